@@ -1,0 +1,3 @@
+export * from './change.ts';
+export * from './engine.ts';
+export * from './repository.ts';

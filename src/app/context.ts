@@ -1,0 +1,61 @@
+import { AnalyticsEngine } from '../analytics/engine.ts';
+import { liveAnalyticsSource } from '../analytics/repository.ts';
+import { migrate, openStore, type Store } from '../db/store.ts';
+import { FORMS, INDICATORS } from '../indicators/catalogue.ts';
+import type { Catalogue } from '../indicators/registry.ts';
+import { loadCatalogue, syncCatalogue } from '../indicators/repository.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { UnitGraph } from '../units/graph.ts';
+import { buildReferenceData } from '../units/reference-data.ts';
+import { countUnits, loadUnitGraph, saveReferenceUnits } from '../units/repository.ts';
+
+/** Everything a command or a request needs: storage, the clock, and the in-memory tree and catalogue. */
+export interface AppContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  graph: UnitGraph;
+  catalogue: Catalogue;
+  engine: AnalyticsEngine;
+  /** Re-reads the unit tree and the catalogue after they changed. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl: string;
+  clock: Clock;
+  referenceDataDir: string;
+}
+
+/**
+ * Opens the database, brings the schema up to date, and loads the reference organisation and the catalogue the
+ * first time. Safe to call on every start.
+ */
+export async function openApp(options: OpenOptions): Promise<AppContext> {
+  const store = await openStore(options.databaseUrl);
+  try {
+    await migrate(store);
+    if ((await countUnits(store.db)) === 0) {
+      await saveReferenceUnits(store, buildReferenceData(options.referenceDataDir));
+    }
+    await syncCatalogue(store, INDICATORS, FORMS);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const ctx: AppContext = {
+    store,
+    clock: options.clock,
+    graph: await loadUnitGraph(store.db),
+    catalogue: await loadCatalogue(store.db),
+    engine: undefined as unknown as AnalyticsEngine,
+    reload: async () => {
+      ctx.graph = await loadUnitGraph(store.db);
+      ctx.catalogue = await loadCatalogue(store.db);
+      ctx.engine = new AnalyticsEngine(ctx.graph, ctx.catalogue, liveAnalyticsSource(store.db));
+    },
+    close: () => store.close(),
+  };
+  ctx.engine = new AnalyticsEngine(ctx.graph, ctx.catalogue, liveAnalyticsSource(store.db));
+  return ctx;
+}

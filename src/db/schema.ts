@@ -1,0 +1,174 @@
+import type { Generated } from 'kysely';
+
+/** Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC text and dates "YYYY-MM-DD" on both engines. */
+export interface Database {
+  meta: { key: string; value: string };
+  unit: {
+    id: number;
+    code: string;
+    kind: string;
+    admin_code: string | null;
+    valid_from: string;
+    valid_to: string;
+  };
+  unit_version: {
+    unit_id: number;
+    valid_from: string;
+    valid_to: string;
+    name_vi: string;
+    name_en: string;
+    area_name: string | null;
+  };
+  unit_parent: { unit_id: number; parent_id: number; valid_from: string; valid_to: string };
+  unit_lineage: {
+    id: Generated<number>;
+    kind: string;
+    effective_date: string;
+    from_unit_id: number;
+    to_unit_id: number;
+    weight: number | null;
+    note: string;
+  };
+  indicator: {
+    id: Generated<number>;
+    code: string;
+    field: string;
+    name_vi: string;
+    name_en: string;
+    unit: string;
+    value_type: string;
+    decimals: number;
+    aggregation: string;
+    good_direction: string;
+    secrecy: string;
+    phrase_vi: string;
+    conversions: string;
+    position: number;
+  };
+  indicator_option: {
+    id: Generated<number>;
+    indicator_id: number;
+    code: string;
+    name_vi: string;
+    name_en: string;
+    position: number;
+  };
+  report_form: {
+    id: Generated<number>;
+    code: string;
+    name_vi: string;
+    name_en: string;
+    period_type: string;
+    reporter_kinds: string;
+    deadline: string;
+    secrecy: string;
+    regime: string;
+  };
+  form_indicator: { form_id: number; indicator_id: number; position: number };
+  change_set: {
+    id: Generated<number>;
+    at: string;
+    user_id: number | null;
+    source: string;
+    reason: string | null;
+  };
+  data_value: {
+    form_id: number;
+    unit_id: number;
+    indicator_id: number;
+    option_id: number;
+    period: string;
+    value: number | null;
+    comment: string | null;
+    version: number;
+    change_id: number;
+  };
+  data_value_history: {
+    form_id: number;
+    unit_id: number;
+    indicator_id: number;
+    option_id: number;
+    period: string;
+    version: number;
+    value: number | null;
+    comment: string | null;
+    change_id: number;
+    superseded_by: number;
+  };
+  value_rollup: {
+    unit_id: number;
+    indicator_id: number;
+    option_id: number;
+    period: string;
+    value: number;
+    value_count: number;
+  };
+  submission: {
+    form_id: number;
+    unit_id: number;
+    period: string;
+    status: string;
+    version: number;
+    updated_at: string;
+    submitted_at: string | null;
+    submitted_by: number | null;
+    approved_at: string | null;
+    approved_by: number | null;
+    locked_at: string | null;
+    returned_reason: string | null;
+  };
+  submission_event: {
+    id: Generated<number>;
+    form_id: number;
+    unit_id: number;
+    period: string;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    at: string;
+    user_id: number | null;
+    reason: string | null;
+  };
+  app_user: {
+    id: Generated<number>;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    role: string;
+    unit_id: number;
+    clearance: string;
+    totp_secret: string | null;
+    totp_last_step: number | null;
+    must_change_password: number;
+    failed_count: number;
+    last_failed_at: string | null;
+    locked_until: string | null;
+    disabled: number;
+    created_at: string;
+    password_changed_at: string;
+  };
+  password_history: { user_id: number; password_hash: string; changed_at: string };
+  user_session: {
+    token_hash: string;
+    user_id: number;
+    created_at: string;
+    last_seen_at: string;
+    csrf_token: string;
+    second_factor_done: number;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  audit_log: {
+    seq: number;
+    at: string;
+    actor_id: number | null;
+    actor_name: string;
+    action: string;
+    target: string;
+    unit_id: number | null;
+    secrecy: string;
+    details: string;
+    prev_hash: string;
+    hash: string;
+  };
+}

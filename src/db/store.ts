@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * One open database. Writes go through `write()`, which serialises them in SQLite (a single connection shared
+ * by Kysely and the bulk paths must never interleave two transactions) and uses a pooled transaction in PostgreSQL.
+ */
+export interface Store {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Database>;
+  /** The raw SQLite handle, for the bulk paths that prepared statements make fast. */
+  readonly sqlite: BetterSqlite3.Database | null;
+  /** The raw PostgreSQL pool, for bulk paths. */
+  readonly pool: pg.Pool | null;
+  readonly url: string;
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Runs `fn` holding the write lock, without opening a Kysely transaction (the bulk paths open their own). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// pg returns BIGINT (int8) and NUMERIC as strings; counts and sums in this schema fit a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', target: url.slice('sqlite:'.length) };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    return { dialect: 'postgres', target: url };
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
+}
+
+export async function openStore(url: string): Promise<Store> {
+  const { dialect, target } = parseDatabaseUrl(url);
+  const mutex = new Mutex();
+  if (dialect === 'sqlite') {
+    if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+    const sqlite = new BetterSqlite3(target);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -200000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      dialect,
+      db,
+      sqlite,
+      pool: null,
+      url,
+      write: (fn) => mutex.run(() => db.transaction().execute(fn)),
+      exclusive: (fn) => mutex.run(fn),
+      close: async () => {
+        await db.destroy();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect,
+    db,
+    sqlite: null,
+    pool,
+    url,
+    write: (fn) => db.transaction().execute(fn),
+    exclusive: (fn) => fn(),
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+/** Brings the schema up to date; refuses a history that does not match the known migrations. */
+export async function migrate(store: Store): Promise<string[]> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,145 @@
+import type { AppContext } from '../app/context.ts';
+import { NO_OPTION } from '../indicators/registry.ts';
+import { monthPeriod } from '../periods/period.ts';
+import { monthContaining } from '../periods/regime.ts';
+import type { ValueInput } from '../values/model.ts';
+import { writeValues } from '../values/repository.ts';
+import { type DemoBatch, DemoGenerator, type DemoScale } from './generate.ts';
+
+export interface DemoResult {
+  loaded: boolean;
+  values: number;
+  submissions: number;
+  months: number;
+  to: string;
+}
+
+const DEMO_KEY = 'demo';
+const REASON = 'Dữ liệu minh họa (demo)';
+
+/** The last reporting month whose window has closed by `today`. */
+export function lastClosedMonth(today: string): string {
+  const current = monthContaining(today);
+  return monthPeriod(current.year, current.month - 1).id;
+}
+
+async function writeSubmissions(ctx: AppContext, batch: DemoBatch): Promise<void> {
+  const rows = batch.submissions.map((s) => ({
+    form_id: s.formId,
+    unit_id: s.unitId,
+    period: s.period,
+    status: s.status,
+    version: 1,
+    updated_at: s.lockedAt ?? s.approvedAt ?? s.submittedAt,
+    submitted_at: s.submittedAt,
+    submitted_by: null,
+    approved_at: s.approvedAt,
+    approved_by: null,
+    locked_at: s.lockedAt,
+    returned_reason: null,
+  }));
+  await ctx.store.write(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx
+        .insertInto('submission')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['form_id', 'period', 'unit_id']).doNothing())
+        .execute();
+    }
+  });
+}
+
+/**
+ * Loads the demo data once: monthly figures from 2019-01 to the last closed month for the ministry's departments,
+ * every province and the demo communes, daily figures around each Tết, the submissions behind them, and one
+ * correction made after the February 2020 briefing. A second run finds the marker and changes nothing.
+ */
+export async function loadDemo(
+  ctx: AppContext,
+  options: {
+    scale?: DemoScale;
+    to?: string;
+    onProgress?: (label: string, done: number, total: number) => void;
+  } = {},
+): Promise<DemoResult> {
+  const existing = await ctx.store.db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', DEMO_KEY)
+    .executeTakeFirst();
+  const to = options.to ?? lastClosedMonth(ctx.clock.today());
+  if (existing) {
+    const info = JSON.parse(existing.value) as { to: string };
+    return { loaded: false, values: 0, submissions: 0, months: 0, to: info.to };
+  }
+  const generator = new DemoGenerator(ctx.graph, ctx.catalogue, {
+    from: '2019-01',
+    to,
+    scale: options.scale ?? 'full',
+  });
+  const months = generator.months();
+  let values = 0;
+  let submissions = 0;
+  const batches: Array<() => DemoBatch> = [
+    ...months.map((m) => () => generator.monthBatch(m)),
+    ...generator.tetBatches(ctx.clock.today()).map((b) => () => b),
+  ];
+  for (const [i, make] of batches.entries()) {
+    const batch = make();
+    await writeValues(ctx.store, ctx.graph, batch.values, {
+      at: batch.enteredAt,
+      userId: null,
+      source: 'demo',
+      reason: REASON,
+    });
+    await writeSubmissions(ctx, batch);
+    values += batch.values.length;
+    submissions += batch.submissions.length;
+    options.onProgress?.(batch.label, i + 1, batches.length);
+  }
+  await applyDemoCorrection(ctx);
+  await ctx.store.write((trx) =>
+    trx
+      .insertInto('meta')
+      .values({ key: DEMO_KEY, value: JSON.stringify({ to, scale: options.scale ?? 'full', values }) })
+      .execute(),
+  );
+  return { loaded: true, values, submissions, months: months.length, to };
+}
+
+/**
+ * A correction after the briefing of 26/02/2020: Nghệ An revised its February traffic deaths on 02/03/2020, so
+ * the briefed national figure and the current one differ, as they do in real life.
+ */
+async function applyDemoCorrection(ctx: AppContext): Promise<void> {
+  const form = ctx.catalogue.form('BC-THANG');
+  const indicator = ctx.catalogue.indicator('traffic.deaths');
+  const province = ctx.graph.findByCode('40', '2020-02-14');
+  if (!form || !indicator || !province) return;
+  const current = await ctx.store.db
+    .selectFrom('data_value')
+    .select(['value', 'version'])
+    .where('period', '=', '2020-02')
+    .where('indicator_id', '=', indicator.id)
+    .where('option_id', '=', NO_OPTION)
+    .where('unit_id', '=', province.id)
+    .where('form_id', '=', form.id)
+    .executeTakeFirst();
+  if (!current || current.value === null) return;
+  const correction: ValueInput = {
+    formId: form.id,
+    unitId: province.id,
+    indicatorId: indicator.id,
+    optionId: NO_OPTION,
+    period: '2020-02',
+    value: current.value + 2,
+    comment: 'Bổ sung 02 trường hợp tử vong sau khi hết hạn chốt số liệu',
+    expectedVersion: current.version,
+  };
+  await writeValues(ctx.store, ctx.graph, [correction], {
+    at: '2020-03-02T02:00:00.000Z',
+    userId: null,
+    source: 'demo',
+    reason: 'Đính chính số liệu tháng 02/2020',
+  });
+}

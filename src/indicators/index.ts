@@ -1,0 +1,3 @@
+export * from './catalogue.ts';
+export * from './model.ts';
+export * from './registry.ts';

@@ -1,0 +1,3 @@
+export * from './graph.ts';
+export * from './model.ts';
+export * from './reference-data.ts';

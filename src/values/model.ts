@@ -1,0 +1,53 @@
+/** The key of one figure: which form, unit, indicator, option (0 = none) and period. */
+export interface ValueKey {
+  formId: number;
+  unitId: number;
+  indicatorId: number;
+  optionId: number;
+  period: string;
+}
+
+export interface ValueInput extends ValueKey {
+  /** null clears the figure (the earlier one stays in history). */
+  value: number | null;
+  comment: string | null;
+  /** The version the writer last saw; a mismatch is a conflict, never a silent overwrite. */
+  expectedVersion?: number | undefined;
+}
+
+export interface StoredValue extends ValueKey {
+  value: number | null;
+  comment: string | null;
+  version: number;
+  changeId: number;
+}
+
+/** Who changed figures, when, from where and why: one row per save or import. */
+export interface ChangeSetInput {
+  at: string;
+  userId: number | null;
+  source: 'web' | 'api' | 'import' | 'demo' | 'cli' | 'extraction';
+  reason: string | null;
+}
+
+export interface WriteSummary {
+  changeId: number | null;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export function keyString(k: ValueKey): string {
+  return `${k.period}|${k.indicatorId}|${k.optionId}|${k.unitId}|${k.formId}`;
+}
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly key: ValueKey,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`value changed by someone else (expected version ${expected}, found ${actual})`);
+    this.name = 'VersionConflictError';
+  }
+}

@@ -1,0 +1,589 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
+import type { UnitGraph } from '../units/graph.ts';
+import {
+  type ChangeSetInput,
+  keyString,
+  type StoredValue,
+  type ValueInput,
+  type ValueKey,
+  VersionConflictError,
+  type WriteSummary,
+} from './model.ts';
+import { type RollupDelta, RollupAccumulator } from './rollup.ts';
+
+/** Above this many figures for one period and form, existing values are read in one scan instead of one by one. */
+const SCAN_THRESHOLD = 2000;
+const PG_CHUNK = 20_000;
+
+interface ExistingRow {
+  value: number | null;
+  comment: string | null;
+  version: number;
+  change_id: number;
+}
+
+/**
+ * Writes figures in one transaction: new keys are inserted at version 1, changed ones move their previous version
+ * to history, identical ones are left alone (so a repeated import changes nothing, not even a change record), and
+ * the subtree roll-ups are updated in the same transaction, so a saved figure is in every aggregate at once.
+ * A version mismatch aborts the whole write.
+ */
+export async function writeValues(
+  store: Store,
+  graph: UnitGraph,
+  inputs: ValueInput[],
+  change: ChangeSetInput,
+): Promise<WriteSummary> {
+  assertUniqueKeys(inputs);
+  if (store.sqlite) {
+    const sqlite = store.sqlite;
+    return store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change));
+  }
+  return store.write((trx) => writeValuesPostgres(trx, graph, inputs, change));
+}
+
+function assertUniqueKeys(inputs: ValueInput[]): void {
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    const key = keyString(input);
+    if (seen.has(key)) throw new Error(`the same figure appears twice in one write (${key})`);
+    seen.add(key);
+  }
+}
+
+function sameContent(existing: ExistingRow, input: ValueInput): boolean {
+  return existing.value === input.value && existing.comment === input.comment;
+}
+
+type Sqlite = NonNullable<Store['sqlite']>;
+
+const statementCache = new WeakMap<Sqlite, ReturnType<typeof prepareSqlite>>();
+
+function prepareSqlite(db: Sqlite) {
+  return {
+    insertChange: db.prepare('INSERT INTO change_set (at, user_id, source, reason) VALUES (?, ?, ?, ?)'),
+    deleteChange: db.prepare('DELETE FROM change_set WHERE id = ?'),
+    selectOne: db.prepare(
+      'SELECT value, comment, version, change_id FROM data_value WHERE period = ? AND indicator_id = ? AND option_id = ? AND unit_id = ? AND form_id = ?',
+    ),
+    countGroup: db.prepare('SELECT count(*) AS n FROM data_value WHERE period = ? AND form_id = ?'),
+    selectGroup: db.prepare(
+      'SELECT indicator_id, option_id, unit_id, value, comment, version, change_id FROM data_value WHERE period = ? AND form_id = ?',
+    ),
+    insertValue: db.prepare(
+      'INSERT INTO data_value (period, indicator_id, option_id, unit_id, form_id, value, comment, version, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)',
+    ),
+    updateValue: db.prepare(
+      'UPDATE data_value SET value = ?, comment = ?, version = ?, change_id = ? WHERE period = ? AND indicator_id = ? AND option_id = ? AND unit_id = ? AND form_id = ?',
+    ),
+    insertHistory: db.prepare(
+      'INSERT INTO data_value_history (period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    upsertRollup: db.prepare(
+      `INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (period, indicator_id, option_id, unit_id) DO UPDATE SET value = value + excluded.value, value_count = value_count + excluded.value_count`,
+    ),
+  };
+}
+
+function statements(db: Sqlite) {
+  let found = statementCache.get(db);
+  if (!found) {
+    found = prepareSqlite(db);
+    statementCache.set(db, found);
+  }
+  return found;
+}
+
+function groupInputs(inputs: ValueInput[]): Map<string, ValueInput[]> {
+  const groups = new Map<string, ValueInput[]>();
+  for (const input of inputs) {
+    const key = `${input.period}|${input.formId}`;
+    const list = groups.get(key);
+    if (list) list.push(input);
+    else groups.set(key, [input]);
+  }
+  return groups;
+}
+
+function writeValuesSqlite(
+  db: Sqlite,
+  graph: UnitGraph,
+  inputs: ValueInput[],
+  change: ChangeSetInput,
+): WriteSummary {
+  const s = statements(db);
+  const run = db.transaction((): WriteSummary => {
+    const changeId = Number(
+      s.insertChange.run(change.at, change.userId, change.source, change.reason).lastInsertRowid,
+    );
+    const rollups = new RollupAccumulator(graph);
+    let inserted = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const group of groupInputs(inputs).values()) {
+      const first = group[0] as ValueInput;
+      let lookup: (input: ValueInput) => ExistingRow | undefined;
+      if (group.length >= SCAN_THRESHOLD) {
+        const count = (s.countGroup.get(first.period, first.formId) as { n: number }).n;
+        const existing = new Map<string, ExistingRow>();
+        if (count > 0) {
+          for (const row of s.selectGroup.iterate(first.period, first.formId) as Iterable<
+            ExistingRow & { indicator_id: number; option_id: number; unit_id: number }
+          >) {
+            existing.set(`${row.indicator_id}|${row.option_id}|${row.unit_id}`, row);
+          }
+        }
+        lookup = (input) => existing.get(`${input.indicatorId}|${input.optionId}|${input.unitId}`);
+      } else {
+        lookup = (input) =>
+          s.selectOne.get(input.period, input.indicatorId, input.optionId, input.unitId, input.formId) as
+            | ExistingRow
+            | undefined;
+      }
+      for (const input of group) {
+        const existing = lookup(input);
+        if (!existing) {
+          if (input.expectedVersion !== undefined && input.expectedVersion !== 0) {
+            throw new VersionConflictError(input, input.expectedVersion, 0);
+          }
+          if (input.value === null && input.comment === null) {
+            unchanged++;
+            continue;
+          }
+          s.insertValue.run(
+            input.period,
+            input.indicatorId,
+            input.optionId,
+            input.unitId,
+            input.formId,
+            input.value,
+            input.comment,
+            changeId,
+          );
+          rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
+          inserted++;
+          continue;
+        }
+        if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
+          throw new VersionConflictError(input, input.expectedVersion, existing.version);
+        }
+        if (sameContent(existing, input)) {
+          unchanged++;
+          continue;
+        }
+        s.insertHistory.run(
+          input.period,
+          input.indicatorId,
+          input.optionId,
+          input.unitId,
+          input.formId,
+          existing.version,
+          existing.value,
+          existing.comment,
+          existing.change_id,
+          changeId,
+        );
+        s.updateValue.run(
+          input.value,
+          input.comment,
+          existing.version + 1,
+          changeId,
+          input.period,
+          input.indicatorId,
+          input.optionId,
+          input.unitId,
+          input.formId,
+        );
+        rollups.add(
+          input.period,
+          input.indicatorId,
+          input.optionId,
+          input.unitId,
+          existing.value,
+          input.value,
+        );
+        updated++;
+      }
+    }
+    if (inserted + updated === 0) {
+      s.deleteChange.run(changeId);
+      return { changeId: null, inserted, updated, unchanged };
+    }
+    for (const d of rollups.entries())
+      s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
+    return { changeId, inserted, updated, unchanged };
+  });
+  return run.immediate();
+}
+
+async function writeValuesPostgres(
+  trx: Kysely<Database>,
+  graph: UnitGraph,
+  inputs: ValueInput[],
+  change: ChangeSetInput,
+): Promise<WriteSummary> {
+  const { id: changeId } = await trx
+    .insertInto('change_set')
+    .values({ at: change.at, user_id: change.userId, source: change.source, reason: change.reason })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const rollups = new RollupAccumulator(graph);
+  let inserted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (let start = 0; start < inputs.length; start += PG_CHUNK) {
+    const chunk = inputs.slice(start, start + PG_CHUNK);
+    const existing = new Map<string, ExistingRow>();
+    const found = await sql<
+      ExistingRow & {
+        period: string;
+        indicator_id: number;
+        option_id: number;
+        unit_id: number;
+        form_id: number;
+      }
+    >`
+      SELECT d.period, d.indicator_id, d.option_id, d.unit_id, d.form_id, d.value, d.comment, d.version, d.change_id
+      FROM unnest(${chunk.map((i) => i.period)}::text[], ${chunk.map((i) => i.indicatorId)}::int[], ${chunk.map((i) => i.optionId)}::int[],
+                  ${chunk.map((i) => i.unitId)}::int[], ${chunk.map((i) => i.formId)}::int[])
+           AS k(period, indicator_id, option_id, unit_id, form_id)
+      JOIN data_value d USING (period, indicator_id, option_id, unit_id, form_id)`.execute(trx);
+    for (const row of found.rows)
+      existing.set(
+        keyString({
+          ...row,
+          indicatorId: row.indicator_id,
+          optionId: row.option_id,
+          unitId: row.unit_id,
+          formId: row.form_id,
+        }),
+        row,
+      );
+
+    const inserts: ValueInput[] = [];
+    const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
+    for (const input of chunk) {
+      const old = existing.get(keyString(input));
+      if (!old) {
+        if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
+          throw new VersionConflictError(input, input.expectedVersion, 0);
+        if (input.value === null && input.comment === null) {
+          unchanged++;
+          continue;
+        }
+        inserts.push(input);
+        rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
+        continue;
+      }
+      if (input.expectedVersion !== undefined && input.expectedVersion !== old.version) {
+        throw new VersionConflictError(input, input.expectedVersion, old.version);
+      }
+      if (sameContent(old, input)) {
+        unchanged++;
+        continue;
+      }
+      updates.push({ input, old });
+      rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
+    }
+    if (inserts.length > 0) {
+      await sql`
+        INSERT INTO data_value (period, indicator_id, option_id, unit_id, form_id, value, comment, version, change_id)
+        SELECT period, indicator_id, option_id, unit_id, form_id, value, comment, 1, ${changeId}
+        FROM unnest(${inserts.map((i) => i.period)}::text[], ${inserts.map((i) => i.indicatorId)}::int[], ${inserts.map((i) => i.optionId)}::int[],
+                    ${inserts.map((i) => i.unitId)}::int[], ${inserts.map((i) => i.formId)}::int[], ${inserts.map((i) => i.value)}::float8[],
+                    ${inserts.map((i) => i.comment)}::text[])
+             AS k(period, indicator_id, option_id, unit_id, form_id, value, comment)`.execute(trx);
+      inserted += inserts.length;
+    }
+    if (updates.length > 0) {
+      const keyArrays = (rows: Array<{ input: ValueInput }>) => [
+        rows.map((r) => r.input.period),
+        rows.map((r) => r.input.indicatorId),
+        rows.map((r) => r.input.optionId),
+        rows.map((r) => r.input.unitId),
+        rows.map((r) => r.input.formId),
+      ];
+      const [periods, indicators, options, units, forms] = keyArrays(updates);
+      await sql`
+        INSERT INTO data_value_history (period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, superseded_by)
+        SELECT period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, ${changeId}
+        FROM unnest(${periods}::text[], ${indicators}::int[], ${options}::int[], ${units}::int[], ${forms}::int[],
+                    ${updates.map((u) => u.old.version)}::int[], ${updates.map((u) => u.old.value)}::float8[],
+                    ${updates.map((u) => u.old.comment)}::text[], ${updates.map((u) => u.old.change_id)}::int[])
+             AS h(period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id)`.execute(
+        trx,
+      );
+      await sql`
+        UPDATE data_value d SET value = u.value, comment = u.comment, version = d.version + 1, change_id = ${changeId}
+        FROM unnest(${periods}::text[], ${indicators}::int[], ${options}::int[], ${units}::int[], ${forms}::int[],
+                    ${updates.map((u) => u.input.value)}::float8[], ${updates.map((u) => u.input.comment)}::text[])
+             AS u(period, indicator_id, option_id, unit_id, form_id, value, comment)
+        WHERE d.period = u.period AND d.indicator_id = u.indicator_id AND d.option_id = u.option_id
+          AND d.unit_id = u.unit_id AND d.form_id = u.form_id`.execute(trx);
+      updated += updates.length;
+    }
+  }
+  if (inserted + updated === 0) {
+    await trx.deleteFrom('change_set').where('id', '=', changeId).execute();
+    return { changeId: null, inserted, updated, unchanged };
+  }
+  await applyRollupsPostgres(trx, rollups.entries());
+  return { changeId, inserted, updated, unchanged };
+}
+
+async function applyRollupsPostgres(trx: Kysely<Database>, deltas: RollupDelta[]): Promise<void> {
+  for (let start = 0; start < deltas.length; start += PG_CHUNK) {
+    const part = deltas.slice(start, start + PG_CHUNK);
+    await sql`
+      INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count)
+      SELECT * FROM unnest(${part.map((d) => d.period)}::text[], ${part.map((d) => d.indicatorId)}::int[], ${part.map((d) => d.optionId)}::int[],
+                           ${part.map((d) => d.unitId)}::int[], ${part.map((d) => d.value)}::float8[], ${part.map((d) => d.count)}::int[])
+      ON CONFLICT (period, indicator_id, option_id, unit_id)
+      DO UPDATE SET value = value_rollup.value + excluded.value, value_count = value_rollup.value_count + excluded.value_count`.execute(
+      trx,
+    );
+  }
+}
+
+/**
+ * Recomputes the roll-ups of the given periods (all when omitted) from the stored figures, e.g. after the unit
+ * tree was corrected. Runs holding the write lock, in one transaction.
+ */
+export async function rebuildRollups(store: Store, graph: UnitGraph, periods?: string[]): Promise<number> {
+  return store.write(async (trx) => {
+    const targetPeriods =
+      periods ??
+      (await trx.selectFrom('data_value').select('period').distinct().execute()).map((r) => r.period);
+    let written = 0;
+    for (const period of targetPeriods) {
+      await trx.deleteFrom('value_rollup').where('period', '=', period).execute();
+      const rows = await trx
+        .selectFrom('data_value')
+        .select(['indicator_id', 'option_id', 'unit_id', 'value'])
+        .where('period', '=', period)
+        .where('value', 'is not', null)
+        .execute();
+      const acc = new RollupAccumulator(graph);
+      for (const r of rows) acc.add(period, r.indicator_id, r.option_id, r.unit_id, null, r.value);
+      const entries = acc.entries();
+      for (let start = 0; start < entries.length; start += 500) {
+        const part = entries.slice(start, start + 500);
+        await trx
+          .insertInto('value_rollup')
+          .values(
+            part.map((d) => ({
+              period: d.period,
+              indicator_id: d.indicatorId,
+              option_id: d.optionId,
+              unit_id: d.unitId,
+              value: d.value,
+              value_count: d.count,
+            })),
+          )
+          .execute();
+      }
+      written += entries.length;
+    }
+    return written;
+  });
+}
+
+export interface ValueQuery {
+  formId?: number;
+  unitIds?: number[];
+  periods?: string[];
+  indicatorIds?: number[];
+}
+
+export async function readValues(db: Kysely<Database>, q: ValueQuery): Promise<StoredValue[]> {
+  let query = db.selectFrom('data_value').selectAll();
+  if (q.formId !== undefined) query = query.where('form_id', '=', q.formId);
+  if (q.unitIds) query = query.where('unit_id', 'in', q.unitIds.length > 0 ? q.unitIds : [-1]);
+  if (q.periods) query = query.where('period', 'in', q.periods.length > 0 ? q.periods : ['']);
+  if (q.indicatorIds)
+    query = query.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    formId: r.form_id,
+    unitId: r.unit_id,
+    indicatorId: r.indicator_id,
+    optionId: r.option_id,
+    period: r.period,
+    value: r.value,
+    comment: r.comment,
+    version: r.version,
+    changeId: r.change_id,
+  }));
+}
+
+export interface ValueVersion {
+  version: number;
+  value: number | null;
+  comment: string | null;
+  changeId: number;
+  at: string;
+  userId: number | null;
+  source: string;
+  reason: string | null;
+  /** The change that replaced this version; null for the current one. */
+  supersededBy: number | null;
+}
+
+/** Every version of one figure, newest first, with who changed it, when and why. */
+export async function valueHistory(db: Kysely<Database>, key: ValueKey): Promise<ValueVersion[]> {
+  const match = <T extends 'data_value' | 'data_value_history'>(table: T) =>
+    db
+      .selectFrom(table as 'data_value')
+      .innerJoin('change_set', 'change_set.id', `${table as 'data_value'}.change_id`)
+      .where('period', '=', key.period)
+      .where('indicator_id', '=', key.indicatorId)
+      .where('option_id', '=', key.optionId)
+      .where('unit_id', '=', key.unitId)
+      .where('form_id', '=', key.formId);
+  const current = await match('data_value')
+    .select([
+      'version',
+      'value',
+      'comment',
+      'change_id',
+      'change_set.at',
+      'change_set.user_id',
+      'change_set.source',
+      'change_set.reason',
+    ])
+    .executeTakeFirst();
+  const older = await db
+    .selectFrom('data_value_history')
+    .innerJoin('change_set', 'change_set.id', 'data_value_history.change_id')
+    .where('period', '=', key.period)
+    .where('indicator_id', '=', key.indicatorId)
+    .where('option_id', '=', key.optionId)
+    .where('unit_id', '=', key.unitId)
+    .where('form_id', '=', key.formId)
+    .select([
+      'version',
+      'value',
+      'comment',
+      'change_id',
+      'superseded_by',
+      'change_set.at',
+      'change_set.user_id',
+      'change_set.source',
+      'change_set.reason',
+    ])
+    .orderBy('version', 'desc')
+    .execute();
+  const out: ValueVersion[] = [];
+  if (current) {
+    out.push({
+      version: current.version,
+      value: current.value,
+      comment: current.comment,
+      changeId: current.change_id,
+      at: current.at,
+      userId: current.user_id,
+      source: current.source,
+      reason: current.reason,
+      supersededBy: null,
+    });
+  }
+  for (const r of older) {
+    out.push({
+      version: r.version,
+      value: r.value,
+      comment: r.comment,
+      changeId: r.change_id,
+      at: r.at,
+      userId: r.user_id,
+      source: r.source,
+      reason: r.reason,
+      supersededBy: r.superseded_by,
+    });
+  }
+  return out;
+}
+
+export interface RollupRow {
+  period: string;
+  indicatorId: number;
+  optionId: number;
+  unitId: number;
+  value: number;
+  count: number;
+}
+
+/** Subtree sums for the given units, periods and indicators. */
+export async function readRollups(
+  db: Kysely<Database>,
+  q: { unitIds: number[]; periods: string[]; indicatorIds?: number[] },
+): Promise<RollupRow[]> {
+  if (q.unitIds.length === 0 || q.periods.length === 0) return [];
+  let query = db
+    .selectFrom('value_rollup')
+    .select(['period', 'indicator_id', 'option_id', 'unit_id', 'value', 'value_count'])
+    .where('period', 'in', q.periods)
+    .where('unit_id', 'in', q.unitIds);
+  if (q.indicatorIds)
+    query = query.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    period: r.period,
+    indicatorId: r.indicator_id,
+    optionId: r.option_id,
+    unitId: r.unit_id,
+    value: r.value,
+    count: r.value_count,
+  }));
+}
+
+/** The id of the last change made at or before an instant (changes are numbered in time order). */
+export async function lastChangeAt(db: Kysely<Database>, instant: string): Promise<number> {
+  const row = await db
+    .selectFrom('change_set')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('at', '<=', instant)
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * The figures of some periods as they stood after change `asOfChange`: current rows not changed since, plus, for
+ * keys changed since, the newest older version that existed then.
+ */
+export async function readValuesAsOf(
+  db: Kysely<Database>,
+  q: { periods: string[]; indicatorIds?: number[] },
+  asOfChange: number,
+): Promise<StoredValue[]> {
+  if (q.periods.length === 0) return [];
+  let current = db
+    .selectFrom('data_value')
+    .selectAll()
+    .where('period', 'in', q.periods)
+    .where('change_id', '<=', asOfChange);
+  if (q.indicatorIds)
+    current = current.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+  let older = db
+    .selectFrom('data_value_history')
+    .selectAll()
+    .where('period', 'in', q.periods)
+    .where('change_id', '<=', asOfChange)
+    .where('superseded_by', '>', asOfChange);
+  if (q.indicatorIds)
+    older = older.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+  const [a, b] = await Promise.all([current.execute(), older.execute()]);
+  return [...a, ...b].map((r) => ({
+    formId: r.form_id,
+    unitId: r.unit_id,
+    indicatorId: r.indicator_id,
+    optionId: r.option_id,
+    period: r.period,
+    value: r.value,
+    comment: r.comment,
+    version: r.version,
+    changeId: r.change_id,
+  }));
+}
