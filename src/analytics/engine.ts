@@ -1,5 +1,5 @@
-import type { StoredForm, StoredIndicator } from '../indicators/registry.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
+import type { StoredForm, StoredIndicator } from '../indicators/registry.ts';
 import { type Catalogue, NO_OPTION } from '../indicators/registry.ts';
 import {
   daysOf,
@@ -14,7 +14,7 @@ import { MPS_REGIME, referenceDate, wholeMonthsWithin } from '../periods/regime.
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import type { Representation, UnitGraph } from '../units/graph.ts';
 import { roundTo } from '../vietnamese/numbers.ts';
-import { changeBetween, type Change, notableChange, type Notability } from './change.ts';
+import { type Change, changeBetween, type Notability, notableChange } from './change.ts';
 
 /** One stored subtree sum: the figures of a unit and everything below it, for one period. */
 export interface RollupCell {
@@ -178,9 +178,9 @@ export class AnalyticsEngine {
       const options = indicator.options.length === 0 ? [null] : indicator.options.map((o) => o.code);
       const days = dayBased && this.usesDays(indicator);
       for (const option of options) {
-        const valueOf = (name: string, period: Period | null) =>
-          period ? this.evaluate(indicator, option, termFor(name, period, days), index) : null;
-        const value = valueOf('value', req.period);
+        const figureFor = (name: string, target: Period | null) =>
+          target ? this.evaluate(indicator, option, termFor(name, target, days), index) : null;
+        const value = figureFor('value', req.period);
         const form = this.primaryForm(indicator, days);
         const row: AggregateRow = {
           indicator: indicator.code,
@@ -197,10 +197,10 @@ export class AnalyticsEngine {
         };
         if (compare) {
           const byName = new Map(periodSets.map((s) => [s.name, s.period]));
-          row.prev = valueOf('prev', byName.get('prev') ?? null);
-          row.yoy = valueOf('yoy', byName.get('yoy') ?? null);
-          row.ytd = valueOf('ytd', byName.get('ytd') ?? null);
-          row.ytd_prev = valueOf('ytd_prev', byName.get('ytd_prev') ?? null);
+          row.prev = figureFor('prev', byName.get('prev') ?? null);
+          row.yoy = figureFor('yoy', byName.get('yoy') ?? null);
+          row.ytd = figureFor('ytd', byName.get('ytd') ?? null);
+          row.ytd_prev = figureFor('ytd_prev', byName.get('ytd_prev') ?? null);
           const yoyTerm = byName.get('yoy') ? termFor('yoy', byName.get('yoy') as Period, days) : null;
           row.yoy_units = yoyTerm ? this.unitCodes(yoyTerm) : [];
           row.yoy_rule = yoyTerm ? this.combinedRule(yoyTerm) : 'not_comparable';

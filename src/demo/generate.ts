@@ -236,7 +236,9 @@ export class DemoGenerator {
                 communePart,
                 communes.map((c) => this.weightOfCommune(c) * rng.jitter(0.5)),
               );
-              communes.forEach((c, j) => push(form, c, indicator, option, (split[j] as number) / scale));
+              communes.forEach((c, j) => {
+                push(form, c, indicator, option, (split[j] as number) / scale);
+              });
             } else {
               push(form, p.id, indicator, option, provinceTotal / scale);
             }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
@@ -14,7 +15,13 @@ export async function syncCatalogue(
   indicators: Indicator[],
   forms: ReportForm[],
 ): Promise<void> {
+  // Skipped when the definitions are those already stored, so that every start stays fast.
+  const fingerprint = createHash('sha256').update(JSON.stringify({ indicators, forms })).digest('hex');
+  const stored = await store.db.selectFrom('meta').select('value').where('key', '=', 'catalogue').executeTakeFirst();
+  if (stored?.value === fingerprint) return;
   await store.write(async (trx) => {
+    await trx.deleteFrom('meta').where('key', '=', 'catalogue').execute();
+    await trx.insertInto('meta').values({ key: 'catalogue', value: fingerprint }).execute();
     for (const [position, indicator] of indicators.entries()) {
       const row = {
         code: indicator.code,

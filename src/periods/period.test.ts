@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import {
   daysOf,
   monthsOf,
-  parsePeriod,
   PeriodError,
+  parsePeriod,
   periodLabelVi,
   previousPeriod,
   samePeriodLastYear,

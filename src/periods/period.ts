@@ -74,38 +74,42 @@ export function ytdPeriod(year: number, month: number): Period & { type: 'ytd' }
 /** Parses a period identifier; throws PeriodError naming what is wrong. */
 export function parsePeriod(input: string): Period {
   const text = input.trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$/.exec(text))) {
+  const range = /^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (range) {
     const [start, end] = text.split('..') as [string, string];
     if (!isValidIsoDate(start) || !isValidIsoDate(end)) throw new PeriodError(input, 'ngày không tồn tại');
     if (end < start) throw new PeriodError(input, 'ngày kết thúc trước ngày bắt đầu');
-    checkYear(input, Number(m[1]));
-    checkYear(input, Number(m[4]));
+    checkYear(input, Number(range[1]));
+    checkYear(input, Number(range[4]));
     return rangePeriod(start, end);
   }
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (day) {
     if (!isValidIsoDate(text)) throw new PeriodError(input, 'ngày không tồn tại');
-    checkYear(input, Number(m[1]));
+    checkYear(input, Number(day[1]));
     return dayPeriod(text);
   }
-  if ((m = /^(\d{4})-(\d{2})(-ytd)?$/i.exec(text))) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
+  const month = /^(\d{4})-(\d{2})(-ytd)?$/i.exec(text);
+  if (month) {
+    const year = Number(month[1]);
+    const m = Number(month[2]);
     checkYear(input, year);
-    if (month < 1 || month > 12) throw new PeriodError(input, 'tháng phải từ 01 đến 12');
-    return m[3] ? ytdPeriod(year, month) : monthPeriod(year, month);
+    if (m < 1 || m > 12) throw new PeriodError(input, 'tháng phải từ 01 đến 12');
+    return month[3] ? ytdPeriod(year, m) : monthPeriod(year, m);
   }
-  if ((m = /^(\d{4})-Q([1-4])$/i.exec(text))) {
-    checkYear(input, Number(m[1]));
-    return quarterPeriod(Number(m[1]), Number(m[2]));
+  const quarter = /^(\d{4})-Q([1-4])$/i.exec(text);
+  if (quarter) {
+    checkYear(input, Number(quarter[1]));
+    return quarterPeriod(Number(quarter[1]), Number(quarter[2]));
   }
-  if ((m = /^(\d{4})-H([12])$/i.exec(text))) {
-    checkYear(input, Number(m[1]));
-    return halfPeriod(Number(m[1]), Number(m[2]));
+  const half = /^(\d{4})-H([12])$/i.exec(text);
+  if (half) {
+    checkYear(input, Number(half[1]));
+    return halfPeriod(Number(half[1]), Number(half[2]));
   }
-  if ((m = /^(\d{4})$/.exec(text))) {
-    checkYear(input, Number(m[1]));
-    return yearPeriod(Number(m[1]));
+  if (/^\d{4}$/.test(text)) {
+    checkYear(input, Number(text));
+    return yearPeriod(Number(text));
   }
   throw new PeriodError(
     input,

@@ -11,7 +11,7 @@ import {
   VersionConflictError,
   type WriteSummary,
 } from './model.ts';
-import { type RollupDelta, RollupAccumulator } from './rollup.ts';
+import { RollupAccumulator, type RollupDelta } from './rollup.ts';
 
 /** Above this many figures for one period and form, existing values are read in one scan instead of one by one. */
 const SCAN_THRESHOLD = 2000;

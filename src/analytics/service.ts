@@ -1,0 +1,102 @@
+import type { AppContext } from '../app/context.ts';
+import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { periodLabelVi } from '../periods/period.ts';
+import { periodWindow, referenceDate } from '../periods/regime.ts';
+import { parseInstant } from '../shared/clock.ts';
+import { AppError } from '../shared/errors.ts';
+import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
+import { lastChangeAt } from '../values/repository.ts';
+import { type AggregateRow, AnalyticsEngine, UnknownIndicatorError } from './engine.ts';
+import { asOfAnalyticsSource } from './repository.ts';
+
+export interface QueryRequest {
+  unit: string;
+  period: string;
+  indicator?: string | undefined;
+  compare?: boolean | undefined;
+  /** An instant ("2020-02-26T08:00", Vietnam time unless a zone is given): figures as they stood then. */
+  asOf?: string | undefined;
+}
+
+export interface QueryRow extends AggregateRow {
+  name: string;
+  optionName: string | null;
+}
+
+export interface QueryResult {
+  unit: { id: number; code: string; name: string; kind: string };
+  period: { id: string; label: string; start: string; end: string };
+  asOf: string | null;
+  secrecy: SecrecyLevel;
+  rows: QueryRow[];
+}
+
+/** Aggregates over a unit's subtree for a period, optionally with comparisons and as of a past moment. */
+export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<QueryResult> {
+  const period = resolvePeriod(req.period);
+  const unit = resolveUnitForPeriod(ctx.graph, req.unit, period);
+  let engine = ctx.engine;
+  let asOf: string | null = null;
+  if (req.asOf) {
+    let instant: Date;
+    try {
+      instant = parseInstant(req.asOf);
+    } catch {
+      throw new AppError(
+        'bad_request',
+        `Thời điểm "${req.asOf}" không hợp lệ (ví dụ: 2020-02-26T08:00)`,
+        `invalid --as-of "${req.asOf}"`,
+        [{ field: 'asOf', reason: 'không phải ngày giờ' }],
+      );
+    }
+    asOf = instant.toISOString();
+    const changeId = await lastChangeAt(ctx.store.db, asOf);
+    engine = new AnalyticsEngine(
+      ctx.graph,
+      ctx.catalogue,
+      asOfAnalyticsSource(ctx.store.db, ctx.graph, changeId),
+    );
+  }
+  let rows: AggregateRow[];
+  try {
+    rows = await engine.aggregate({
+      unitId: unit.id,
+      period,
+      indicators: req.indicator ? [req.indicator] : undefined,
+      compare: req.compare ?? false,
+    });
+  } catch (error) {
+    if (error instanceof UnknownIndicatorError) {
+      throw new AppError(
+        'not_found',
+        `Không có chỉ tiêu "${error.code}"`,
+        `unknown indicator "${error.code}"`,
+        [{ field: 'indicator', reason: 'không có trong danh mục' }],
+      );
+    }
+    throw error;
+  }
+  const window = periodWindow(period);
+  return {
+    unit: {
+      id: unit.id,
+      code: unit.code,
+      name: ctx.graph.nameOn(unit.id, referenceDate(period)),
+      kind: unit.kind,
+    },
+    period: { id: period.id, label: periodLabelVi(period), start: window.start, end: window.end },
+    asOf,
+    secrecy: highestSecrecy(rows.map((r) => r.secrecy)),
+    rows: rows.map((r) => {
+      const indicator = ctx.catalogue.indicator(r.indicator);
+      return {
+        ...r,
+        name: indicator?.nameVi ?? r.indicator,
+        optionName:
+          r.option === null
+            ? null
+            : (indicator?.options.find((o) => o.code === r.option)?.nameVi ?? r.option),
+      };
+    }),
+  };
+}

@@ -1,0 +1,274 @@
+import { Command, Option } from 'commander';
+import { runQuery } from '../analytics/service.ts';
+import { type AppContext, openApp } from '../app/context.ts';
+import { loadConfig } from '../config/env.ts';
+import { migrate, openStore } from '../db/store.ts';
+import type { DemoScale } from '../demo/generate.ts';
+import { loadDemo } from '../demo/load.ts';
+import { FIELDS } from '../indicators/catalogue.ts';
+import { presentForm, presentIndicator } from '../indicators/presenter.ts';
+import { buildServer } from '../server/app.ts';
+import { FixedClock, systemClock } from '../shared/clock.ts';
+import { AppError } from '../shared/errors.ts';
+import { presentUnit } from '../units/presenter.ts';
+import { ensureAdministrator } from '../users/admin.ts';
+import { isValidIsoDate } from '../vietnamese/dates.ts';
+import { formatNumber } from '../vietnamese/numbers.ts';
+import { failWith, printJson, printTable } from './output.ts';
+
+const config = loadConfig();
+const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
+
+async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openApp({
+    databaseUrl: config.databaseUrl,
+    clock,
+    referenceDataDir: `${config.referenceDataDir}/admin-units`,
+  });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+function checkDate(value: string | undefined, field: string): string | undefined {
+  if (value !== undefined && !isValidIsoDate(value)) {
+    throw new AppError(
+      'bad_request',
+      `Ngày "${value}" không hợp lệ (dạng YYYY-MM-DD)`,
+      `invalid date "${value}"`,
+      [{ field, reason: 'YYYY-MM-DD' }],
+    );
+  }
+  return value;
+}
+
+async function startServer(ctx: AppContext, port: number, host: string): Promise<string> {
+  const app = await buildServer(ctx, {
+    secureCookies: config.secureCookies,
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+  });
+  const address = await app.listen({ port, host });
+  const close = async () => {
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+}
+
+const program = new Command();
+program
+  .name('giaoban')
+  .description('Báo cáo định kỳ và hội nghị giao ban — periodic reporting and monthly briefing')
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('migrate')
+  .description('Cập nhật lược đồ cơ sở dữ liệu (bring the database schema up to date)')
+  .action(async () => {
+    const store = await openStore(config.databaseUrl);
+    try {
+      const applied = await migrate(store);
+      process.stdout.write(
+        applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n',
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('Tạo và nạp dữ liệu minh họa (load the demo data; a second run changes nothing)')
+  .addOption(
+    new Option('--scale <scale>', 'full: every commune after the 2025 reform; small: a sample')
+      .choices(['full', 'small'])
+      .default('full'),
+  )
+  .action(async (opts: { scale: DemoScale }) => {
+    await withApp(async (ctx) => {
+      const started = Date.now();
+      const result = await loadDemo(ctx, {
+        scale: opts.scale,
+        onProgress: (label, done, total) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r  ${label} (${done}/${total})   `);
+        },
+      });
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      if (!result.loaded)
+        process.stdout.write(`demo data already loaded (to ${result.to}); nothing changed\n`);
+      else
+        process.stdout.write(
+          `demo data loaded: ${formatNumber(result.values)} figures, ${formatNumber(result.submissions)} submissions, ${result.months} months to ${result.to} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        );
+    });
+  });
+
+program
+  .command('serve')
+  .description('Chạy máy chủ web (run the web server)')
+  .option('--port <port>', 'port', String(config.port))
+  .option('--host <host>', 'address to listen on', config.host)
+  .action(async (opts: { port: string; host: string }) => {
+    const ctx = await openApp({
+      databaseUrl: config.databaseUrl,
+      clock,
+      referenceDataDir: `${config.referenceDataDir}/admin-units`,
+    });
+    const url = await startServer(ctx, Number(opts.port), opts.host);
+    process.stdout.write(`giaoban is running at ${url}\n`);
+  });
+
+program
+  .command('start')
+  .description(
+    'Chuẩn bị và chạy: lược đồ, dữ liệu minh họa, tài khoản quản trị, máy chủ (first run does everything)',
+  )
+  .option('--port <port>', 'port', String(config.port))
+  .option('--host <host>', 'address to listen on', config.host)
+  .addOption(new Option('--scale <scale>', 'demo data size').choices(['full', 'small']).default('full'))
+  .action(async (opts: { port: string; host: string; scale: DemoScale }) => {
+    const ctx = await openApp({
+      databaseUrl: config.databaseUrl,
+      clock,
+      referenceDataDir: `${config.referenceDataDir}/admin-units`,
+    });
+    process.stdout.write(`database: ${config.databaseUrl}\n`);
+    const demo = await loadDemo(ctx, { scale: opts.scale });
+    process.stdout.write(
+      demo.loaded
+        ? `demo data loaded: ${formatNumber(demo.values)} figures to ${demo.to}\n`
+        : 'demo data: already loaded\n',
+    );
+    const admin = await ensureAdministrator(ctx);
+    const url = await startServer(ctx, Number(opts.port), opts.host);
+    process.stdout.write(`\ngiaoban is running at ${url}\n`);
+    if (admin) {
+      process.stdout.write(
+        `administrator account created — username: ${admin.username}  password: ${admin.password}\n`,
+      );
+      process.stdout.write('(the password is shown only this once)\n');
+    }
+  });
+
+program
+  .command('units')
+  .description('Các đơn vị có hiệu lực vào một ngày (units valid on a date)')
+  .option('--at <date>', 'date YYYY-MM-DD (default today)')
+  .addOption(
+    new Option('--kind <kind>').choices(['ministry', 'department', 'province', 'district', 'commune']),
+  )
+  .option('--parent <code>', 'only the children of this unit')
+  .option('--json', 'JSON output')
+  .action(async (opts: { at?: string; kind?: 'province'; parent?: string; json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const at = checkDate(opts.at, 'at') ?? ctx.clock.today();
+      let units = ctx.graph.unitsOn(at, opts.kind);
+      if (opts.parent) {
+        const parent = ctx.graph.findByCode(opts.parent, at);
+        if (!parent)
+          throw new AppError(
+            'not_found',
+            `Không có đơn vị mã "${opts.parent}" vào ngày ${at}`,
+            `no unit ${opts.parent} on ${at}`,
+          );
+        const children = new Set(ctx.graph.childrenOn(parent.id, at));
+        units = units.filter((u) => children.has(u.id));
+      }
+      const views = units
+        .map((u) => presentUnit(ctx.graph, u, at))
+        .sort((a, b) => a.code.localeCompare(b.code));
+      if (opts.json) printJson(views);
+      else
+        printTable(
+          ['code', 'kind', 'name', 'parent'],
+          views.map((v) => [v.code, v.kind, v.name, v.parent]),
+        );
+    });
+  });
+
+program
+  .command('indicators')
+  .description('Danh mục chỉ tiêu (the indicator catalogue)')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const list = ctx.catalogue.indicators.map(presentIndicator);
+      if (opts.json) printJson(list);
+      else
+        printTable(
+          ['code', 'unit', 'name', 'options'],
+          list.map((i) => [i.code, i.unit, i.name, i.options.map((o) => o.code).join(', ')]),
+        );
+    });
+  });
+
+program
+  .command('forms')
+  .description('Biểu mẫu báo cáo (report forms)')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const list = ctx.catalogue.forms.map(presentForm);
+      if (opts.json) printJson({ fields: FIELDS, forms: list });
+      else
+        printTable(
+          ['code', 'period', 'name', 'indicators'],
+          list.map((f) => [f.code, f.periodType, f.name, f.indicators.length]),
+        );
+    });
+  });
+
+program
+  .command('query')
+  .description(
+    'Tổng hợp số liệu của một đơn vị (cả cây trực thuộc) cho một kỳ (aggregate a subtree for a period)',
+  )
+  .requiredOption('--unit <code>', 'unit code, e.g. BCA, 40, C04')
+  .requiredOption(
+    '--period <id>',
+    'period: 2020-02, 2020-Q1, 2020-H1, 2020, 2020-02-ytd, 2020-02-15, 2020-01-09..2020-02-08',
+  )
+  .option('--indicator <code>', 'only this indicator')
+  .option('--compare', 'add previous period, same period last year and year to date')
+  .option('--as-of <instant>', 'figures as they stood then, e.g. 2020-02-26T08:00')
+  .option('--json', 'JSON output')
+  .action(
+    async (opts: {
+      unit: string;
+      period: string;
+      indicator?: string;
+      compare?: boolean;
+      asOf?: string;
+      json?: boolean;
+    }) => {
+      await withApp(async (ctx) => {
+        const result = await runQuery(ctx, opts);
+        if (opts.json) {
+          printJson(result.rows);
+          return;
+        }
+        process.stdout.write(
+          `${result.unit.name} — ${result.period.label} (${result.period.start} → ${result.period.end})${result.asOf ? `, as of ${result.asOf}` : ''}\n`,
+        );
+        printTable(
+          opts.compare
+            ? ['indicator', 'option', 'value', 'unit', 'prev', 'yoy', 'ytd', 'ytd_prev']
+            : ['indicator', 'option', 'value', 'unit'],
+          result.rows.map((r) => {
+            const f = (v: number | null | undefined) =>
+              v === null || v === undefined ? null : formatNumber(v, r.decimals);
+            const base = [r.indicator, r.option, f(r.value), r.unit];
+            return opts.compare ? [...base, f(r.prev), f(r.yoy), f(r.ytd), f(r.ytd_prev)] : base;
+          }),
+        );
+      });
+    },
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => failWith(error, process.argv.includes('--debug')));

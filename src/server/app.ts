@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { analyticsRoutes } from '../analytics/routes.ts';
+import type { AppContext } from '../app/context.ts';
+import { catalogueRoutes } from '../indicators/routes.ts';
+import { AppError, HTTP_STATUS } from '../shared/errors.ts';
+import { unitRoutes } from '../units/routes.ts';
+import { authRoutes } from '../users/routes.ts';
+import { valueRoutes } from '../values/routes.ts';
+import { registerSessions } from './session.ts';
+
+export interface ServerOptions {
+  secureCookies: boolean;
+  logLevel: string;
+  /** Folder of the built web page; the API runs without it. */
+  webRoot?: string;
+}
+
+const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
+
+/**
+ * The HTTP server: zod schemas validate every request and document it (OpenAPI at /api/openapi.json, browsable at
+ * /api/docs), sessions and CSRF guard state changes, and the built single-page app is served from the same
+ * origin with a strict Content-Security-Policy (no outside host is ever contacted).
+ */
+export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: options.secureCookies ? undefined : false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'giaoban API',
+        description: 'Báo cáo định kỳ và giao ban (monthly reporting and briefing)',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'giaoban_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessions(app, ctx, { secureCookies: options.secureCookies });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(HTTP_STATUS[error.code]).send({
+        error: error.code,
+        message: error.messageVi,
+        messageEn: error.messageEn,
+        issues: error.issues,
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.status(400).send({
+        error: 'bad_request',
+        message: 'Dữ liệu gửi lên không hợp lệ',
+        messageEn: 'invalid request',
+        issues: error.validation.map((v) => ({
+          field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+          reason: v.message ?? 'không hợp lệ',
+        })),
+      });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) {
+      return reply.status(429).send({
+        error: 'rate_limited',
+        message: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+        messageEn: 'too many requests',
+      });
+    }
+    if (status === 413) {
+      return reply.status(413).send({
+        error: 'payload_too_large',
+        message: 'Dữ liệu gửi lên quá lớn',
+        messageEn: 'payload too large',
+      });
+    }
+    if (status === 415) {
+      return reply.status(415).send({
+        error: 'unsupported_media_type',
+        message: 'Định dạng dữ liệu không được hỗ trợ',
+        messageEn: 'unsupported media type',
+      });
+    }
+    if (status >= 400 && status < 500) {
+      return reply
+        .status(status)
+        .send({ error: 'bad_request', message: 'Yêu cầu không hợp lệ', messageEn: (error as Error).message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({
+      error: 'internal',
+      message: `Lỗi hệ thống; mã yêu cầu ${request.id}`,
+      messageEn: `internal error; request id ${request.id}`,
+    });
+  });
+
+  await app.register(authRoutes(ctx, { secureCookies: options.secureCookies }), { prefix: '/api' });
+  await app.register(unitRoutes(ctx), { prefix: '/api' });
+  await app.register(catalogueRoutes(ctx), { prefix: '/api' });
+  await app.register(analyticsRoutes(ctx), { prefix: '/api' });
+  await app.register(valueRoutes(ctx), { prefix: '/api' });
+
+  const webRoot = options.webRoot ?? resolve(projectRoot, 'web', 'dist');
+  if (existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      index: ['index.html'],
+      maxAge: '1h',
+      immutable: false,
+    });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply
+          .status(404)
+          .send({ error: 'not_found', message: 'Không tìm thấy', messageEn: 'not found' });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>giaoban</title><p>giaoban API: <a href="/api/docs">/api/docs</a></p>',
+        ),
+    );
+  }
+  return app;
+}

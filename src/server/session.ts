@@ -1,0 +1,115 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../app/context.ts';
+import { authorize, type PolicyDeps, type Resource } from '../auth/policy.ts';
+import type { Action, AuthUser } from '../auth/roles.ts';
+import { DEFAULT_SESSION_POLICY } from '../auth/sessions.ts';
+import { AppError } from '../shared/errors.ts';
+import type { ActiveSession } from '../users/signin.ts';
+import { resolveSession } from '../users/signin.ts';
+import type { IsoDate } from '../vietnamese/dates.ts';
+
+export const SESSION_COOKIE = 'giaoban_session';
+const CSRF_HEADER = 'x-csrf-token';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Requests that open a session cannot carry a session's CSRF token yet. */
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: ActiveSession | null;
+  }
+}
+
+function equalTokens(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function sessionCookieOptions(secure: boolean) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure,
+    maxAge: Math.floor(DEFAULT_SESSION_POLICY.absoluteLifetimeMs / 1000),
+  };
+}
+
+/** Resolves the session cookie on every request and refuses state changes without the session's CSRF token. */
+export function registerSessions(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: { secureCookies: boolean },
+): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request, reply) => {
+    request.session = await resolveSession(ctx.store, request.cookies[SESSION_COOKIE], ctx.clock.now());
+    if (!request.session && request.cookies[SESSION_COOKIE])
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(options.secureCookies));
+    const path = request.url.split('?')[0] ?? '';
+    if (
+      STATE_CHANGING.has(request.method) &&
+      path.startsWith('/api/') &&
+      !CSRF_EXEMPT.has(path) &&
+      request.session
+    ) {
+      const given = request.headers[CSRF_HEADER];
+      if (typeof given !== 'string' || !equalTokens(given, request.session.csrfToken)) {
+        throw new AppError(
+          'forbidden',
+          'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)',
+          'missing or wrong CSRF token',
+        );
+      }
+    }
+  });
+}
+
+export function policyDeps(ctx: AppContext, date: IsoDate = ctx.clock.today()): PolicyDeps {
+  return {
+    isInSubtree: (unitId, ancestorId) => ctx.graph.isInSubtree(unitId, ancestorId, date),
+    rootUnitId: ctx.graph.root(date).id,
+  };
+}
+
+/** The signed-in user, or a 401. */
+export function requireUser(request: FastifyRequest): AuthUser & { username: string; displayName: string } {
+  const session = request.session;
+  if (!session) throw new AppError('unauthenticated', 'Bạn cần đăng nhập', 'sign-in required');
+  const u = session.user;
+  return {
+    id: u.id,
+    role: u.role,
+    unitId: u.unitId,
+    clearance: u.clearance,
+    username: u.username,
+    displayName: u.displayName,
+  };
+}
+
+/**
+ * The single authorisation check every route calls: role, unit scope and clearance, as the policy decides.
+ * Units are judged in the tree of `date` (default today), so a past unit is checked where it stood then.
+ */
+export function guard(
+  ctx: AppContext,
+  request: FastifyRequest,
+  action: Action,
+  resource: Resource,
+  date?: IsoDate,
+): AuthUser {
+  const user = request.session ? requireUser(request) : null;
+  const decision = authorize(user, action, resource, policyDeps(ctx, date));
+  if (!decision.allowed) {
+    throw new AppError(
+      decision.reason === 'unauthenticated' ? 'unauthenticated' : 'forbidden',
+      decision.messageVi,
+      decision.messageEn,
+    );
+  }
+  return user as AuthUser;
+}
+
+export type Reply = FastifyReply;

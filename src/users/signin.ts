@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { checkSignInAllowed, DEFAULT_LOCKOUT_POLICY, recordFailure } from '../auth/lockout.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import {
+  checkSession,
+  DEFAULT_SESSION_POLICY,
+  generateSessionToken,
+  hashSessionToken,
+  isWellFormedSessionToken,
+  shouldTouch,
+} from '../auth/sessions.ts';
+import type { Database } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
+import { AppError } from '../shared/errors.ts';
+import { findUserById, findUserByName, type User } from './repository.ts';
+
+export interface ActiveSession {
+  tokenHash: string;
+  csrfToken: string;
+  user: User;
+}
+
+const INVALID = new AppError(
+  'unauthenticated',
+  'Tên đăng nhập hoặc mật khẩu không đúng',
+  'wrong username or password',
+);
+
+/**
+ * Checks a password sign-in with lock-out, and opens a session. The same answer is given for an unknown user and
+ * a wrong password, so that the sign-in page does not reveal which accounts exist.
+ */
+export async function signIn(
+  store: Store,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+  now: Date,
+): Promise<{ token: string; session: ActiveSession }> {
+  const user = await findUserByName(store.db, input.username);
+  if (!user || user.disabled) {
+    // Spend comparable time on unknown users so response timing does not reveal them either.
+    await verifyPassword(
+      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000',
+      input.password,
+    ).catch(() => false);
+    throw INVALID;
+  }
+  const gate = checkSignInAllowed(
+    {
+      consecutiveFailures: user.failedCount,
+      lastFailureAt: user.lastFailedAt ? new Date(user.lastFailedAt) : null,
+    },
+    now,
+    DEFAULT_LOCKOUT_POLICY,
+  );
+  if (!gate.allowed) {
+    throw new AppError('rate_limited', gate.messageVi, gate.messageEn);
+  }
+  const ok = await verifyPassword(user.passwordHash, input.password);
+  if (!ok) {
+    const next = recordFailure(
+      {
+        consecutiveFailures: user.failedCount,
+        lastFailureAt: user.lastFailedAt ? new Date(user.lastFailedAt) : null,
+      },
+      now,
+      DEFAULT_LOCKOUT_POLICY,
+    );
+    await store.write((trx) =>
+      trx
+        .updateTable('app_user')
+        .set({
+          failed_count: next.consecutiveFailures,
+          last_failed_at: now.toISOString(),
+          locked_until: next.lockedUntil ? next.lockedUntil.toISOString() : null,
+        })
+        .where('id', '=', user.id)
+        .execute(),
+    );
+    throw INVALID;
+  }
+  const { token, tokenHash } = generateSessionToken();
+  const csrfToken = randomBytes(32).toString('base64url');
+  await store.write(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ failed_count: 0, last_failed_at: null, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    await trx
+      .insertInto('user_session')
+      .values({
+        token_hash: tokenHash,
+        user_id: user.id,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        csrf_token: csrfToken,
+        second_factor_done: 0,
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+  });
+  const fresh = (await findUserById(store.db, user.id)) as User;
+  return { token, session: { tokenHash, csrfToken, user: fresh } };
+}
+
+/** Resolves a session cookie; expired or unknown sessions give null (and expired ones are removed). */
+export async function resolveSession(
+  store: Store,
+  token: string | undefined,
+  now: Date,
+): Promise<ActiveSession | null> {
+  if (!token || !isWellFormedSessionToken(token)) return null;
+  const tokenHash = hashSessionToken(token);
+  const row = await store.db
+    .selectFrom('user_session')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
+  if (!checkSession(times, now, DEFAULT_SESSION_POLICY).valid) {
+    await store.write((trx) => trx.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute());
+    return null;
+  }
+  const user = await findUserById(store.db, row.user_id);
+  if (!user || user.disabled) return null;
+  if (shouldTouch(times, now, DEFAULT_SESSION_POLICY)) {
+    await store.write((trx) =>
+      trx
+        .updateTable('user_session')
+        .set({ last_seen_at: now.toISOString() })
+        .where('token_hash', '=', tokenHash)
+        .execute(),
+    );
+  }
+  return { tokenHash, csrfToken: row.csrf_token, user };
+}
+
+export async function signOut(store: Store, tokenHash: string): Promise<void> {
+  await store.write((trx) => trx.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute());
+}
+
+/** Ends every session of a user ("sign out everywhere"). */
+export async function signOutEverywhere(db: Kysely<Database>, userId: number): Promise<number> {
+  const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

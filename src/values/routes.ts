@@ -1,0 +1,95 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { guard } from '../server/session.ts';
+import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import {
+  figureHistory,
+  readFormValues,
+  requireForm,
+  saveFormValues,
+  submissionStatus,
+  unitForPeriod,
+} from './service.ts';
+
+const keyQuery = z.object({ form: z.string().max(40), unit: unitCodeSchema, period: periodIdSchema });
+
+export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/values',
+      {
+        schema: {
+          tags: ['values'],
+          summary: 'Số liệu của một đơn vị trên một biểu, một kỳ (a unit’s figures on a form for a period)',
+          querystring: keyQuery,
+        },
+      },
+      async (request) => {
+        const form = requireForm(ctx, request.query.form);
+        const { unit, period, date } = unitForPeriod(ctx, request.query.unit, request.query.period);
+        guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
+        return {
+          form: form.code,
+          unit: { code: unit.code, name: ctx.graph.nameOn(unit.id, date) },
+          period: period.id,
+          status: await submissionStatus(ctx, form, unit, period),
+          cells: await readFormValues(ctx, form, unit, period),
+        };
+      },
+    );
+    r.put(
+      '/values',
+      {
+        schema: {
+          tags: ['values'],
+          summary: 'Lưu số liệu (save figures); phiên bản cũ được giữ trong lịch sử',
+          body: keyQuery.extend({
+            reason: z.string().max(500).optional(),
+            cells: z
+              .array(
+                z.object({
+                  indicator: indicatorCodeSchema,
+                  option: z.string().max(40).nullable(),
+                  value: z.number().nullable(),
+                  comment: z.string().max(2000).nullable().optional(),
+                  version: z.number().int().min(0).optional(),
+                }),
+              )
+              .min(1)
+              .max(5000),
+          }),
+        },
+        config: { rateLimit: { max: 1200, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        const form = requireForm(ctx, request.body.form);
+        const { unit, date } = unitForPeriod(ctx, request.body.unit, request.body.period);
+        const user = guard(ctx, request, 'values.write', { unitId: unit.id, secrecy: form.secrecy }, date);
+        return saveFormValues(ctx, { ...request.body, userId: user.id, source: 'web' });
+      },
+    );
+    r.get(
+      '/values/history',
+      {
+        schema: {
+          tags: ['values'],
+          summary: 'Lịch sử một số liệu: ai, khi nào, cũ → mới, lý do (history of one figure)',
+          querystring: keyQuery.extend({
+            indicator: indicatorCodeSchema,
+            option: z.string().max(40).optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const form = requireForm(ctx, request.query.form);
+        const { unit, date } = unitForPeriod(ctx, request.query.unit, request.query.period);
+        guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
+        const h = await figureHistory(ctx, { ...request.query, option: request.query.option ?? null });
+        return { indicator: h.indicator.code, option: request.query.option ?? null, versions: h.versions };
+      },
+    );
+  };
+}

@@ -1,0 +1,283 @@
+import type { AppContext } from '../app/context.ts';
+import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import type { StoredForm, StoredIndicator } from '../indicators/registry.ts';
+import { NO_OPTION } from '../indicators/registry.ts';
+import { type Period, previousPeriod, samePeriodLastYear } from '../periods/period.ts';
+import { referenceDate } from '../periods/regime.ts';
+import { AppError, type FieldIssue } from '../shared/errors.ts';
+import type { Unit } from '../units/model.ts';
+import { roundTo } from '../vietnamese/numbers.ts';
+import { type ValueInput, VersionConflictError, type WriteSummary } from './model.ts';
+import { readValues, valueHistory, writeValues } from './repository.ts';
+
+export interface FormCell {
+  indicator: string;
+  option: string | null;
+  value: number | null;
+  comment: string | null;
+  version: number;
+  /** The same figure last period and the same period last year, so that a slip stands out. */
+  previous: number | null;
+  lastYear: number | null;
+}
+
+export function requireForm(ctx: AppContext, code: string): StoredForm {
+  const form = ctx.catalogue.form(code);
+  if (!form)
+    throw new AppError('not_found', `Không có biểu mẫu "${code}"`, `unknown form "${code}"`, [
+      { field: 'form', reason: 'không có trong danh mục' },
+    ]);
+  return form;
+}
+
+/** The (indicator, option) cells of a form, in order. */
+export function formCells(
+  ctx: AppContext,
+  form: StoredForm,
+): Array<{ indicator: StoredIndicator; option: string | null }> {
+  const out: Array<{ indicator: StoredIndicator; option: string | null }> = [];
+  for (const code of form.indicators) {
+    const indicator = ctx.catalogue.indicator(code);
+    if (!indicator) continue;
+    if (indicator.options.length === 0) out.push({ indicator, option: null });
+    else for (const o of indicator.options) out.push({ indicator, option: o.code });
+  }
+  return out;
+}
+
+/** A unit's own figures on a form for a period, with last period's and last year's beside them. */
+export async function readFormValues(
+  ctx: AppContext,
+  form: StoredForm,
+  unit: Unit,
+  period: Period,
+): Promise<FormCell[]> {
+  const prev = previousPeriod(period);
+  const lastYear = samePeriodLastYear(period);
+  const periods = [period.id, ...(prev ? [prev.id] : []), lastYear.id];
+  const rows = await readValues(ctx.store.db, { formId: form.id, unitIds: [unit.id], periods });
+  const byKey = new Map(rows.map((r) => [`${r.period}|${r.indicatorId}|${r.optionId}`, r]));
+  return formCells(ctx, form).map(({ indicator, option }) => {
+    const optionId = option === null ? NO_OPTION : (indicator.optionIds.get(option) as number);
+    const current = byKey.get(`${period.id}|${indicator.id}|${optionId}`);
+    return {
+      indicator: indicator.code,
+      option,
+      value: current?.value ?? null,
+      comment: current?.comment ?? null,
+      version: current?.version ?? 0,
+      previous: prev ? (byKey.get(`${prev.id}|${indicator.id}|${optionId}`)?.value ?? null) : null,
+      lastYear: byKey.get(`${lastYear.id}|${indicator.id}|${optionId}`)?.value ?? null,
+    };
+  });
+}
+
+export interface CellInput {
+  indicator: string;
+  option: string | null;
+  value: number | null;
+  comment?: string | null | undefined;
+  /** The version the writer loaded; 0 for a figure that did not exist. */
+  version?: number | undefined;
+}
+
+/**
+ * Checks cells against the catalogue and turns them into stored values: known indicator on this form, known
+ * option, a finite number of the right type, not negative. Every problem is reported, none is written.
+ */
+export function toValueInputs(
+  ctx: AppContext,
+  form: StoredForm,
+  unit: Unit,
+  period: Period,
+  cells: CellInput[],
+): ValueInput[] {
+  const issues: FieldIssue[] = [];
+  const out: ValueInput[] = [];
+  cells.forEach((cell, index) => {
+    const row = index + 1;
+    const indicator = ctx.catalogue.indicator(cell.indicator);
+    if (!indicator || !form.indicators.includes(cell.indicator)) {
+      issues.push({
+        row,
+        field: 'indicator',
+        reason: `chỉ tiêu "${cell.indicator}" không thuộc biểu ${form.code}`,
+      });
+      return;
+    }
+    const optionId =
+      cell.option === null
+        ? indicator.options.length === 0
+          ? NO_OPTION
+          : undefined
+        : indicator.optionIds.get(cell.option);
+    if (optionId === undefined) {
+      issues.push({
+        row,
+        field: 'option',
+        reason:
+          cell.option === null
+            ? `chỉ tiêu ${indicator.code} cần phân tổ (${indicator.options.map((o) => o.code).join(', ')})`
+            : `phân tổ "${cell.option}" không có trong chỉ tiêu ${indicator.code}`,
+      });
+      return;
+    }
+    let value = cell.value;
+    if (value !== null) {
+      if (!Number.isFinite(value)) {
+        issues.push({ row, field: 'value', reason: 'không phải số hữu hạn' });
+        return;
+      }
+      if (value < 0) {
+        issues.push({ row, field: 'value', reason: `số liệu không được âm (${indicator.code})` });
+        return;
+      }
+      if (indicator.valueType === 'integer' && !Number.isInteger(value)) {
+        issues.push({
+          row,
+          field: 'value',
+          reason: `chỉ tiêu ${indicator.code} phải là số nguyên (${indicator.unit})`,
+        });
+        return;
+      }
+      if (Math.abs(value) > 1e12) {
+        issues.push({ row, field: 'value', reason: 'số quá lớn' });
+        return;
+      }
+      value = roundTo(value, indicator.decimals);
+    }
+    const comment = cell.comment?.normalize('NFC').trim() || null;
+    if (comment !== null && comment.length > 2000) {
+      issues.push({ row, field: 'comment', reason: 'ghi chú dài quá 2.000 ký tự' });
+      return;
+    }
+    out.push({
+      formId: form.id,
+      unitId: unit.id,
+      indicatorId: indicator.id,
+      optionId,
+      period: period.id,
+      value,
+      comment,
+      expectedVersion: cell.version,
+    });
+  });
+  if (issues.length > 0)
+    throw new AppError(
+      'validation_failed',
+      'Số liệu không hợp lệ, chưa lưu',
+      'invalid figures, nothing saved',
+      issues,
+    );
+  return out;
+}
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+/** The submission status of a unit's form for a period ("draft" when nothing was submitted). */
+export async function submissionStatus(
+  ctx: AppContext,
+  form: StoredForm,
+  unit: Unit,
+  period: Period,
+): Promise<string> {
+  const row = await ctx.store.db
+    .selectFrom('submission')
+    .select('status')
+    .where('form_id', '=', form.id)
+    .where('unit_id', '=', unit.id)
+    .where('period', '=', period.id)
+    .executeTakeFirst();
+  return row?.status ?? 'draft';
+}
+
+/**
+ * Saves a unit's figures for a period. Figures of a submitted, approved or locked report are not changed here:
+ * the report must be returned or reopened first. A figure someone else changed meanwhile is a conflict.
+ */
+export async function saveFormValues(
+  ctx: AppContext,
+  input: {
+    form: string;
+    unit: string;
+    period: string;
+    cells: CellInput[];
+    userId: number | null;
+    source: 'web' | 'api' | 'cli' | 'extraction';
+    reason?: string | null;
+  },
+): Promise<WriteSummary> {
+  const period = resolvePeriod(input.period);
+  const unit = resolveUnitForPeriod(ctx.graph, input.unit, period);
+  const form = requireForm(ctx, input.form);
+  const status = await submissionStatus(ctx, form, unit, period);
+  if (!EDITABLE.has(status)) {
+    throw new AppError(
+      'locked',
+      `Báo cáo đang ở trạng thái "${status}", không sửa được; cần trả lại hoặc mở lại báo cáo trước`,
+      `the report is ${status}; return or reopen it first`,
+    );
+  }
+  const values = toValueInputs(ctx, form, unit, period, input.cells);
+  try {
+    return await writeValues(ctx.store, ctx.graph, values, {
+      at: ctx.clock.now().toISOString(),
+      userId: input.userId,
+      source: input.source,
+      reason: input.reason ?? null,
+    });
+  } catch (error) {
+    if (error instanceof VersionConflictError) {
+      const indicator = ctx.catalogue.indicatorById(error.key.indicatorId);
+      throw new AppError(
+        'conflict',
+        `Số liệu "${indicator?.nameVi ?? error.key.indicatorId}" vừa được người khác sửa (phiên bản ${error.actual}); hãy tải lại rồi nhập lại`,
+        `the figure was changed by someone else (version ${error.actual}, you had ${error.expected})`,
+        [{ field: indicator?.code ?? 'value', reason: 'xung đột phiên bản' }],
+      );
+    }
+    throw error;
+  }
+}
+
+export async function figureHistory(
+  ctx: AppContext,
+  q: { form: string; unit: string; period: string; indicator: string; option: string | null },
+) {
+  const period = resolvePeriod(q.period);
+  const unit = resolveUnitForPeriod(ctx.graph, q.unit, period);
+  const form = requireForm(ctx, q.form);
+  const indicator = ctx.catalogue.indicator(q.indicator);
+  if (!indicator)
+    throw new AppError(
+      'not_found',
+      `Không có chỉ tiêu "${q.indicator}"`,
+      `unknown indicator "${q.indicator}"`,
+    );
+  const optionId = ctx.catalogue.optionId(indicator, q.option);
+  if (optionId === undefined)
+    throw new AppError('bad_request', `Phân tổ không hợp lệ: ${q.option}`, `invalid option ${q.option}`);
+  return {
+    unit,
+    period,
+    form,
+    indicator,
+    versions: await valueHistory(ctx.store.db, {
+      formId: form.id,
+      unitId: unit.id,
+      indicatorId: indicator.id,
+      optionId,
+      period: period.id,
+    }),
+  };
+}
+
+export function unitForPeriod(
+  ctx: AppContext,
+  code: string,
+  periodId: string,
+): { unit: Unit; period: Period; date: string } {
+  const period = resolvePeriod(periodId);
+  const unit = resolveUnitForPeriod(ctx.graph, code, period);
+  return { unit, period, date: referenceDate(period) };
+}
