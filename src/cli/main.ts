@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { runQuery } from '../analytics/service.ts';
 import { type AppContext, openApp } from '../app/context.ts';
@@ -5,7 +6,8 @@ import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
 import type { DemoScale } from '../demo/generate.ts';
 import { loadDemo } from '../demo/load.ts';
-import { FIELDS } from '../indicators/catalogue.ts';
+import { extract, extractTextFromDocx } from '../extraction/index.ts';
+import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
 import { buildServer } from '../server/app.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
@@ -270,5 +272,49 @@ program
       });
     },
   );
+
+program
+  .command('extract')
+  .description('Đọc số liệu từ báo cáo viết bằng lời (plain text or .docx; "-" or nothing reads stdin)')
+  .argument('[file]', 'a .txt or .docx file, or - for standard input')
+  .option('--json', 'JSON output: {figures, comparisons, period, unit}')
+  .action(async (file: string | undefined, opts: { json?: boolean }) => {
+    let text: string;
+    if (!file || file === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      text = Buffer.concat(chunks).toString('utf8');
+    } else {
+      const buffer = await readFile(file).catch(() => {
+        throw new AppError('not_found', `Không đọc được tệp "${file}"`, `cannot read "${file}"`, [
+          { field: 'file', reason: 'không tồn tại hoặc không đọc được' },
+        ]);
+      });
+      text = file.toLowerCase().endsWith('.docx')
+        ? await extractTextFromDocx(buffer)
+        : buffer.toString('utf8');
+    }
+    const result = extract(text, INDICATORS);
+    if (opts.json) {
+      printJson({
+        figures: result.figures,
+        comparisons: result.comparisons,
+        period: result.period ?? null,
+        unit: result.unit ?? null,
+      });
+      return;
+    }
+    printTable(
+      ['indicator', 'option', 'value', 'unit', 'approx', 'text'],
+      result.figures.map((f) => [
+        f.indicator,
+        f.option,
+        formatNumber(f.value, 3),
+        f.unit,
+        f.approx ? 'gần/khoảng' : '',
+        result.text.slice(f.span[0], f.span[1]),
+      ]),
+    );
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => failWith(error, process.argv.includes('--debug')));

@@ -1,0 +1,463 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { INDICATORS } from '../indicators/catalogue.ts';
+import { extract } from './extract.ts';
+import type { ExtractionRules } from './rules.ts';
+import { RULES } from './rules.ts';
+import type { Figure } from './types.ts';
+
+const SEED =
+  'Ngày 26-2, Bộ Công an tổ chức Hội nghị giao ban để đánh giá tình hình, kết quả công tác tháng 2-2020, chỉ đạo ' +
+  'triển khai các nhiệm vụ trọng tâm công tác tháng 3-2020.\n\nTrong tháng 2, Công an các đơn vị, địa phương đã bám ' +
+  'sát những chỉ đạo của Trung ương; bảo đảm tốt an ninh, trật tự (ANTT) dịp Tết Nguyên đán Canh Tý 2020, kỷ niệm ' +
+  '90 năm Ngày thành lập Đảng Cộng sản Việt Nam.\n\nTrong tháng 2, các đơn vị, địa phương đã phát hiện, bắt giữ ' +
+  '1.457 vụ - 1.978 đối tượng phạm tội về ma túy, thu giữ gần 28kg heroin, 138,6kg và 162.526 viên ma túy tổng ' +
+  'hợp, 5,5kg cần sa...\n\nĐảm bảo các điều kiện để triển khai Đại hội đảng bộ các cấp, tiến tới Đại hội đại biểu ' +
+  'toàn quốc lần thứ XIII của Đảng.\n\nBộ trưởng Tô Lâm cũng yêu cầu khẩn trương hoàn thành việc triển khai Công an ' +
+  'chính quy đảm nhiệm chức danh Công an xã tại 100% địa bàn.';
+
+type Brief = [indicator: string | null, option: string | null, value: number, unit: string, approx: boolean];
+
+function brief(text: string): Brief[] {
+  return extract(text, INDICATORS).figures.map((f) => [f.indicator, f.option, f.value, f.unit, f.approx]);
+}
+
+function figuresOf(text: string): Figure[] {
+  return extract(text, INDICATORS).figures;
+}
+
+describe('extract: the seed passage', () => {
+  it('reads exactly the six drug figures and nothing else', () => {
+    assert.deepEqual(brief(SEED), [
+      ['drug.cases', null, 1457, 'vụ', false],
+      ['drug.suspects', null, 1978, 'đối tượng', false],
+      ['drug.seized_kg', 'heroin', 28, 'kg', true],
+      ['drug.seized_kg', 'synthetic', 138.6, 'kg', false],
+      ['drug.seized_tablets', 'synthetic', 162526, 'viên', false],
+      ['drug.seized_kg', 'cannabis', 5.5, 'kg', false],
+    ]);
+    assert.deepEqual(extract(SEED, INDICATORS).comparisons, []);
+  });
+
+  it('spans cover the number as written and its unit', () => {
+    const result = extract(SEED, INDICATORS);
+    assert.deepEqual(
+      result.figures.map((f) => result.text.slice(f.span[0], f.span[1])),
+      ['1.457 vụ', '1.978 đối tượng', '28kg', '138,6kg', '162.526 viên', '5,5kg'],
+    );
+  });
+
+  it('finds the period and the reporting unit', () => {
+    const result = extract(SEED, INDICATORS);
+    assert.equal(result.period?.kind, 'month');
+    assert.equal(result.period?.month, 2);
+    assert.equal(result.period?.year, 2020);
+    assert.equal(result.period?.text, 'Trong tháng 2');
+    assert.equal(result.unit?.level, 'ministry');
+  });
+});
+
+describe('extract: numbers', () => {
+  it('reads thousands dots and decimal commas', () => {
+    assert.deepEqual(brief('thu giữ 162.526 viên ma túy tổng hợp và 0,78 gam heroin'), [
+      ['drug.seized_tablets', 'synthetic', 162526, 'viên', false],
+      ['drug.seized_kg', 'heroin', 0.78, 'g', false],
+    ]);
+  });
+
+  it('reads numbers in words before a unit', () => {
+    assert.deepEqual(
+      brief('Về ma túy, bắt giữ mười lăm vụ, hai mươi mốt đối tượng; bắt quả tang hai đối tượng.'),
+      [
+        ['drug.cases', null, 15, 'vụ', false],
+        ['drug.suspects', null, 21, 'đối tượng', false],
+        ['drug.suspects', null, 2, 'đối tượng', false],
+      ],
+    );
+    assert.deepEqual(brief('xảy ra một vụ tai nạn giao thông'), [
+      ['traffic.accidents', null, 1, 'vụ', false],
+    ]);
+  });
+
+  it('does not read "năm" (year) or "một" (a) as numbers without a unit', () => {
+    assert.deepEqual(brief('năm 2020 là một năm nhiều khó khăn'), []);
+  });
+
+  it('applies scale words', () => {
+    assert.deepEqual(brief('thu giữ 1,47 triệu viên ma túy tổng hợp'), [
+      ['drug.seized_tablets', 'synthetic', 1470000, 'viên', false],
+    ]);
+    assert.deepEqual(brief('thu giữ 12 nghìn viên hồng phiến'), [
+      ['drug.seized_tablets', 'synthetic', 12000, 'viên', false],
+    ]);
+  });
+
+  it('pads of zero are plain counts', () => {
+    assert.deepEqual(brief('xảy ra 02 vụ nổ'), [['fire.explosions', null, 2, 'vụ', false]]);
+  });
+});
+
+describe('extract: units', () => {
+  it('reads units stuck to the number', () => {
+    const f = figuresOf('thu 28kg heroin, 5,5kg cần sa');
+    assert.deepEqual(
+      f.map((x) => [x.value, x.unit, x.option]),
+      [
+        [28, 'kg', 'heroin'],
+        [5.5, 'kg', 'cannabis'],
+      ],
+    );
+  });
+
+  it('converts g and tấn into kg where the catalogue says how', () => {
+    const f = figuresOf('thu giữ 500 gam ma túy đá, hơn 2 tấn ma túy tổng hợp');
+    assert.equal(f[0]?.unit, 'g');
+    assert.equal(f[0]?.convertedValue, 0.5);
+    assert.equal(f[1]?.unit, 'tấn');
+    assert.equal(f[1]?.convertedValue, 2000);
+    assert.equal(f[1]?.approx, true);
+  });
+
+  it('maps heroin in bánh to bricks, not kg', () => {
+    const f = figuresOf('thu giữ 60 bánh heroin');
+    assert.deepEqual(
+      f.map((x) => [x.indicator, x.option, x.value, x.unit, x.convertedValue]),
+      [['drug.seized_bricks', 'heroin', 60, 'bánh', undefined]],
+    );
+  });
+
+  it('reads money and converts tỷ đồng into triệu đồng', () => {
+    const f = figuresOf('xảy ra 12 vụ cháy, thiệt hại tài sản ước tính 2,5 tỷ đồng');
+    assert.deepEqual(
+      f.map((x) => [x.indicator, x.value, x.unit, x.approx, x.convertedValue]),
+      [
+        ['fire.cases', 12, 'vụ', false, undefined],
+        ['fire.damage', 2.5, 'tỷ đồng', true, 2500],
+      ],
+    );
+  });
+
+  it('reads a compound amount "1 tỷ 200 triệu đồng"', () => {
+    const f = figuresOf('thu giữ hàng lậu trị giá khoảng 1 tỷ 200 triệu đồng');
+    assert.deepEqual(
+      f.map((x) => [x.indicator, x.value, x.unit, x.approx]),
+      [['economy.goods_value', 1.2, 'tỷ đồng', true]],
+    );
+  });
+
+  it('keeps money seized in a gambling raid without an indicator', () => {
+    assert.deepEqual(brief('bắt 9 vụ/46 đối tượng đánh bạc, thu giữ hơn 120 triệu đồng'), [
+      ['gambling.cases', null, 9, 'vụ', false],
+      ['gambling.suspects', null, 46, 'đối tượng', false],
+      [null, null, 120, 'triệu đồng', true],
+    ]);
+  });
+
+  it('counts weapons by their own units', () => {
+    assert.deepEqual(brief('thu 46 khẩu súng, 219 viên đạn, 31kg pháo nổ, 03 quả lựu đạn, 2,3kg thuốc nổ'), [
+      ['weapons.guns', null, 46, 'khẩu', false],
+      ['weapons.ammunition', null, 219, 'viên', false],
+      ['weapons.firecrackers_kg', null, 31, 'kg', false],
+      ['weapons.grenades', null, 3, 'quả', false],
+      ['weapons.explosives_kg', null, 2.3, 'kg', false],
+    ]);
+  });
+});
+
+describe('extract: shared nouns and lists', () => {
+  it('shares the noun across "vụ - đối tượng" and "vụ/đối tượng"', () => {
+    assert.deepEqual(brief('bắt 20 vụ/52 đối tượng đánh bạc; 11 vụ 17 đối tượng phạm tội về ma túy'), [
+      ['gambling.cases', null, 20, 'vụ', false],
+      ['gambling.suspects', null, 52, 'đối tượng', false],
+      ['drug.cases', null, 11, 'vụ', false],
+      ['drug.suspects', null, 17, 'đối tượng', false],
+    ]);
+  });
+
+  it('shares "ma túy tổng hợp" across "kg và viên"', () => {
+    assert.deepEqual(brief('thu giữ 138,6kg và 162.526 viên ma túy tổng hợp'), [
+      ['drug.seized_kg', 'synthetic', 138.6, 'kg', false],
+      ['drug.seized_tablets', 'synthetic', 162526, 'viên', false],
+    ]);
+  });
+
+  it('reads lists separated by semicolons, with the field carried through the sentence', () => {
+    assert.deepEqual(
+      brief('Tai nạn giao thông: xảy ra 1.540 vụ, làm chết 650 người; bị thương 1.190 người.'),
+      [
+        ['traffic.accidents', null, 1540, 'vụ', false],
+        ['traffic.deaths', null, 650, 'người', false],
+        ['traffic.injuries', null, 1190, 'người', false],
+      ],
+    );
+  });
+
+  it('separates fire and traffic victims by the nearest field', () => {
+    assert.deepEqual(brief('xảy ra 312 vụ cháy, làm chết 8 người, bị thương 15 người'), [
+      ['fire.cases', null, 312, 'vụ', false],
+      ['fire.deaths', null, 8, 'người', false],
+      ['fire.injuries', null, 15, 'người', false],
+    ]);
+  });
+
+  it('gives no option when several kinds are named together', () => {
+    assert.deepEqual(brief('phát hiện 2.050 vụ buôn lậu, gian lận thương mại và hàng giả'), [
+      ['economy.cases', null, 2050, 'vụ', false],
+    ]);
+    assert.deepEqual(brief('phát hiện 25 vụ buôn lậu, 9 vụ gian lận thương mại, 4 vụ hàng giả'), [
+      ['economy.cases', 'smuggling', 25, 'vụ', false],
+      ['economy.cases', 'trade_fraud', 9, 'vụ', false],
+      ['economy.cases', 'counterfeit', 4, 'vụ', false],
+    ]);
+  });
+});
+
+describe('extract: spelling', () => {
+  it('reads text without diacritics', () => {
+    assert.deepEqual(
+      brief('bat giu 1.204 vu, 1.650 doi tuong pham toi ve ma tuy, thu giu hon 45 kg heroin'),
+      [
+        ['drug.cases', null, 1204, 'vụ', false],
+        ['drug.suspects', null, 1650, 'đối tượng', false],
+        ['drug.seized_kg', 'heroin', 45, 'kg', true],
+      ],
+    );
+  });
+
+  it('ignores tone-mark placement and spelling variants of heroin', () => {
+    assert.deepEqual(brief('thu giữ 3 kg ma tuý tổng hợp, 1,2 kg hêrôin, 0,5 kg Heroine'), [
+      ['drug.seized_kg', 'synthetic', 3, 'kg', false],
+      ['drug.seized_kg', 'heroin', 1.2, 'kg', false],
+      ['drug.seized_kg', 'heroin', 0.5, 'kg', false],
+    ]);
+  });
+
+  it('reads decomposed (NFD) input through NFC', () => {
+    const result = extract('thu giữ 5 kg cần sa'.normalize('NFD'), INDICATORS);
+    assert.equal(result.text, 'thu giữ 5 kg cần sa');
+    assert.deepEqual(
+      result.figures.map((f) => [f.indicator, f.option]),
+      [['drug.seized_kg', 'cannabis']],
+    );
+  });
+
+  it('tolerates stray spaces before punctuation', () => {
+    assert.deepEqual(brief('Bắt giữ 3 đối tượng , thu giữ 250 gam ma tuy đá , 1.000 viên thuốc lắc .'), [
+      ['drug.suspects', null, 3, 'đối tượng', false],
+      ['drug.seized_kg', 'synthetic', 250, 'g', false],
+      ['drug.seized_tablets', 'synthetic', 1000, 'viên', false],
+    ]);
+  });
+
+  it('does not read an unaccented word as an accented one in accented text ("bắt quả tang" is not "tăng")', () => {
+    const result = extract('Công an tỉnh Bắc Ninh bắt quả tang 9 vụ đánh bạc.', INDICATORS);
+    assert.deepEqual(result.comparisons, []);
+    assert.equal(result.figures[0]?.indicator, 'gambling.cases');
+  });
+});
+
+describe('extract: approximations and ranges', () => {
+  for (const word of ['gần', 'hơn', 'khoảng', 'trên', 'gần như', 'ước', 'ước tính']) {
+    it(`"${word}" makes the figure approximate`, () => {
+      const [f] = figuresOf(`thu giữ ${word} 28kg heroin`);
+      assert.equal(f?.approx, true);
+      assert.equal(f?.value, 28);
+    });
+  }
+
+  it('"ước trị giá" is approximate too', () => {
+    const [f] = figuresOf('buôn lậu hàng hóa, ước trị giá 2,8 tỷ đồng');
+    assert.equal(f?.approx, true);
+    assert.equal(f?.indicator, 'economy.goods_value');
+  });
+
+  it('reads a range as one approximate figure at its lower bound', () => {
+    const [f, ...rest] = figuresOf('mỗi ngày xảy ra từ 3 đến 5 vụ tai nạn giao thông');
+    assert.deepEqual(rest, []);
+    assert.equal(f?.value, 3);
+    assert.deepEqual(f?.range, [3, 5]);
+    assert.equal(f?.approx, true);
+    assert.equal(f?.indicator, 'traffic.accidents');
+  });
+});
+
+describe('extract: what is not a statistic', () => {
+  it('ignores dates, years, article and decree numbers, ages and anniversaries', () => {
+    assert.deepEqual(
+      brief(
+        'Ngày 26-2 và ngày 15/12/2019, theo Điều 249 Bộ luật Hình sự năm 2015 và Nghị định 09/2019/NĐ-CP, ' +
+          'đối tượng 20 tuổi; kỷ niệm 90 năm Ngày thành lập Đảng; Đại hội lần thứ XIII.',
+      ),
+      [],
+    );
+  });
+
+  it('ignores percentages that are not a named rate ("100% địa bàn")', () => {
+    assert.deepEqual(brief('triển khai Công an chính quy tại 100% địa bàn'), []);
+  });
+
+  it('reads a named rate', () => {
+    assert.deepEqual(brief('Tỷ lệ điều tra, khám phá đạt 85,24%.'), [
+      ['crime.solve_rate', null, 85.24, '%', false],
+    ]);
+  });
+
+  it('ignores targets', () => {
+    const result = extract('phấn đấu giảm 5% số vụ tai nạn giao thông', INDICATORS);
+    assert.deepEqual(result.figures, []);
+    assert.deepEqual(result.comparisons, []);
+  });
+
+  it('keeps prosecution counts without an indicator', () => {
+    assert.deepEqual(brief('về buôn lậu, khởi tố 312 vụ, 540 bị can'), [
+      [null, null, 312, 'vụ', false],
+      [null, null, 540, 'bị can', false],
+    ]);
+  });
+
+  it('keeps a count with no field without an indicator', () => {
+    assert.deepEqual(brief('có 3 đối tượng'), [[null, null, 3, 'đối tượng', false]]);
+  });
+});
+
+describe('extract: comparisons', () => {
+  it('reads a change with its percentage and baseline', () => {
+    const result = extract(
+      'Xảy ra 9.398 vụ tai nạn giao thông, làm chết 5.293 người. So với cùng kỳ năm 2024, giảm 3.009 vụ ' +
+        '(-24,25%), giảm 201 người chết (-3,66%).',
+      INDICATORS,
+    );
+    assert.deepEqual(
+      result.comparisons.map((c) => [c.direction, c.value, c.unit, c.baseline, c.indicator]),
+      [
+        ['down', 3009, 'vụ', 'same_period_last_year', 'traffic.accidents'],
+        ['down', 24.25, '%', 'same_period_last_year', 'traffic.accidents'],
+        ['down', 201, 'người', 'same_period_last_year', 'traffic.deaths'],
+        ['down', 3.66, '%', 'same_period_last_year', 'traffic.deaths'],
+      ],
+    );
+    assert.equal(result.comparisons[0]?.baselineText, 'cùng kỳ năm 2024');
+    assert.equal(result.figures.length, 2, 'changes are not figures');
+  });
+
+  it('reads "tăng 12,5% so với cùng kỳ" of the figure before it', () => {
+    const [c] = extract(
+      'phát hiện 1.950 vụ buôn lậu, tăng 12,5% so với cùng kỳ năm 2019',
+      INDICATORS,
+    ).comparisons;
+    assert.deepEqual(
+      [c?.direction, c?.value, c?.unit, c?.baseline, c?.indicator, c?.option],
+      ['up', 12.5, '%', 'same_period_last_year', 'economy.cases', 'smuggling'],
+    );
+  });
+
+  it('classifies baselines', () => {
+    const kinds = (text: string) => extract(text, INDICATORS).comparisons.map((c) => c.baseline);
+    assert.deepEqual(kinds('xảy ra 14 vụ cháy, giảm 3 vụ so với tháng trước'), ['previous_period']);
+    assert.deepEqual(kinds('xảy ra 14 vụ cháy, giảm 3 vụ so với tháng 7/2024'), ['previous_period']);
+    assert.deepEqual(kinds('xảy ra 14 vụ cháy, giảm 3 vụ so với năm 2019'), ['previous_year']);
+    assert.deepEqual(kinds('xảy ra 14 vụ cháy, giảm 3 vụ so với 9 ngày nghỉ Tết năm 2023'), ['other']);
+    assert.deepEqual(kinds('xảy ra 14 vụ cháy, giảm 3 vụ'), [null]);
+  });
+
+  it('reads "giảm cả 3 tiêu chí" as one comparison per criterion', () => {
+    const result = extract('Tai nạn giao thông giảm cả 3 tiêu chí so với cùng kỳ.', INDICATORS);
+    assert.deepEqual(
+      result.comparisons.map((c) => [c.direction, c.value, c.indicator, c.baseline]),
+      [
+        ['down', null, 'traffic.accidents', 'same_period_last_year'],
+        ['down', null, 'traffic.deaths', 'same_period_last_year'],
+        ['down', null, 'traffic.injuries', 'same_period_last_year'],
+      ],
+    );
+  });
+
+  it('reads a signed percentage after a figure', () => {
+    const [c] = extract(
+      'Toàn quốc xảy ra 2.116 vụ tai nạn giao thông (+9,79%) so với tháng trước.',
+      INDICATORS,
+    ).comparisons;
+    assert.deepEqual([c?.direction, c?.value, c?.unit], ['up', 9.79, '%']);
+  });
+
+  it('comparison spans cover the number as written', () => {
+    const result = extract('giảm 3.009 vụ (-24,25%)', INDICATORS);
+    for (const c of result.comparisons) {
+      const slice = result.text.slice(c.span[0], c.span[1]);
+      assert.ok(slice.includes(c.value === 3009 ? '3.009' : '24,25'), slice);
+    }
+  });
+});
+
+describe('extract: period and unit', () => {
+  it('reads "tháng 02/2020" and a provincial unit', () => {
+    const result = extract('Công an tỉnh Nghệ An: trong tháng 02/2020 bắt 5 vụ ma túy.', INDICATORS);
+    assert.deepEqual(
+      [result.period?.month, result.period?.year, result.period?.text],
+      [2, 2020, 'trong tháng 02/2020'],
+    );
+    assert.deepEqual(
+      [result.unit?.level, result.unit?.name, result.unit?.text],
+      ['province', 'Nghệ An', 'Công an tỉnh Nghệ An'],
+    );
+  });
+
+  it('reads "Công an TP Hà Nội"', () => {
+    const result = extract('Công an TP Hà Nội cho biết', INDICATORS);
+    assert.deepEqual([result.unit?.level, result.unit?.name], ['city', 'Hà Nội']);
+    const span = result.unit?.span ?? [0, 0];
+    assert.equal(result.text.slice(span[0], span[1]), 'Công an TP Hà Nội');
+  });
+
+  it('reads a quarter', () => {
+    const result = extract('Quý I/2024, phát hiện 12 vụ buôn lậu.', INDICATORS);
+    assert.deepEqual(
+      [result.period?.kind, result.period?.quarter, result.period?.year],
+      ['quarter', 1, 2024],
+    );
+  });
+});
+
+describe('extract: the rule set is data', () => {
+  it('a new phrase added to the rules is picked up without code changes', () => {
+    const rules: ExtractionRules = {
+      ...RULES,
+      indicators: RULES.indicators.map((r) =>
+        r.indicator === 'drug.seized_kg' && r.option === 'cannabis'
+          ? { ...r, nouns: [...(r.nouns ?? []), 'cỏ Mỹ'] }
+          : r,
+      ),
+    };
+    const before = extract('thu giữ 2 kg cỏ Mỹ', INDICATORS).figures[0];
+    const after = extract('thu giữ 2 kg cỏ Mỹ', INDICATORS, rules).figures[0];
+    assert.equal(before?.indicator, null);
+    assert.deepEqual([after?.indicator, after?.option], ['drug.seized_kg', 'cannabis']);
+  });
+
+  it('every rule names a catalogue indicator and option, and accepts only convertible units', () => {
+    for (const rule of RULES.indicators) {
+      const indicator = INDICATORS.find((i) => i.code === rule.indicator);
+      assert.ok(indicator, rule.indicator);
+      if (rule.option !== null)
+        assert.ok(
+          indicator.options.some((o) => o.code === rule.option),
+          rule.option,
+        );
+      for (const unit of rule.units) {
+        const ok =
+          unit === indicator.unit ||
+          indicator.conversions.some((c) => c.unit === unit) ||
+          RULES.unitSynonyms[unit] === indicator.unit;
+        assert.ok(ok, `${rule.indicator} does not accept ${unit}`);
+      }
+    }
+  });
+
+  it('only the indicators of the catalogue passed in are used', () => {
+    const small = INDICATORS.filter((i) => i.field !== 'drug');
+    assert.deepEqual(
+      extract('thu giữ 28kg heroin', small).figures.map((f) => f.indicator),
+      [null],
+    );
+  });
+});
