@@ -4,6 +4,7 @@ import { runQuery } from '../analytics/service.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
+import { createDemoAccounts } from '../demo/accounts.ts';
 import type { DemoScale } from '../demo/generate.ts';
 import { loadDemo } from '../demo/load.ts';
 import { extract, extractTextFromDocx } from '../extraction/index.ts';
@@ -148,14 +149,22 @@ program
         : 'demo data: already loaded\n',
     );
     const admin = await ensureAdministrator(ctx);
+    const accounts = demo.loaded ? await createDemoAccounts(ctx) : [];
     const url = await startServer(ctx, Number(opts.port), opts.host);
     process.stdout.write(`\ngiaoban is running at ${url}\n`);
     if (admin) {
       process.stdout.write(
-        `administrator account created — username: ${admin.username}  password: ${admin.password}\n`,
+        `\nadministrator account created — username: ${admin.username}  password: ${admin.password}\n`,
       );
-      process.stdout.write('(the password is shown only this once)\n');
     }
+    if (accounts.length > 0) {
+      process.stdout.write(
+        '\ndemo accounts (administrators manage users but, by policy, read no figures):\n',
+      );
+      for (const a of accounts)
+        process.stdout.write(`  ${a.username.padEnd(18)} ${a.password}  ${a.description}\n`);
+    }
+    if (admin || accounts.length > 0) process.stdout.write('(passwords are shown only this once)\n');
   });
 
 program

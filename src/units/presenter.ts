@@ -33,7 +33,8 @@ export function presentUnit(graph: UnitGraph, unit: Unit, date: IsoDate): UnitVi
     validTo: unit.validTo === OPEN_END ? null : unit.validTo,
     predecessors: graph
       .predecessorEvents(unit.id)
-      .filter((e) => e.fromUnitId !== unit.id)
+      // Predecessors are the units this one was formed from; units absorbed later (district police in 2025) are not.
+      .filter((e) => e.fromUnitId !== unit.id && e.effectiveDate === unit.validFrom)
       .map((e) => {
         const from = graph.require(e.fromUnitId);
         return {

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+
+/** A signed-in API client over app.inject(): keeps the session cookie and sends the CSRF token on writes. */
+export class ApiClient {
+  private cookie = '';
+  csrf = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
+    const setCookie = res.headers['set-cookie'];
+    const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+    if (first) this.cookie = first.split(';')[0] ?? '';
+    const body = res.json() as Record<string, unknown>;
+    if (res.statusCode === 200) this.csrf = String(body.csrfToken);
+    return { status: res.statusCode, body };
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    options: { csrf?: boolean } = {},
+  ) {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (method !== 'GET' && options.csrf !== false) headers['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    let body: unknown = null;
+    try {
+      body = res.json();
+    } catch {
+      body = res.body;
+    }
+    return {
+      status: res.statusCode,
+      body: body as Record<string, unknown>,
+      headers: res.headers,
+      raw: res.rawPayload,
+    };
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+}
