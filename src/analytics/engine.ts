@@ -217,43 +217,110 @@ export class AnalyticsEngine {
     return rows;
   }
 
-  /** The value of each child unit (provinces of the nation, communes of a province), largest first. */
+  /**
+   * A monthly series for one indicator and option: each month's value and the same month a year earlier, read in
+   * one pass (for the 24-month charts).
+   */
+  async series(req: {
+    unitId: number;
+    indicator: string;
+    option: string | null;
+    months: Array<Period & { type: 'month' }>;
+  }) {
+    const [indicator] = this.resolveIndicators([req.indicator]);
+    if (!indicator) throw new UnknownIndicatorError(req.indicator);
+    const lastYear = req.months.map((m) => samePeriodLastYear(m));
+    const terms = new Map<string, Term>();
+    for (const period of [...req.months, ...lastYear])
+      terms.set(period.id, this.term(req.unitId, period, false));
+    const unitIds = new Set<number>();
+    for (const t of terms.values())
+      for (const r of t.representations) for (const u of r.rep.unitIds) unitIds.add(u);
+    const cells = await this.source.rollups({
+      unitIds: [...unitIds],
+      periods: [...terms.keys()],
+      indicatorIds: this.partIds(indicator),
+    });
+    const index = new Map<string, RollupCell>();
+    for (const c of cells) index.set(`${c.period}|${c.indicatorId}|${c.optionId}|${c.unitId}`, c);
+    return req.months.map((m, i) => ({
+      period: m.id,
+      value: this.evaluate(indicator, req.option, terms.get(m.id) as Term, index),
+      lastYear: this.evaluate(indicator, req.option, terms.get((lastYear[i] as Period).id) as Term, index),
+    }));
+  }
+
+  /**
+   * The value of each child unit (provinces of the nation, communes of a province), largest first, with the
+   * previous period and the same period last year when asked; all children are read in one pass.
+   */
   async ranking(req: {
     unitId: number;
     period: Period;
     indicator: string;
     option: string | null;
     compare?: boolean;
+    kind?: string;
   }) {
+    const [indicator] = this.resolveIndicators([req.indicator]);
+    if (!indicator) throw new UnknownIndicatorError(req.indicator);
     const date = referenceDate(req.period);
-    const children = this.graph.childrenOn(req.unitId, date);
-    const results = await Promise.all(
-      children.map(async (childId) => {
-        const [row] = (
-          await this.aggregate({
-            unitId: childId,
-            period: req.period,
-            indicators: [req.indicator],
-            compare: req.compare ?? false,
-            coverage: false,
-          })
-        ).filter((r) => r.option === req.option);
-        const unit = this.graph.require(childId);
-        return {
-          unitId: childId,
-          code: unit.code,
-          name: this.graph.nameOn(childId, date),
-          kind: unit.kind,
-          ...row,
-        };
-      }),
-    );
-    results.sort(
+    const children = this.graph
+      .childrenOn(req.unitId, date)
+      .filter((id) => !req.kind || this.graph.require(id).kind === req.kind);
+    const prevPeriod = req.compare ? previousPeriod(req.period) : null;
+    const yoyPeriod = req.compare ? samePeriodLastYear(req.period) : null;
+    const terms = children.map((id) => ({
+      id,
+      value: this.term(id, req.period, false),
+      prev: prevPeriod ? this.term(id, prevPeriod, false) : null,
+      yoy: yoyPeriod ? this.term(id, yoyPeriod, false) : null,
+    }));
+    const unitIds = new Set<number>();
+    const periods = new Set<string>();
+    for (const t of terms) {
+      for (const term of [t.value, t.prev, t.yoy]) {
+        for (const r of term?.representations ?? []) {
+          periods.add(r.period);
+          for (const u of r.rep.unitIds) unitIds.add(u);
+        }
+      }
+    }
+    const cells = await this.source.rollups({
+      unitIds: [...unitIds],
+      periods: [...periods],
+      indicatorIds: this.partIds(indicator),
+    });
+    const index = new Map<string, RollupCell>();
+    for (const c of cells) index.set(`${c.period}|${c.indicatorId}|${c.optionId}|${c.unitId}`, c);
+    const rows = terms.map((t) => {
+      const unit = this.graph.require(t.id);
+      const value = this.evaluate(indicator, req.option, t.value, index);
+      const prev = t.prev ? this.evaluate(indicator, req.option, t.prev, index) : null;
+      const yoy = t.yoy ? this.evaluate(indicator, req.option, t.yoy, index) : null;
+      return {
+        unitId: t.id,
+        code: unit.code,
+        adminCode: unit.adminCode,
+        name: this.graph.nameOn(t.id, date),
+        kind: unit.kind,
+        value,
+        ...(req.compare
+          ? {
+              prev,
+              yoy,
+              change_prev: changeBetween(value, prev, indicator.decimals),
+              change_yoy: changeBetween(value, yoy, indicator.decimals),
+            }
+          : {}),
+      };
+    });
+    rows.sort(
       (a, b) =>
         (b.value ?? Number.NEGATIVE_INFINITY) - (a.value ?? Number.NEGATIVE_INFINITY) ||
         a.code.localeCompare(b.code),
     );
-    return results.map((r, i) => ({ rank: i + 1, ...r }));
+    return rows.map((r, i) => ({ rank: i + 1, ...r }));
   }
 
   private resolveIndicators(codes?: string[]): StoredIndicator[] {

@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { tableToXlsx } from '../exports/table.ts';
+import { provinceMapOn } from '../geo/provinces.ts';
+import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
-import { guard } from '../server/session.ts';
+import { guard, requireUser } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
-import { clearanceAllows, highestSecrecy } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
 import { runQuery } from './service.ts';
 
 const booleanFlag = z
@@ -14,7 +17,7 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
-export function analyticsRoutes(ctx: AppContext): FastifyPluginAsync {
+export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -65,6 +68,7 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsync {
             period: periodIdSchema,
             indicator: indicatorCodeSchema,
             option: z.string().max(40).optional(),
+            kind: z.enum(['department', 'province', 'district', 'commune']).optional(),
             compare: booleanFlag,
           }),
         },
@@ -87,6 +91,7 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsync {
           indicator: request.query.indicator,
           option: request.query.option ?? null,
           compare: request.query.compare,
+          kind: request.query.kind,
         });
         return {
           unit: unit.code,
@@ -95,6 +100,103 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsync {
           option: request.query.option ?? null,
           rows,
         };
+      },
+    );
+    r.get(
+      '/aggregates/series',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Chuỗi số liệu theo tháng, kèm cùng kỳ năm trước (monthly series with last year)',
+          querystring: z.object({
+            unit: unitCodeSchema,
+            indicator: indicatorCodeSchema,
+            option: z.string().max(40).optional(),
+            to: z.string().regex(/^\d{4}-\d{2}$/, 'tháng dạng YYYY-MM'),
+            months: z.coerce.number().int().min(1).max(120).default(24),
+          }),
+        },
+      },
+      async (request) => {
+        const last = resolvePeriod(request.query.to);
+        if (last.type !== 'month') throw new Error('unreachable: validated as a month');
+        const months = Array.from({ length: request.query.months }, (_, i) =>
+          monthPeriod(last.year, last.month - (request.query.months - 1 - i)),
+        );
+        const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, last);
+        const indicator = ctx.catalogue.indicator(request.query.indicator);
+        guard(
+          ctx,
+          request,
+          'aggregate.read',
+          { unitId: unit.id, secrecy: indicator?.secrecy ?? 'none' },
+          referenceDate(last),
+        );
+        const points = await ctx.engine.series({
+          unitId: unit.id,
+          indicator: request.query.indicator,
+          option: request.query.option ?? null,
+          months,
+        });
+        return {
+          unit: unit.code,
+          indicator: request.query.indicator,
+          option: request.query.option ?? null,
+          points,
+        };
+      },
+    );
+    r.get(
+      '/geo/provinces',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Bản đồ ranh giới tỉnh của thời kỳ (province boundaries of the era: 63 or 34)',
+          querystring: z.object({ period: periodIdSchema }),
+        },
+      },
+      async (request, reply) => {
+        const date = referenceDate(resolvePeriod(request.query.period));
+        guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' }, date);
+        const map = provinceMapOn(geoDir, date);
+        reply.header('cache-control', 'private, max-age=3600');
+        return { era: map.era, geojson: map.geojson };
+      },
+    );
+    r.post(
+      '/exports/table.xlsx',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Xuất bảng ra Excel (export a table to .xlsx)',
+          body: z.object({
+            title: z.string().min(1).max(300),
+            subtitle: z.string().max(300).optional(),
+            columns: z.array(z.string().max(200)).min(1).max(200),
+            rows: z.array(z.array(z.union([z.string().max(1000), z.number(), z.null()])).max(200)).max(20000),
+            secrecy: z.enum(SECRECY_LEVELS).default('none'),
+          }),
+        },
+        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        // The table was built from figures the user could read; exporting it is judged at the user's own unit.
+        const me = requireUser(request);
+        guard(
+          ctx,
+          request,
+          'export',
+          { unitId: me.unitId, secrecy: request.body.secrecy },
+          ctx.clock.today(),
+        );
+        const buffer = await tableToXlsx({
+          ...request.body,
+          marking: SECRECY_MARK[request.body.secrecy] || undefined,
+        });
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="giaoban-bang.xlsx"')
+          .send(buffer);
       },
     );
   };

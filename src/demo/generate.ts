@@ -1,10 +1,10 @@
-import { addWorkingDays } from '../calendar/holidays.ts';
 import { tetDate } from '../calendar/lunar.ts';
 import { allReporterKinds, reporterKindsOn } from '../indicators/model.ts';
 import type { Catalogue, StoredForm, StoredIndicator } from '../indicators/registry.ts';
 import { NO_OPTION } from '../indicators/registry.ts';
 import { monthPeriod, type Period } from '../periods/period.ts';
 import { MPS_REGIME, monthContaining, monthWindow, referenceDate } from '../periods/regime.ts';
+import { deadlineFor } from '../submissions/deadlines.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import type { Unit } from '../units/model.ts';
 import { PROVINCE_REFORM } from '../units/reference-data.ts';
@@ -145,12 +145,6 @@ export class DemoGenerator {
     return this.graph.subtreeOn(province.id, date).filter((id) => this.graph.require(id).kind === 'commune');
   }
 
-  private deadline(form: StoredForm, period: Period & { type: 'month' }, kind: Unit['kind']): IsoDate {
-    const end = monthWindow(MPS_REGIME, period.year, period.month).end;
-    const days = form.deadline.workingDaysAfterWindowEnd[kind as 'province'] ?? 3;
-    return addWorkingDays(end, days);
-  }
-
   monthBatch(period: Period & { type: 'month' }): DemoBatch {
     const date = referenceDate(period);
     const isLast = period.id === this.options.to;
@@ -287,7 +281,7 @@ export class DemoGenerator {
       const [formId, unitId] = key.split('|').map(Number) as [number, number];
       const form = this.catalogue.formById(formId) as StoredForm;
       const unit = this.graph.require(unitId);
-      const deadline = this.deadline(form, period, unit.kind);
+      const deadline = deadlineFor(form, period, unit.kind);
       const rng = new SeededRandom(hashSeed(`sub:${key}:${period.id}`));
       const late = rng.next() < 0.07;
       const day = late ? addDays(deadline, rng.int(1, 4)) : addDays(deadline, -rng.int(0, 2));

@@ -17,6 +17,7 @@ import { analyticsRoutes } from '../analytics/routes.ts';
 import type { AppContext } from '../app/context.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
+import { submissionRoutes } from '../submissions/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { authRoutes } from '../users/routes.ts';
 import { valueRoutes } from '../values/routes.ts';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   logLevel: string;
   /** Folder of the built web page; the API runs without it. */
   webRoot?: string;
+  /** Folder of the province boundary files. */
+  geoDir?: string;
 }
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
@@ -148,7 +151,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(authRoutes(ctx, { secureCookies: options.secureCookies }), { prefix: '/api' });
   await app.register(unitRoutes(ctx), { prefix: '/api' });
   await app.register(catalogueRoutes(ctx), { prefix: '/api' });
-  await app.register(analyticsRoutes(ctx), { prefix: '/api' });
+  await app.register(analyticsRoutes(ctx, options.geoDir ?? resolve(projectRoot, 'reference-data', 'geo')), {
+    prefix: '/api',
+  });
+  await app.register(submissionRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
 
   const webRoot = options.webRoot ?? resolve(projectRoot, 'web', 'dist');

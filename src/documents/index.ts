@@ -1,0 +1,16 @@
+export { trendChartSvg } from './charts.ts';
+export { buildBriefingDocument, renderBriefingDocx } from './docx.ts';
+export { buildSampleBriefingReport, type SampleOptions } from './fixtures.ts';
+export * from './model.ts';
+export {
+  type BodyBlock,
+  type ComposedBriefing,
+  composeBriefing,
+  effectiveSecrecy,
+  fieldParagraphs,
+  formatQuantity,
+  tetName,
+} from './narrative.ts';
+export { buildBriefingPdfDefinition, renderBriefingPdf } from './pdf.ts';
+export { type Appendix, type AppendixTable, buildAppendices, type TableCell } from './tables.ts';
+export { renderBriefingXlsx } from './xlsx.ts';

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { buildSampleBriefingReport } from './fixtures.ts';
+import { buildBriefingPdfDefinition, renderBriefingPdf } from './pdf.ts';
+
+const OUT = new URL('../../test-output/documents/', import.meta.url);
+
+function available(tool: string): boolean {
+  return spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined;
+}
+
+/** All strings of a pdfmake content tree, in order. */
+function strings(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(strings);
+  if (node && typeof node === 'object') return Object.values(node).flatMap(strings);
+  return [];
+}
+
+describe('briefing .pdf', () => {
+  const report = buildSampleBriefingReport();
+  let pdf: Buffer;
+  const path = fileURLToPath(new URL('briefing-2020-02.pdf', OUT));
+
+  before(async () => {
+    mkdirSync(OUT, { recursive: true });
+    pdf = await renderBriefingPdf(report);
+    writeFileSync(path, pdf);
+  });
+
+  it('is a PDF with the same content as the .docx', () => {
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const text = strings(buildBriefingPdfDefinition(report).content).join('\n');
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 26 tháng 02 năm 2020',
+      'MẬT',
+      'BÁO CÁO',
+      '1.457 vụ - 1.978 đối tượng phạm tội về ma túy',
+      '138,6 kg và 162.526 viên ma túy tổng hợp',
+      'Nơi nhận:',
+      'Phụ lục I',
+    ]) {
+      assert.ok(text.includes(s), s);
+    }
+  });
+
+  it('renders the same content regardless of the clock', async () => {
+    const again = await renderBriefingPdf(report);
+    assert.equal(again.length, pdf.length);
+  });
+
+  it('embeds Vietnamese text that extracts back intact (pdftotext)', (t) => {
+    if (!available('pdftotext')) {
+      t.skip('pdftotext (poppler-utils) is not installed; text extraction not checked');
+      return;
+    }
+    const page1 = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-layout', path, '-'], {
+      encoding: 'utf8',
+    }).stdout;
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 26 tháng 02 năm 2020',
+      'BỘ CÔNG AN',
+      'MẬT',
+      'Kết quả công tác tháng 02 năm 2020, phương hướng nhiệm vụ tháng 3',
+    ]) {
+      assert.ok(page1.includes(s), `page 1 shows "${s}"`);
+    }
+    // No page number on page 1; page 2 starts with its number.
+    assert.ok(!/^\s*1\s*$/m.test(page1.split('\n').slice(0, 3).join('\n')));
+    const page2 = spawnSync('pdftotext', ['-f', '2', '-l', '2', path, '-'], { encoding: 'utf8' }).stdout;
+    assert.equal(page2.trim().split('\n')[0]?.trim(), '2');
+    // Page numbers sit between the lines of a sentence that runs over a page break; drop them before joining.
+    const all = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((l) => !/^\s*\d+\s*$/.test(l))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    assert.ok(all.includes('1.457 vụ - 1.978 đối tượng phạm tội về ma túy'));
+    assert.ok(all.includes('138,6 kg và 162.526 viên ma túy tổng hợp'));
+  });
+
+  it('rasterises page 1 for a visual check (pdftoppm)', (t) => {
+    if (!available('pdftoppm')) {
+      t.skip('pdftoppm (poppler-utils) is not installed; page 1 not rasterised');
+      return;
+    }
+    const prefix = fileURLToPath(new URL('briefing-2020-02-page1', OUT));
+    const result = spawnSync('pdftoppm', [
+      '-r',
+      '100',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path,
+      prefix,
+    ]);
+    assert.equal(result.status, 0);
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * The briefing report as a PDF drawn with pdfmake: the same composed text and tables as the .docx, in the same
+ * Decree 30 layout (A4, margins 20/20/30/15 mm, header boxes, red secrecy stamp, page numbers from page 2).
+ * It uses Roboto, which ships with pdfmake and covers Vietnamese; Times New Roman is not bundled anywhere we may
+ * rely on. Roboto runs wider, so the body is set at 13 pt (the decree allows 13–14).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { trendChartSvg } from './charts.ts';
+import type { BriefingReport } from './model.ts';
+import { type ComposedBriefing, composeBriefing } from './narrative.ts';
+import { type Appendix, type AppendixTable, buildAppendices } from './tables.ts';
+
+/** pdfmake's document tree is loosely typed; nodes are plain objects checked by pdfmake itself. */
+type PdfNode = { [key: string]: unknown };
+type PdfContent = string | PdfNode | PdfContent[];
+
+interface PdfDocDefinition {
+  pageSize: string;
+  pageMargins: [number, number, number, number];
+  header: (currentPage: number) => PdfContent | null;
+  content: PdfContent[];
+  defaultStyle: PdfNode;
+  info: { [key: string]: string | Date };
+}
+
+/** The part of pdfmake's server API used here. */
+interface PdfMakeServer {
+  addFonts(fonts: {
+    [family: string]: { normal: string; bold: string; italics: string; bolditalics: string };
+  }): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(doc: PdfDocDefinition): { getBuffer(): Promise<Buffer> };
+}
+
+const require = createRequire(import.meta.url);
+let pdfmakeInstance: PdfMakeServer | null = null;
+
+const FONT_FILES = {
+  normal: 'Roboto-Regular.ttf',
+  bold: 'Roboto-Medium.ttf',
+  italics: 'Roboto-Italic.ttf',
+  bolditalics: 'Roboto-MediumItalic.ttf',
+} as const;
+
+/**
+ * pdfmake with the Roboto files it ships. Fonts are read from pdfmake's own folder by path (its SVG renderer
+ * opens fonts by path, so the virtual file system would not serve the charts). Nothing else is read or fetched:
+ * other local paths and all URLs in a document are refused, as the system must run on an isolated network.
+ */
+function pdfmake(): PdfMakeServer {
+  if (pdfmakeInstance) return pdfmakeInstance;
+  const instance = require('pdfmake') as PdfMakeServer;
+  const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  instance.addFonts({
+    Roboto: {
+      normal: join(fontDir, FONT_FILES.normal),
+      bold: join(fontDir, FONT_FILES.bold),
+      italics: join(fontDir, FONT_FILES.italics),
+      bolditalics: join(fontDir, FONT_FILES.bolditalics),
+    },
+  });
+  instance.setUrlAccessPolicy(() => false);
+  instance.setLocalAccessPolicy((path) => dirname(path) === fontDir);
+  pdfmakeInstance = instance;
+  return instance;
+}
+
+const mm = (millimetres: number) => (millimetres * 72) / 25.4;
+const TEXT_WIDTH = mm(165);
+const LEFT = mm(64);
+const RIGHT = TEXT_WIDTH - LEFT;
+const BODY = 13;
+const RED = '#FF0000';
+const STAMP_WIDTH_MM: Record<string, number> = { MẬT: 20, 'TỐI MẬT': 30, 'TUYỆT MẬT': 40 };
+
+/** A centred solid line `width` long in a column `column` wide. */
+function line(width: number, column: number, marginTop = 1): PdfNode {
+  const x1 = Math.max(0, (column - width) / 2);
+  return {
+    canvas: [{ type: 'line', x1, y1: 0, x2: x1 + width, y2: 0, lineWidth: 0.6 }],
+    margin: [0, marginTop, 0, 0],
+  };
+}
+
+const NO_BORDERS = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+/** Box 10a: red text in a double red frame (two nested frames 1 mm apart), as the stamp is. */
+function stamp(mark: string): PdfNode {
+  const width = mm(STAMP_WIDTH_MM[mark] ?? 30);
+  const frame = (padding: number) => ({
+    hLineWidth: () => 0.6,
+    vLineWidth: () => 0.6,
+    hLineColor: () => RED,
+    vLineColor: () => RED,
+    paddingLeft: () => padding,
+    paddingRight: () => padding,
+    paddingTop: () => padding,
+    paddingBottom: () => padding,
+  });
+  const inner = {
+    table: {
+      widths: ['*'],
+      body: [[{ text: mark, bold: true, color: RED, fontSize: 12, alignment: 'center' }]],
+    },
+    layout: frame(1),
+  };
+  return {
+    columns: [
+      { width: '*', text: '' },
+      { width, table: { widths: ['*'], body: [[inner]] }, layout: frame(mm(0.8)) },
+      { width: '*', text: '' },
+    ],
+    margin: [0, 6, 0, 0],
+  };
+}
+
+function headerBlock(c: ComposedBriefing): PdfContent[] {
+  const left: PdfContent[] = [];
+  if (c.parentLine) left.push({ text: c.parentLine, fontSize: 12.5, alignment: 'center' });
+  left.push({ text: c.issuerLine, fontSize: 12.5, bold: true, alignment: 'center' });
+  left.push(line(Math.max(mm(12), Math.min(LEFT, c.issuerLine.length * mm(3.1)) * 0.45), LEFT));
+
+  const right: PdfContent[] = [
+    { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12.5, bold: true, alignment: 'center' },
+    { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13, bold: true, alignment: 'center' },
+    line(mm(57), RIGHT),
+  ];
+  // Số and the place-and-date line share a row, as boxes 3 and 4 do.
+  const body: PdfContent[][] = [
+    [{ stack: left }, { stack: right }],
+    [
+      {
+        text: c.numberLine,
+        fontSize: 12.5,
+        alignment: 'center',
+        margin: [0, 8, 0, 0],
+        preserveLeadingSpaces: true,
+      },
+      { text: c.placeDateLine, fontSize: 13, italics: true, alignment: 'center', margin: [0, 8, 0, 0] },
+    ],
+  ];
+  if (c.secrecyMark) body.push([stamp(c.secrecyMark), { text: '' }]);
+  return [{ table: { widths: [LEFT, RIGHT], body }, layout: NO_BORDERS }];
+}
+
+function titleBlock(c: ComposedBriefing): PdfContent[] {
+  const out: PdfContent[] = [
+    { text: c.typeName, bold: true, fontSize: 14, alignment: 'center', margin: [0, 18, 0, 0] },
+    { text: c.summary, bold: true, fontSize: 14, alignment: 'center' },
+    line(TEXT_WIDTH / 3, TEXT_WIDTH, 2),
+  ];
+  if (c.addressees.length === 1) {
+    out.push({ text: `Kính gửi: ${c.addressees[0]}.`, alignment: 'center', margin: [0, 12, 0, 6] });
+  } else if (c.addressees.length > 1) {
+    out.push({
+      columns: [
+        { width: mm(50), text: 'Kính gửi:', alignment: 'right', margin: [0, 0, 4, 0] },
+        {
+          width: '*',
+          stack: c.addressees.map((a, i) => `- ${a}${i === c.addressees.length - 1 ? '.' : ';'}`),
+        },
+      ],
+      margin: [0, 12, 0, 6],
+    });
+  } else {
+    out.push({ text: '', margin: [0, 6, 0, 0] });
+  }
+  return out;
+}
+
+/** First-line indent of 1,27 cm. */
+const INDENT = mm(12.7);
+
+function bodyBlocks(c: ComposedBriefing): PdfContent[] {
+  return c.body.map((b) => {
+    const base = { alignment: 'justify', leadingIndent: INDENT, lineHeight: 1.15, margin: [0, 0, 0, 6] };
+    if (b.kind === 'heading') {
+      return {
+        ...base,
+        text: b.text,
+        bold: b.level < 3,
+        margin: [0, b.level === 1 ? 6 : 0, 0, 6],
+        headlineLevel: b.level,
+      };
+    }
+    return { ...base, text: b.text };
+  });
+}
+
+function signatureBlock(c: ComposedBriefing): PdfContent {
+  const left = [
+    { text: 'Nơi nhận:', fontSize: 12, bold: true, italics: true },
+    ...c.recipientLines.map((r) => ({ text: r, fontSize: 11 })),
+  ];
+  const right = [
+    ...c.signerTitleLines.map((t) => ({ text: t, bold: true, fontSize: 13, alignment: 'center' })),
+    { text: '', margin: [0, 60, 0, 0] },
+    { text: c.signerName, bold: true, fontSize: 13, alignment: 'center' },
+  ];
+  return {
+    table: {
+      widths: [mm(75), TEXT_WIDTH - mm(75)],
+      body: [[{ stack: left }, { stack: right }]],
+      dontBreakRows: true,
+    },
+    layout: NO_BORDERS,
+    margin: [0, 6, 0, 0],
+    unbreakable: true,
+  };
+}
+
+function dataTable(table: AppendixTable): PdfNode {
+  const widths = table.widths.map((w) => mm(w) - 4.5);
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [
+        table.headers.map((h) => ({ text: h, bold: true, alignment: 'center', fontSize: 10 })),
+        ...table.rows.map((r) =>
+          r.map((cell) => ({ text: cell.text, alignment: cell.align, bold: cell.bold, fontSize: 10 })),
+        ),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      paddingLeft: () => 2,
+      paddingRight: () => 2,
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1.5,
+    },
+  };
+}
+
+function appendixBlock(a: Appendix): PdfContent[] {
+  const out: PdfContent[] = [
+    { text: a.label, bold: true, fontSize: 14, alignment: 'center', pageBreak: 'before' },
+    { text: a.title, bold: true, fontSize: 13, alignment: 'center' },
+    { text: a.subtitle, italics: true, fontSize: 12, alignment: 'center' },
+    {
+      text: a.reference,
+      italics: true,
+      fontSize: 12,
+      alignment: 'center',
+      margin: [0, 0, 0, 10],
+      preserveLeadingSpaces: true,
+    },
+  ];
+  if (a.content.kind === 'table') out.push(dataTable(a.content.table));
+  else {
+    for (const s of a.content.series) {
+      out.push({
+        svg: trendChartSvg(s, { width: 620, height: 300 }),
+        width: TEXT_WIDTH,
+        margin: [0, 4, 0, 8],
+        unbreakable: true,
+      });
+    }
+  }
+  return out;
+}
+
+/** The document definition (exposed for tests that check the content without rasterising). */
+export function buildBriefingPdfDefinition(report: BriefingReport): PdfDocDefinition {
+  const c = composeBriefing(report);
+  const appendices = buildAppendices(report, c);
+  return {
+    pageSize: 'A4',
+    // left, top, right, bottom
+    pageMargins: [mm(30), mm(20), mm(15), mm(20)],
+    // Page numbers centred in the top margin, none on page 1.
+    header: (page: number) =>
+      page === 1
+        ? null
+        : { text: String(page), alignment: 'center', fontSize: 13, margin: [0, mm(10), 0, 0] },
+    content: [
+      ...headerBlock(c),
+      ...titleBlock(c),
+      ...bodyBlocks(c),
+      signatureBlock(c),
+      ...appendices.flatMap(appendixBlock),
+    ],
+    defaultStyle: { font: 'Roboto', fontSize: BODY },
+    info: {
+      title: `${c.typeName} ${c.summary}`,
+      author: report.issuer.name,
+      subject: c.secrecyMark ? `Độ mật: ${c.secrecyMark}` : c.summary,
+      // The issue date, not the clock: the same report gives the same file.
+      creationDate: new Date(`${report.document.issueDate}T00:00:00+07:00`),
+    },
+  };
+}
+
+/** The report as a PDF file. */
+export async function renderBriefingPdf(report: BriefingReport): Promise<Buffer> {
+  return pdfmake().createPdf(buildBriefingPdfDefinition(report)).getBuffer();
+}

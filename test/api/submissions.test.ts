@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app.ts';
+import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { ApiClient } from '../support/http.ts';
+
+describe('reporting workflow and completeness', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let commune: string;
+  const period = '2026-12';
+
+  before(async () => {
+    app = await createTestApp({ demo: true });
+    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    const today = app.ctx.clock.today();
+    const province = app.ctx.graph.findByCode('37', today);
+    assert.ok(province);
+    commune = app.ctx.graph
+      .childrenOn(province.id, today)
+      .map((id) => app.ctx.graph.require(id).code)
+      .sort()[2] as string;
+    await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: commune });
+    await createUser(app.ctx, { username: 'approver', role: 'approver', unitCode: '37' });
+    await createUser(app.ctx, { username: 'sibling-approver', role: 'approver', unitCode: '40' });
+  });
+  after(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  it('goes from draft to submitted to approved, and counts the commune on time', async () => {
+    const officer = new ApiClient(server);
+    await officer.login('officer', 'Giaoban@2026-test');
+    const due = await officer.get(`/api/submissions/due?unit=${commune}`);
+    assert.equal(due.status, 200);
+    assert.ok(
+      (due.body.reports as Array<{ period: string; status: string }>).some(
+        (r) => r.period === period && r.status === 'draft',
+      ),
+    );
+
+    const save = await officer.request('PUT', '/api/values', {
+      form: 'BC-THANG',
+      unit: commune,
+      period,
+      cells: [
+        { indicator: 'crime.occurred', option: null, value: 4 },
+        { indicator: 'drug.cases', option: null, value: 1 },
+      ],
+    });
+    assert.equal(save.status, 200, JSON.stringify(save.body));
+    const submit = await officer.request('POST', '/api/submissions/submit', {
+      form: 'BC-THANG',
+      unit: commune,
+      period,
+    });
+    assert.equal(submit.status, 200, JSON.stringify(submit.body));
+    assert.equal(submit.body.status, 'submitted');
+    // A submitted report cannot be edited any more.
+    const edit = await officer.request('PUT', '/api/values', {
+      form: 'BC-THANG',
+      unit: commune,
+      period,
+      cells: [{ indicator: 'drug.cases', option: null, value: 2 }],
+    });
+    assert.equal(edit.status, 423);
+    // The officer cannot approve their own report.
+    assert.equal(
+      (await officer.request('POST', '/api/submissions/approve', { form: 'BC-THANG', unit: commune, period }))
+        .status,
+      403,
+    );
+
+    const sibling = new ApiClient(server);
+    await sibling.login('sibling-approver', 'Giaoban@2026-test');
+    assert.equal(
+      (await sibling.request('POST', '/api/submissions/approve', { form: 'BC-THANG', unit: commune, period }))
+        .status,
+      403,
+    );
+
+    const approver = new ApiClient(server);
+    await approver.login('approver', 'Giaoban@2026-test');
+    const noReason = await approver.request('POST', '/api/submissions/return', {
+      form: 'BC-THANG',
+      unit: commune,
+      period,
+    });
+    assert.equal(noReason.status, 409);
+    const approve = await approver.request('POST', '/api/submissions/approve', {
+      form: 'BC-THANG',
+      unit: commune,
+      period,
+    });
+    assert.equal(approve.status, 200, JSON.stringify(approve.body));
+    assert.equal(approve.body.status, 'approved');
+
+    const report = await approver.get(`/api/completeness?form=BC-THANG&unit=37&period=${period}`);
+    assert.equal(report.status, 200);
+    const units = report.body.units as Array<{ unit: string; timeliness: string; status: string }>;
+    assert.deepEqual(
+      units.filter((u) => u.unit === commune).map((u) => [u.timeliness, u.status]),
+      [['on_time', 'approved']],
+    );
+    assert.equal(report.body.onTime, units.filter((u) => u.timeliness === 'on_time').length);
+    assert.equal(
+      (report.body.expected as number) - (report.body.onTime as number) - (report.body.late as number),
+      report.body.missing,
+    );
+    const reminders = report.body.reminders as Array<{ province: string; missing: Array<{ code: string }> }>;
+    assert.equal(reminders[0]?.province, '37');
+    assert.ok(!reminders[0]?.missing.some((m) => m.code === commune));
+
+    const history = await approver.get(`/api/submissions?form=BC-THANG&unit=${commune}&period=${period}`);
+    assert.deepEqual(
+      (history.body.events as Array<{ action: string }>).map((e) => e.action),
+      ['submit', 'approve'],
+    );
+  });
+
+  it('counts a report submitted after its deadline as late', async () => {
+    app.clock.set('2027-01-20T08:00:00+07:00');
+    try {
+      const officer = new ApiClient(server);
+      await officer.login('officer', 'Giaoban@2026-test');
+      const late = '2027-01';
+      await officer.request('PUT', '/api/values', {
+        form: 'BC-THANG',
+        unit: commune,
+        period: late,
+        cells: [{ indicator: 'crime.occurred', option: null, value: 1 }],
+      });
+      const submit = await officer.request('POST', '/api/submissions/submit', {
+        form: 'BC-THANG',
+        unit: commune,
+        period: late,
+      });
+      assert.equal(submit.status, 200, JSON.stringify(submit.body));
+      assert.equal(submit.body.timeliness, 'late');
+    } finally {
+      app.clock.set('2026-11-29');
+    }
+  });
+});
