@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { runQuery } from '../analytics/service.ts';
 import { type AppContext, openApp } from '../app/context.ts';
@@ -10,9 +10,11 @@ import { loadDemo } from '../demo/load.ts';
 import { extract, extractTextFromDocx } from '../extraction/index.ts';
 import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
+import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
+import { SECRECY_MARK } from '../shared/secrecy.ts';
 import { presentUnit } from '../units/presenter.ts';
 import { ensureAdministrator } from '../users/admin.ts';
 import { isValidIsoDate } from '../vietnamese/dates.ts';
@@ -277,6 +279,34 @@ program
             const base = [r.indicator, r.option, f(r.value), r.unit];
             return opts.compare ? [...base, f(r.prev), f(r.yoy), f(r.ytd), f(r.ytd_prev)] : base;
           }),
+        );
+      });
+    },
+  );
+
+program
+  .command('report')
+  .description('Báo cáo giao ban tháng theo thể thức Nghị định 30/2020 (the monthly briefing report)')
+  .requiredOption('--period <id>', 'reporting month, e.g. 2020-02')
+  .option('--unit <code>', 'unit (the nation by default)', 'BCA')
+  .addOption(
+    new Option('--format <format>', 'docx, xlsx or pdf').choices(['docx', 'xlsx', 'pdf']).default('docx'),
+  )
+  .requiredOption('-o, --output <file>', 'where to write the document')
+  .option('--date <date>', 'date of the document (default today)')
+  .action(
+    async (opts: { period: string; unit: string; format: ReportFormat; output: string; date?: string }) => {
+      await withApp(async (ctx) => {
+        const result = await renderBriefing(ctx, {
+          unit: opts.unit,
+          period: opts.period,
+          format: opts.format,
+          clearance: 'tuyet_mat',
+          issueDate: checkDate(opts.date, 'date'),
+        });
+        await writeFile(opts.output, result.buffer);
+        process.stdout.write(
+          `${opts.output}: ${formatNumber(result.buffer.length)} bytes${result.secrecy !== 'none' ? `, marked ${SECRECY_MARK[result.secrecy]}` : ''}\n`,
         );
       });
     },

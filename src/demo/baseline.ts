@@ -14,7 +14,6 @@ export const NATIONAL_LEVEL: Record<string, number> = {
   'drug.seized_kg/synthetic': 175,
   'drug.seized_kg/cannabis': 9,
   'drug.seized_tablets/synthetic': 185000,
-  'drug.seized_bricks/heroin': 140,
   'crime.occurred': 3950,
   'crime.solved': 3280,
   'crime.suspects': 6100,
@@ -75,7 +74,6 @@ export const DEPARTMENT_SHARE: Record<string, Record<string, number>> = {
     'drug.seized_kg/heroin': 0.2,
     'drug.seized_kg/synthetic': 0.25,
     'drug.seized_tablets/synthetic': 0.2,
-    'drug.seized_bricks/heroin': 0.3,
   },
   C02: {
     'crime.occurred': 0.005,

@@ -16,6 +16,7 @@ import {
 import { analyticsRoutes } from '../analytics/routes.ts';
 import type { AppContext } from '../app/context.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
@@ -155,6 +156,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     prefix: '/api',
   });
   await app.register(submissionRoutes(ctx), { prefix: '/api' });
+  await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
 
   const webRoot = options.webRoot ?? resolve(projectRoot, 'web', 'dist');

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { referenceDate } from '../periods/regime.ts';
+import { guard, requireUser } from '../server/session.ts';
+import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { renderBriefing } from './render.ts';
+
+export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/reports/briefing',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Báo cáo giao ban tháng (.docx, .xlsx, .pdf) theo Nghị định 30/2020',
+          querystring: z.object({
+            period: periodIdSchema,
+            unit: unitCodeSchema.default('BCA'),
+            format: z.enum(['docx', 'xlsx', 'pdf']).default('docx'),
+          }),
+        },
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        const period = resolvePeriod(request.query.period);
+        const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
+        const me = requireUser(request);
+        guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
+        const result = await renderBriefing(ctx, { ...request.query, clearance: me.clearance });
+        return reply
+          .header('content-type', result.contentType)
+          .header('content-disposition', `attachment; filename="${result.filename}"`)
+          .header('x-secrecy', result.secrecy)
+          .send(result.buffer);
+      },
+    );
+  };
+}

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { AggregateRow } from '../../src/analytics/engine.ts';
+import { figureKey } from '../../src/documents/model.ts';
+import { parsePeriod } from '../../src/periods/period.ts';
+import { buildBriefingReport } from '../../src/reports/briefing.ts';
+import { renderBriefing } from '../../src/reports/render.ts';
+import { createTestApp, OUTPUT_DIR, type TestApp } from '../support/app.ts';
+
+describe('the monthly briefing report from the demo data', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('prints the seed sentence’s figures and the Decree 30 header in the .docx', async () => {
+    const result = await renderBriefing(app.ctx, {
+      unit: 'BCA',
+      period: '2020-02',
+      format: 'docx',
+      clearance: 'tuyet_mat',
+      issueDate: '2020-02-26',
+    });
+    mkdirSync(join(OUTPUT_DIR, 'documents'), { recursive: true });
+    writeFileSync(join(OUTPUT_DIR, 'documents', 'bao-cao-giao-ban-2020-02.docx'), result.buffer);
+    const zip = await JSZip.loadAsync(result.buffer);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    assert.match(text, /BỘ CÔNG AN/);
+    assert.match(text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(text, /Độc lập - Tự do - Hạnh phúc/);
+    assert.match(text, /Hà Nội, ngày 26 tháng 02 năm 2020/);
+    assert.match(text, /BÁO CÁO/);
+    assert.match(text, /1\.457 vụ - 1\.978 đối tượng phạm tội về ma túy/);
+    assert.match(text, /27,9 kg heroin/);
+    assert.match(text, /138,6 kg và 162\.526 viên ma túy tổng hợp/);
+    assert.match(text, /5,5 kg cần sa/);
+    assert.match(text, /Nơi nhận/);
+    assert.match(xml, /Times New Roman/);
+    // The security figures are classified Mật, so the report carries the marking.
+    assert.equal(result.secrecy, 'mat');
+  });
+
+  it('leaves out figures above the reader’s clearance and then carries no marking', async () => {
+    const report = await buildBriefingReport(app.ctx, { unit: 'BCA', period: '2020-02', clearance: 'none' });
+    assert.ok(report.fields.every((f) => f.figures.every((g) => g.secrecy === 'none')));
+    assert.ok(!report.fields.some((f) => f.field === 'security'));
+  });
+
+  it('fills every appendix cell with the aggregation engine’s answer', async () => {
+    const report = await buildBriefingReport(app.ctx, {
+      unit: 'BCA',
+      period: '2020-02',
+      clearance: 'tuyet_mat',
+    });
+    const table = report.unitTable;
+    assert.ok(table);
+    assert.equal(table.rows.length, 63);
+    const period = parsePeriod('2020-02');
+    let checked = 0;
+    for (const row of table.rows.filter((_, i) => i % 9 === 0)) {
+      const unit = app.ctx.graph.findByCode(row.unitCode, '2020-02-14');
+      assert.ok(unit);
+      const answers: AggregateRow[] = await app.ctx.engine.aggregate({
+        unitId: unit.id,
+        period,
+        compare: true,
+        coverage: false,
+      });
+      for (const column of table.columns) {
+        const expected: AggregateRow | undefined = answers.find(
+          (a) => a.indicator === column.indicator && a.option === column.option,
+        );
+        const cell = row.cells[figureKey(column.indicator, column.option)];
+        assert.deepEqual(
+          [cell?.value, cell?.previous, cell?.samePeriodLastYear],
+          [expected?.value, expected?.prev, expected?.yoy],
+          `${row.unitCode} ${column.indicator}`,
+        );
+        checked++;
+      }
+    }
+    assert.ok(checked >= 70);
+  });
+
+  it('writes the same tables to .xlsx with Vietnamese headers', async () => {
+    const result = await renderBriefing(app.ctx, {
+      unit: 'BCA',
+      period: '2020-02',
+      format: 'xlsx',
+      clearance: 'tuyet_mat',
+    });
+    writeFileSync(join(OUTPUT_DIR, 'documents', 'bao-cao-giao-ban-2020-02.xlsx'), result.buffer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(result.buffer as unknown as ArrayBuffer);
+    assert.ok(workbook.worksheets.length >= 2);
+    const cells: string[] = [];
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    assert.ok(cells.some((c) => c.includes('Nghệ An')));
+    assert.ok(cells.includes('1457'));
+  });
+});
