@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { tableToXlsx } from '../exports/table.ts';
 import { provinceMapOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
-import { guard, requireUser } from '../server/session.ts';
+import { actorOf, guard, requireUser } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
 import { runQuery } from './service.ts';
@@ -49,6 +50,19 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         const result = await runQuery(ctx, request.query);
         // Rows above the reader's clearance are left out, not refused whole: the rest of the picture stays usable.
         const rows = result.rows.filter((row) => clearanceAllows(user.clearance, row.secrecy));
+        const classified = highestSecrecy(rows.map((row) => row.secrecy));
+        if (classified !== 'none') {
+          await recordAudit(ctx.store, {
+            at: ctx.clock.now().toISOString(),
+            actorId: user.id,
+            actorName: actorOf(request).name,
+            action: 'read.classified',
+            target: `aggregates:${unit.code}/${period.id}`,
+            unitId: unit.id,
+            secrecy: classified,
+            details: { indicator: request.query.indicator ?? null, asOf: request.query.asOf ?? null },
+          });
+        }
         return {
           ...result,
           secrecy: highestSecrecy(rows.map((row) => row.secrecy)),
@@ -189,6 +203,16 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           { unitId: me.unitId, secrecy: request.body.secrecy },
           ctx.clock.today(),
         );
+        await recordAudit(ctx.store, {
+          at: ctx.clock.now().toISOString(),
+          actorId: me.id,
+          actorName: actorOf(request).name,
+          action: 'export.table',
+          target: `table:${request.body.title.slice(0, 80)}`,
+          unitId: me.unitId,
+          secrecy: request.body.secrecy,
+          details: { rows: request.body.rows.length },
+        });
         const buffer = await tableToXlsx({
           ...request.body,
           marking: SECRECY_MARK[request.body.secrecy] || undefined,

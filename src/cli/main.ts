@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { runQuery } from '../analytics/service.ts';
 import { type AppContext, openApp } from '../app/context.ts';
+import { verifyAuditLog } from '../audit/repository.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
 import { createDemoAccounts } from '../demo/accounts.ts';
@@ -311,6 +312,24 @@ program
       });
     },
   );
+
+const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
+audit
+  .command('verify')
+  .description('Kiểm tra chuỗi băm của nhật ký; thoát khác 0 và nêu bản ghi đầu tiên bị sửa hoặc xóa')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const verdict = await verifyAuditLog(ctx.store.db);
+      if (opts.json) printJson(verdict);
+      else if (verdict.ok)
+        process.stdout.write(
+          `audit log intact: ${formatNumber(verdict.count)} entries, head ${verdict.headHash.slice(0, 16)}…\n`,
+        );
+      else process.stderr.write(`giaoban: ${verdict.messageVi} (${verdict.messageEn})\n`);
+      if (!verdict.ok) process.exitCode = 8;
+    });
+  });
 
 program
   .command('extract')

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.ts';
+import { SYSTEM_ACTOR } from '../audit/actor.ts';
 import { NO_OPTION } from '../indicators/registry.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { monthContaining } from '../periods/regime.ts';
@@ -86,12 +87,22 @@ export async function loadDemo(
   ];
   for (const [i, make] of batches.entries()) {
     const batch = make();
-    await writeValues(ctx.store, ctx.graph, batch.values, {
-      at: batch.enteredAt,
-      userId: null,
-      source: 'demo',
-      reason: REASON,
-    });
+    await writeValues(
+      ctx.store,
+      ctx.graph,
+      batch.values,
+      { at: batch.enteredAt, userId: null, source: 'demo', reason: REASON },
+      (summary) => ({
+        at: batch.enteredAt,
+        actorId: SYSTEM_ACTOR.id,
+        actorName: SYSTEM_ACTOR.name,
+        action: 'values.import',
+        target: `demo:${batch.label}`,
+        unitId: null,
+        secrecy: 'mat',
+        details: { changeId: summary.changeId, inserted: summary.inserted, updated: summary.updated },
+      }),
+    );
     await writeSubmissions(ctx, batch);
     values += batch.values.length;
     submissions += batch.submissions.length;

@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { referenceDate } from '../periods/regime.ts';
-import { guard, requireUser } from '../server/session.ts';
+import { actorOf, guard, requireUser } from '../server/session.ts';
 import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { renderBriefing } from './render.ts';
 
@@ -31,6 +32,17 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         const me = requireUser(request);
         guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
         const result = await renderBriefing(ctx, { ...request.query, clearance: me.clearance });
+        // Every generated document is recorded, classified or not: it leaves the system.
+        await recordAudit(ctx.store, {
+          at: ctx.clock.now().toISOString(),
+          actorId: me.id,
+          actorName: actorOf(request).name,
+          action: 'document.generate',
+          target: `report:${unit.code}/${period.id}.${request.query.format}`,
+          unitId: unit.id,
+          secrecy: result.secrecy,
+          details: { bytes: result.buffer.length },
+        });
         return reply
           .header('content-type', result.contentType)
           .header('content-disposition', `attachment; filename="${result.filename}"`)

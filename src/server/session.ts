@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.ts';
+import type { Actor } from '../audit/actor.ts';
 import { authorize, type PolicyDeps, type Resource } from '../auth/policy.ts';
 import type { Action, AuthUser } from '../auth/roles.ts';
 import { DEFAULT_SESSION_POLICY } from '../auth/sessions.ts';
@@ -113,3 +114,9 @@ export function guard(
 }
 
 export type Reply = FastifyReply;
+
+/** The signed-in user as the audit log names them. */
+export function actorOf(request: FastifyRequest): Actor {
+  const user = requireUser(request);
+  return { id: user.id, name: `${user.username} (${user.displayName})` };
+}

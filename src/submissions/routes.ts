@@ -5,7 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import type { Action } from '../auth/roles.ts';
 import { referenceDate } from '../periods/regime.ts';
-import { guard } from '../server/session.ts';
+import { actorOf, guard } from '../server/session.ts';
 import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { requireForm } from '../values/service.ts';
 import {
@@ -66,7 +66,7 @@ export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidato
       },
       async (request) => {
         const { form, unit, date } = scope(request.body);
-        const user = guard(
+        guard(
           ctx,
           request,
           ACTION_PERMISSION[request.params.action],
@@ -75,7 +75,7 @@ export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidato
         );
         return transition(
           ctx,
-          { ...request.body, action: request.params.action, userId: user.id },
+          { ...request.body, action: request.params.action, actor: actorOf(request) },
           validator,
         );
       },

@@ -1,5 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import type { Actor } from '../audit/actor.ts';
+import { appendAudit } from '../audit/repository.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
 import type { StoredForm } from '../indicators/registry.ts';
 import { monthPeriod, type Period, periodLabelVi } from '../periods/period.ts';
@@ -117,7 +119,7 @@ export async function transition(
     period: string;
     action: SubmissionAction;
     reason?: string | null;
-    userId: number;
+    actor: Actor;
   },
   validator?: SubmissionValidator,
 ): Promise<SubmissionView> {
@@ -156,8 +158,10 @@ export async function transition(
     const changes = {
       status: check.to,
       updated_at: now,
-      ...(q.action === 'submit' ? { submitted_at: now, submitted_by: q.userId, returned_reason: null } : {}),
-      ...(q.action === 'approve' ? { approved_at: now, approved_by: q.userId } : {}),
+      ...(q.action === 'submit'
+        ? { submitted_at: now, submitted_by: q.actor.id, returned_reason: null }
+        : {}),
+      ...(q.action === 'approve' ? { approved_at: now, approved_by: q.actor.id } : {}),
       ...(q.action === 'lock' ? { locked_at: now } : {}),
       ...(q.action === 'return' || q.action === 'reopen'
         ? {
@@ -204,10 +208,20 @@ export async function transition(
         from_status: from,
         to_status: check.to,
         at: now,
-        user_id: q.userId,
+        user_id: q.actor.id,
         reason: q.reason?.normalize('NFC').trim() || null,
       })
       .execute();
+    await appendAudit(trx, {
+      at: now,
+      actorId: q.actor.id,
+      actorName: q.actor.name,
+      action: `submission.${q.action}`,
+      target: `submission:${form.code}/${unit.code}/${period.id}`,
+      unitId: unit.id,
+      secrecy: form.secrecy,
+      details: { from, to: check.to, reason: q.reason?.trim() || null },
+    });
   });
   return present(ctx, form, unit, period, await readRow(ctx, form, unit, period));
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { ROLE_LABEL_EN, ROLE_LABEL_VI } from '../auth/roles.ts';
 import { requireUser, SESSION_COOKIE, sessionCookieOptions } from '../server/session.ts';
 import type { User } from './repository.ts';
@@ -54,7 +55,20 @@ export function authRoutes(
       '/auth/logout',
       { schema: { tags: ['auth'], summary: 'Đăng xuất (sign out)' } },
       async (request, reply) => {
-        if (request.session) await signOut(ctx.store, request.session.tokenHash);
+        if (request.session) {
+          const user = request.session.user;
+          await signOut(ctx.store, request.session.tokenHash);
+          await recordAudit(ctx.store, {
+            at: ctx.clock.now().toISOString(),
+            actorId: user.id,
+            actorName: `${user.username} (${user.displayName})`,
+            action: 'auth.sign_out',
+            target: `user:${user.id}`,
+            unitId: user.unitId,
+            secrecy: 'none',
+            details: {},
+          });
+        }
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(options.secureCookies));
         return { ok: true };
       },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/repository.ts';
 import { checkSignInAllowed, DEFAULT_LOCKOUT_POLICY, recordFailure } from '../auth/lockout.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import {
@@ -37,7 +38,19 @@ export async function signIn(
   now: Date,
 ): Promise<{ token: string; session: ActiveSession }> {
   const user = await findUserByName(store.db, input.username);
+  const failed = (trx: Kysely<Database>, actorId: number | null, reason: string) =>
+    appendAudit(trx, {
+      at: now.toISOString(),
+      actorId,
+      actorName: input.username.slice(0, 64),
+      action: 'auth.sign_in_failed',
+      target: `user:${input.username.slice(0, 64)}`,
+      unitId: null,
+      secrecy: 'none',
+      details: { reason, ip: input.ip },
+    });
   if (!user || user.disabled) {
+    await store.write((trx) => failed(trx, null, user ? 'disabled' : 'unknown_user'));
     // Spend comparable time on unknown users so response timing does not reveal them either.
     await verifyPassword(
       '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000',
@@ -54,6 +67,7 @@ export async function signIn(
     DEFAULT_LOCKOUT_POLICY,
   );
   if (!gate.allowed) {
+    await store.write((trx) => failed(trx, user.id, 'locked'));
     throw new AppError('rate_limited', gate.messageVi, gate.messageEn);
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
@@ -66,8 +80,8 @@ export async function signIn(
       now,
       DEFAULT_LOCKOUT_POLICY,
     );
-    await store.write((trx) =>
-      trx
+    await store.write(async (trx) => {
+      await trx
         .updateTable('app_user')
         .set({
           failed_count: next.consecutiveFailures,
@@ -75,8 +89,9 @@ export async function signIn(
           locked_until: next.lockedUntil ? next.lockedUntil.toISOString() : null,
         })
         .where('id', '=', user.id)
-        .execute(),
-    );
+        .execute();
+      await failed(trx, user.id, next.lockedUntil ? 'wrong_password_locked' : 'wrong_password');
+    });
     throw INVALID;
   }
   const { token, tokenHash } = generateSessionToken();
@@ -100,6 +115,16 @@ export async function signIn(
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
+    await appendAudit(trx, {
+      at: now.toISOString(),
+      actorId: user.id,
+      actorName: `${user.username} (${user.displayName})`,
+      action: 'auth.sign_in',
+      target: `user:${user.id}`,
+      unitId: user.unitId,
+      secrecy: 'none',
+      details: { ip: input.ip },
+    });
   });
   const fresh = (await findUserById(store.db, user.id)) as User;
   return { token, session: { tokenHash, csrfToken, user: fresh } };

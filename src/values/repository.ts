@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import type { AuditDraft } from '../audit/chain.ts';
+import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import type { UnitGraph } from '../units/graph.ts';
@@ -35,14 +37,18 @@ export async function writeValues(
   graph: UnitGraph,
   inputs: ValueInput[],
   change: ChangeSetInput,
+  audit?: AuditFor,
 ): Promise<WriteSummary> {
   assertUniqueKeys(inputs);
   if (store.sqlite) {
     const sqlite = store.sqlite;
-    return store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change));
+    return store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit));
   }
-  return store.write((trx) => writeValuesPostgres(trx, graph, inputs, change));
+  return store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit));
 }
+
+/** The audit record of a write that changed something, written in the same transaction. */
+export type AuditFor = (summary: WriteSummary) => AuditDraft;
 
 function assertUniqueKeys(inputs: ValueInput[]): void {
   const seen = new Set<string>();
@@ -113,6 +119,7 @@ function writeValuesSqlite(
   graph: UnitGraph,
   inputs: ValueInput[],
   change: ChangeSetInput,
+  audit?: AuditFor,
 ): WriteSummary {
   const s = statements(db);
   const run = db.transaction((): WriteSummary => {
@@ -214,7 +221,9 @@ function writeValuesSqlite(
     }
     for (const d of rollups.entries())
       s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
-    return { changeId, inserted, updated, unchanged };
+    const summary = { changeId, inserted, updated, unchanged };
+    if (audit) appendAuditSync(db, audit(summary));
+    return summary;
   });
   return run.immediate();
 }
@@ -224,6 +233,7 @@ async function writeValuesPostgres(
   graph: UnitGraph,
   inputs: ValueInput[],
   change: ChangeSetInput,
+  audit?: AuditFor,
 ): Promise<WriteSummary> {
   const { id: changeId } = await trx
     .insertInto('change_set')
@@ -331,7 +341,9 @@ async function writeValuesPostgres(
     return { changeId: null, inserted, updated, unchanged };
   }
   await applyRollupsPostgres(trx, rollups.entries());
-  return { changeId, inserted, updated, unchanged };
+  const summary = { changeId, inserted, updated, unchanged };
+  if (audit) await appendAudit(trx, audit(summary));
+  return summary;
 }
 
 async function applyRollupsPostgres(trx: Kysely<Database>, deltas: RollupDelta[]): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
-import { guard } from '../server/session.ts';
+import { actorOf, guard } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import {
   figureHistory,
@@ -67,8 +67,8 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
       async (request) => {
         const form = requireForm(ctx, request.body.form);
         const { unit, date } = unitForPeriod(ctx, request.body.unit, request.body.period);
-        const user = guard(ctx, request, 'values.write', { unitId: unit.id, secrecy: form.secrecy }, date);
-        return saveFormValues(ctx, { ...request.body, userId: user.id, source: 'web' });
+        guard(ctx, request, 'values.write', { unitId: unit.id, secrecy: form.secrecy }, date);
+        return saveFormValues(ctx, { ...request.body, actor: actorOf(request), source: 'web' });
       },
     );
     r.get(

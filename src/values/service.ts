@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import type { Actor } from '../audit/actor.ts';
 import type { StoredForm, StoredIndicator } from '../indicators/registry.ts';
 import { NO_OPTION } from '../indicators/registry.ts';
 import { type Period, previousPeriod, samePeriodLastYear } from '../periods/period.ts';
@@ -202,7 +203,7 @@ export async function saveFormValues(
     unit: string;
     period: string;
     cells: CellInput[];
-    userId: number | null;
+    actor: Actor;
     source: 'web' | 'api' | 'cli' | 'extraction';
     reason?: string | null;
   },
@@ -220,12 +221,28 @@ export async function saveFormValues(
   }
   const values = toValueInputs(ctx, form, unit, period, input.cells);
   try {
-    return await writeValues(ctx.store, ctx.graph, values, {
-      at: ctx.clock.now().toISOString(),
-      userId: input.userId,
-      source: input.source,
-      reason: input.reason ?? null,
-    });
+    const at = ctx.clock.now().toISOString();
+    return await writeValues(
+      ctx.store,
+      ctx.graph,
+      values,
+      { at, userId: input.actor.id, source: input.source, reason: input.reason ?? null },
+      (summary) => ({
+        at,
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        action: 'values.write',
+        target: `values:${form.code}/${unit.code}/${period.id}`,
+        unitId: unit.id,
+        secrecy: form.secrecy,
+        details: {
+          changeId: summary.changeId,
+          inserted: summary.inserted,
+          updated: summary.updated,
+          source: input.source,
+        },
+      }),
+    );
   } catch (error) {
     if (error instanceof VersionConflictError) {
       const indicator = ctx.catalogue.indicatorById(error.key.indicatorId);

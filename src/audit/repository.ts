@@ -1,0 +1,124 @@
+import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
+import type { SecrecyLevel } from '../shared/secrecy.ts';
+import {
+  type AuditDraft,
+  type AuditEntry,
+  appendEntry,
+  type ChainVerdict,
+  type JsonObject,
+  verifyChain,
+} from './chain.ts';
+
+type Row = Selectable<Database['audit_log']>;
+
+function toEntry(r: Row): AuditEntry {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    target: r.target,
+    unitId: r.unit_id,
+    secrecy: r.secrecy as SecrecyLevel,
+    details: JSON.parse(r.details) as JsonObject,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+function toRow(e: AuditEntry): Row {
+  return {
+    seq: e.seq,
+    at: e.at,
+    actor_id: e.actorId,
+    actor_name: e.actorName,
+    action: e.action,
+    target: e.target,
+    unit_id: e.unitId,
+    secrecy: e.secrecy,
+    details: JSON.stringify(e.details),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+/**
+ * Appends an entry chained to the last one, inside the caller's transaction, so that a change and its audit
+ * record commit or fail together. PostgreSQL writers take a transaction-scoped lock so that two of them never
+ * claim the same sequence number; SQLite writers are already serialised.
+ */
+export async function appendAudit(trx: Kysely<Database>, draft: AuditDraft): Promise<AuditEntry> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`SELECT pg_advisory_xact_lock(7310)`.execute(trx);
+  }
+  const last = await trx
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const entry = appendEntry(last ? toEntry(last) : null, draft);
+  await trx.insertInto('audit_log').values(toRow(entry)).execute();
+  return entry;
+}
+
+type Sqlite = NonNullable<Store['sqlite']>;
+
+/** The same, for the synchronous SQLite bulk paths (inside their own transaction). */
+export function appendAuditSync(db: Sqlite, draft: AuditDraft): AuditEntry {
+  const last = db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+  const entry = appendEntry(last ? toEntry(last) : null, draft);
+  const r = toRow(entry);
+  db.prepare(
+    'INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target, unit_id, secrecy, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    r.seq,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.action,
+    r.target,
+    r.unit_id,
+    r.secrecy,
+    r.details,
+    r.prev_hash,
+    r.hash,
+  );
+  return entry;
+}
+
+/** Appends in a transaction of its own (for events that change nothing else, such as reads of classified data). */
+export async function recordAudit(store: Store, draft: AuditDraft): Promise<AuditEntry> {
+  return store.write((trx) => appendAudit(trx, draft));
+}
+
+/**
+ * Checks the whole chain, reading entries in storage order (not sorted by seq), so that removed, altered and
+ * reordered entries are all caught.
+ */
+export async function verifyAuditLog(db: Kysely<Database>): Promise<ChainVerdict> {
+  const rows = await db.selectFrom('audit_log').selectAll().execute();
+  return verifyChain(rows.map(toEntry));
+}
+
+export interface AuditQuery {
+  actor?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  secrecy: SecrecyLevel[];
+  limit: number;
+}
+
+export async function searchAudit(db: Kysely<Database>, q: AuditQuery): Promise<AuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('secrecy', 'in', q.secrecy);
+  if (q.actor) query = query.where('actor_name', 'like', `%${q.actor}%`);
+  if (q.action) query = query.where('action', 'like', `${q.action}%`);
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<=', q.to);
+  const rows = await query.orderBy('seq', 'desc').limit(q.limit).execute();
+  return rows.map(toEntry);
+}
