@@ -17,7 +17,11 @@ export async function syncCatalogue(
 ): Promise<void> {
   // Skipped when the definitions are those already stored, so that every start stays fast.
   const fingerprint = createHash('sha256').update(JSON.stringify({ indicators, forms })).digest('hex');
-  const stored = await store.db.selectFrom('meta').select('value').where('key', '=', 'catalogue').executeTakeFirst();
+  const stored = await store.db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'catalogue')
+    .executeTakeFirst();
   if (stored?.value === fingerprint) return;
   await store.write(async (trx) => {
     await trx.deleteFrom('meta').where('key', '=', 'catalogue').execute();
