@@ -3,7 +3,7 @@ import { allReporterKinds, reporterKindsOn } from '../indicators/model.ts';
 import type { Catalogue, StoredForm, StoredIndicator } from '../indicators/registry.ts';
 import { NO_OPTION } from '../indicators/registry.ts';
 import { monthPeriod, type Period } from '../periods/period.ts';
-import { MPS_REGIME, monthContaining, monthWindow, referenceDate } from '../periods/regime.ts';
+import { monthContaining, referenceDate } from '../periods/regime.ts';
 import { deadlineFor } from '../submissions/deadlines.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import type { Unit } from '../units/model.ts';
