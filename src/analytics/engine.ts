@@ -29,6 +29,12 @@ export interface RollupCell {
 /** Where the engine reads from; the repository gives it roll-ups (live) or leaf figures as of a past moment. */
 export interface AnalyticsSource {
   rollups(q: { unitIds: number[]; periods: string[]; indicatorIds: number[] }): Promise<RollupCell[]>;
+  /** Roll-ups summed over the given periods, per unit, indicator and option (year-to-date sums in one read). */
+  sums(q: {
+    unitIds: number[];
+    periods: string[];
+    indicatorIds: number[];
+  }): Promise<Array<Omit<RollupCell, 'period'>>>;
   /** Units that submitted (submitted, approved or locked) a form for a period. */
   submittedUnits(q: {
     formIds: number[];
@@ -81,6 +87,19 @@ interface Term {
   periods: string[];
   /** Per stored period, the units whose sums stand for the requested unit, with weights. */
   representations: Array<{ period: string; rep: Representation }>;
+  /** The unit itself when it stands for itself in every period (no reorganisation in between): its sums over the
+   * periods can then be read summed. */
+  simpleUnit: number | null;
+}
+
+/** Where evaluation reads: per-period cells, and sums over a term's periods where they were read that way. */
+interface CellIndex {
+  cells: Map<string, RollupCell>;
+  sums: Map<string, { value: number; count: number }>;
+}
+
+function cellKey(period: string, indicatorId: number, optionId: number, unitId: number): string {
+  return `${period}|${indicatorId}|${optionId}|${unitId}`;
 }
 
 /**
@@ -105,13 +124,12 @@ export class AnalyticsEngine {
 
   private term(unitId: number, period: Period, useDays: boolean): Term {
     const periods = this.storedPeriodsOf(period, useDays);
-    return {
-      periods,
-      representations: periods.map((p) => ({
-        period: p,
-        rep: this.graph.representationOn(unitId, referenceDate(parsePeriod(p))),
-      })),
-    };
+    const representations = periods.map((p) => ({
+      period: p,
+      rep: this.graph.representationOn(unitId, referenceDate(parsePeriod(p))),
+    }));
+    const simple = representations.every((r) => r.rep.rule === 'same_unit');
+    return { periods, representations, simpleUnit: simple ? unitId : null };
   }
 
   /** Whether day figures exist for an indicator's forms (a daily form lists it). */
@@ -120,6 +138,17 @@ export class AnalyticsEngine {
   }
 
   async aggregate(req: AggregateRequest): Promise<AggregateRow[]> {
+    const [result] = await this.aggregateMany({ ...req, unitIds: [req.unitId] });
+    return result?.rows ?? [];
+  }
+
+  /**
+   * Aggregates for several units at once (the nation and every province for the briefing pack): every roll-up
+   * needed is read in one query.
+   */
+  async aggregateMany(
+    req: Omit<AggregateRequest, 'unitId'> & { unitIds: number[] },
+  ): Promise<Array<{ unitId: number; rows: AggregateRow[] }>> {
     const indicators = this.resolveIndicators(req.indicators);
     const compare = req.compare ?? false;
     const periodSets: Array<{ name: 'value' | 'prev' | 'yoy' | 'ytd' | 'ytd_prev'; period: Period | null }> =
@@ -133,14 +162,15 @@ export class AnalyticsEngine {
         { name: 'ytd_prev', period: ytd ? samePeriodLastYear(ytd) : null },
       );
     }
+    const byName = new Map(periodSets.map((s) => [s.name, s.period]));
     // Days are used for day ranges only where the indicator is also reported daily.
     const dayBased = req.period.type === 'range' || req.period.type === 'day';
     const terms = new Map<string, Term>();
-    const termFor = (name: string, period: Period, days: boolean) => {
-      const key = `${name}|${days}`;
+    const termFor = (unitId: number, name: string, period: Period, days: boolean) => {
+      const key = `${unitId}|${name}|${days}`;
       let t = terms.get(key);
       if (!t) {
-        t = this.term(req.unitId, period, days);
+        t = this.term(unitId, period, days);
         terms.set(key, t);
       }
       return t;
@@ -148,73 +178,68 @@ export class AnalyticsEngine {
 
     const needed = new Set<number>();
     for (const indicator of indicators) for (const id of this.partIds(indicator)) needed.add(id);
-    const unitIds = new Set<number>();
-    const storedPeriods = new Set<string>();
-    for (const set of periodSets) {
-      if (!set.period) continue;
-      for (const days of dayBased ? [true, false] : [false]) {
-        const t = termFor(set.name, set.period, days);
-        for (const r of t.representations) {
-          storedPeriods.add(r.period);
-          for (const u of r.rep.unitIds) unitIds.add(u);
-        }
+    for (const unitId of req.unitIds) {
+      for (const set of periodSets) {
+        if (!set.period) continue;
+        for (const days of dayBased ? [true, false] : [false]) termFor(unitId, set.name, set.period, days);
       }
     }
-    const cells = await this.source.rollups({
-      unitIds: [...unitIds],
-      periods: [...storedPeriods],
-      indicatorIds: [...needed],
-    });
-    const index = new Map<string, RollupCell>();
-    for (const c of cells) index.set(`${c.period}|${c.indicatorId}|${c.optionId}|${c.unitId}`, c);
-
-    const coverageByForm =
-      req.coverage === false
-        ? new Map<number, Coverage>()
-        : await this.coverage(req.unitId, req.period, indicators);
-
-    const rows: AggregateRow[] = [];
-    for (const indicator of indicators) {
-      const options = indicator.options.length === 0 ? [null] : indicator.options.map((o) => o.code);
-      const days = dayBased && this.usesDays(indicator);
-      for (const option of options) {
-        const figureFor = (name: string, target: Period | null) =>
-          target ? this.evaluate(indicator, option, termFor(name, target, days), index) : null;
-        const value = figureFor('value', req.period);
+    const index = await this.readCells([...terms.values()], [...needed]);
+    const results: Array<{ unitId: number; rows: AggregateRow[] }> = [];
+    for (const unitId of req.unitIds) {
+      const coverageByForm =
+        req.coverage === false
+          ? new Map<number, Coverage>()
+          : await this.coverage(unitId, req.period, indicators);
+      const rows: AggregateRow[] = [];
+      for (const indicator of indicators) {
+        const options = indicator.options.length === 0 ? [null] : indicator.options.map((o) => o.code);
+        const days = dayBased && this.usesDays(indicator);
         const form = this.primaryForm(indicator, days);
-        const row: AggregateRow = {
-          indicator: indicator.code,
-          option,
-          value,
-          unit: indicator.unit,
-          decimals: indicator.decimals,
-          secrecy: highestSecrecy([
-            indicator.secrecy,
-            form?.secrecy ?? 'none',
-            ...this.partSecrecy(indicator),
-          ]),
-          coverage: form ? (coverageByForm.get(form.id) ?? null) : null,
-        };
-        if (compare) {
-          const byName = new Map(periodSets.map((s) => [s.name, s.period]));
-          row.prev = figureFor('prev', byName.get('prev') ?? null);
-          row.yoy = figureFor('yoy', byName.get('yoy') ?? null);
-          row.ytd = figureFor('ytd', byName.get('ytd') ?? null);
-          row.ytd_prev = figureFor('ytd_prev', byName.get('ytd_prev') ?? null);
-          const yoyTerm = byName.get('yoy') ? termFor('yoy', byName.get('yoy') as Period, days) : null;
-          row.yoy_units = yoyTerm ? this.unitCodes(yoyTerm) : [];
-          row.yoy_rule = yoyTerm ? this.combinedRule(yoyTerm) : 'not_comparable';
-          row.change_prev = changeBetween(value, row.prev, indicator.decimals);
-          row.change_yoy = changeBetween(value, row.yoy, indicator.decimals);
-          row.change_ytd = changeBetween(row.ytd, row.ytd_prev, indicator.decimals);
-          const isCount = indicator.valueType === 'integer' && indicator.aggregation.kind === 'sum';
-          row.notable_prev = isCount ? notableChange(value, row.prev) : null;
-          row.notable_yoy = isCount ? notableChange(value, row.yoy) : null;
+        const secrecy = highestSecrecy([
+          indicator.secrecy,
+          form?.secrecy ?? 'none',
+          ...this.partSecrecy(indicator),
+        ]);
+        for (const option of options) {
+          const figureFor = (name: string) => {
+            const target = byName.get(name as 'value') ?? null;
+            return target
+              ? this.evaluate(indicator, option, termFor(unitId, name, target, days), index)
+              : null;
+          };
+          const value = figureFor('value');
+          const row: AggregateRow = {
+            indicator: indicator.code,
+            option,
+            value,
+            unit: indicator.unit,
+            decimals: indicator.decimals,
+            secrecy,
+            coverage: form ? (coverageByForm.get(form.id) ?? null) : null,
+          };
+          if (compare) {
+            row.prev = figureFor('prev');
+            row.yoy = figureFor('yoy');
+            row.ytd = figureFor('ytd');
+            row.ytd_prev = figureFor('ytd_prev');
+            const yoyPeriod = byName.get('yoy');
+            const yoyTerm = yoyPeriod ? termFor(unitId, 'yoy', yoyPeriod, days) : null;
+            row.yoy_units = yoyTerm ? this.unitCodes(yoyTerm) : [];
+            row.yoy_rule = yoyTerm ? this.combinedRule(yoyTerm) : 'not_comparable';
+            row.change_prev = changeBetween(value, row.prev, indicator.decimals);
+            row.change_yoy = changeBetween(value, row.yoy, indicator.decimals);
+            row.change_ytd = changeBetween(row.ytd, row.ytd_prev, indicator.decimals);
+            const isCount = indicator.valueType === 'integer' && indicator.aggregation.kind === 'sum';
+            row.notable_prev = isCount ? notableChange(value, row.prev) : null;
+            row.notable_yoy = isCount ? notableChange(value, row.yoy) : null;
+          }
+          rows.push(row);
         }
-        rows.push(row);
       }
+      results.push({ unitId, rows });
     }
-    return rows;
+    return results;
   }
 
   /**
@@ -233,16 +258,7 @@ export class AnalyticsEngine {
     const terms = new Map<string, Term>();
     for (const period of [...req.months, ...lastYear])
       terms.set(period.id, this.term(req.unitId, period, false));
-    const unitIds = new Set<number>();
-    for (const t of terms.values())
-      for (const r of t.representations) for (const u of r.rep.unitIds) unitIds.add(u);
-    const cells = await this.source.rollups({
-      unitIds: [...unitIds],
-      periods: [...terms.keys()],
-      indicatorIds: this.partIds(indicator),
-    });
-    const index = new Map<string, RollupCell>();
-    for (const c of cells) index.set(`${c.period}|${c.indicatorId}|${c.optionId}|${c.unitId}`, c);
+    const index = await this.readCells([...terms.values()], this.partIds(indicator));
     return req.months.map((m, i) => ({
       period: m.id,
       value: this.evaluate(indicator, req.option, terms.get(m.id) as Term, index),
@@ -276,23 +292,10 @@ export class AnalyticsEngine {
       prev: prevPeriod ? this.term(id, prevPeriod, false) : null,
       yoy: yoyPeriod ? this.term(id, yoyPeriod, false) : null,
     }));
-    const unitIds = new Set<number>();
-    const periods = new Set<string>();
-    for (const t of terms) {
-      for (const term of [t.value, t.prev, t.yoy]) {
-        for (const r of term?.representations ?? []) {
-          periods.add(r.period);
-          for (const u of r.rep.unitIds) unitIds.add(u);
-        }
-      }
-    }
-    const cells = await this.source.rollups({
-      unitIds: [...unitIds],
-      periods: [...periods],
-      indicatorIds: this.partIds(indicator),
-    });
-    const index = new Map<string, RollupCell>();
-    for (const c of cells) index.set(`${c.period}|${c.indicatorId}|${c.optionId}|${c.unitId}`, c);
+    const index = await this.readCells(
+      terms.flatMap((t) => [t.value, t.prev, t.yoy].filter((x): x is Term => x !== null)),
+      this.partIds(indicator),
+    );
     const rows = terms.map((t) => {
       const unit = this.graph.require(t.id);
       const value = this.evaluate(indicator, req.option, t.value, index);
@@ -321,6 +324,35 @@ export class AnalyticsEngine {
         a.code.localeCompare(b.code),
     );
     return rows.map((r, i) => ({ rank: i + 1, ...r }));
+  }
+
+  /**
+   * Child units × months for one indicator (a province's communes over 24 months), read in one pass. Children are
+   * those of the last month's tree.
+   */
+  async drilldown(req: {
+    unitId: number;
+    indicator: string;
+    option: string | null;
+    months: Array<Period & { type: 'month' }>;
+  }) {
+    const [indicator] = this.resolveIndicators([req.indicator]);
+    if (!indicator) throw new UnknownIndicatorError(req.indicator);
+    const last = req.months[req.months.length - 1];
+    if (!last) return [];
+    const date = referenceDate(last);
+    const children = this.graph.childrenOn(req.unitId, date);
+    const terms = children.map((id) => ({ id, months: req.months.map((m) => this.term(id, m, false)) }));
+    const index = await this.readCells(
+      terms.flatMap((t) => t.months),
+      this.partIds(indicator),
+    );
+    return terms.map((t) => ({
+      unitId: t.id,
+      code: this.graph.require(t.id).code,
+      name: this.graph.nameOn(t.id, date),
+      values: t.months.map((term) => this.evaluate(indicator, req.option, term, index)),
+    }));
   }
 
   private resolveIndicators(codes?: string[]): StoredIndicator[] {
@@ -357,7 +389,7 @@ export class AnalyticsEngine {
     indicator: StoredIndicator,
     option: string | null,
     term: Term,
-    index: Map<string, RollupCell>,
+    index: CellIndex,
   ): number | null {
     const rule = indicator.aggregation;
     if (rule.kind === 'ratio') {
@@ -372,13 +404,19 @@ export class AnalyticsEngine {
     }
     const optionId = option === null ? NO_OPTION : indicator.optionIds.get(option);
     if (optionId === undefined) return null;
+    if (rule.kind === 'sum' && term.simpleUnit !== null && term.periods.length > 1) {
+      const summed = index.sums.get(
+        `${term.periods.join(',')}|${indicator.id}|${optionId}|${term.simpleUnit}`,
+      );
+      return !summed || summed.count === 0 ? null : roundTo(summed.value, indicator.decimals);
+    }
     const perPeriod: Array<{ value: number; count: number }> = [];
     for (const { period, rep } of term.representations) {
       if (!rep.comparable) return null;
       let value = 0;
       let count = 0;
       for (const unitId of rep.unitIds) {
-        const cell = index.get(`${period}|${indicator.id}|${optionId}|${unitId}`);
+        const cell = index.cells.get(cellKey(period, indicator.id, optionId, unitId));
         if (!cell) continue;
         value += cell.value * (rep.weights.get(unitId) ?? 1);
         count += cell.count;
@@ -399,6 +437,71 @@ export class AnalyticsEngine {
       count += p.count;
     }
     return count === 0 ? null : roundTo(total, indicator.decimals);
+  }
+
+  /**
+   * Reads what a set of terms needs: per-period cells for single periods, for units represented by others, and for
+   * stocks (which take the latest period); and, for a unit standing for itself over many periods (a year to date),
+   * the sums over those periods, read summed by the database.
+   */
+  private async readCells(terms: Term[], indicatorIds: number[]): Promise<CellIndex> {
+    const stockIds = indicatorIds.filter(
+      (id) => this.catalogue.indicatorById(id)?.aggregation.kind === 'latest',
+    );
+    const cellUnits = new Set<number>();
+    const cellPeriods = new Set<string>();
+    const stockUnits = new Set<number>();
+    const stockPeriods = new Set<string>();
+    const groups = new Map<string, { periods: string[]; units: Set<number> }>();
+    for (const term of terms) {
+      if (term.simpleUnit !== null && term.periods.length > 1) {
+        const key = term.periods.join(',');
+        const group = groups.get(key) ?? { periods: term.periods, units: new Set<number>() };
+        group.units.add(term.simpleUnit);
+        groups.set(key, group);
+        stockUnits.add(term.simpleUnit);
+        for (const p of term.periods) stockPeriods.add(p);
+        continue;
+      }
+      for (const r of term.representations) {
+        cellPeriods.add(r.period);
+        for (const u of r.rep.unitIds) cellUnits.add(u);
+      }
+    }
+    const index: CellIndex = { cells: new Map(), sums: new Map() };
+    const reads: Array<Promise<void>> = [];
+    const keep = (cells: RollupCell[]) => {
+      for (const c of cells) index.cells.set(cellKey(c.period, c.indicatorId, c.optionId, c.unitId), c);
+    };
+    if (cellUnits.size > 0) {
+      reads.push(
+        this.source.rollups({ unitIds: [...cellUnits], periods: [...cellPeriods], indicatorIds }).then(keep),
+      );
+    }
+    if (stockIds.length > 0 && stockUnits.size > 0) {
+      reads.push(
+        this.source
+          .rollups({ unitIds: [...stockUnits], periods: [...stockPeriods], indicatorIds: stockIds })
+          .then(keep),
+      );
+    }
+    const sumIds = indicatorIds.filter((id) => !stockIds.includes(id));
+    for (const [key, group] of groups) {
+      if (sumIds.length === 0) break;
+      reads.push(
+        this.source
+          .sums({ unitIds: [...group.units], periods: group.periods, indicatorIds: sumIds })
+          .then((rows) => {
+            for (const r of rows)
+              index.sums.set(`${key}|${r.indicatorId}|${r.optionId}|${r.unitId}`, {
+                value: r.value,
+                count: r.count,
+              });
+          }),
+      );
+    }
+    await Promise.all(reads);
+    return index;
   }
 
   private unitCodes(term: Term): string[] {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { UnitGraph } from '../units/graph.ts';
-import { readRollups, readValuesAsOf } from '../values/repository.ts';
+import { readRollups, readValuesAsOf, sumRollups } from '../values/repository.ts';
 import { RollupAccumulator } from '../values/rollup.ts';
 import type { AnalyticsSource } from './engine.ts';
 
@@ -11,6 +11,7 @@ const SUBMITTED_STATUSES = ['submitted', 'approved', 'locked'];
 export function liveAnalyticsSource(db: Kysely<Database>): AnalyticsSource {
   return {
     rollups: (q) => readRollups(db, q),
+    sums: (q) => sumRollups(db, q),
     submittedUnits: async (q) => {
       if (q.formIds.length === 0 || q.periods.length === 0) return [];
       const rows = await db
@@ -35,8 +36,28 @@ export function asOfAnalyticsSource(
   asOfChange: number,
 ): AnalyticsSource {
   const live = liveAnalyticsSource(db);
-  return {
+  const source: AnalyticsSource = {
     submittedUnits: live.submittedUnits,
+    sums: async (q) => {
+      const totals = new Map<
+        string,
+        { unitId: number; indicatorId: number; optionId: number; value: number; count: number }
+      >();
+      for (const c of await source.rollups(q)) {
+        const key = `${c.unitId}|${c.indicatorId}|${c.optionId}`;
+        const t = totals.get(key) ?? {
+          unitId: c.unitId,
+          indicatorId: c.indicatorId,
+          optionId: c.optionId,
+          value: 0,
+          count: 0,
+        };
+        t.value += c.value;
+        t.count += c.count;
+        totals.set(key, t);
+      }
+      return [...totals.values()];
+    },
     rollups: async (q) => {
       const values = await readValuesAsOf(
         db,
@@ -59,4 +80,5 @@ export function asOfAnalyticsSource(
         }));
     },
   };
+  return source;
 }

@@ -89,7 +89,7 @@ function prepareSqlite(db: Sqlite) {
     ),
     upsertRollup: db.prepare(
       `INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (period, indicator_id, option_id, unit_id) DO UPDATE SET value = value + excluded.value, value_count = value_count + excluded.value_count`,
+       ON CONFLICT (unit_id, period, indicator_id, option_id) DO UPDATE SET value = value + excluded.value, value_count = value_count + excluded.value_count`,
     ),
   };
 }
@@ -353,7 +353,7 @@ async function applyRollupsPostgres(trx: Kysely<Database>, deltas: RollupDelta[]
       INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count)
       SELECT * FROM unnest(${part.map((d) => d.period)}::text[], ${part.map((d) => d.indicatorId)}::int[], ${part.map((d) => d.optionId)}::int[],
                            ${part.map((d) => d.unitId)}::int[], ${part.map((d) => d.value)}::float8[], ${part.map((d) => d.count)}::int[])
-      ON CONFLICT (period, indicator_id, option_id, unit_id)
+      ON CONFLICT (unit_id, period, indicator_id, option_id)
       DO UPDATE SET value = value_rollup.value + excluded.value, value_count = value_rollup.value_count + excluded.value_count`.execute(
       trx,
     );
@@ -548,6 +548,35 @@ export async function readRollups(
     unitId: r.unit_id,
     value: r.value,
     count: r.value_count,
+  }));
+}
+
+/** Subtree sums added up over several periods, per unit, indicator and option (a year to date in one read). */
+export async function sumRollups(
+  db: Kysely<Database>,
+  q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
+): Promise<Array<{ unitId: number; indicatorId: number; optionId: number; value: number; count: number }>> {
+  if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('value_rollup')
+    .select((eb) => [
+      'unit_id',
+      'indicator_id',
+      'option_id',
+      eb.fn.sum<number>('value').as('value'),
+      eb.fn.sum<number>('value_count').as('value_count'),
+    ])
+    .where('unit_id', 'in', q.unitIds)
+    .where('period', 'in', q.periods)
+    .where('indicator_id', 'in', q.indicatorIds)
+    .groupBy(['unit_id', 'indicator_id', 'option_id'])
+    .execute();
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    indicatorId: r.indicator_id,
+    optionId: r.option_id,
+    value: Number(r.value),
+    count: Number(r.value_count),
   }));
 }
 

@@ -126,33 +126,28 @@ export async function up(db: Db): Promise<void> {
   await db.schema.createIndex('change_set_at_idx').on('change_set').column('at').execute();
 
   // The current value of each key. Option 0 stands for "no disaggregation" so that the key has no NULL.
+  // Keyed period → unit → form first: a month's reports arrive unit by unit, and a unit's form is read whole.
   await compact(
     db,
     db.schema
       .createTable('data_value')
       .addColumn('period', 'text', (c) => c.notNull())
-      .addColumn('indicator_id', 'integer', (c) => c.notNull())
-      .addColumn('option_id', 'integer', (c) => c.notNull())
       .addColumn('unit_id', 'integer', (c) => c.notNull())
       .addColumn('form_id', 'integer', (c) => c.notNull())
+      .addColumn('indicator_id', 'integer', (c) => c.notNull())
+      .addColumn('option_id', 'integer', (c) => c.notNull())
       .addColumn('value', double(db))
       .addColumn('comment', 'text')
       .addColumn('version', 'integer', (c) => c.notNull())
       .addColumn('change_id', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('data_value_pk', [
         'period',
-        'indicator_id',
-        'option_id',
         'unit_id',
         'form_id',
+        'indicator_id',
+        'option_id',
       ]),
   ).execute();
-  await db.schema
-    .createIndex('data_value_unit_idx')
-    .on('data_value')
-    .columns(['unit_id', 'form_id', 'period'])
-    .execute();
-  await db.schema.createIndex('data_value_change_idx').on('data_value').column('change_id').execute();
 
   // Every superseded version, so that no figure is ever lost and any moment can be reconstructed.
   await compact(
@@ -160,10 +155,10 @@ export async function up(db: Db): Promise<void> {
     db.schema
       .createTable('data_value_history')
       .addColumn('period', 'text', (c) => c.notNull())
-      .addColumn('indicator_id', 'integer', (c) => c.notNull())
-      .addColumn('option_id', 'integer', (c) => c.notNull())
       .addColumn('unit_id', 'integer', (c) => c.notNull())
       .addColumn('form_id', 'integer', (c) => c.notNull())
+      .addColumn('indicator_id', 'integer', (c) => c.notNull())
+      .addColumn('option_id', 'integer', (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull())
       .addColumn('value', double(db))
       .addColumn('comment', 'text')
@@ -171,10 +166,10 @@ export async function up(db: Db): Promise<void> {
       .addColumn('superseded_by', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('data_value_history_pk', [
         'period',
-        'indicator_id',
-        'option_id',
         'unit_id',
         'form_id',
+        'indicator_id',
+        'option_id',
         'version',
       ]),
   ).execute();
@@ -184,18 +179,19 @@ export async function up(db: Db): Promise<void> {
     .column('superseded_by')
     .execute();
 
-  // Sums over each unit's subtree, kept up to date in the same transaction as every write.
+  // Sums over each unit's subtree, kept up to date in the same transaction as every write. Read by unit and
+  // period (the nation's months, a province's communes), so keyed in that order.
   await compact(
     db,
     db.schema
       .createTable('value_rollup')
+      .addColumn('unit_id', 'integer', (c) => c.notNull())
       .addColumn('period', 'text', (c) => c.notNull())
       .addColumn('indicator_id', 'integer', (c) => c.notNull())
       .addColumn('option_id', 'integer', (c) => c.notNull())
-      .addColumn('unit_id', 'integer', (c) => c.notNull())
       .addColumn('value', double(db), (c) => c.notNull())
       .addColumn('value_count', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('value_rollup_pk', ['period', 'indicator_id', 'option_id', 'unit_id']),
+      .addPrimaryKeyConstraint('value_rollup_pk', ['unit_id', 'period', 'indicator_id', 'option_id']),
   ).execute();
 
   await db.schema

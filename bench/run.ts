@@ -1,0 +1,412 @@
+/**
+ * National-scale benchmark. Generates a deterministic dataset — every commune police unit of the 34 provinces plus
+ * the provinces, 60 indicator/option pairs, monthly over several years — loads it into SQLite (and PostgreSQL when
+ * BENCH_DATABASE_URL_POSTGRES or TEST_DATABASE_URL_POSTGRES is set) through the same write path the product uses,
+ * and measures:
+ *   - import throughput (figures/s, roll-ups kept up to date included);
+ *   - the national briefing pack: every indicator for the nation and each province with prev, yoy, ytd, ytd_prev;
+ *   - a drill-down: one province's communes, one indicator, 24 months;
+ *   - save-to-visible: saving one figure, then reading it in the national total.
+ * The same queries run on DuckDB over the same data in the same run; ratios are ours / DuckDB's.
+ *
+ * Usage: npm run bench -- [--scale 0.05] [--years 8] [--runs 20] [--backends sqlite,postgres]
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import { type AppContext, openApp } from '../src/app/context.ts';
+import { loadConfig } from '../src/config/env.ts';
+import { migrate, openStore } from '../src/db/store.ts';
+import { SeededRandom } from '../src/demo/random.ts';
+import { FORMS, INDICATORS } from '../src/indicators/catalogue.ts';
+import type { Indicator, ReportForm } from '../src/indicators/model.ts';
+import { NO_OPTION } from '../src/indicators/registry.ts';
+import { syncCatalogue } from '../src/indicators/repository.ts';
+import { monthPeriod, type Period, parsePeriod } from '../src/periods/period.ts';
+import { FixedClock } from '../src/shared/clock.ts';
+import { BEGINNING, OPEN_END, type ParentLink, type Unit } from '../src/units/model.ts';
+import { buildReferenceData } from '../src/units/reference-data.ts';
+import { saveReferenceUnits } from '../src/units/repository.ts';
+import type { ValueInput } from '../src/values/model.ts';
+import { writeValues } from '../src/values/repository.ts';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
+const SCALE = Number(args.get('scale') ?? 1);
+const YEARS = Number(args.get('years') ?? 8);
+const RUNS = Number(args.get('runs') ?? 20);
+const config = loadConfig();
+const postgresUrl = process.env.BENCH_DATABASE_URL_POSTGRES ?? config.testPostgresUrl;
+const BACKENDS = (args.get('backends') ?? (postgresUrl ? 'sqlite,postgres' : 'sqlite')).split(',');
+const ROOT = new URL('..', import.meta.url).pathname;
+const OUT = join(ROOT, 'bench-output');
+const LAST = { year: 2026, month: 11 };
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function ms(n: number): string {
+  return `${n.toFixed(1)} ms`;
+}
+
+/**
+ * The bench organisation: the 34 provinces and their commune police units as of today, made valid over the whole
+ * benchmark span, so that every month rolls up nationally (the real two-era tree is exercised by the test suite).
+ */
+function benchUnits(): { units: Unit[]; links: ParentLink[]; provinces: number[]; communes: number[] } {
+  const real = buildReferenceData(join(ROOT, 'reference-data', 'admin-units'));
+  const today = '2026-01-01';
+  const validOn = (u: { validFrom: string; validTo: string }) => u.validFrom <= today && today <= u.validTo;
+  const rng = new SeededRandom(2026);
+  const keep = new Set<number>();
+  const units: Unit[] = [];
+  const links: ParentLink[] = [];
+  for (const u of real.units) {
+    if (!validOn(u) || (u.kind !== 'ministry' && u.kind !== 'province' && u.kind !== 'commune')) continue;
+    if (u.kind === 'commune' && rng.next() > SCALE) continue;
+    keep.add(u.id);
+    const current = u.versions[u.versions.length - 1];
+    if (!current) continue;
+    units.push({
+      ...u,
+      validFrom: BEGINNING,
+      validTo: OPEN_END,
+      versions: [{ ...current, validFrom: BEGINNING, validTo: OPEN_END }],
+    });
+  }
+  for (const l of real.links) {
+    if (keep.has(l.unitId) && keep.has(l.parentId) && validOn(l))
+      links.push({ ...l, validFrom: BEGINNING, validTo: OPEN_END });
+  }
+  return {
+    units,
+    links,
+    provinces: units.filter((u) => u.kind === 'province').map((u) => u.id),
+    communes: units.filter((u) => u.kind === 'commune').map((u) => u.id),
+  };
+}
+
+/** 60 indicator/option pairs: the product's catalogue plus extra counts to reach the ministry's usual breadth. */
+function benchCatalogue(): { indicators: Indicator[]; forms: ReportForm[] } {
+  const base = INDICATORS.filter((i) => i.aggregation.kind === 'sum');
+  const pairs = base.reduce((n, i) => n + Math.max(1, i.options.length), 0);
+  const extra: Indicator[] = [];
+  for (let i = 1; pairs + extra.length < 60; i++) {
+    extra.push({
+      ...(base[0] as Indicator),
+      code: `bench.count${String(i).padStart(2, '0')}`,
+      nameVi: `Chỉ tiêu thử ${i}`,
+      nameEn: `Bench count ${i}`,
+      options: [],
+      secrecy: 'none',
+    });
+  }
+  const indicators = [...INDICATORS, ...extra];
+  const form: ReportForm = {
+    code: 'BENCH',
+    nameVi: 'Biểu đo hiệu năng',
+    nameEn: 'Benchmark form',
+    periodType: 'month',
+    reporters: [{ from: BEGINNING, kinds: ['province', 'commune'] }],
+    indicators: [...base, ...extra].map((i) => i.code),
+    deadline: { workingDaysAfterWindowEnd: { commune: 1, province: 3 } },
+    secrecy: 'none',
+  };
+  return { indicators, forms: [...FORMS, form] };
+}
+
+function months(): Array<Period & { type: 'month' }> {
+  const out: Array<Period & { type: 'month' }> = [];
+  for (let i = YEARS * 12 - 1; i >= 0; i--) out.push(monthPeriod(LAST.year, LAST.month - i));
+  return out;
+}
+
+interface Pair {
+  indicatorId: number;
+  optionId: number;
+  code: string;
+  option: string | null;
+}
+
+function monthValues(
+  ctx: AppContext,
+  unitIds: number[],
+  pairs: Pair[],
+  period: string,
+  formId: number,
+): ValueInput[] {
+  const rng = new SeededRandom(Number(period.replace('-', '')));
+  const out: ValueInput[] = [];
+  for (const unitId of unitIds) {
+    for (const p of pairs) {
+      out.push({
+        formId,
+        unitId,
+        indicatorId: p.indicatorId,
+        optionId: p.optionId,
+        period,
+        value: rng.int(0, 40),
+        comment: null,
+      });
+    }
+  }
+  return out;
+}
+
+async function openBenchApp(
+  backend: string,
+): Promise<{ ctx: AppContext; url: string; drop: () => Promise<void> }> {
+  let url: string;
+  let drop: () => Promise<void>;
+  if (backend === 'sqlite') {
+    mkdirSync(OUT, { recursive: true });
+    const file = join(OUT, 'bench.sqlite');
+    for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+    url = `sqlite:${file}`;
+    drop = async () => {
+      for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+    };
+  } else {
+    if (!postgresUrl) throw new Error('no PostgreSQL URL');
+    const name = 'giaoban_bench';
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(postgresUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const store = await openStore(url);
+  await migrate(store);
+  const org = benchUnits();
+  await saveReferenceUnits(store, { units: org.units, links: org.links, lineage: [] });
+  const catalogue = benchCatalogue();
+  await syncCatalogue(store, catalogue.indicators, catalogue.forms);
+  await store.close();
+  const ctx = await openApp({
+    databaseUrl: url,
+    clock: new FixedClock('2026-12-20'),
+    referenceDataDir: join(ROOT, 'reference-data', 'admin-units'),
+  });
+  return { ctx, url, drop };
+}
+
+async function main(): Promise<void> {
+  const org = benchUnits();
+  const periodList = months();
+  console.log(
+    `giaoban benchmark — scale ${SCALE}: ${org.provinces.length} provinces, ${org.communes.length} communes, 60 indicator/option pairs, ${periodList.length} months = ${(
+      (org.provinces.length + org.communes.length) * 60 * periodList.length
+    ).toLocaleString(
+      'en',
+    )} figures; ${RUNS} runs per query; machine: ${process.arch}, node ${process.version}`,
+  );
+
+  // DuckDB reference: the same figures, the same tree, the same questions.
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  await duck.run(
+    'CREATE TABLE v (period VARCHAR, indicator_id INTEGER, option_id INTEGER, unit_id INTEGER, value DOUBLE)',
+  );
+  await duck.run('CREATE TABLE anc (unit_id INTEGER, ancestor_id INTEGER)');
+  let duckLoaded = false;
+  const results: Array<Record<string, string>> = [];
+
+  for (const backend of BACKENDS) {
+    const { ctx, drop } = await openBenchApp(backend);
+    try {
+      const form = ctx.catalogue.form('BENCH');
+      if (!form) throw new Error('bench form missing');
+      const pairs: Pair[] = [];
+      for (const code of form.indicators) {
+        const indicator = ctx.catalogue.indicator(code);
+        if (!indicator) continue;
+        if (indicator.options.length === 0)
+          pairs.push({ indicatorId: indicator.id, optionId: NO_OPTION, code, option: null });
+        else
+          for (const o of indicator.options)
+            pairs.push({
+              indicatorId: indicator.id,
+              optionId: indicator.optionIds.get(o.code) as number,
+              code,
+              option: o.code,
+            });
+      }
+      const reporters = [...org.provinces, ...org.communes];
+      const duckAppender = duckLoaded ? null : await duck.createAppender('v');
+
+      // 1. Import: one change set per month, through writeValues (history, versions and roll-ups included).
+      let imported = 0;
+      let importMs = 0;
+      for (const period of periodList) {
+        const values = monthValues(ctx, reporters, pairs, period.id, form.id);
+        const t0 = performance.now();
+        await writeValues(ctx.store, ctx.graph, values, {
+          at: new Date().toISOString(),
+          userId: null,
+          source: 'import',
+          reason: 'bench',
+        });
+        importMs += performance.now() - t0;
+        imported += values.length;
+        if (duckAppender) {
+          for (const v of values) {
+            duckAppender.appendVarchar(v.period);
+            duckAppender.appendInteger(v.indicatorId);
+            duckAppender.appendInteger(v.optionId);
+            duckAppender.appendInteger(v.unitId);
+            duckAppender.appendDouble(v.value as number);
+            duckAppender.endRow();
+          }
+        }
+        process.stderr.write(`\r  ${backend}: ${period.id} ${imported.toLocaleString('en')} figures`);
+      }
+      process.stderr.write('\n');
+      if (duckAppender) {
+        duckAppender.closeSync();
+        const anc = await duck.createAppender('anc');
+        const date = '2026-11-14';
+        for (const u of [ctx.graph.root(date).id, ...org.provinces, ...org.communes]) {
+          for (const a of [u, ...ctx.graph.ancestorsOn(u, date)]) {
+            anc.appendInteger(u);
+            anc.appendInteger(a);
+            anc.endRow();
+          }
+        }
+        anc.closeSync();
+        duckLoaded = true;
+      }
+      const throughput = imported / (importMs / 1000);
+
+      // 2. National briefing pack: nation + every province, every indicator, with comparisons (December: full YTD).
+      const root = ctx.graph.root('2026-11-14').id;
+      const packPeriod = parsePeriod(`${LAST.year - 1}-12`);
+      const packUnits = [root, ...org.provinces];
+      const pack = () =>
+        ctx.engine.aggregateMany({ unitIds: packUnits, period: packPeriod, compare: true, coverage: false });
+      await pack();
+      const packSamples: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await pack();
+        packSamples.push(performance.now() - t0);
+      }
+
+      // 3. Drill-down: the biggest province's communes, one indicator, 24 months.
+      const province = org.provinces
+        .map((id) => ({ id, n: ctx.graph.childrenOn(id, '2026-11-14').length }))
+        .sort((a, b) => b.n - a.n)[0] as { id: number; n: number };
+      const last24 = periodList.slice(-24);
+      const drillSamples: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await ctx.engine.drilldown({
+          unitId: province.id,
+          indicator: 'drug.cases',
+          option: null,
+          months: last24,
+        });
+        drillSamples.push(performance.now() - t0);
+      }
+
+      // 4. Save-to-visible: one figure saved by a commune, then the national total read back.
+      const commune = org.communes[0] ?? org.provinces[0] ?? root;
+      const drug = ctx.catalogue.indicator('drug.cases');
+      if (!drug) throw new Error('drug.cases missing');
+      const visibleSamples: number[] = [];
+      for (let i = 0; i < Math.max(RUNS, 30); i++) {
+        const t0 = performance.now();
+        await writeValues(
+          ctx.store,
+          ctx.graph,
+          [
+            {
+              formId: form.id,
+              unitId: commune,
+              indicatorId: drug.id,
+              optionId: NO_OPTION,
+              period: `${LAST.year}-${String(LAST.month).padStart(2, '0')}`,
+              value: 1000 + i,
+              comment: null,
+            },
+          ],
+          { at: new Date().toISOString(), userId: null, source: 'api', reason: 'bench' },
+        );
+        const [row] = await ctx.engine.aggregate({
+          unitId: root,
+          period: parsePeriod(`${LAST.year}-${String(LAST.month).padStart(2, '0')}`),
+          indicators: ['drug.cases'],
+          coverage: false,
+        });
+        visibleSamples.push(performance.now() - t0);
+        if (row?.value === null || row?.value === undefined) throw new Error('saved figure not visible');
+      }
+
+      // DuckDB: the same pack and drill-down over the leaves.
+      const ytdMonths = (year: number) =>
+        Array.from({ length: 12 }, (_, i) => `'${year}-${String(i + 1).padStart(2, '0')}'`).join(',');
+      const packSql = `SELECT a.ancestor_id, v.indicator_id, v.option_id, v.period, sum(v.value) AS value
+        FROM v JOIN anc a ON a.unit_id = v.unit_id
+        WHERE a.ancestor_id IN (${packUnits.join(',')}) AND v.period IN (${ytdMonths(LAST.year - 1)}, ${ytdMonths(LAST.year - 2)})
+        GROUP BY ALL`;
+      await duck.run(packSql);
+      const duckPack: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await duck.runAndReadAll(packSql);
+        duckPack.push(performance.now() - t0);
+      }
+      const children = ctx.graph.childrenOn(province.id, '2026-11-14');
+      const drillSql = `SELECT a.ancestor_id, v.period, sum(v.value) FROM v JOIN anc a ON a.unit_id = v.unit_id
+        WHERE a.ancestor_id IN (${children.join(',')}) AND v.indicator_id = ${drug.id} AND v.period IN (${last24.map((m) => `'${m.id}'`).join(',')})
+        GROUP BY ALL`;
+      const duckDrill: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await duck.runAndReadAll(drillSql);
+        duckDrill.push(performance.now() - t0);
+      }
+
+      const row = {
+        backend,
+        'import figures/s': Math.round(throughput).toLocaleString('en'),
+        'pack p50': ms(percentile(packSamples, 50)),
+        'pack p99': ms(percentile(packSamples, 99)),
+        'pack / DuckDB': `${(percentile(packSamples, 50) / percentile(duckPack, 50)).toFixed(2)}×`,
+        'drill p50': ms(percentile(drillSamples, 50)),
+        'drill / DuckDB': `${(percentile(drillSamples, 50) / percentile(duckDrill, 50)).toFixed(2)}×`,
+        'save→visible p50': ms(percentile(visibleSamples, 50)),
+        'save→visible p99': ms(percentile(visibleSamples, 99)),
+        'DuckDB pack p50': ms(percentile(duckPack, 50)),
+        'DuckDB drill p50': ms(percentile(duckDrill, 50)),
+      };
+      results.push(row);
+      console.log(row);
+    } finally {
+      await ctx.close();
+      if (process.env.BENCH_KEEP !== '1') await drop();
+    }
+  }
+  console.log('\nsummary');
+  console.table(results);
+  console.log(
+    'targets (full scale, 2 cores): import ≥ 300,000 figures/s on SQLite; pack p50 ≤ 200 ms on SQLite and ≤ 2× DuckDB; save→visible ≤ 50 ms',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

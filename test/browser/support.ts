@@ -1,0 +1,118 @@
+// Shared set-up for the browser tests: a server on a copy of the small demo, users for each role, and a
+// headless Chromium that is started fresh (its own profile directory) for every test file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildServer } from '../../src/server/app.ts';
+import { createTestApp, createUser, OUTPUT_DIR, ROOT, type TestApp } from '../support/app.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const PASSWORD = 'Giaoban@2026-test';
+export const SCREENSHOT_DIR = join(OUTPUT_DIR, 'screenshots');
+
+/** node:test's `skip` option: a reason when Chromium is missing, so the run says why nothing was checked. */
+export const skipWithoutChromium: string | false = existsSync(CHROMIUM)
+  ? false
+  : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser tests`;
+
+/** Builds the web page when it has not been built yet, so that the tests always exercise a real bundle. */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(ROOT, 'web', 'dist', 'index.html'))) return;
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('building the web page failed');
+}
+
+export interface RunningApp {
+  testApp: TestApp;
+  server: FastifyInstance;
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface UserSpec {
+  username: string;
+  role: 'officer' | 'approver' | 'analyst' | 'leader' | 'admin';
+  unitCode: string;
+  /** The date the unit code is looked up on (communes and provinces changed in July 2025). */
+  at?: string;
+}
+
+/** Starts the real server (API and built page) on a random local port over a fresh copy of the demo. */
+export async function startApp(users: UserSpec[], options: { port?: number } = {}): Promise<RunningApp> {
+  ensureWebBuilt();
+  const testApp = await createTestApp({ demo: true });
+  for (const user of users) {
+    await createUser(testApp.ctx, { ...user, clearance: 'mat', password: PASSWORD });
+  }
+  const server = await buildServer(testApp.ctx, { secureCookies: false, logLevel: 'silent' });
+  const address = await server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  return {
+    testApp,
+    server,
+    origin: address,
+    close: async () => {
+      await server.close();
+      await testApp.close();
+    },
+  };
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium with a profile of its own, removed afterwards. Playwright takes the profile directory as the
+ * persistent context's argument (it refuses a --user-data-dir flag), which also keeps runs from sharing state.
+ */
+export async function launchBrowser(
+  options: { width?: number; height?: number } = {},
+): Promise<LaunchedBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'giaoban-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the form, as a person would, and waits for the signed-in shell. */
+export async function signIn(page: Page, origin: string, username: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
+  await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
+  await page.getByLabel(/Mật khẩu|Password/).press('Enter');
+  await page.locator('.app-header').waitFor();
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return join(SCREENSHOT_DIR, `${name}.png`);
+}

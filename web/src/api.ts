@@ -1,0 +1,130 @@
+import type { ApiIssue } from './types.ts';
+
+/** An error answered by the server, with its Vietnamese and English messages. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageVi: string,
+    readonly messageEn: string,
+    readonly issues: ApiIssue[],
+  ) {
+    super(messageEn);
+  }
+}
+
+// The CSRF token comes with the session (sign-in and /auth/me); every state-changing request must carry it.
+let csrfToken = '';
+let onSignedOut: () => void = () => {};
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 after sign-in: the session ended (timeout, sign-out elsewhere). */
+export function whenSignedOut(callback: () => void): void {
+  onSignedOut = callback;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Không kết nối được máy chủ', 'cannot reach the server', []);
+  }
+  if (!response.ok) {
+    let payload: { error?: string; message?: string; messageEn?: string; issues?: ApiIssue[] } = {};
+    try {
+      payload = (await response.json()) as typeof payload;
+    } catch {
+      // A body that is not JSON (a proxy's page): the status alone is reported.
+    }
+    if (response.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onSignedOut();
+    throw new ApiError(
+      response.status,
+      payload.error ?? 'http_error',
+      payload.message ?? `Lỗi máy chủ (${response.status})`,
+      payload.messageEn ?? `server error (${response.status})`,
+      payload.issues ?? [],
+    );
+  }
+  return response;
+}
+
+export async function apiGet<T>(path: string): Promise<T> {
+  return (await (await send('GET', path)).json()) as T;
+}
+
+export async function apiSend<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown): Promise<T> {
+  return (await (await send(method, path, body ?? {})).json()) as T;
+}
+
+/** Posts and saves the answer as a file, under the name the server gives or the fallback. */
+export async function downloadPost(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const response = await send('POST', path, body);
+  saveBlob(await response.blob(), fileNameOf(response) ?? fallbackName);
+}
+
+export async function downloadGet(path: string, fallbackName: string): Promise<void> {
+  const response = await send('GET', path);
+  saveBlob(await response.blob(), fileNameOf(response) ?? fallbackName);
+}
+
+function fileNameOf(response: Response): string | null {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded?.[1]) return decodeURIComponent(encoded[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? null;
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the object URL can then be released.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Builds a query string, leaving out empty values. */
+export function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** GET with a cache for the page's lifetime: figures of a closed month do not change while someone reads them. */
+export function cachedGet<T>(path: string): Promise<T> {
+  let hit = cache.get(path);
+  if (!hit) {
+    hit = apiGet<T>(path);
+    cache.set(path, hit);
+    hit.catch(() => cache.delete(path));
+  }
+  return hit as Promise<T>;
+}
+
+export function clearCache(): void {
+  cache.clear();
+}

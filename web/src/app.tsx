@@ -1,0 +1,206 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  ApiError,
+  apiGet,
+  apiSend,
+  cachedGet,
+  clearCache,
+  query,
+  setCsrfToken,
+  whenSignedOut,
+} from './api.ts';
+import { Header } from './components/header.tsx';
+import { MainNav } from './components/nav.tsx';
+import { Notice } from './components/notice.tsx';
+import { isPeriod, periodDate } from './format.ts';
+import { type Lang, LangContext, translator } from './i18n.ts';
+import { DataEntryPage } from './pages/data-entry.tsx';
+import { DocumentsPage } from './pages/documents.tsx';
+import { PlaceholderPage } from './pages/placeholder.tsx';
+import { SignInPage } from './pages/sign-in.tsx';
+import { SummaryPage } from './pages/summary.tsx';
+import { href, navigate, type Page, useRoute } from './router.ts';
+import { currentPeriod, type Workspace, WorkspaceContext } from './session.ts';
+import type { Catalogue, Form, Me, Role, UnitDetail } from './types.ts';
+
+const LANG_KEY = 'giaoban.lang';
+
+function initialLang(): Lang {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+}
+
+const HOME: Record<Role, Page> = {
+  officer: 'bao-cao',
+  approver: 'bao-cao',
+  analyst: 'tong-hop',
+  leader: 'tong-hop',
+  admin: 'quan-tri',
+};
+
+type SessionState =
+  | { state: 'checking' }
+  | { state: 'signed-out'; ended: boolean }
+  | { state: 'signed-in'; me: Me };
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [session, setSession] = useState<SessionState>({ state: 'checking' });
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem(LANG_KEY, lang);
+  }, [lang]);
+
+  useEffect(() => {
+    whenSignedOut(() => {
+      clearCache();
+      setSession({ state: 'signed-out', ended: true });
+    });
+    apiGet<Me>('/api/auth/me')
+      .then((me) => {
+        setCsrfToken(me.csrfToken);
+        setSession({ state: 'signed-in', me });
+      })
+      .catch(() => setSession({ state: 'signed-out', ended: false }));
+  }, []);
+
+  const signedIn = (me: Me) => {
+    setCsrfToken(me.csrfToken);
+    setSession({ state: 'signed-in', me });
+    const route = location.hash.replace(/^#\/?/, '');
+    if (route === '') {
+      navigate(href(HOME[me.role], null, { unit: me.unit.code, period: currentPeriod(me.today) }), {
+        replace: true,
+      });
+    }
+  };
+
+  const signOut = async () => {
+    try {
+      await apiSend('POST', '/api/auth/logout');
+    } finally {
+      clearCache();
+      setSession({ state: 'signed-out', ended: false });
+      navigate('#/', { replace: true });
+    }
+  };
+
+  return (
+    <LangContext.Provider value={lang}>
+      {session.state === 'checking' ? (
+        <div class="boot" aria-busy="true" />
+      ) : session.state === 'signed-out' ? (
+        <SignInPage onSignedIn={signedIn} onLang={setLang} sessionEnded={session.ended} />
+      ) : (
+        <Shell me={session.me} lang={lang} onLang={setLang} onSignOut={signOut} />
+      )}
+    </LangContext.Provider>
+  );
+}
+
+function Shell(props: { me: Me; lang: Lang; onLang: (lang: Lang) => void; onSignOut: () => void }) {
+  const { me, lang } = props;
+  const t = translator(lang);
+  const route = useRoute();
+  const unitCode = route.params.unit || me.unit.code;
+  const period = isPeriod(route.params.period) ? route.params.period : currentPeriod(me.today);
+  const [catalogue, setCatalogue] = useState<{ catalogue: Catalogue; forms: Form[] } | null>(null);
+  const [catalogueError, setCatalogueError] = useState<ApiError | null>(null);
+  const [loadedUnit, setUnit] = useState<UnitDetail | null>(null);
+  // While another unit loads, the previous one's details must not be shown under the new code.
+  const unit = loadedUnit?.code === unitCode ? loadedUnit : null;
+  const [unitError, setUnitError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    Promise.all([cachedGet<Catalogue>('/api/indicators'), cachedGet<{ forms: Form[] }>('/api/forms')])
+      .then(([indicators, forms]) => setCatalogue({ catalogue: indicators, forms: forms.forms }))
+      .catch((error: unknown) => setCatalogueError(error instanceof ApiError ? error : null));
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    setUnitError(null);
+    cachedGet<UnitDetail>(`/api/units/${encodeURIComponent(unitCode)}${query({ at: periodDate(period) })}`)
+      .then((detail) => current && setUnit(detail))
+      .catch((error: unknown) => {
+        if (!current) return;
+        setUnit(null);
+        setUnitError(error instanceof ApiError ? error : null);
+      });
+    return () => {
+      current = false;
+    };
+  }, [unitCode, period]);
+
+  // Keep the unit and period in the address so that the view can be bookmarked and reloaded as it is.
+  useEffect(() => {
+    if (route.page !== 'not-found' && (!route.params.unit || !route.params.period)) {
+      navigate(href(route.page, route.sub, { ...route.params, unit: unitCode, period }), { replace: true });
+    }
+  }, [route, unitCode, period]);
+
+  const workspace = useMemo<Workspace | null>(
+    () =>
+      catalogue && {
+        me,
+        lang,
+        catalogue: catalogue.catalogue,
+        forms: catalogue.forms,
+        unit,
+        unitCode,
+        period,
+      },
+    [me, lang, catalogue, unit, unitCode, period],
+  );
+
+  return (
+    <div class="shell">
+      <button type="button" class="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        {t('skipToContent')}
+      </button>
+      <Header
+        me={me}
+        unit={unit}
+        unitCode={unitCode}
+        period={period}
+        onLang={props.onLang}
+        onSignOut={props.onSignOut}
+      />
+      <MainNav route={route} unitCode={unitCode} period={period} />
+      <main id="main" tabIndex={-1}>
+        {unitError && (
+          <Notice kind="error">{lang === 'vi' ? unitError.messageVi : unitError.messageEn}</Notice>
+        )}
+        {catalogueError && (
+          <Notice kind="error">{lang === 'vi' ? catalogueError.messageVi : catalogueError.messageEn}</Notice>
+        )}
+        {workspace ? (
+          <WorkspaceContext.Provider value={workspace}>
+            <PageView page={route.page} sub={route.sub} params={route.params} />
+          </WorkspaceContext.Provider>
+        ) : (
+          !catalogueError && <p class="muted">{t('loading')}</p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function PageView(props: { page: Page | 'not-found'; sub: string | null; params: Record<string, string> }) {
+  switch (props.page) {
+    case 'bao-cao':
+      return <DataEntryPage formCode={props.sub} />;
+    case 'tong-hop':
+      return <SummaryPage view={props.sub === 'bang' ? 'pivot' : 'dashboard'} params={props.params} />;
+    case 'giao-ban':
+      return <PlaceholderPage heading="meetingsHeading" lead="meetingsLead" />;
+    case 'nhiem-vu':
+      return <PlaceholderPage heading="tasksHeading" lead="tasksLead" />;
+    case 'van-ban':
+      return <DocumentsPage />;
+    case 'quan-tri':
+      return <PlaceholderPage heading="adminHeading" lead="adminLead" />;
+    default:
+      return <PlaceholderPage heading="notFound" lead="comingSoon" />;
+  }
+}

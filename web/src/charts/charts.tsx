@@ -1,0 +1,210 @@
+// Charts and the province map. This module is loaded on demand (a separate chunk), and takes from ECharts only
+// the pieces drawn here, so that the sign-in page and the figures do not wait for it.
+import { LineChart, MapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { type ECharts, type EChartsCoreOption, init, registerMap, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { cachedGet, query } from '../api.ts';
+import { Notice } from '../components/notice.tsx';
+import { formatNumber, periodShort, shiftMonth, unitLabel } from '../format.ts';
+import { pick, useLang } from '../i18n.ts';
+import { updateParams } from '../router.ts';
+import type { Indicator, ProvinceMap as ProvinceMapData, Ranking, Series } from '../types.ts';
+import { useLoad } from '../use-load.ts';
+
+use([LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+
+type EChartsOption = EChartsCoreOption;
+
+const FONT = '"Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+const INK = '#1f2a37';
+const MUTED = '#5b6675';
+const PRIMARY = '#1d4e89';
+const SECONDARY = '#b07d2b';
+
+/** Mounts an ECharts instance on a div, redraws it on option changes and resizes it with its box. */
+function useChart(option: EChartsOption | null, onClick?: (params: { data?: unknown }) => void) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = init(ref.current, null, { renderer: 'svg', locale: 'EN' });
+    chartRef.current = chart;
+    chart.on('click', (params) => clickRef.current?.(params as { data?: unknown }));
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (option) chartRef.current?.setOption(option, { notMerge: true });
+  }, [option]);
+  return ref;
+}
+
+export function SeriesChart(props: {
+  indicator: Indicator;
+  option: string | null;
+  unitCode: string;
+  period: string;
+}) {
+  const { lang, t } = useLang();
+  const { indicator, option, unitCode, period } = props;
+  const [series] = useLoad(
+    () =>
+      cachedGet<Series>(
+        `/api/aggregates/series${query({ unit: unitCode, indicator: indicator.code, option, to: period, months: 24 })}`,
+      ),
+    [unitCode, indicator.code, option, period],
+  );
+  const unit = unitLabel(indicator.unit, lang);
+  const points = series.state === 'ready' ? series.data.points : [];
+  const option_: EChartsOption | null =
+    series.state === 'ready'
+      ? {
+          textStyle: { fontFamily: FONT, color: INK },
+          animation: false,
+          grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+          legend: { top: 0, left: 0, itemWidth: 18, textStyle: { color: MUTED } },
+          tooltip: {
+            trigger: 'axis',
+            valueFormatter: (value: unknown) =>
+              typeof value === 'number' ? `${formatNumber(value, indicator.decimals)} ${unit}` : '—',
+          },
+          xAxis: {
+            type: 'category',
+            data: points.map((p) => periodShort(p.period)),
+            axisLabel: { color: MUTED, hideOverlap: true },
+            axisLine: { lineStyle: { color: '#c5ccd6' } },
+          },
+          yAxis: {
+            type: 'value',
+            axisLabel: {
+              color: MUTED,
+              formatter: (value: number) => formatNumber(value, indicator.decimals),
+            },
+            splitLine: { lineStyle: { color: '#e6e9ee' } },
+          },
+          series: [
+            {
+              name: `${t('thisYear')} (${periodShort(shiftMonth(period, -23))}–${periodShort(period)})`,
+              type: 'line',
+              data: points.map((p) => p.value),
+              symbolSize: 5,
+              lineStyle: { width: 2.5, color: PRIMARY },
+              itemStyle: { color: PRIMARY },
+            },
+            {
+              name: t('lastYear'),
+              type: 'line',
+              data: points.map((p) => p.lastYear),
+              symbolSize: 4,
+              lineStyle: { width: 1.5, type: 'dashed', color: SECONDARY },
+              itemStyle: { color: SECONDARY },
+            },
+          ],
+        }
+      : null;
+  const ref = useChart(option_);
+  return (
+    <>
+      {series.state === 'failed' && (
+        <Notice kind="error">{pick(lang, series.error.messageVi, series.error.messageEn)}</Notice>
+      )}
+      <div
+        ref={ref}
+        class="chart"
+        role="img"
+        aria-label={`${t('chartHeading')}: ${pick(lang, indicator.name, indicator.nameEn)}`}
+      />
+    </>
+  );
+}
+
+const registeredMaps = new Set<string>();
+
+/**
+ * A choropleth of the provinces of the period's era (63 before July 2025, 34 after). Regions are matched by
+ * code, not by name: official sources spell tone marks differently ("Hoà"/"Hòa").
+ */
+export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; period: string }) {
+  const { lang, t } = useLang();
+  const [geo] = useLoad(
+    () => cachedGet<ProvinceMapData>(`/api/geo/provinces${query({ period: props.period })}`),
+    [props.period],
+  );
+  const [ready, setReady] = useState<string | null>(null);
+  useEffect(() => {
+    if (geo.state !== 'ready') return;
+    const name = `vn-provinces-${geo.data.era}`;
+    if (!registeredMaps.has(name)) {
+      registerMap(name, geo.data.geojson as Parameters<typeof registerMap>[1]);
+      registeredMaps.add(name);
+    }
+    setReady(name);
+  }, [geo]);
+  const unit = unitLabel(props.indicator.unit, lang);
+  const provinces = props.ranking.rows.filter((row) => row.kind === 'province');
+  const values = provinces.map((row) => row.value ?? 0);
+  const option: EChartsOption | null = ready
+    ? {
+        textStyle: { fontFamily: FONT, color: INK },
+        animation: false,
+        tooltip: {
+          trigger: 'item',
+          formatter: (params: { data?: { unitName?: string; value?: number } }) =>
+            params.data?.unitName
+              ? `${params.data.unitName}<br/><b>${formatNumber(params.data.value ?? 0, props.indicator.decimals)}</b> ${unit}`
+              : '',
+        },
+        visualMap: {
+          type: 'continuous',
+          min: 0,
+          max: Math.max(1, ...values),
+          left: 8,
+          bottom: 8,
+          itemHeight: 90,
+          text: [formatNumber(Math.max(1, ...values), props.indicator.decimals), '0'],
+          textStyle: { color: MUTED },
+          inRange: { color: ['#eef3f9', '#9fbbe0', '#3f6fb0', '#173d6e'] },
+          calculable: false,
+        },
+        series: [
+          {
+            type: 'map',
+            map: ready,
+            nameProperty: 'code',
+            roam: false,
+            selectedMode: false,
+            layoutCenter: ['50%', '50%'],
+            layoutSize: '98%',
+            aspectScale: 0.95,
+            itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e6e9ee' },
+            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
+            data: provinces.map((row) => ({
+              name: row.code,
+              value: row.value ?? 0,
+              unitName: row.name,
+            })),
+          },
+        ],
+      }
+    : null;
+  const ref = useChart(option, (params) => {
+    const data = params.data as { name?: string } | undefined;
+    // Drilling down: the province becomes the unit in the header, and the page shows its own figures.
+    if (data?.name) updateParams({ unit: data.name });
+  });
+  return (
+    <>
+      {geo.state === 'failed' && <p class="muted">{t('mapUnavailable')}</p>}
+      <div ref={ref} class="chart map-chart" role="img" aria-label={t('mapHeading')} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { type Lang, pick, useLang } from '../i18n.ts';
+import { collectingPeriod } from '../session.ts';
+import type { Me, UnitDetail } from '../types.ts';
+import { PeriodPicker } from './period-picker.tsx';
+import { UnitPicker } from './unit-picker.tsx';
+
+export function Header(props: {
+  me: Me;
+  unit: UnitDetail | null;
+  unitCode: string;
+  period: string;
+  onLang: (lang: Lang) => void;
+  onSignOut: () => void;
+}) {
+  const { lang, t } = useLang();
+  return (
+    <header class="app-header">
+      <div class="brand">
+        <Emblem />
+        <div>
+          <div class="brand-ministry">{t('ministry')}</div>
+          <div class="brand-app">{t('appName')}</div>
+        </div>
+      </div>
+      <div class="context-bar">
+        <UnitPicker unit={props.unit} unitCode={props.unitCode} period={props.period} />
+        <PeriodPicker period={props.period} latest={collectingPeriod(props.me.today)} />
+      </div>
+      <div class="user-bar">
+        <fieldset class="lang-toggle">
+          <legend class="visually-hidden">{t('language')}</legend>
+          {(['vi', 'en'] as const).map((code) => (
+            <button
+              key={code}
+              type="button"
+              aria-pressed={lang === code}
+              lang={code}
+              onClick={() => props.onLang(code)}
+            >
+              {code.toUpperCase()}
+            </button>
+          ))}
+        </fieldset>
+        <div class="user-name">
+          <span>{props.me.displayName}</span>
+          <small>{pick(lang, props.me.roleLabel, props.me.roleLabelEn)}</small>
+        </div>
+        <button type="button" class="button-quiet" onClick={props.onSignOut}>
+          {t('signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** A plain five-pointed star on red: recognisable, drawn inline so that no image file is fetched. */
+function Emblem() {
+  return (
+    <svg class="emblem" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
+      <circle cx="20" cy="20" r="19" fill="#b3261e" />
+      <circle cx="20" cy="20" r="16.5" fill="none" stroke="#f2c14e" stroke-width="1.2" />
+      <path fill="#f2c14e" d="M20 7.5l3.1 9.4h9.9l-8 5.8 3.1 9.4-8.1-5.8-8.1 5.8 3.1-9.4-8-5.8h9.9z" />
+    </svg>
+  );
+}

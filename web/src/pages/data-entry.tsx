@@ -1,0 +1,707 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, apiGet, apiSend, query } from '../api.ts';
+import { indicatorIndex, measureKey, measureName } from '../catalogue.ts';
+import { Notice } from '../components/notice.tsx';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  type ParsedNumber,
+  parseVietnameseNumber,
+  periodLabel,
+  unitLabel,
+} from '../format.ts';
+import { type MessageKey, pick, type Translate, useLang } from '../i18n.ts';
+import { href, navigate } from '../router.ts';
+import { useWorkspace } from '../session.ts';
+import type {
+  ApiIssue,
+  Completeness,
+  DueReports,
+  FormCell,
+  FormValues,
+  Indicator,
+  SubmissionStatus,
+  SubmissionView,
+} from '../types.ts';
+import { useLoad } from '../use-load.ts';
+
+const STATUS_KEY: Record<SubmissionStatus, MessageKey> = {
+  draft: 'statusDraft',
+  submitted: 'statusSubmitted',
+  approved: 'statusApproved',
+  returned: 'statusReturned',
+  locked: 'statusLocked',
+};
+
+function StatusBadge(props: { status: SubmissionStatus }) {
+  const { t } = useLang();
+  return <span class={`badge status-${props.status}`}>{t(STATUS_KEY[props.status])}</span>;
+}
+
+export function DataEntryPage(props: { formCode: string | null }) {
+  return props.formCode ? <FormEditor formCode={props.formCode} /> : <ReportsOverview />;
+}
+
+function ReportsOverview() {
+  const { lang, t } = useLang();
+  const { me, forms, unit, unitCode, period } = useWorkspace();
+  const [due] = useLoad(
+    () => apiGet<DueReports>(`/api/submissions/due${query({ unit: unitCode })}`),
+    [unitCode],
+  );
+  const monthly = forms.filter((f) => f.periodType === 'month');
+  const [chosen, setChosen] = useState(monthly[0]?.code ?? '');
+  const params = { unit: unitCode, period };
+  const formName = (code: string) => {
+    const form = forms.find((f) => f.code === code);
+    return form ? pick(lang, form.name, form.nameEn) : code;
+  };
+  return (
+    <section class="page">
+      <h1>
+        {t('reportsHeading')}{' '}
+        <span class="heading-period">· {unit ? pick(lang, unit.name, unit.nameEn) : unitCode}</span>
+      </h1>
+      <div class="panel">
+        {due.state === 'loading' && <p class="muted">{t('loading')}</p>}
+        {due.state === 'failed' && due.error.status !== 404 && (
+          <Notice kind="error">{pick(lang, due.error.messageVi, due.error.messageEn)}</Notice>
+        )}
+        {due.state === 'ready' && due.data.reports.length === 0 && <p class="muted">{t('noDueReports')}</p>}
+        {due.state === 'ready' && due.data.reports.length > 0 && (
+          <div class="table-scroll">
+            <table class="data-table due-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('form')}</th>
+                  <th scope="col">{t('period')}</th>
+                  <th scope="col">{t('deadline')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('open')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {due.data.reports.map((report) => (
+                  <tr
+                    key={`${report.form}-${report.period}`}
+                    class={report.timeliness === 'late' ? 'row-late' : undefined}
+                  >
+                    <th scope="row">
+                      {formName(report.form)} <span class="unit-code">{report.form}</span>
+                    </th>
+                    <td>{periodLabel(report.period, lang)}</td>
+                    <td>{formatDate(report.deadline)}</td>
+                    <td>
+                      <StatusBadge status={report.status} />
+                    </td>
+                    <td>
+                      <a
+                        class="button-link"
+                        href={href('bao-cao', report.form, { unit: report.unit, period: report.period })}
+                      >
+                        {t('open')}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <form
+          class="open-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (chosen) navigate(href('bao-cao', chosen, params));
+          }}
+        >
+          <label class="inline-field">
+            <span>{t('form')}</span>
+            <select value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
+              {monthly.map((f) => (
+                <option key={f.code} value={f.code}>
+                  {f.code} – {pick(lang, f.name, f.nameEn)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span class="muted">{periodLabel(period, lang)}</span>
+          <button type="submit" class="button-primary">
+            {t('openForm')}
+          </button>
+        </form>
+      </div>
+      {(me.role === 'approver' || me.role === 'analyst') && <ApprovalsPanel />}
+    </section>
+  );
+}
+
+/** Submissions of the units below, for leaders who approve them or the office that returns faulty ones. */
+function ApprovalsPanel() {
+  const { lang, t } = useLang();
+  const { me, forms, unitCode, period } = useWorkspace();
+  const form = forms.find((f) => f.code === 'BC-THANG') ?? forms[0];
+  const [completeness, reload] = useLoad(
+    () => apiGet<Completeness>(`/api/completeness${query({ form: form?.code, unit: unitCode, period })}`),
+    [unitCode, period, form?.code],
+  );
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [returning, setReturning] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const act = async (view: SubmissionView, action: 'approve' | 'return') => {
+    if (action === 'return' && !reason.trim()) {
+      setMessage({ kind: 'error', text: t('returnReasonRequired') });
+      return;
+    }
+    try {
+      await apiSend('POST', `/api/submissions/${action}`, {
+        form: view.form,
+        unit: view.unit,
+        period: view.period,
+        ...(action === 'return' ? { reason: reason.trim() } : {}),
+      });
+      setMessage({
+        kind: 'success',
+        text: `${view.unitName}: ${t(action === 'approve' ? 'approved' : 'returned')}`,
+      });
+      setReturning(null);
+      setReason('');
+      reload();
+    } catch (e) {
+      setMessage({
+        kind: 'error',
+        text: e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e),
+      });
+    }
+  };
+  if (completeness.state === 'failed' && completeness.error.status === 404) return null;
+  const waiting =
+    completeness.state === 'ready'
+      ? completeness.data.units.filter((u) => u.status === 'submitted' && u.unit !== unitCode)
+      : [];
+  return (
+    <section class="panel" aria-labelledby="approvals-heading">
+      <h2 id="approvals-heading">
+        {t('approvalsHeading')} <span class="heading-period">· {periodLabel(period, lang)}</span>
+      </h2>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {completeness.state === 'loading' && <p class="muted">{t('loading')}</p>}
+      {completeness.state === 'failed' && (
+        <Notice kind="error">{pick(lang, completeness.error.messageVi, completeness.error.messageEn)}</Notice>
+      )}
+      {completeness.state === 'ready' && waiting.length === 0 && <p class="muted">{t('noSubmissions')}</p>}
+      {waiting.length > 0 && (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('unit')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('deadline')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('approve')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {waiting.map((view) => (
+              <tr key={view.unit}>
+                <th scope="row">
+                  <a href={href('bao-cao', view.form, { unit: view.unit, period: view.period })}>
+                    {view.unitName}
+                  </a>
+                </th>
+                <td>
+                  <StatusBadge status={view.status} />
+                  {view.submittedAt && <small class="muted"> {formatDateTime(view.submittedAt)}</small>}
+                </td>
+                <td>{formatDate(view.deadline)}</td>
+                <td class="actions">
+                  {me.role === 'approver' && (
+                    <button type="button" class="button-primary" onClick={() => act(view, 'approve')}>
+                      {t('approve')}
+                    </button>
+                  )}
+                  {returning === view.unit ? (
+                    <form
+                      class="return-form"
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        void act(view, 'return');
+                      }}
+                    >
+                      <input
+                        aria-label={t('returnReason')}
+                        placeholder={t('returnReason')}
+                        value={reason}
+                        onInput={(e) => setReason(e.currentTarget.value)}
+                        ref={(input) => input?.focus()}
+                      />
+                      <button type="submit" class="button-danger">
+                        {t('returnReport')}
+                      </button>
+                    </form>
+                  ) : (
+                    <button type="button" class="button-quiet" onClick={() => setReturning(view.unit)}>
+                      {t('returnReport')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+interface EntryCell {
+  indicator: Indicator;
+  option: string | null;
+  /** What the user sees and types. */
+  text: string;
+  /** The last figure the server holds, and its version for conflict detection. */
+  saved: number | null;
+  version: number;
+  comment: string;
+  savedComment: string;
+  previous: number | null;
+  lastYear: number | null;
+  error: MessageKey | null;
+}
+
+function cellText(value: number | null, decimals: number): string {
+  return value === null ? '' : formatNumber(value, decimals);
+}
+
+function parseCell(cell: EntryCell): ParsedNumber {
+  return parseVietnameseNumber(cell.text, { integer: cell.indicator.valueType === 'integer' });
+}
+
+const PARSE_ERROR: Record<Exclude<ParsedNumber, { ok: true }>['reason'], MessageKey> = {
+  ambiguous: 'ambiguous',
+  invalid: 'invalidNumber',
+  negative: 'negativeNumber',
+  fraction: 'fractionNotAllowed',
+};
+
+/** Waits this long after the last keystroke before saving, so that a figure is saved once, not per digit. */
+const AUTOSAVE_DELAY_MS = 1000;
+
+type SaveState =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: string }
+  | { state: 'failed'; message: string };
+
+function FormEditor(props: { formCode: string }) {
+  const { lang, t } = useLang();
+  const { catalogue, forms, unitCode, period, me } = useWorkspace();
+  const form = forms.find((f) => f.code === props.formCode);
+  const indicators = indicatorIndex(catalogue);
+  const [cells, setCells] = useState<EntryCell[] | null>(null);
+  const [status, setStatus] = useState<SubmissionStatus>('draft');
+  const [unitName, setUnitName] = useState(unitCode);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const [conflict, setConflict] = useState(false);
+  const [issues, setIssues] = useState<ApiIssue[]>([]);
+  const [submitMessage, setSubmitMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(
+    null,
+  );
+  const [submitting, setSubmitting] = useState(false);
+  const cellsRef = useRef<EntryCell[] | null>(null);
+  cellsRef.current = cells;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saving = useRef<Promise<void> | null>(null);
+
+  const valuesUrl = `/api/values${query({ form: props.formCode, unit: unitCode, period })}`;
+
+  const toCells = (data: FormValues): EntryCell[] =>
+    data.cells.flatMap((c: FormCell) => {
+      const indicator = indicators.get(c.indicator);
+      if (!indicator) return [];
+      return [
+        {
+          indicator,
+          option: c.option,
+          text: cellText(c.value, indicator.decimals),
+          saved: c.value,
+          version: c.version,
+          comment: c.comment ?? '',
+          savedComment: c.comment ?? '',
+          previous: c.previous,
+          lastYear: c.lastYear,
+          error: null,
+        },
+      ];
+    });
+
+  const load = async () => {
+    try {
+      const data = await apiGet<FormValues>(valuesUrl);
+      setCells(toCells(data));
+      setStatus(data.status);
+      setUnitName(data.unit.name);
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e));
+    }
+  };
+
+  // Reload only when the report shown changes.
+  useEffect(() => {
+    setCells(null);
+    setIssues([]);
+    setSubmitMessage(null);
+    setSave({ state: 'idle' });
+    void load();
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [valuesUrl]);
+
+  const editable = (status === 'draft' || status === 'returned') && me.role === 'officer';
+
+  const changedCells = (list: EntryCell[]) =>
+    list.filter((c) => {
+      const parsed = parseCell(c);
+      return parsed.ok && (parsed.value !== c.saved || c.comment.trim() !== c.savedComment);
+    });
+
+  const flush = async (): Promise<void> => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (saving.current) await saving.current;
+    const list = cellsRef.current;
+    if (!list) return;
+    const changed = changedCells(list);
+    if (changed.length === 0) return;
+    const sent = changed.map((c) => {
+      const parsed = parseCell(c);
+      return {
+        key: measureKey(c.indicator.code, c.option),
+        value: parsed.ok ? parsed.value : null,
+        comment: c.comment.trim(),
+        version: c.version,
+        indicator: c.indicator.code,
+        option: c.option,
+      };
+    });
+    setSave({ state: 'saving' });
+    const run = (async () => {
+      try {
+        await apiSend('PUT', '/api/values', {
+          form: props.formCode,
+          unit: unitCode,
+          period,
+          cells: sent.map((s) => ({
+            indicator: s.indicator,
+            option: s.option,
+            value: s.value,
+            comment: s.comment || null,
+            version: s.version,
+          })),
+        });
+        // The save answers with counts only; the new versions are read back for the next conflict check.
+        const fresh = await apiGet<FormValues>(valuesUrl);
+        const byKey = new Map(fresh.cells.map((c) => [measureKey(c.indicator, c.option), c]));
+        setCells((current) =>
+          (current ?? []).map((cell) => {
+            const server = byKey.get(measureKey(cell.indicator.code, cell.option));
+            return server
+              ? { ...cell, saved: server.value, version: server.version, savedComment: server.comment ?? '' }
+              : cell;
+          }),
+        );
+        setSave({ state: 'saved', at: new Date().toISOString() });
+        setConflict(false);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'conflict') {
+          setConflict(true);
+          setSave({ state: 'idle' });
+          await load();
+        } else {
+          setSave({
+            state: 'failed',
+            message: e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e),
+          });
+        }
+      }
+    })();
+    saving.current = run;
+    await run;
+    saving.current = null;
+  };
+
+  const schedule = () => {
+    if (timer.current) clearTimeout(timer.current);
+    setSave({ state: 'pending' });
+    timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+  };
+
+  const update = (index: number, changes: Partial<EntryCell>) => {
+    setCells((current) =>
+      current ? current.map((c, i) => (i === index ? { ...c, ...changes } : c)) : current,
+    );
+  };
+
+  const onValueInput = (index: number, text: string) => {
+    const cell = cells?.[index];
+    if (!cell) return;
+    const next = { ...cell, text };
+    const parsed = parseCell(next);
+    // Errors are shown when the user leaves the cell, not while a number like "1.4" is still being typed.
+    update(index, { text, error: parsed.ok ? null : cell.error });
+    if (parsed.ok) schedule();
+  };
+
+  const onValueBlur = (index: number) => {
+    const cell = cells?.[index];
+    if (!cell) return;
+    const parsed = parseCell(cell);
+    if (!parsed.ok) {
+      update(index, { error: PARSE_ERROR[parsed.reason] });
+      return;
+    }
+    update(index, { error: null, text: cellText(parsed.value, cell.indicator.decimals) });
+  };
+
+  const moveFocus = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('.entry-input:not([disabled])'));
+    const index = inputs.indexOf(event.currentTarget as HTMLInputElement);
+    const next = inputs[index + (event.shiftKey ? -1 : 1)];
+    if (next) {
+      next.focus();
+      next.select();
+    }
+  };
+
+  const submit = async () => {
+    if (!cells) return;
+    setSubmitMessage(null);
+    setIssues([]);
+    if (cells.some((c) => !parseCell(c).ok)) {
+      setCells(
+        cells.map((c) => {
+          const parsed = parseCell(c);
+          return parsed.ok ? c : { ...c, error: PARSE_ERROR[parsed.reason] };
+        }),
+      );
+      setSubmitMessage({ kind: 'error', text: t('submitBlocked') });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await flush();
+      await apiSend('POST', '/api/submissions/submit', { form: props.formCode, unit: unitCode, period });
+      setStatus('submitted');
+      setSubmitMessage({ kind: 'success', text: t('submitted') });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setIssues(e.issues);
+        setSubmitMessage({ kind: 'error', text: pick(lang, e.messageVi, e.messageEn) });
+      } else {
+        setSubmitMessage({ kind: 'error', text: String(e) });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const issuesFor = (cell: EntryCell) => issues.filter((issue) => issueMatches(issue.field, cell));
+  const unmatchedIssues = cells
+    ? issues.filter((issue) => !cells.some((c) => issueMatches(issue.field, c)))
+    : issues;
+
+  const byField = new Map<string, number[]>();
+  cells?.forEach((cell, index) => {
+    byField.set(cell.indicator.field, [...(byField.get(cell.indicator.field) ?? []), index]);
+  });
+
+  return (
+    <section class="page">
+      <p class="breadcrumb">
+        <a href={href('bao-cao', null, { unit: unitCode, period })}>{t('reportsHeading')}</a> ›
+      </p>
+      <h1>
+        {form ? pick(lang, form.name, form.nameEn) : props.formCode}{' '}
+        <span class="heading-period">
+          · {unitName} · {periodLabel(period, lang)}
+        </span>
+      </h1>
+      {loadError && <Notice kind="error">{loadError}</Notice>}
+      {conflict && <Notice kind="warning">{t('conflict')}</Notice>}
+      {cells && (
+        <>
+          <div class="entry-toolbar">
+            <StatusBadge status={status} />
+            <SaveIndicator save={save} t={t} />
+            {editable && (
+              <button type="button" class="button-primary push-right" onClick={submit} disabled={submitting}>
+                {submitting ? t('submitting') : t('submit')}
+              </button>
+            )}
+          </div>
+          {!editable && me.role === 'officer' && <Notice kind="info">{t('readOnly')}</Notice>}
+          {editable && <p class="hint">{t('entryHint')}</p>}
+          {submitMessage && <Notice kind={submitMessage.kind}>{submitMessage.text}</Notice>}
+          {unmatchedIssues.length > 0 && (
+            <ul class="issue-list">
+              {unmatchedIssues.map((issue) => (
+                <li
+                  key={issue.field + issue.reason}
+                  class={issueSeverity(issue) === 'critical' ? 'issue-critical' : 'issue-warning'}
+                >
+                  {issue.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="panel table-scroll">
+            <table class="data-table entry-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('indicator')}</th>
+                  <th scope="col" class="num">
+                    {t('value')}
+                  </th>
+                  <th scope="col">{t('measureUnit')}</th>
+                  <th scope="col" class="num">
+                    {t('previousPeriod')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('samePeriodLastYear')}
+                  </th>
+                  <th scope="col">{t('comment')}</th>
+                </tr>
+              </thead>
+              {catalogue.fields
+                .filter((field) => byField.has(field.code))
+                .map((field) => (
+                  <tbody key={field.code}>
+                    <tr class="group-row">
+                      <th scope="rowgroup" colSpan={6}>
+                        {pick(lang, field.nameVi, field.nameEn)}
+                      </th>
+                    </tr>
+                    {(byField.get(field.code) ?? []).map((index) => {
+                      const cell = cells[index] as EntryCell;
+                      const key = measureKey(cell.indicator.code, cell.option);
+                      const cellIssues = issuesFor(cell);
+                      const errorId = `error-${key.replace(/[^a-z0-9]/gi, '-')}`;
+                      const label = measureName(cell.indicator, cell.option, lang);
+                      const needsComment = cellIssues.length > 0 || cell.comment !== '';
+                      return (
+                        <tr key={key} class={cellIssues.length > 0 || cell.error ? 'row-issue' : undefined}>
+                          <th scope="row">{label}</th>
+                          <td class="num">
+                            <input
+                              class="entry-input"
+                              inputMode="decimal"
+                              autocomplete="off"
+                              data-key={key}
+                              aria-label={label}
+                              aria-invalid={cell.error ? true : undefined}
+                              aria-describedby={cell.error || cellIssues.length > 0 ? errorId : undefined}
+                              value={cell.text}
+                              disabled={!editable}
+                              onInput={(e) => onValueInput(index, e.currentTarget.value)}
+                              onBlur={() => onValueBlur(index)}
+                              onKeyDown={moveFocus}
+                            />
+                            {(cell.error || cellIssues.length > 0) && (
+                              <div id={errorId} class="cell-messages">
+                                {cell.error && <p class="field-error">{t(cell.error)}</p>}
+                                {cellIssues.map((issue) => (
+                                  <p
+                                    key={issue.reason}
+                                    class={
+                                      issueSeverity(issue) === 'critical' ? 'field-error' : 'field-warning'
+                                    }
+                                  >
+                                    {issue.reason}
+                                  </p>
+                                ))}
+                              </div>
+                            )}
+                          </td>
+                          <td class="unit-cell">{unitLabel(cell.indicator.unit, lang)}</td>
+                          <td class="num muted">
+                            {cell.previous === null
+                              ? '—'
+                              : formatNumber(cell.previous, cell.indicator.decimals)}
+                          </td>
+                          <td class="num muted">
+                            {cell.lastYear === null
+                              ? '—'
+                              : formatNumber(cell.lastYear, cell.indicator.decimals)}
+                          </td>
+                          <td>
+                            <input
+                              class="comment-input"
+                              aria-label={`${t('comment')}: ${label}`}
+                              placeholder={needsComment ? t('comment') : ''}
+                              // Explanations are reached by Tab only where one is asked for, so that Tab
+                              // otherwise walks figure to figure.
+                              tabIndex={needsComment ? 0 : -1}
+                              value={cell.comment}
+                              disabled={!editable}
+                              onInput={(e) => {
+                                update(index, { comment: e.currentTarget.value });
+                                schedule();
+                              }}
+                            />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                ))}
+            </table>
+          </div>
+        </>
+      )}
+      {!cells && !loadError && <p class="muted">{t('loading')}</p>}
+    </section>
+  );
+}
+
+function SaveIndicator(props: { save: SaveState; t: Translate }) {
+  const { save, t } = props;
+  const text =
+    save.state === 'pending'
+      ? t('unsaved')
+      : save.state === 'saving'
+        ? t('saving')
+        : save.state === 'saved'
+          ? `${t('savedAt')} ${formatDateTime(save.at).slice(11)}`
+          : save.state === 'failed'
+            ? `${t('saveFailed')}: ${save.message}`
+            : '';
+  return (
+    <span class={`save-state save-${save.state}`} role="status" aria-live="polite">
+      {text}
+    </span>
+  );
+}
+
+/** Issues name a figure as "indicator", "indicator/option", "indicator.option" or "indicator:option". */
+function issueMatches(field: string, cell: EntryCell): boolean {
+  const code = cell.indicator.code;
+  if (cell.option === null) return field === code;
+  return [`${code}/${cell.option}`, `${code}.${cell.option}`, `${code}:${cell.option}`].includes(field);
+}
+
+function issueSeverity(issue: ApiIssue): 'critical' | 'warning' {
+  if (issue.severity) return issue.severity;
+  return /^(Lỗi|Error)\b/i.test(issue.reason) ? 'critical' : 'warning';
+}

@@ -1,0 +1,340 @@
+import { useState } from 'preact/hooks';
+import { ApiError, cachedGet, downloadPost, query } from '../api.ts';
+import {
+  allMeasures,
+  clearanceAllows,
+  indicatorIndex,
+  type Measure,
+  measureKey,
+  measureName,
+} from '../catalogue.ts';
+import { Notice } from '../components/notice.tsx';
+import {
+  formatNumber,
+  periodLabel,
+  periodShort,
+  shiftMonth,
+  type Tone,
+  toneOf,
+  unitLabel,
+} from '../format.ts';
+import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
+import { updateParams } from '../router.ts';
+import { useWorkspace, type Workspace } from '../session.ts';
+import type { AggregateRow, Aggregates, Ranking, Secrecy } from '../types.ts';
+import { useLoad } from '../use-load.ts';
+
+type RowAxis = 'ind' | 'unit';
+type ColumnAxis = 'measures' | 'periods';
+
+interface PivotCell {
+  /** What the export receives: the number itself, not its formatting. */
+  raw: string | number | null;
+  text: string;
+  tone?: Tone;
+  numeric: boolean;
+}
+
+interface PivotTable {
+  columns: string[];
+  rows: PivotCell[][];
+  secrecy: Secrecy;
+}
+
+const SECRECY_ORDER: Secrecy[] = ['none', 'mat', 'toi_mat', 'tuyet_mat'];
+
+function text(value: string): PivotCell {
+  return { raw: value, text: value, numeric: false };
+}
+
+function number(value: number | null | undefined, decimals: number, tone?: Tone): PivotCell {
+  if (value === null || value === undefined) return { raw: null, text: '—', numeric: true };
+  return { raw: value, text: formatNumber(value, decimals), numeric: true, ...(tone ? { tone } : {}) };
+}
+
+function percent(value: number | null | undefined, tone: Tone): PivotCell {
+  if (value === null || value === undefined) return { raw: null, text: '—', numeric: true };
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  return { raw: value, text: `${sign}${formatNumber(Math.abs(value), 2)}`, numeric: true, tone };
+}
+
+function measureColumns(t: Translate): string[] {
+  return [t('value'), t('prevValue'), t('changePrevPct'), t('yoyValue'), t('changeYoyPct')];
+}
+
+function measureCells(row: AggregateRow | undefined, goodDirection: 'up' | 'down' | 'neutral'): PivotCell[] {
+  return [
+    number(row?.value, row?.decimals ?? 0),
+    number(row?.prev, row?.decimals ?? 0),
+    percent(row?.change_prev?.percent, toneOf(row?.change_prev, goodDirection)),
+    number(row?.yoy, row?.decimals ?? 0),
+    percent(row?.change_yoy?.percent, toneOf(row?.change_yoy, goodDirection)),
+  ];
+}
+
+/** Each month's figures: the same URLs as the dashboard's, so that months already seen come from the cache. */
+function aggregatesFor(unit: string, period: string): Promise<Aggregates> {
+  return cachedGet<Aggregates>(`/api/aggregates${query({ unit, period, compare: true })}`);
+}
+
+function rankingFor(unit: string, period: string, measure: Measure): Promise<Ranking> {
+  return cachedGet<Ranking>(
+    `/api/aggregates/ranking${query({ unit, period, indicator: measure.indicator.code, option: measure.option, compare: true })}`,
+  );
+}
+
+async function buildTable(
+  workspace: Workspace,
+  shape: { rows: RowAxis; columns: ColumnAxis; months: number; field: string; focus: Measure },
+  lang: Lang,
+  t: Translate,
+): Promise<PivotTable> {
+  const { unitCode, period, catalogue, me } = workspace;
+  const periods = Array.from({ length: shape.months }, (_, i) => shiftMonth(period, i - shape.months + 1));
+  if (shape.rows === 'ind') {
+    const measures = allMeasures(catalogue).filter(
+      (m) =>
+        (shape.field === 'all' || m.indicator.field === shape.field) &&
+        clearanceAllows(me.clearance, m.indicator.secrecy),
+    );
+    const secrecy = measures.reduce<Secrecy>(
+      (high, m) =>
+        SECRECY_ORDER.indexOf(m.indicator.secrecy) > SECRECY_ORDER.indexOf(high) ? m.indicator.secrecy : high,
+      'none',
+    );
+    const label = (m: Measure) => [
+      text(measureName(m.indicator, m.option, lang)),
+      text(unitLabel(m.indicator.unit, lang)),
+    ];
+    const heads = [t('indicator'), t('measureUnit')];
+    if (shape.columns === 'measures') {
+      const data = await aggregatesFor(unitCode, period);
+      const byKey = new Map(data.rows.map((r) => [measureKey(r.indicator, r.option), r]));
+      return {
+        columns: [...heads, ...measureColumns(t)],
+        rows: measures.map((m) => [
+          ...label(m),
+          ...measureCells(byKey.get(measureKey(m.indicator.code, m.option)), m.indicator.goodDirection),
+        ]),
+        secrecy,
+      };
+    }
+    const months = await Promise.all(periods.map((p) => aggregatesFor(unitCode, p)));
+    const lookups = months.map((d) => new Map(d.rows.map((r) => [measureKey(r.indicator, r.option), r])));
+    return {
+      columns: [...heads, ...periods.map(periodShort)],
+      rows: measures.map((m) => [
+        ...label(m),
+        ...lookups.map((lookup) =>
+          number(lookup.get(measureKey(m.indicator.code, m.option))?.value, m.indicator.decimals),
+        ),
+      ]),
+      secrecy,
+    };
+  }
+  const secrecy = shape.focus.indicator.secrecy;
+  if (shape.columns === 'measures') {
+    const ranking = await rankingFor(unitCode, period, shape.focus);
+    return {
+      columns: [t('unit'), ...measureColumns(t)],
+      rows: ranking.rows.map((r) => [text(r.name), ...measureCells(r, shape.focus.indicator.goodDirection)]),
+      secrecy,
+    };
+  }
+  const rankings = await Promise.all(periods.map((p) => rankingFor(unitCode, p, shape.focus)));
+  const last = rankings[rankings.length - 1];
+  const units = last ? last.rows.map((r) => ({ code: r.code, name: r.name })) : [];
+  const lookups = rankings.map((r) => new Map(r.rows.map((row) => [row.code, row])));
+  return {
+    columns: [t('unit'), ...periods.map(periodShort)],
+    rows: units.map((u) => [
+      text(u.name),
+      ...lookups.map((lookup) => number(lookup.get(u.code)?.value, shape.focus.indicator.decimals)),
+    ]),
+    secrecy,
+  };
+}
+
+export function PivotView(props: { params: Record<string, string> }) {
+  const { lang, t } = useLang();
+  const workspace = useWorkspace();
+  const { catalogue, unit, unitCode, period } = workspace;
+  const indicators = indicatorIndex(catalogue);
+  const rows: RowAxis = props.params.rows === 'unit' ? 'unit' : 'ind';
+  const columns: ColumnAxis = props.params.cols === 'periods' ? 'periods' : 'measures';
+  const months = [3, 6, 12, 24].includes(Number(props.params.months)) ? Number(props.params.months) : 6;
+  const field = catalogue.fields.some((f) => f.code === props.params.field)
+    ? (props.params.field ?? 'all')
+    : 'all';
+  const focusIndicator = indicators.get(props.params.ind ?? '') ?? indicators.get('drug.cases');
+  const focus: Measure | null = focusIndicator
+    ? { indicator: focusIndicator, option: props.params.opt ?? focusIndicator.options[0]?.code ?? null }
+    : null;
+  const [table] = useLoad(
+    async () => (focus ? buildTable(workspace, { rows, columns, months, field, focus }, lang, t) : null),
+    [
+      unitCode,
+      period,
+      rows,
+      columns,
+      months,
+      field,
+      focus && measureKey(focus.indicator.code, focus.option),
+      lang,
+    ],
+  );
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const unitName = unit ? pick(lang, unit.name, unit.nameEn) : unitCode;
+  const title = `${t('pivotTitle')} – ${unitName} – ${periodLabel(period, lang)}`;
+  const exportTable = async () => {
+    if (table.state !== 'ready' || !table.data) return;
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadPost(
+        '/api/exports/table.xlsx',
+        {
+          title,
+          subtitle: rows === 'unit' && focus ? measureName(focus.indicator, focus.option, lang) : undefined,
+          columns: table.data.columns,
+          rows: table.data.rows.map((r) => r.map((c) => c.raw)),
+          secrecy: table.data.secrecy,
+        },
+        `bang-tong-hop-${unitCode}-${period}.xlsx`,
+      );
+    } catch (e) {
+      setExportError(e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const set = (changes: Record<string, string | null>) => updateParams(changes, { replace: true });
+  return (
+    <>
+      <h1>
+        {t('pivot')}{' '}
+        <span class="heading-period">
+          · {unitName} · {periodLabel(period, lang)}
+        </span>
+      </h1>
+      <form class="panel pivot-controls" onSubmit={(e) => e.preventDefault()}>
+        <label class="inline-field">
+          <span>{t('pivotRows')}</span>
+          <select value={rows} onChange={(e) => set({ rows: e.currentTarget.value })}>
+            <option value="ind">{t('rowsIndicators')}</option>
+            <option value="unit">{t('rowsUnits')}</option>
+          </select>
+        </label>
+        <label class="inline-field">
+          <span>{t('pivotColumns')}</span>
+          <select value={columns} onChange={(e) => set({ cols: e.currentTarget.value })}>
+            <option value="measures">{t('columnsMeasures')}</option>
+            <option value="periods">{t('columnsPeriods')}</option>
+          </select>
+        </label>
+        {columns === 'periods' && (
+          <label class="inline-field">
+            <span>{t('months')}</span>
+            <select value={String(months)} onChange={(e) => set({ months: e.currentTarget.value })}>
+              {[3, 6, 12, 24].map((n) => (
+                <option key={n} value={String(n)}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {rows === 'ind' ? (
+          <label class="inline-field">
+            <span>{t('field')}</span>
+            <select
+              value={field}
+              onChange={(e) => set({ field: e.currentTarget.value === 'all' ? null : e.currentTarget.value })}
+            >
+              <option value="all">{t('allFields')}</option>
+              {catalogue.fields.map((f) => (
+                <option key={f.code} value={f.code}>
+                  {pick(lang, f.nameVi, f.nameEn)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label class="inline-field">
+            <span>{t('indicator')}</span>
+            <select
+              value={focus ? measureKey(focus.indicator.code, focus.option) : ''}
+              onChange={(e) => {
+                const [ind = '', opt = null] = e.currentTarget.value.split('/');
+                set({ ind, opt });
+              }}
+            >
+              {allMeasures(catalogue)
+                .filter((m) => clearanceAllows(workspace.me.clearance, m.indicator.secrecy))
+                .map((m) => (
+                  <option
+                    key={measureKey(m.indicator.code, m.option)}
+                    value={measureKey(m.indicator.code, m.option)}
+                  >
+                    {measureName(m.indicator, m.option, lang)}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+        <button
+          type="button"
+          class="button-primary push-right"
+          onClick={exportTable}
+          disabled={exporting || table.state !== 'ready'}
+        >
+          {exporting ? t('exporting') : t('exportXlsx')}
+        </button>
+      </form>
+      {exportError && <Notice kind="error">{exportError}</Notice>}
+      {table.state === 'loading' && <p class="muted">{t('loading')}</p>}
+      {table.state === 'failed' && (
+        <Notice kind="error">{pick(lang, table.error.messageVi, table.error.messageEn)}</Notice>
+      )}
+      {table.state === 'ready' && table.data && (
+        <div class="panel table-scroll">
+          <table class="data-table pivot-table">
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                {table.data.columns.map((c, i) => (
+                  <th key={c} scope="col" class={i >= (rows === 'ind' ? 2 : 1) ? 'num' : undefined}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.data.rows.map((r) => (
+                <tr key={String(r[0]?.raw) + String(r[1]?.raw)}>
+                  {r.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell.text}
+                      </th>
+                    ) : (
+                      <td
+                        key={i}
+                        class={`${cell.numeric ? 'num' : ''}${cell.tone ? ` tone-${cell.tone}` : ''}`}
+                      >
+                        {cell.text}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,397 @@
+import { useEffect, useState } from 'preact/hooks';
+import { cachedGet, query } from '../api.ts';
+import { clearanceAllows, indicatorIndex, type Measure, measureKey, measureName } from '../catalogue.ts';
+import { Notice } from '../components/notice.tsx';
+import {
+  formatNumber,
+  formatQuantity,
+  periodLabel,
+  phraseChange,
+  type Tone,
+  toneOf,
+  unitLabel,
+} from '../format.ts';
+import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
+import { href, updateParams } from '../router.ts';
+import { useWorkspace } from '../session.ts';
+import type { AggregateRow, Aggregates, Completeness, Indicator, Ranking } from '../types.ts';
+import { type Load, useLoad } from '../use-load.ts';
+import { PivotView } from './pivot.tsx';
+
+type ChartsModule = typeof import('../charts/charts.tsx');
+
+export function SummaryPage(props: { view: 'dashboard' | 'pivot'; params: Record<string, string> }) {
+  const { t } = useLang();
+  const { me, unitCode, period } = useWorkspace();
+  const params = { unit: unitCode, period };
+  return (
+    <section class="page">
+      <div class="tabs" role="tablist" aria-label={t('navSummary')}>
+        <a role="tab" aria-selected={props.view === 'dashboard'} href={href('tong-hop', null, params)}>
+          {t('dashboard')}
+        </a>
+        <a role="tab" aria-selected={props.view === 'pivot'} href={href('tong-hop', 'bang', params)}>
+          {t('pivot')}
+        </a>
+      </div>
+      {me.role === 'admin' ? (
+        <Notice kind="info">{t('noFiguresForRole')}</Notice>
+      ) : props.view === 'pivot' ? (
+        <PivotView params={props.params} />
+      ) : (
+        <Dashboard params={props.params} />
+      )}
+    </section>
+  );
+}
+
+function Dashboard(props: { params: Record<string, string> }) {
+  const { lang, t } = useLang();
+  const { catalogue, unit, unitCode, period } = useWorkspace();
+  const indicators = indicatorIndex(catalogue);
+  const [aggregates, reload] = useLoad(
+    () => cachedGet<Aggregates>(`/api/aggregates${query({ unit: unitCode, period, compare: true })}`),
+    [unitCode, period],
+  );
+  const focusIndicator =
+    props.params.ind && indicators.get(props.params.ind) ? props.params.ind : 'drug.cases';
+  const focus: Measure | null = (() => {
+    const indicator = indicators.get(focusIndicator);
+    if (!indicator) return null;
+    const option = props.params.opt ?? indicator.options[0]?.code ?? null;
+    return { indicator, option };
+  })();
+
+  // The charts and the map carry ECharts (the largest part of the page); they load after the figures show.
+  const [charts, setCharts] = useState<ChartsModule | null>(null);
+  useEffect(() => {
+    void import('../charts/charts.tsx').then(setCharts);
+  }, []);
+
+  const unitName = unit ? pick(lang, unit.name, unit.nameEn) : unitCode;
+  return (
+    <>
+      <h1>
+        {unitName} <span class="heading-period">· {periodLabel(period, lang)}</span>
+      </h1>
+      {aggregates.state === 'failed' && (
+        <Notice kind="error">
+          {pick(lang, aggregates.error.messageVi, aggregates.error.messageEn)}{' '}
+          <button type="button" class="button-quiet" onClick={reload}>
+            {t('retry')}
+          </button>
+        </Notice>
+      )}
+      {aggregates.state === 'loading' && <p class="muted">{t('loading')}</p>}
+      {aggregates.state === 'ready' && (
+        <>
+          {aggregates.data.withheld > 0 && <Notice kind="info">{t('withheld')}</Notice>}
+          <CompletenessPanel rows={aggregates.data.rows} />
+          <SummaryCards data={aggregates.data} indicators={indicators} focus={focus} />
+        </>
+      )}
+      {focus && <FocusPanels focus={focus} charts={charts} isMinistry={unit?.kind === 'ministry'} />}
+    </>
+  );
+}
+
+function SummaryCards(props: {
+  data: Aggregates;
+  indicators: Map<string, Indicator>;
+  focus: Measure | null;
+}) {
+  const { lang, t } = useLang();
+  const { catalogue } = useWorkspace();
+  const byField = new Map<string, AggregateRow[]>();
+  for (const row of props.data.rows) {
+    const field = props.indicators.get(row.indicator)?.field ?? 'other';
+    byField.set(field, [...(byField.get(field) ?? []), row]);
+  }
+  return (
+    <section aria-labelledby="cards-heading">
+      <h2 id="cards-heading">{t('cardsHeading')}</h2>
+      {catalogue.fields
+        .filter((field) => byField.has(field.code))
+        .map((field) => (
+          <section key={field.code} class="field-group" aria-label={pick(lang, field.nameVi, field.nameEn)}>
+            <h3>{pick(lang, field.nameVi, field.nameEn)}</h3>
+            <div class="cards">
+              {(byField.get(field.code) ?? []).map((row) => {
+                const indicator = props.indicators.get(row.indicator);
+                if (!indicator) return null;
+                const selected =
+                  props.focus?.indicator.code === row.indicator && props.focus.option === row.option;
+                return (
+                  <FigureCard
+                    key={measureKey(row.indicator, row.option)}
+                    row={row}
+                    indicator={indicator}
+                    selected={selected}
+                    lang={lang}
+                    t={t}
+                  />
+                );
+              })}
+            </div>
+          </section>
+        ))}
+    </section>
+  );
+}
+
+function FigureCard(props: {
+  row: AggregateRow;
+  indicator: Indicator;
+  selected: boolean;
+  lang: Lang;
+  t: Translate;
+}) {
+  const { row, indicator, lang, t } = props;
+  const unit = unitLabel(row.unit, lang);
+  const notable = row.notable_prev?.notable || row.notable_yoy?.notable;
+  const line = (against: 'prev' | 'yoy') => {
+    const change = against === 'prev' ? row.change_prev : row.change_yoy;
+    const notability = against === 'prev' ? row.notable_prev : row.notable_yoy;
+    if (!change) return null;
+    const tone: Tone = toneOf(change, indicator.goodDirection);
+    return (
+      <span class={`change tone-${tone}`}>
+        <span class="change-arrow" aria-hidden="true">
+          {change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '●'}
+        </span>
+        {phraseChange(change, against, row.decimals, row.unit, lang)}
+        {notability?.notable && (
+          <span class="notable-dot" title={`${t('notableHint')} (z = ${formatNumber(notability.z, 2)})`}>
+            {' '}
+            ◆
+          </span>
+        )}
+      </span>
+    );
+  };
+  return (
+    <button
+      type="button"
+      class={`card${props.selected ? ' card-selected' : ''}`}
+      aria-pressed={props.selected}
+      data-indicator={row.indicator}
+      data-option={row.option ?? ''}
+      onClick={() => updateParams({ ind: row.indicator, opt: row.option }, { replace: true })}
+    >
+      <span class="card-title">
+        {measureName(indicator, row.option, lang)}
+        {row.secrecy !== 'none' && <span class="badge badge-secret">{t('secret')}</span>}
+        {notable && (
+          <span class="badge badge-notable" title={t('notableHint')}>
+            {t('notable')}
+          </span>
+        )}
+      </span>
+      <span class="card-value" data-value={row.value ?? ''}>
+        {row.value === null ? (
+          <span class="muted">{t('noFigure')}</span>
+        ) : (
+          formatQuantity(row.value, row.decimals, unit)
+        )}
+      </span>
+      {line('prev')}
+      {line('yoy')}
+    </button>
+  );
+}
+
+function CompletenessPanel(props: { rows: AggregateRow[] }) {
+  const { lang, t } = useLang();
+  const { unitCode, period, unit } = useWorkspace();
+  const [completeness] = useLoad(
+    () => cachedGet<Completeness>(`/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`),
+    [unitCode, period],
+  );
+  // Until the completeness service answers, the coverage the figures carry says how many units reported.
+  const coverage = props.rows.find((r) => r.coverage)?.coverage ?? null;
+  const data = completeness.state === 'ready' ? completeness.data : null;
+  const expected = data?.expected ?? coverage?.expected ?? 0;
+  if (expected === 0 || unit?.kind === 'commune') return null;
+  const reported = data ? data.onTime + data.late : (coverage?.reported ?? 0);
+  const missingUnits = data
+    ? data.units.filter((u) => u.timeliness === 'missing').map((u) => `${u.unitName} (${u.unit})`)
+    : (coverage?.missing ?? []);
+  const share = expected > 0 ? (reported / expected) * 100 : 0;
+  return (
+    <section class="panel completeness" aria-labelledby="completeness-heading">
+      <h2 id="completeness-heading">
+        {t('completenessHeading')} <span class="heading-period">· {periodLabel(period, lang)}</span>
+      </h2>
+      <div class="completeness-row">
+        <div class="meter" aria-hidden="true">
+          <div class="meter-fill" style={{ width: `${share}%` }} />
+        </div>
+        <p>
+          <strong>
+            {formatNumber(reported)}/{formatNumber(expected)}
+          </strong>{' '}
+          {t('reported').toLowerCase()} ({formatNumber(share, 1)}%)
+          {data && (
+            <>
+              {' · '}
+              {t('onTime')}: {formatNumber(data.onTime)} · {t('late')}: {formatNumber(data.late)} ·{' '}
+              {t('missing')}: {formatNumber(data.missing)}
+            </>
+          )}
+        </p>
+      </div>
+      {missingUnits.length > 0 && (
+        <details>
+          <summary>
+            {t('missingUnits')} ({formatNumber(missingUnits.length)})
+          </summary>
+          <p class="missing-list">
+            {missingUnits.slice(0, 60).join(', ')}
+            {missingUnits.length > 60 ? ', …' : ''}
+          </p>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function FocusPanels(props: { focus: Measure; charts: ChartsModule | null; isMinistry: boolean }) {
+  const { lang, t } = useLang();
+  const { catalogue, me, unitCode, period } = useWorkspace();
+  const { indicator, option } = props.focus;
+  const [ranking] = useLoad(
+    () =>
+      cachedGet<Ranking>(
+        `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true })}`,
+      ),
+    [unitCode, period, indicator.code, option],
+  );
+  const choices = catalogue.indicators
+    .filter((i) => clearanceAllows(me.clearance, i.secrecy))
+    .flatMap((i) =>
+      i.options.length === 0
+        ? [{ i, option: null as string | null }]
+        : i.options.map((o) => ({ i, option: o.code })),
+    );
+  return (
+    <section class="focus" aria-labelledby="focus-heading">
+      <div class="focus-bar">
+        <h2 id="focus-heading">{measureName(indicator, option, lang)}</h2>
+        <label class="inline-field">
+          <span>{t('focusIndicator')}</span>
+          <select
+            value={measureKey(indicator.code, option)}
+            onChange={(event) => {
+              const [ind = '', opt = null] = event.currentTarget.value.split('/');
+              updateParams({ ind, opt }, { replace: true });
+            }}
+          >
+            {choices.map(({ i, option: o }) => (
+              <option key={measureKey(i.code, o)} value={measureKey(i.code, o)}>
+                {measureName(i, o, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div class="focus-grid">
+        <div class="panel chart-panel">
+          <h3>{t('chartHeading')}</h3>
+          {props.charts ? (
+            <props.charts.SeriesChart
+              indicator={indicator}
+              option={option}
+              unitCode={unitCode}
+              period={period}
+            />
+          ) : (
+            <div class="chart-placeholder">{t('loading')}</div>
+          )}
+        </div>
+        {props.isMinistry && (
+          <div class="panel map-panel">
+            <h3>{t('mapHeading')}</h3>
+            <p class="hint">{t('mapHint')}</p>
+            {props.charts && ranking.state === 'ready' ? (
+              <props.charts.ProvinceMap ranking={ranking.data} indicator={indicator} period={period} />
+            ) : (
+              <div class="chart-placeholder map-placeholder">{t('loading')}</div>
+            )}
+          </div>
+        )}
+      </div>
+      <RankingTable ranking={ranking} indicator={indicator} />
+    </section>
+  );
+}
+
+function RankingTable(props: { ranking: Load<Ranking>; indicator: Indicator }) {
+  const { lang, t } = useLang();
+  const { ranking, indicator } = props;
+  const percent = (value: number | null | undefined) =>
+    value === null || value === undefined
+      ? '—'
+      : `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value), 2)}`;
+  return (
+    <div class="panel">
+      <h3>{t('rankingHeading')}</h3>
+      {ranking.state === 'loading' && <p class="muted">{t('loading')}</p>}
+      {ranking.state === 'failed' && (
+        <Notice kind="error">{pick(lang, ranking.error.messageVi, ranking.error.messageEn)}</Notice>
+      )}
+      {ranking.state === 'ready' && ranking.data.rows.length === 0 && <p class="muted">{t('noChildren')}</p>}
+      {ranking.state === 'ready' && ranking.data.rows.length > 0 && (
+        <div class="table-scroll">
+          <table class="data-table ranking-table">
+            <thead>
+              <tr>
+                <th scope="col" class="num">
+                  {t('rank')}
+                </th>
+                <th scope="col">{t('unit')}</th>
+                <th scope="col" class="num">
+                  {t('value')} ({unitLabel(indicator.unit, lang)})
+                </th>
+                <th scope="col" class="num">
+                  {t('prevValue')}
+                </th>
+                <th scope="col" class="num">
+                  {t('changePrevPct')}
+                </th>
+                <th scope="col" class="num">
+                  {t('yoyValue')}
+                </th>
+                <th scope="col" class="num">
+                  {t('changeYoyPct')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranking.data.rows.map((row) => (
+                <tr key={row.code}>
+                  <td class="num">{row.rank}</td>
+                  <th scope="row">
+                    <a href={href('tong-hop', null, { ...currentParams(), unit: row.code })}>{row.name}</a>
+                  </th>
+                  <td class="num">{row.value === null ? '—' : formatNumber(row.value, row.decimals)}</td>
+                  <td class="num">{row.prev == null ? '—' : formatNumber(row.prev, row.decimals)}</td>
+                  <td class={`num tone-${toneOf(row.change_prev, indicator.goodDirection)}`}>
+                    {percent(row.change_prev?.percent)}
+                  </td>
+                  <td class="num">{row.yoy == null ? '—' : formatNumber(row.yoy, row.decimals)}</td>
+                  <td class={`num tone-${toneOf(row.change_yoy, indicator.goodDirection)}`}>
+                    {percent(row.change_yoy?.percent)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function currentParams(): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(location.hash.split('?')[1] ?? ''));
+}

@@ -1,0 +1,217 @@
+// Shapes of the API responses the page reads. They mirror the server's presenters; only the fields used here.
+
+export type Role = 'officer' | 'approver' | 'analyst' | 'leader' | 'admin';
+export type Secrecy = 'none' | 'mat' | 'toi_mat' | 'tuyet_mat';
+export type UnitKind = 'ministry' | 'department' | 'province' | 'district' | 'commune';
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  roleLabelEn: string;
+  clearance: Secrecy;
+  unit: { id: number; code: string; name: string; kind: UnitKind };
+  csrfToken: string;
+  today: string;
+}
+
+export interface UnitSummary {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: UnitKind;
+  parent: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface UnitDetail extends UnitSummary {
+  children: UnitSummary[];
+}
+
+export interface UnitList {
+  at: string;
+  total: number;
+  units: UnitSummary[];
+}
+
+export interface Field {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+}
+
+export interface IndicatorOption {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface Indicator {
+  code: string;
+  field: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  valueType: 'integer' | 'decimal';
+  decimals: number;
+  goodDirection: 'up' | 'down' | 'neutral';
+  secrecy: Secrecy;
+  options: IndicatorOption[];
+}
+
+export interface Catalogue {
+  fields: Field[];
+  indicators: Indicator[];
+}
+
+export interface Form {
+  code: string;
+  name: string;
+  nameEn: string;
+  periodType: 'month' | 'day';
+  indicators: string[];
+  secrecy: Secrecy;
+}
+
+export interface Change {
+  absolute: number;
+  /** Null where the base is 0. */
+  percent: number | null;
+  direction: 'up' | 'down' | 'same';
+}
+
+export interface Notability {
+  z: number;
+  notable: boolean;
+}
+
+export interface Coverage {
+  reported: number;
+  expected: number;
+  missing: string[];
+}
+
+export interface AggregateRow {
+  indicator: string;
+  option: string | null;
+  value: number | null;
+  unit: string;
+  decimals: number;
+  secrecy: Secrecy;
+  coverage: Coverage | null;
+  prev?: number | null;
+  yoy?: number | null;
+  change_prev?: Change | null;
+  change_yoy?: Change | null;
+  notable_prev?: Notability | null;
+  notable_yoy?: Notability | null;
+}
+
+export interface Aggregates {
+  unit: { code: string; name: string; kind: UnitKind };
+  period: { id: string; label: string; start: string; end: string };
+  secrecy: Secrecy;
+  withheld: number;
+  rows: AggregateRow[];
+}
+
+export interface RankingRow extends AggregateRow {
+  rank: number;
+  unitId: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+}
+
+export interface Ranking {
+  unit: string;
+  period: string;
+  indicator: string;
+  option: string | null;
+  rows: RankingRow[];
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  lastYear: number | null;
+}
+
+export interface Series {
+  unit: string;
+  indicator: string;
+  option: string | null;
+  points: SeriesPoint[];
+}
+
+export interface ProvinceMap {
+  era: '63' | '34';
+  geojson: GeoJsonCollection;
+}
+
+export interface GeoJsonCollection {
+  type: 'FeatureCollection';
+  features: Array<{ type: 'Feature'; properties: { code: string; name: string }; geometry: unknown }>;
+}
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'locked';
+
+export interface SubmissionView {
+  form: string;
+  unit: string;
+  unitName: string;
+  period: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  deadline: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  returnedReason: string | null;
+  timeliness: 'on_time' | 'late' | 'missing';
+}
+
+export interface DueReports {
+  unit: string;
+  today: string;
+  reports: SubmissionView[];
+}
+
+export interface Completeness {
+  form: string;
+  period: string;
+  unit: string;
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  units: SubmissionView[];
+}
+
+export interface FormCell {
+  indicator: string;
+  option: string | null;
+  value: number | null;
+  comment: string | null;
+  version: number;
+  previous: number | null;
+  lastYear: number | null;
+}
+
+export interface FormValues {
+  form: string;
+  unit: { code: string; name: string };
+  period: string;
+  status: SubmissionStatus;
+  cells: FormCell[];
+}
+
+export interface ApiIssue {
+  row?: number;
+  field: string;
+  reason: string;
+  severity?: 'critical' | 'warning';
+}
