@@ -133,13 +133,7 @@ interface Pair {
   option: string | null;
 }
 
-function monthValues(
-  ctx: AppContext,
-  unitIds: number[],
-  pairs: Pair[],
-  period: string,
-  formId: number,
-): ValueInput[] {
+function monthValues(unitIds: number[], pairs: Pair[], period: string, formId: number): ValueInput[] {
   const rng = new SeededRandom(Number(period.replace('-', '')));
   const out: ValueInput[] = [];
   for (const unitId of unitIds) {
@@ -251,7 +245,7 @@ async function main(): Promise<void> {
       let imported = 0;
       let importMs = 0;
       for (const period of periodList) {
-        const values = monthValues(ctx, reporters, pairs, period.id, form.id);
+        const values = monthValues(reporters, pairs, period.id, form.id);
         const t0 = performance.now();
         await writeValues(ctx.store, ctx.graph, values, {
           at: new Date().toISOString(),
