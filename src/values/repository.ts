@@ -17,6 +17,8 @@ import { RollupAccumulator, type RollupDelta } from './rollup.ts';
 
 /** Above this many figures for one period and form, existing values are read in one scan instead of one by one. */
 const SCAN_THRESHOLD = 2000;
+/** New figures are inserted this many per statement: fewer calls into SQLite for bulk imports. */
+const INSERT_BATCH = 100;
 const PG_CHUNK = 20_000;
 
 interface ExistingRow {
@@ -51,11 +53,18 @@ export async function writeValues(
 export type AuditFor = (summary: WriteSummary) => AuditDraft;
 
 function assertUniqueKeys(inputs: ValueInput[]): void {
-  const seen = new Set<string>();
+  // Per period and form, a numeric key of (unit, indicator, option): cheap enough for million-figure imports.
+  const seen = new Map<string, Set<number>>();
   for (const input of inputs) {
-    const key = keyString(input);
-    if (seen.has(key)) throw new Error(`the same figure appears twice in one write (${key})`);
-    seen.add(key);
+    const group = `${input.period}|${input.formId}`;
+    let keys = seen.get(group);
+    if (!keys) {
+      keys = new Set();
+      seen.set(group, keys);
+    }
+    const key = (input.unitId * 100_000 + input.indicatorId) * 100_000 + input.optionId;
+    if (keys.has(key)) throw new Error(`the same figure appears twice in one write (${keyString(input)})`);
+    keys.add(key);
   }
 }
 
@@ -77,6 +86,12 @@ function prepareSqlite(db: Sqlite) {
     countGroup: db.prepare('SELECT count(*) AS n FROM data_value WHERE period = ? AND form_id = ?'),
     selectGroup: db.prepare(
       'SELECT indicator_id, option_id, unit_id, value, comment, version, change_id FROM data_value WHERE period = ? AND form_id = ?',
+    ),
+    insertValues: db.prepare(
+      `INSERT INTO data_value (period, indicator_id, option_id, unit_id, form_id, value, comment, version, change_id) VALUES ${Array.from(
+        { length: INSERT_BATCH },
+        () => '(?, ?, ?, ?, ?, ?, ?, 1, ?)',
+      ).join(', ')}`,
     ),
     insertValue: db.prepare(
       'INSERT INTO data_value (period, indicator_id, option_id, unit_id, form_id, value, comment, version, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)',
@@ -127,6 +142,7 @@ function writeValuesSqlite(
       s.insertChange.run(change.at, change.userId, change.source, change.reason).lastInsertRowid,
     );
     const rollups = new RollupAccumulator(graph);
+    const pending: Array<string | number | null> = [];
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
@@ -160,7 +176,7 @@ function writeValuesSqlite(
             unchanged++;
             continue;
           }
-          s.insertValue.run(
+          pending.push(
             input.period,
             input.indicatorId,
             input.optionId,
@@ -170,6 +186,10 @@ function writeValuesSqlite(
             input.comment,
             changeId,
           );
+          if (pending.length === INSERT_BATCH * 8) {
+            s.insertValues.run(pending);
+            pending.length = 0;
+          }
           rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
           inserted++;
           continue;
@@ -215,6 +235,7 @@ function writeValuesSqlite(
         updated++;
       }
     }
+    for (let at = 0; at < pending.length; at += 8) s.insertValue.run(pending.slice(at, at + 8));
     if (inserted + updated === 0) {
       s.deleteChange.run(changeId);
       return { changeId: null, inserted, updated, unchanged };

@@ -17,8 +17,14 @@ export interface RollupDelta {
  * Accumulates the roll-up changes caused by changed figures: each figure counts in its own unit and in every
  * ancestor on the period's reference date (the tree of the day the reporting window ends).
  */
+/** A numeric key for (indicator, option, unit): ids stay far below these bounds, and numbers hash faster than text. */
+function numericKey(indicatorId: number, optionId: number, unitId: number): number {
+  return (indicatorId * 100_000 + optionId) * 10_000_000 + unitId;
+}
+
 export class RollupAccumulator {
-  private readonly deltas = new Map<string, RollupDelta>();
+  /** Deltas per period, then per (indicator, option, unit). */
+  private readonly deltas = new Map<string, Map<number, RollupDelta>>();
   private readonly refDates = new Map<string, IsoDate>();
 
   constructor(
@@ -47,12 +53,18 @@ export class RollupAccumulator {
     const count = (newValue === null ? 0 : 1) - (oldValue === null ? 0 : 1);
     if (value === 0 && count === 0) return;
     const date = this.referenceDateOf(period);
-    this.bump(period, indicatorId, optionId, unitId, value, count);
+    let perPeriod = this.deltas.get(period);
+    if (!perPeriod) {
+      perPeriod = new Map();
+      this.deltas.set(period, perPeriod);
+    }
+    this.bump(perPeriod, period, indicatorId, optionId, unitId, value, count);
     for (const ancestor of this.graph.ancestorsOn(unitId, date))
-      this.bump(period, indicatorId, optionId, ancestor, value, count);
+      this.bump(perPeriod, period, indicatorId, optionId, ancestor, value, count);
   }
 
   private bump(
+    perPeriod: Map<number, RollupDelta>,
     period: string,
     indicatorId: number,
     optionId: number,
@@ -60,21 +72,25 @@ export class RollupAccumulator {
     value: number,
     count: number,
   ): void {
-    const key = `${period}|${indicatorId}|${optionId}|${unitId}`;
-    const found = this.deltas.get(key);
+    const key = numericKey(indicatorId, optionId, unitId);
+    const found = perPeriod.get(key);
     if (found) {
       found.value += value;
       found.count += count;
     } else {
-      this.deltas.set(key, { period, indicatorId, optionId, unitId, value, count });
+      perPeriod.set(key, { period, indicatorId, optionId, unitId, value, count });
     }
   }
 
   get size(): number {
-    return this.deltas.size;
+    let n = 0;
+    for (const m of this.deltas.values()) n += m.size;
+    return n;
   }
 
   entries(): RollupDelta[] {
-    return [...this.deltas.values()];
+    const out: RollupDelta[] = [];
+    for (const m of this.deltas.values()) for (const d of m.values()) out.push(d);
+    return out;
   }
 }
