@@ -16,6 +16,7 @@ import { buildServer } from '../server/app.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { SECRECY_MARK } from '../shared/secrecy.ts';
+import { runExport, runImport } from '../transfer/cli.ts';
 import { presentUnit } from '../units/presenter.ts';
 import { ensureAdministrator } from '../users/admin.ts';
 import { isValidIsoDate } from '../vietnamese/dates.ts';
@@ -312,6 +313,46 @@ program
       });
     },
   );
+
+program
+  .command('export')
+  .description('Xuất số liệu một đơn vị, một kỳ (export a unit’s figures: json is DHIS2 dataValueSets)')
+  .requiredOption('--unit <code>', 'unit code')
+  .requiredOption('--period <id>', 'period, e.g. 2020-02')
+  .option('--form <code>', 'report form', 'BC-THANG')
+  .addOption(new Option('--format <format>').choices(['json', 'csv', 'xlsx']).default('json'))
+  .requiredOption('-o, --output <file>', 'where to write the file')
+  .action(
+    async (opts: {
+      unit: string;
+      period: string;
+      form: string;
+      format: 'json' | 'csv' | 'xlsx';
+      output: string;
+    }) => {
+      await withApp(async (ctx) => {
+        const result = await runExport(ctx, opts);
+        process.stdout.write(`${result.path}: ${formatNumber(result.bytes)} bytes\n`);
+      });
+    },
+  );
+
+program
+  .command('import')
+  .description('Nhập số liệu từ tệp CSV, XLSX hoặc JSON (DHIS2); tất cả hoặc không có gì')
+  .argument('<file>', 'the file to import')
+  .option('--dry-run', 'check only, write nothing')
+  .option('--json', 'print the summary as JSON {imported, updated, unchanged, rejected}')
+  .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const { exitCode } = await runImport(ctx, {
+        file,
+        dryRun: opts.dryRun ?? false,
+        json: opts.json ?? false,
+      });
+      process.exitCode = exitCode;
+    });
+  });
 
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit

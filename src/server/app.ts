@@ -19,8 +19,10 @@ import { catalogueRoutes } from '../indicators/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
+import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { authRoutes } from '../users/routes.ts';
+import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
 import { registerSessions } from './session.ts';
 
@@ -155,7 +157,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(analyticsRoutes(ctx, options.geoDir ?? resolve(projectRoot, 'reference-data', 'geo')), {
     prefix: '/api',
   });
-  await app.register(submissionRoutes(ctx), { prefix: '/api' });
+  await app.register(submissionRoutes(ctx, checkSubmission), { prefix: '/api' });
+  await app.register(transferRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
 

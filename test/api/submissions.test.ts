@@ -51,6 +51,21 @@ describe('reporting workflow and completeness', () => {
       ],
     });
     assert.equal(save.status, 200, JSON.stringify(save.body));
+    // One drug case and no suspect: a warning rule asks for an explanation before the report can go.
+    const blocked = await officer.request('POST', '/api/submissions/submit', {
+      form: 'BC-THANG',
+      unit: commune,
+      period,
+    });
+    assert.equal(blocked.status, 422);
+    assert.ok((blocked.body.issues as Array<{ field: string }>).some((i) => i.field === 'drug.cases'));
+    const fixed = await officer.request('PUT', '/api/values', {
+      form: 'BC-THANG',
+      unit: commune,
+      period,
+      cells: [{ indicator: 'drug.suspects', option: null, value: 2 }],
+    });
+    assert.equal(fixed.status, 200);
     const submit = await officer.request('POST', '/api/submissions/submit', {
       form: 'BC-THANG',
       unit: commune,

@@ -1,0 +1,515 @@
+import type { AppContext } from '../app/context.ts';
+import { resolveUnitForPeriod } from '../app/resolve.ts';
+import { type Actor, SYSTEM_ACTOR } from '../audit/actor.ts';
+import { reporterKindsOn } from '../indicators/model.ts';
+import type { StoredForm, StoredIndicator } from '../indicators/registry.ts';
+import { NO_OPTION } from '../indicators/registry.ts';
+import { type Period, PeriodError, parsePeriod, periodLabelVi } from '../periods/period.ts';
+import { periodWindow, referenceDate } from '../periods/regime.ts';
+import { AppError } from '../shared/errors.ts';
+import { highestSecrecy } from '../shared/secrecy.ts';
+import type { Unit, UnitKind } from '../units/model.ts';
+import { type ValueInput, VersionConflictError } from '../values/model.ts';
+import { writeValues } from '../values/repository.ts';
+import { formatDate, type IsoDate } from '../vietnamese/dates.ts';
+import { NumberFormatError, parseNumber, parseNumberLenient, roundTo } from '../vietnamese/numbers.ts';
+import { readCsv } from './csv.ts';
+import { fromDhis2Period, readDhis2 } from './dhis2.ts';
+import {
+  FileRejected,
+  type ImportSummary,
+  type Located,
+  MAX_FILE_BYTES,
+  MAX_REJECTIONS,
+  type ParsedFile,
+  type RawFigure,
+  type Rejection,
+  type TransferFormat,
+} from './model.ts';
+import { existingFigures, reportStates } from './repository.ts';
+import { readXlsx } from './xlsx.ts';
+
+export interface ImportOptions {
+  buffer: Uint8Array;
+  filename: string;
+  contentType?: string | undefined;
+  /** Check everything and count, write nothing. */
+  dryRun: boolean;
+  userId: number | null;
+  /** Who imports, as the audit log names them; defaults to the user id (or the system for null). */
+  actor?: Actor | undefined;
+  /** The channel the file came through; it is named in the change record's reason. */
+  source: 'web' | 'api' | 'cli';
+  /** Write the good rows even when others are rejected. Off by default: a file goes in whole or not at all. */
+  partial?: boolean;
+  /**
+   * Why the importing user may not write a unit's figures (null when they may). The HTTP layer passes its
+   * authorisation check here; the command line, run by an operator on the server, passes none.
+   */
+  canWrite?: (unit: Unit, form: StoredForm, date: IsoDate) => string | null;
+}
+
+const EDITABLE = new Set(['draft', 'returned']);
+const STATUS_VI: Record<string, string> = {
+  submitted: 'đã nộp',
+  approved: 'đã duyệt',
+  locked: 'đã khóa sổ',
+};
+const KIND_VI: Record<UnitKind, string> = {
+  ministry: 'Bộ',
+  department: 'đơn vị thuộc Bộ',
+  province: 'tỉnh',
+  district: 'huyện',
+  commune: 'xã',
+};
+const MAX_VALUE = 1e12;
+const MAX_COMMENT = 2000;
+
+/**
+ * Which reader a file needs: the extension first, then the content type, then the first bytes. A file named
+ * .xlsx is always read as a workbook, so that a renamed text file gets "not a zip" rather than garbage.
+ */
+export function detectFormat(buffer: Uint8Array, filename: string, contentType?: string): TransferFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') return 'xlsx';
+  const zip = buffer[0] === 0x50 && buffer[1] === 0x4b;
+  const ole = buffer[0] === 0xd0 && buffer[1] === 0xcf;
+  if (zip || ole) return 'xlsx';
+  if (ext === 'json') return 'json';
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  const type = (contentType ?? '').toLowerCase();
+  if (type.includes('spreadsheetml')) return 'xlsx';
+  if (type.includes('json')) return 'json';
+  if (type.includes('csv')) return 'csv';
+  let i = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  while (i < buffer.length && [0x20, 0x09, 0x0a, 0x0d].includes(buffer[i] as number)) i++;
+  return buffer[i] === 0x7b || buffer[i] === 0x5b ? 'json' : 'csv';
+}
+
+async function readFile(format: TransferFormat, buffer: Uint8Array): Promise<ParsedFile> {
+  switch (format) {
+    case 'csv':
+      return readCsv(buffer);
+    case 'json':
+      return readDhis2(buffer);
+    case 'xlsx':
+      return readXlsx(buffer);
+  }
+}
+
+type Resolved<T> = { ok: true; value: T } | { ok: false; issue: Rejection };
+
+interface Group {
+  form: StoredForm;
+  unit: Unit;
+  period: Period;
+  firstRow: number;
+  cells: Candidate[];
+}
+
+interface Candidate {
+  row: number;
+  indicator: StoredIndicator;
+  optionId: number;
+  /** undefined: the file leaves the value blank (the stored one is kept). */
+  value: number | null | undefined;
+  comment: string | null;
+}
+
+/** A number as the file writes it, by the file's convention (see ParsedFile.numberStyle). */
+function parseValue(raw: number | string, style: ParsedFile['numberStyle']): number {
+  if (typeof raw === 'number') return raw;
+  if (style === 'machine' && /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) return Number(raw);
+  return style === 'machine' ? parseNumber(raw) : parseNumberLenient(raw);
+}
+
+/** Checks every row of a parsed file against the catalogue, the unit tree and the reports' states. */
+class Planner {
+  readonly rejected: Rejection[] = [];
+  private readonly seenIssues = new Set<string>();
+  private readonly forms = new Map<string, Resolved<StoredForm>>();
+  private readonly periods = new Map<string, Resolved<Period>>();
+  private readonly units = new Map<string, Resolved<Unit>>();
+  private readonly firstRowOfKey = new Map<string, number>();
+  readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly canWrite: ImportOptions['canWrite'],
+  ) {}
+
+  /** Records a problem once: a shared header field (XLSX title block, DHIS2 envelope) is reported at its own row. */
+  reject(issue: Rejection): false {
+    const key = `${issue.row}|${issue.field}|${issue.reason}`;
+    if (!this.seenIssues.has(key)) {
+      this.seenIssues.add(key);
+      this.rejected.push(issue);
+    }
+    return false;
+  }
+
+  private form(at: Located): Resolved<StoredForm> {
+    let found = this.forms.get(at.text);
+    if (!found) {
+      const form = this.ctx.catalogue.form(at.text);
+      found = form
+        ? { ok: true, value: form }
+        : {
+            ok: false,
+            issue: { row: at.row, field: 'form', reason: `không có biểu mẫu "${at.text}" trong danh mục` },
+          };
+      this.forms.set(at.text, found);
+    }
+    return found;
+  }
+
+  private period(at: Located, form: StoredForm): Resolved<Period> {
+    const cacheKey = `${form.id}|${at.text}`;
+    let found = this.periods.get(cacheKey);
+    if (!found) {
+      found = this.checkPeriod(at, form);
+      this.periods.set(cacheKey, found);
+    }
+    return found;
+  }
+
+  private checkPeriod(at: Located, form: StoredForm): Resolved<Period> {
+    const fail = (reason: string): Resolved<Period> => ({
+      ok: false,
+      issue: { row: at.row, field: 'period', reason },
+    });
+    let period: Period;
+    try {
+      period = parsePeriod(fromDhis2Period(at.text));
+    } catch (error) {
+      if (error instanceof PeriodError) return fail(error.message);
+      throw error;
+    }
+    if (period.type !== form.periodType) {
+      return fail(
+        form.periodType === 'month'
+          ? `biểu ${form.code} là biểu tháng: kỳ phải có dạng 2020-02 hoặc 202002, không phải "${at.text}"`
+          : `biểu ${form.code} là biểu ngày: kỳ phải có dạng 2020-02-15 hoặc 20200215, không phải "${at.text}"`,
+      );
+    }
+    const start = periodWindow(period).start;
+    if (start > this.ctx.clock.today())
+      return fail(`kỳ ${periodLabelVi(period)} chưa bắt đầu (số liệu chốt từ ngày ${formatDate(start)})`);
+    return { ok: true, value: period };
+  }
+
+  private unit(at: Located, form: StoredForm, period: Period): Resolved<Unit> {
+    const cacheKey = `${form.id}|${period.id}|${at.text}`;
+    let found = this.units.get(cacheKey);
+    if (!found) {
+      found = this.checkUnit(at, form, period);
+      this.units.set(cacheKey, found);
+    }
+    return found;
+  }
+
+  private checkUnit(at: Located, form: StoredForm, period: Period): Resolved<Unit> {
+    const fail = (reason: string): Resolved<Unit> => ({
+      ok: false,
+      issue: { row: at.row, field: 'unit', reason },
+    });
+    let unit: Unit;
+    try {
+      unit = resolveUnitForPeriod(this.ctx.graph, at.text, period);
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.messageVi);
+      throw error;
+    }
+    const date = referenceDate(period);
+    if (!(reporterKindsOn(form, date) as string[]).includes(unit.kind))
+      return fail(
+        `${this.ctx.graph.nameOn(unit.id, date)} (cấp ${KIND_VI[unit.kind]}) không thuộc diện báo cáo biểu ${form.code} kỳ ${periodLabelVi(period)}`,
+      );
+    const denied = this.canWrite?.(unit, form, date) ?? null;
+    if (denied !== null) return fail(denied);
+    return { ok: true, value: unit };
+  }
+
+  /** Checks one figure; a good one joins its report's group (true), a bad one is rejected (false). */
+  add(figure: RawFigure, style: ParsedFile['numberStyle']): boolean {
+    const { row } = figure;
+    if (!figure.form) return this.reject({ row, field: 'form', reason: 'thiếu mã biểu' });
+    const form = this.form(figure.form);
+    if (!form.ok) return this.reject({ ...form.issue, row: figure.form.row });
+    if (!figure.period) return this.reject({ row, field: 'period', reason: 'thiếu kỳ báo cáo' });
+    const period = this.period(figure.period, form.value);
+    if (!period.ok) return this.reject({ ...period.issue, row: figure.period.row });
+    if (!figure.unit) return this.reject({ row, field: 'unit', reason: 'thiếu mã đơn vị' });
+    const unit = this.unit(figure.unit, form.value, period.value);
+    if (!unit.ok) return this.reject({ ...unit.issue, row: figure.unit.row });
+
+    const f = form.value;
+    if (figure.indicator === null)
+      return this.reject({ row, field: 'indicator', reason: 'thiếu mã chỉ tiêu' });
+    const indicator = this.ctx.catalogue.indicator(figure.indicator);
+    if (!indicator || !f.indicators.includes(indicator.code))
+      return this.reject({
+        row,
+        field: 'indicator',
+        reason: `chỉ tiêu "${figure.indicator}" không thuộc biểu ${f.code}`,
+      });
+    const optionCode =
+      figure.option === null || figure.option.toLowerCase() === 'default' ? null : figure.option;
+    const optionId =
+      optionCode === null
+        ? indicator.options.length === 0
+          ? NO_OPTION
+          : undefined
+        : indicator.optionIds.get(optionCode);
+    if (optionId === undefined)
+      return this.reject({
+        row,
+        field: 'option',
+        reason:
+          optionCode === null
+            ? `chỉ tiêu ${indicator.code} cần mã phân tổ (${indicator.options.map((o) => o.code).join(', ')})`
+            : `phân tổ "${optionCode}" không có trong chỉ tiêu ${indicator.code}${
+                indicator.options.length > 0
+                  ? ` (có: ${indicator.options.map((o) => o.code).join(', ')})`
+                  : ' (chỉ tiêu không phân tổ; để trống cột option)'
+              }`,
+      });
+
+    let value: number | undefined;
+    if (figure.value !== null) {
+      let parsed: number;
+      try {
+        parsed = parseValue(figure.value, style);
+      } catch (error) {
+        if (!(error instanceof NumberFormatError)) throw error;
+        return this.reject({
+          row,
+          field: 'value',
+          reason: `"${figure.value}" không phải số: ${error.reason}`,
+        });
+      }
+      if (!Number.isFinite(parsed))
+        return this.reject({ row, field: 'value', reason: 'không phải số hữu hạn' });
+      if (parsed < 0)
+        return this.reject({
+          row,
+          field: 'value',
+          reason: `số liệu không được âm (${indicator.code}: ${parsed})`,
+        });
+      if (indicator.valueType === 'integer' && !Number.isInteger(parsed))
+        return this.reject({
+          row,
+          field: 'value',
+          reason: `chỉ tiêu ${indicator.code} là số đếm (${indicator.unit}), phải là số nguyên, không phải ${figure.value}`,
+        });
+      if (parsed > MAX_VALUE) return this.reject({ row, field: 'value', reason: 'số quá lớn' });
+      value = roundTo(parsed, indicator.decimals);
+    }
+    const comment = figure.comment;
+    if (comment !== null && comment.length > MAX_COMMENT)
+      return this.reject({ row, field: 'comment', reason: 'ghi chú dài quá 2.000 ký tự' });
+    // A row giving neither a figure nor a comment says nothing: it is skipped, never read as "erase".
+    if (value === undefined && comment === null) return false;
+
+    const key = `${f.id}|${unit.value.id}|${period.value.id}|${indicator.id}|${optionId}`;
+    const first = this.firstRowOfKey.get(key);
+    if (first !== undefined)
+      return this.reject({
+        row,
+        field: 'indicator',
+        reason: `trùng với dòng ${first} (cùng biểu, đơn vị, kỳ, chỉ tiêu ${indicator.code}${optionCode ? `[${optionCode}]` : ''})`,
+      });
+    this.firstRowOfKey.set(key, row);
+
+    const groupKey = `${f.id}|${unit.value.id}|${period.value.id}`;
+    let group = this.groups.get(groupKey);
+    if (!group) {
+      group = { form: f, unit: unit.value, period: period.value, firstRow: row, cells: [] };
+      this.groups.set(groupKey, group);
+    }
+    group.cells.push({ row, indicator, optionId, value, comment });
+    return true;
+  }
+}
+
+interface Plan {
+  inputs: ValueInput[];
+  groups: Group[];
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+}
+
+async function plan(ctx: AppContext, parsed: ParsedFile, canWrite: ImportOptions['canWrite']): Promise<Plan> {
+  const planner = new Planner(ctx, canWrite);
+  for (const issue of parsed.issues) planner.reject(issue);
+  for (const figure of parsed.figures) planner.add(figure, parsed.numberStyle);
+
+  // Reports are looked up per form and period, for all their units at once.
+  const byFormPeriod = new Map<string, Group[]>();
+  for (const group of planner.groups.values()) {
+    const key = `${group.form.id}|${group.period.id}`;
+    const list = byFormPeriod.get(key);
+    if (list) list.push(group);
+    else byFormPeriod.set(key, [group]);
+  }
+  const inputs: ValueInput[] = [];
+  let imported = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const groups of byFormPeriod.values()) {
+    const { form, period } = groups[0] as Group;
+    const unitIds = groups.map((g) => g.unit.id);
+    const states = await reportStates(ctx.store.db, form.id, period.id, unitIds);
+    const existing = await existingFigures(ctx.store.db, form.id, period.id, unitIds);
+    for (const group of groups) {
+      const status = states.get(group.unit.id)?.status ?? 'draft';
+      if (!EDITABLE.has(status)) {
+        const date = referenceDate(period);
+        planner.reject({
+          row: group.firstRow,
+          field: 'status',
+          reason: `báo cáo ${form.code} kỳ ${periodLabelVi(period)} của ${ctx.graph.nameOn(group.unit.id, date)} ${
+            STATUS_VI[status] ?? `ở trạng thái "${status}"`
+          }, không nhập được ${group.cells.length} số liệu; cần trả lại hoặc mở lại báo cáo trước`,
+        });
+        continue;
+      }
+      for (const cell of group.cells) {
+        const old = existing.get(`${group.unit.id}|${cell.indicator.id}|${cell.optionId}`);
+        // Blank in the file keeps what is stored: an import adds and corrects, it never erases.
+        const value = cell.value === undefined ? (old?.value ?? null) : cell.value;
+        const comment = cell.comment ?? old?.comment ?? null;
+        if (!old) {
+          if (value === null && comment === null) continue;
+          imported++;
+        } else if (old.value === value && old.comment === comment) {
+          unchanged++;
+          continue;
+        } else updated++;
+        inputs.push({
+          formId: form.id,
+          unitId: group.unit.id,
+          indicatorId: cell.indicator.id,
+          optionId: cell.optionId,
+          period: period.id,
+          value,
+          comment,
+          expectedVersion: old?.version ?? 0,
+        });
+      }
+    }
+  }
+  return {
+    inputs,
+    groups: [...planner.groups.values()],
+    imported,
+    updated,
+    unchanged,
+    rejected: planner.rejected,
+  };
+}
+
+function capped(rejected: Rejection[]): Rejection[] {
+  const sorted = [...rejected].sort((a, b) => a.row - b.row);
+  if (sorted.length <= MAX_REJECTIONS) return sorted;
+  const rest = sorted.length - MAX_REJECTIONS;
+  const next = sorted[MAX_REJECTIONS] as Rejection;
+  return [
+    ...sorted.slice(0, MAX_REJECTIONS),
+    { row: next.row, field: 'file', reason: `còn ${rest} lỗi khác từ dòng ${next.row} trở đi không liệt kê` },
+  ];
+}
+
+function fileRejection(issue: Rejection): ImportSummary {
+  return { imported: 0, updated: 0, unchanged: 0, rejected: [issue] };
+}
+
+const SOURCE_VI: Record<ImportOptions['source'], string> = {
+  web: 'qua web',
+  api: 'qua API',
+  cli: 'dòng lệnh',
+};
+
+/**
+ * Imports a unit's (or several units') figures from a CSV, XLSX or DHIS2 JSON file. Everything is checked
+ * first; unless `partial`, one rejected row means nothing is written, and the summary lists every problem with
+ * what would have been imported. Writing is one transaction with one change record (source "import"), so an
+ * import stopped midway leaves the store as it was, and a file imported twice changes nothing the second time.
+ */
+export async function importFigures(ctx: AppContext, options: ImportOptions): Promise<ImportSummary> {
+  const { buffer } = options;
+  if (buffer.length === 0) return fileRejection({ row: 0, field: 'file', reason: 'Tệp trống' });
+  if (buffer.length > MAX_FILE_BYTES)
+    return fileRejection({
+      row: 0,
+      field: 'file',
+      reason: `Tệp lớn ${(buffer.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB, vượt giới hạn 10 MB`,
+    });
+  let parsed: ParsedFile;
+  try {
+    parsed = await readFile(detectFormat(buffer, options.filename, options.contentType), buffer);
+  } catch (error) {
+    if (error instanceof FileRejected)
+      return fileRejection({ row: error.row, field: error.field, reason: error.reasonVi });
+    throw error;
+  }
+  const result = await plan(ctx, parsed, options.canWrite);
+  const summary: ImportSummary = {
+    imported: result.imported,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rejected: capped(result.rejected),
+  };
+  if (options.dryRun || result.inputs.length === 0) return summary;
+  if (result.rejected.length > 0 && !options.partial) return summary;
+  const name = options.filename.normalize('NFC').replace(/[\\/]/g, '_').slice(-200);
+  const at = ctx.clock.now().toISOString();
+  const actor =
+    options.actor ??
+    (options.userId === null ? SYSTEM_ACTOR : { id: options.userId, name: `người dùng ${options.userId}` });
+  const changedReports = new Set(result.inputs.map((i) => `${i.formId}|${i.unitId}|${i.period}`));
+  const groups = result.groups.filter((g) => changedReports.has(`${g.form.id}|${g.unit.id}|${g.period.id}`));
+  const units = [...new Set(groups.map((g) => g.unit.id))];
+  try {
+    const written = await writeValues(
+      ctx.store,
+      ctx.graph,
+      result.inputs,
+      {
+        at,
+        userId: options.userId,
+        source: 'import',
+        reason: `Nhập từ tệp "${name}" (${SOURCE_VI[options.source]})`,
+      },
+      (w) => ({
+        at,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'values.import',
+        target: `file:${name}`,
+        unitId: units.length === 1 ? (units[0] as number) : null,
+        secrecy: highestSecrecy(groups.map((g) => g.form.secrecy)),
+        details: {
+          changeId: w.changeId,
+          inserted: w.inserted,
+          updated: w.updated,
+          format: parsed.format,
+          source: options.source,
+          reports: groups.map((g) => `${g.form.code}/${g.unit.code}/${g.period.id}`).slice(0, 50),
+        },
+      }),
+    );
+    return { ...summary, imported: written.inserted, updated: written.updated };
+  } catch (error) {
+    if (error instanceof VersionConflictError) {
+      throw new AppError(
+        'conflict',
+        'Số liệu vừa được người khác sửa trong lúc nhập tệp; chưa nhập gì, hãy nhập lại tệp',
+        'figures changed during the import; nothing was imported, import the file again',
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+const CHUNK = 500;
+
+export interface ReportState {
+  status: string;
+  submittedAt: string | null;
+}
+
+/** Submission status of reports (form, period) by unit id; units without a row are drafts and are left out. */
+export async function reportStates(
+  db: Kysely<Database>,
+  formId: number,
+  period: string,
+  unitIds: number[],
+): Promise<Map<number, ReportState>> {
+  const out = new Map<number, ReportState>();
+  for (let i = 0; i < unitIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('submission')
+      .select(['unit_id', 'status', 'submitted_at'])
+      .where('form_id', '=', formId)
+      .where('period', '=', period)
+      .where('unit_id', 'in', unitIds.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.unit_id, { status: r.status, submittedAt: r.submitted_at });
+  }
+  return out;
+}
+
+export interface ExistingFigure {
+  value: number | null;
+  comment: string | null;
+  version: number;
+}
+
+/** Stored figures of a form and period for some units, by "unitId|indicatorId|optionId". */
+export async function existingFigures(
+  db: Kysely<Database>,
+  formId: number,
+  period: string,
+  unitIds: number[],
+): Promise<Map<string, ExistingFigure>> {
+  const out = new Map<string, ExistingFigure>();
+  for (let i = 0; i < unitIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('data_value')
+      .select(['unit_id', 'indicator_id', 'option_id', 'value', 'comment', 'version'])
+      .where('form_id', '=', formId)
+      .where('period', '=', period)
+      .where('unit_id', 'in', unitIds.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows)
+      out.set(`${r.unit_id}|${r.indicator_id}|${r.option_id}`, {
+        value: r.value,
+        comment: r.comment,
+        version: r.version,
+      });
+  }
+  return out;
+}
