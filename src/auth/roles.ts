@@ -28,12 +28,12 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Administrators must use a second factor (TOTP); other roles may be added by configuration. */
+/** Leaders and administrators must use a second factor (TOTP): they see and change the most. */
 export const SECOND_FACTOR_REQUIRED: Record<Role, boolean> = {
   officer: false,
   approver: false,
   analyst: false,
-  leader: false,
+  leader: true,
   admin: true,
 };
 

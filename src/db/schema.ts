@@ -157,6 +157,8 @@ export interface Database {
     second_factor_done: number;
     ip: string | null;
     user_agent: string | null;
+    authenticated_at: string | null;
+    pending_totp_secret: string | null;
   };
   audit_log: {
     seq: number;

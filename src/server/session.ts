@@ -79,6 +79,15 @@ export function policyDeps(ctx: AppContext, date: IsoDate = ctx.clock.today()): 
 export function requireUser(request: FastifyRequest): AuthUser & { username: string; displayName: string } {
   const session = request.session;
   if (!session) throw new AppError('unauthenticated', 'Bạn cần đăng nhập', 'sign-in required');
+  if (session.pendingSecondFactor) {
+    throw new AppError(
+      'unauthenticated',
+      session.pendingSecondFactor === 'code'
+        ? 'Cần nhập mã xác thực hai lớp'
+        : 'Cần đăng ký xác thực hai lớp trước khi sử dụng',
+      'second factor required',
+    );
+  }
   const u = session.user;
   return {
     id: u.id,
@@ -101,7 +110,7 @@ export function guard(
   resource: Resource,
   date?: IsoDate,
 ): AuthUser {
-  const user = request.session ? requireUser(request) : null;
+  const user = request.session && !request.session.pendingSecondFactor ? requireUser(request) : null;
   const decision = authorize(user, action, resource, policyDeps(ctx, date));
   if (!decision.allowed) {
     throw new AppError(

@@ -5,10 +5,18 @@ import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { ROLE_LABEL_EN, ROLE_LABEL_VI } from '../auth/roles.ts';
 import { requireUser, SESSION_COOKIE, sessionCookieOptions } from '../server/session.ts';
+import { AppError } from '../shared/errors.ts';
+import { changePassword } from './password.ts';
 import type { User } from './repository.ts';
-import { signIn, signOut, signOutEverywhere } from './signin.ts';
+import { confirmEnrolment, startEnrolment, verifySecondFactor } from './second-factor.ts';
+import { type ActiveSession, signIn, signOut, signOutEverywhere } from './signin.ts';
 
-function presentMe(ctx: AppContext, user: User, csrfToken: string) {
+function presentMe(
+  ctx: AppContext,
+  user: User,
+  csrfToken: string,
+  secondFactor: ActiveSession['pendingSecondFactor'],
+) {
   const today = ctx.clock.today();
   const unit = ctx.graph.require(user.unitId);
   return {
@@ -22,6 +30,9 @@ function presentMe(ctx: AppContext, user: User, csrfToken: string) {
     unit: { id: unit.id, code: unit.code, name: ctx.graph.nameOn(unit.id, today), kind: unit.kind },
     csrfToken,
     today,
+    /** 'code' or 'enrol' while the sign-in still needs its second factor. */
+    secondFactor,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -48,7 +59,7 @@ export function authRoutes(
           ctx.clock.now(),
         );
         reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(options.secureCookies));
-        return presentMe(ctx, session.user, session.csrfToken);
+        return presentMe(ctx, session.user, session.csrfToken, session.pendingSecondFactor);
       },
     );
     r.post(
@@ -89,7 +100,87 @@ export function authRoutes(
       async (request) => {
         requireUser(request);
         const session = request.session as NonNullable<typeof request.session>;
-        return presentMe(ctx, session.user, session.csrfToken);
+        return presentMe(ctx, session.user, session.csrfToken, session.pendingSecondFactor);
+      },
+    );
+    const pendingSession = (request: { session: ActiveSession | null }): ActiveSession => {
+      if (!request.session) throw new AppError('unauthenticated', 'Bạn cần đăng nhập', 'sign-in required');
+      return request.session;
+    };
+    r.post(
+      '/auth/totp',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Nhập mã xác thực hai lớp (TOTP code)',
+          body: z.object({ code: z.string().min(6).max(12) }),
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        const session = pendingSession(request);
+        await verifySecondFactor(ctx.store, session, request.body.code, ctx.clock.now());
+        return presentMe(ctx, session.user, session.csrfToken, null);
+      },
+    );
+    r.post(
+      '/auth/totp/enrol',
+      { schema: { tags: ['auth'], summary: 'Bắt đầu đăng ký xác thực hai lớp (enrol TOTP)' } },
+      async (request) => {
+        const session = pendingSession(request);
+        if (session.pendingSecondFactor === 'code') {
+          throw new AppError(
+            'forbidden',
+            'Hãy nhập mã xác thực hiện có trước',
+            'pass the current second factor first',
+          );
+        }
+        return startEnrolment(ctx.store, session);
+      },
+    );
+    r.post(
+      '/auth/totp/confirm',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Xác nhận đăng ký bằng mã đầu tiên (confirm enrolment)',
+          body: z.object({ code: z.string().min(6).max(12) }),
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        const session = pendingSession(request);
+        if (session.pendingSecondFactor === 'code') {
+          throw new AppError(
+            'forbidden',
+            'Hãy nhập mã xác thực hiện có trước',
+            'pass the current second factor first',
+          );
+        }
+        await confirmEnrolment(ctx.store, session, request.body.code, ctx.clock.now());
+        return presentMe(ctx, session.user, session.csrfToken, null);
+      },
+    );
+    r.post(
+      '/auth/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Đổi mật khẩu (change password)',
+          body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }),
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        requireUser(request);
+        await changePassword(
+          ctx.store,
+          pendingSession(request),
+          request.body.current,
+          request.body.next,
+          ctx.clock.now(),
+        );
+        return { ok: true };
       },
     );
   };

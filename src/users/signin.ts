@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/repository.ts';
 import { checkSignInAllowed, DEFAULT_LOCKOUT_POLICY, recordFailure } from '../auth/lockout.ts';
 import { verifyPassword } from '../auth/passwords.ts';
+import { SECOND_FACTOR_REQUIRED } from '../auth/roles.ts';
 import {
   checkSession,
   DEFAULT_SESSION_POLICY,
@@ -20,6 +21,15 @@ export interface ActiveSession {
   tokenHash: string;
   csrfToken: string;
   user: User;
+  /** What the session still lacks: a TOTP code, or enrolling a second factor the role requires; null when complete. */
+  pendingSecondFactor: 'code' | 'enrol' | null;
+  authenticatedAt: Date;
+}
+
+/** Whether a user must pass a second factor after the password, and which step comes next. */
+export function secondFactorStep(user: User): 'code' | 'enrol' | null {
+  if (user.totpEnabled) return 'code';
+  return SECOND_FACTOR_REQUIRED[user.role] ? 'enrol' : null;
 }
 
 const INVALID = new AppError(
@@ -110,9 +120,11 @@ export async function signIn(
         created_at: now.toISOString(),
         last_seen_at: now.toISOString(),
         csrf_token: csrfToken,
-        second_factor_done: 0,
+        second_factor_done: secondFactorStep(user) === null ? 1 : 0,
         ip: input.ip,
         user_agent: input.userAgent?.slice(0, 300) ?? null,
+        authenticated_at: now.toISOString(),
+        pending_totp_secret: null,
       })
       .execute();
     await appendAudit(trx, {
@@ -127,7 +139,16 @@ export async function signIn(
     });
   });
   const fresh = (await findUserById(store.db, user.id)) as User;
-  return { token, session: { tokenHash, csrfToken, user: fresh } };
+  return {
+    token,
+    session: {
+      tokenHash,
+      csrfToken,
+      user: fresh,
+      pendingSecondFactor: secondFactorStep(fresh),
+      authenticatedAt: now,
+    },
+  };
 }
 
 /** Resolves a session cookie; expired or unknown sessions give null (and expired ones are removed). */
@@ -160,7 +181,13 @@ export async function resolveSession(
         .execute(),
     );
   }
-  return { tokenHash, csrfToken: row.csrf_token, user };
+  return {
+    tokenHash,
+    csrfToken: row.csrf_token,
+    user,
+    pendingSecondFactor: row.second_factor_done === 1 ? null : secondFactorStep(user),
+    authenticatedAt: new Date(row.authenticated_at ?? row.created_at),
+  };
 }
 
 export async function signOut(store: Store, tokenHash: string): Promise<void> {

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { generateTotp } from '../../src/auth/totp.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { ApiClient } from '../support/http.ts';
+
+describe('accounts and sign-in', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  before(async () => {
+    app = await createTestApp();
+    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    await createUser(app.ctx, { username: 'leader', role: 'leader', unitCode: 'BCA', clearance: 'toi_mat' });
+    await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA' });
+    await createUser(app.ctx, { username: 'target', role: 'analyst', unitCode: 'BCA' });
+  });
+  after(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  it('makes a leader enrol a second factor before anything else, then asks for a fresh code at every sign-in', async () => {
+    const client = new ApiClient(server);
+    const login = await client.login('leader', 'Giaoban@2026-test');
+    assert.equal(login.status, 200);
+    assert.equal(login.body.secondFactor, 'enrol');
+    assert.equal((await client.get('/api/aggregates?unit=BCA&period=2020-02')).status, 401);
+    const enrol = await client.request('POST', '/api/auth/totp/enrol', {});
+    assert.equal(enrol.status, 200);
+    const secret = String(enrol.body.secret);
+    assert.match(String(enrol.body.otpauthUrl), /^otpauth:\/\/totp\/giaoban/);
+    const wrong = await client.request('POST', '/api/auth/totp/confirm', { code: '000000' });
+    assert.equal(wrong.status, 401);
+    const code = generateTotp(secret, app.clock.now());
+    const confirm = await client.request('POST', '/api/auth/totp/confirm', { code });
+    assert.equal(confirm.status, 200, JSON.stringify(confirm.body));
+    assert.equal((await client.get('/api/aggregates?unit=BCA&period=2020-02')).status, 200);
+
+    app.clock.set(new Date(app.clock.now().getTime() + 60_000));
+    const again = new ApiClient(server);
+    const second = await again.login('leader', 'Giaoban@2026-test');
+    assert.equal(second.body.secondFactor, 'code');
+    assert.equal((await again.get('/api/aggregates?unit=BCA&period=2020-02')).status, 401);
+    const fresh = generateTotp(secret, app.clock.now());
+    assert.equal((await again.request('POST', '/api/auth/totp', { code: fresh })).status, 200);
+    assert.equal((await again.get('/api/aggregates?unit=BCA&period=2020-02')).status, 200);
+    // The same code cannot be used twice.
+    const third = new ApiClient(server);
+    await third.login('leader', 'Giaoban@2026-test');
+    assert.equal((await third.request('POST', '/api/auth/totp', { code: fresh })).status, 401);
+  });
+
+  it('locks an account after five failures, even against the right password, and says until when', async () => {
+    const client = new ApiClient(server);
+    for (let i = 0; i < 5; i++) assert.equal((await client.login('target', `wrong-${i}`)).status, 401);
+    const locked = await client.login('target', 'Giaoban@2026-test');
+    assert.equal(locked.status, 429);
+    assert.match(String(locked.body.message), /khoá|khóa/);
+    app.clock.set(new Date(app.clock.now().getTime() + 16 * 60_000));
+    assert.equal((await client.login('target', 'Giaoban@2026-test')).status, 200);
+  });
+
+  it('enforces the password policy and refuses the last passwords again; other sessions end', async () => {
+    const other = new ApiClient(server);
+    await other.login('analyst', 'Giaoban@2026-test');
+    const client = new ApiClient(server);
+    await client.login('analyst', 'Giaoban@2026-test');
+    const weak = await client.request('POST', '/api/auth/password', {
+      current: 'Giaoban@2026-test',
+      next: 'abc',
+    });
+    assert.equal(weak.status, 422);
+    const same = await client.request('POST', '/api/auth/password', {
+      current: 'Giaoban@2026-test',
+      next: 'Giaoban@2026-test',
+    });
+    assert.equal(same.status, 422);
+    assert.ok((same.body.issues as Array<{ reason: string }>).length > 0);
+    const wrongCurrent = await client.request('POST', '/api/auth/password', {
+      current: 'nope',
+      next: 'Sông-Hồng-chảy-2026!',
+    });
+    assert.equal(wrongCurrent.status, 401);
+    const ok = await client.request('POST', '/api/auth/password', {
+      current: 'Giaoban@2026-test',
+      next: 'Sông-Hồng-chảy-2026!',
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal((await other.get('/api/auth/me')).status, 401);
+    assert.equal((await client.get('/api/auth/me')).status, 200);
+    const back = await client.request('POST', '/api/auth/password', {
+      current: 'Sông-Hồng-chảy-2026!',
+      next: 'Giaoban@2026-test',
+    });
+    assert.equal(back.status, 422);
+  });
+
+  it('ends a session after 15 idle minutes', async () => {
+    const client = new ApiClient(server);
+    await client.login('analyst', 'Sông-Hồng-chảy-2026!');
+    assert.equal((await client.get('/api/auth/me')).status, 200);
+    app.clock.set(new Date(app.clock.now().getTime() + 16 * 60_000));
+    assert.equal((await client.get('/api/auth/me')).status, 401);
+  });
+});
