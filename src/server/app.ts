@@ -21,6 +21,7 @@ import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
 import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
+import { adminRoutes } from '../users/admin-routes.ts';
 import { authRoutes } from '../users/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
@@ -159,6 +160,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   });
   await app.register(submissionRoutes(ctx, checkSubmission), { prefix: '/api' });
   await app.register(transferRoutes(ctx), { prefix: '/api' });
+  await app.register(adminRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
 

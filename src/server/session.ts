@@ -88,6 +88,13 @@ export function requireUser(request: FastifyRequest): AuthUser & { username: str
       'second factor required',
     );
   }
+  if (session.user.mustChangePassword) {
+    throw new AppError(
+      'forbidden',
+      'Cần đổi mật khẩu tạm trước khi sử dụng',
+      'change the temporary password first',
+    );
+  }
   const u = session.user;
   return {
     id: u.id,

@@ -172,14 +172,12 @@ export function authRoutes(
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request) => {
-        requireUser(request);
-        await changePassword(
-          ctx.store,
-          pendingSession(request),
-          request.body.current,
-          request.body.next,
-          ctx.clock.now(),
-        );
+        // Open to a user whose temporary password must change, but only after the second factor.
+        const session = pendingSession(request);
+        if (session.pendingSecondFactor) {
+          throw new AppError('unauthenticated', 'Cần xác thực hai lớp trước', 'second factor required');
+        }
+        await changePassword(ctx.store, session, request.body.current, request.body.next, ctx.clock.now());
         return { ok: true };
       },
     );

@@ -105,3 +105,90 @@ describe('accounts and sign-in', () => {
     assert.equal((await client.get('/api/auth/me')).status, 401);
   });
 });
+
+describe('user administration', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  before(async () => {
+    app = await createTestApp();
+    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    await createUser(app.ctx, { username: 'admin-nghean', role: 'admin', unitCode: '40', clearance: 'mat' });
+  });
+  after(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  let secret: string | null = null;
+  async function signedInAdmin(): Promise<ApiClient> {
+    const client = new ApiClient(server);
+    const login = await client.login('admin-nghean', 'Giaoban@2026-test');
+    if (secret === null) {
+      assert.equal(login.body.secondFactor, 'enrol');
+      const enrol = await client.request('POST', '/api/auth/totp/enrol', {});
+      secret = String(enrol.body.secret);
+      await client.request('POST', '/api/auth/totp/confirm', { code: generateTotp(secret, app.clock.now()) });
+    } else {
+      assert.equal(login.body.secondFactor, 'code');
+      // A new time step, so that the code is not a replay of the enrolment's.
+      app.clock.set(new Date(app.clock.now().getTime() + 30_000));
+      assert.equal(
+        (await client.request('POST', '/api/auth/totp', { code: generateTotp(secret, app.clock.now()) }))
+          .status,
+        200,
+      );
+    }
+    return client;
+  }
+
+  it('creates an account with a temporary password that must be changed before any use', async () => {
+    const admin = await signedInAdmin();
+    const commune = app.ctx.graph
+      .childrenOn(app.ctx.graph.findByCode('40', app.ctx.clock.today())?.id ?? 0, app.ctx.clock.today())
+      .map((id) => app.ctx.graph.require(id).code)[0] as string;
+    const created = await admin.request('POST', '/api/users', {
+      username: 'canbo.moi',
+      displayName: 'Cán bộ mới',
+      role: 'officer',
+      unit: commune,
+      clearance: 'none',
+    });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const password = String(created.body.password);
+    const officer = new ApiClient(server);
+    await officer.login('canbo.moi', password);
+    assert.equal((await officer.get(`/api/values?form=BC-THANG&unit=${commune}&period=2026-11`)).status, 403);
+    assert.equal(
+      (
+        await officer.request('POST', '/api/auth/password', {
+          current: password,
+          next: 'Sông-Lam-xanh-2026!',
+        })
+      ).status,
+      200,
+    );
+    assert.equal((await officer.get(`/api/values?form=BC-THANG&unit=${commune}&period=2026-11`)).status, 200);
+  });
+
+  it('cannot create accounts outside its subtree or above its own clearance', async () => {
+    const admin = await signedInAdmin();
+    const outside = await admin.request('POST', '/api/users', {
+      username: 'x.hanoi',
+      displayName: 'X',
+      role: 'officer',
+      unit: '01',
+      clearance: 'none',
+    });
+    assert.equal(outside.status, 403);
+    const above = await admin.request('POST', '/api/users', {
+      username: 'x.above',
+      displayName: 'X',
+      role: 'analyst',
+      unit: '40',
+      clearance: 'toi_mat',
+    });
+    assert.equal(above.status, 403);
+    const list = await admin.get('/api/users');
+    assert.ok((list.body.users as Array<{ username: string }>).every((u) => u.username !== 'x.hanoi'));
+  });
+});
