@@ -160,6 +160,19 @@ export interface Database {
     authenticated_at: string | null;
     pending_totp_secret: string | null;
   };
+  value_source: {
+    period: string;
+    unit_id: number;
+    form_id: number;
+    indicator_id: number;
+    option_id: number;
+    version: number;
+    document: string | null;
+    excerpt: string;
+    span_start: number;
+    span_end: number;
+    created_at: string;
+  };
   audit_log: {
     seq: number;
     at: string;
@@ -172,5 +185,118 @@ export interface Database {
     details: string;
     prev_hash: string;
     hash: string;
+  };
+  campaign: {
+    id: Generated<number>;
+    series: string;
+    name: string;
+    year: number;
+    rule: string;
+    start_date: string;
+    end_date: string;
+    units: string;
+    indicators: string;
+    rank_by: string | null;
+    report_form: string | null;
+    secrecy: string;
+    created_at: string;
+  };
+  meeting: {
+    id: Generated<number>;
+    title: string;
+    period: string;
+    campaign_id: number | null;
+    held_on: string;
+    place: string;
+    chair: string;
+    participants: string;
+    status: string;
+    minutes: string | null;
+    pack: string | null;
+    pack_frozen_at: string | null;
+    conclusion_number: string | null;
+    conclusion_date: string | null;
+    conclusion_text: string | null;
+    secrecy: string;
+    created_at: string;
+    created_by: number | null;
+    updated_at: string;
+  };
+  agenda_item: {
+    id: Generated<number>;
+    meeting_id: number;
+    position: number;
+    title: string;
+    presenter: string | null;
+    outcome_kind: string;
+    outcome: string | null;
+    carried_task_id: number | null;
+  };
+  deployment_target: {
+    id: Generated<number>;
+    name: string;
+    indicator: string;
+    target_value: number;
+    deadline: string;
+    unit_kind: string;
+    units: string;
+    meeting_id: number | null;
+    created_at: string;
+  };
+  directive: {
+    id: Generated<number>;
+    meeting_id: number;
+    position: number;
+    content: string;
+    lead_unit_id: number;
+    coordinating: string;
+    deadline: string;
+    indicators: string;
+    target_id: number | null;
+    secrecy: string;
+    created_at: string;
+  };
+  task: {
+    id: Generated<number>;
+    directive_id: number;
+    unit_id: number;
+    role: string;
+    state: string;
+    deadline: string;
+    assigned_on: string;
+    confirmed_on: string | null;
+    version: number;
+    updated_at: string;
+  };
+  task_event: {
+    id: Generated<number>;
+    task_id: number;
+    on_date: string;
+    at: string;
+    action: string;
+    from_state: string;
+    to_state: string;
+    user_id: number | null;
+    actor_name: string;
+    note: string | null;
+    period: string | null;
+    figures: string | null;
+    attachments: string | null;
+    deadline: string | null;
+  };
+  commendation: {
+    id: Generated<number>;
+    recipient_kind: string;
+    unit_id: number;
+    person_name: string | null;
+    person_rank: string | null;
+    person_position: string | null;
+    form: string;
+    reason: string;
+    decision_number: string;
+    decision_date: string;
+    campaign_id: number | null;
+    period: string | null;
+    created_at: string;
   };
 }

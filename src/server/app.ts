@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import type { AppContext } from '../app/context.ts';
+import { extractionRoutes } from '../extraction/routes.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
@@ -161,6 +162,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(submissionRoutes(ctx, checkSubmission), { prefix: '/api' });
   await app.register(transferRoutes(ctx), { prefix: '/api' });
   await app.register(adminRoutes(ctx), { prefix: '/api' });
+  await app.register(extractionRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
 

@@ -56,6 +56,13 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
                   value: z.number().nullable(),
                   comment: z.string().max(2000).nullable().optional(),
                   version: z.number().int().min(0).optional(),
+                  source: z
+                    .object({
+                      document: z.string().max(300).nullable().optional(),
+                      excerpt: z.string().min(1).max(2000),
+                      span: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+                    })
+                    .optional(),
                 }),
               )
               .min(1)

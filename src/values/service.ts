@@ -17,6 +17,8 @@ export interface FormCell {
   value: number | null;
   comment: string | null;
   version: number;
+  /** The words the current figure was read from, if it came from a narrative report. */
+  source: FigureSource | null;
   /** The same figure last period and the same period last year, so that a slip stands out. */
   previous: number | null;
   lastYear: number | null;
@@ -58,6 +60,14 @@ export async function readFormValues(
   const periods = [period.id, ...(prev ? [prev.id] : []), lastYear.id];
   const rows = await readValues(ctx.store.db, { formId: form.id, unitIds: [unit.id], periods });
   const byKey = new Map(rows.map((r) => [`${r.period}|${r.indicatorId}|${r.optionId}`, r]));
+  const sources = await ctx.store.db
+    .selectFrom('value_source')
+    .selectAll()
+    .where('form_id', '=', form.id)
+    .where('unit_id', '=', unit.id)
+    .where('period', '=', period.id)
+    .execute();
+  const sourceOf = new Map(sources.map((r) => [`${r.indicator_id}|${r.option_id}|${r.version}`, r]));
   return formCells(ctx, form).map(({ indicator, option }) => {
     const optionId = option === null ? NO_OPTION : (indicator.optionIds.get(option) as number);
     const current = byKey.get(`${period.id}|${indicator.id}|${optionId}`);
@@ -67,6 +77,16 @@ export async function readFormValues(
       value: current?.value ?? null,
       comment: current?.comment ?? null,
       version: current?.version ?? 0,
+      source: (() => {
+        const found = current ? sourceOf.get(`${indicator.id}|${optionId}|${current.version}`) : undefined;
+        return found
+          ? {
+              document: found.document,
+              excerpt: found.excerpt,
+              span: [found.span_start, found.span_end] as [number, number],
+            }
+          : null;
+      })(),
       previous: prev ? (byKey.get(`${prev.id}|${indicator.id}|${optionId}`)?.value ?? null) : null,
       lastYear: byKey.get(`${lastYear.id}|${indicator.id}|${optionId}`)?.value ?? null,
     };
@@ -80,6 +100,16 @@ export interface CellInput {
   comment?: string | null | undefined;
   /** The version the writer loaded; 0 for a figure that did not exist. */
   version?: number | undefined;
+  /** Where the figure was read from, when it came out of a narrative report. */
+  source?: FigureSource | undefined;
+}
+
+export interface FigureSource {
+  document?: string | null | undefined;
+  /** The words the figure was read from. */
+  excerpt: string;
+  /** [start, end) character offsets in the NFC text of the document. */
+  span: [number, number];
 }
 
 /**
@@ -222,7 +252,7 @@ export async function saveFormValues(
   const values = toValueInputs(ctx, form, unit, period, input.cells);
   try {
     const at = ctx.clock.now().toISOString();
-    return await writeValues(
+    const summary = await writeValues(
       ctx.store,
       ctx.graph,
       values,
@@ -243,6 +273,8 @@ export async function saveFormValues(
         },
       }),
     );
+    await recordSources(ctx, form, unit, period, input.cells, at);
+    return summary;
   } catch (error) {
     if (error instanceof VersionConflictError) {
       const indicator = ctx.catalogue.indicatorById(error.key.indicatorId);
@@ -297,4 +329,52 @@ export function unitForPeriod(
   const period = resolvePeriod(periodId);
   const unit = resolveUnitForPeriod(ctx.graph, code, period);
   return { unit, period, date: referenceDate(period) };
+}
+
+/** Remembers where accepted figures were read from, against the versions just written. */
+async function recordSources(
+  ctx: AppContext,
+  form: StoredForm,
+  unit: Unit,
+  period: Period,
+  cells: CellInput[],
+  at: string,
+): Promise<void> {
+  const withSource = cells.filter((c) => c.source);
+  if (withSource.length === 0) return;
+  const current = await readValues(ctx.store.db, {
+    formId: form.id,
+    unitIds: [unit.id],
+    periods: [period.id],
+  });
+  const versionOf = new Map(current.map((v) => [`${v.indicatorId}|${v.optionId}`, v.version]));
+  await ctx.store.write(async (trx) => {
+    for (const cell of withSource) {
+      const indicator = ctx.catalogue.indicator(cell.indicator);
+      const source = cell.source;
+      if (!indicator || !source) continue;
+      const optionId = cell.option === null ? NO_OPTION : (indicator.optionIds.get(cell.option) ?? NO_OPTION);
+      const version = versionOf.get(`${indicator.id}|${optionId}`);
+      if (version === undefined) continue;
+      await trx
+        .insertInto('value_source')
+        .values({
+          period: period.id,
+          unit_id: unit.id,
+          form_id: form.id,
+          indicator_id: indicator.id,
+          option_id: optionId,
+          version,
+          document: source.document?.normalize('NFC').slice(0, 300) ?? null,
+          excerpt: source.excerpt.normalize('NFC').slice(0, 2000),
+          span_start: source.span[0],
+          span_end: source.span[1],
+          created_at: at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['period', 'unit_id', 'form_id', 'indicator_id', 'option_id', 'version']).doNothing(),
+        )
+        .execute();
+    }
+  });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 /** A signed-in API client over app.inject(): keeps the session cookie and sends the CSRF token on writes. */
 export class ApiClient {
-  private cookie = '';
+  cookie = '';
   csrf = '';
 
   constructor(private readonly app: FastifyInstance) {}

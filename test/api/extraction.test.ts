@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Document, Packer, Paragraph } from 'docx';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app.ts';
+import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { ApiClient } from '../support/http.ts';
+
+const TEXT =
+  'Trong tháng 11, Công an xã đã phát hiện, bắt giữ 2 vụ - 3 đối tượng phạm tội về ma túy, thu giữ 12,5 gam ma túy tổng hợp.';
+
+describe('figures read from narrative reports', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let commune: string;
+  before(async () => {
+    app = await createTestApp({ demo: true });
+    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    const today = app.ctx.clock.today();
+    commune = app.ctx.graph
+      .childrenOn(app.ctx.graph.findByCode('37', today)?.id ?? 0, today)
+      .map((id) => app.ctx.graph.require(id).code)
+      .sort()[4] as string;
+    await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: commune, clearance: 'none' });
+  });
+  after(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  it('proposes figures with their spans, from text and from a .docx', async () => {
+    const client = new ApiClient(server);
+    await client.login('officer', 'Giaoban@2026-test');
+    const res = await client.request('POST', '/api/extract', { text: TEXT });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const figures = res.body.figures as Array<{ indicator: string; value: number; span: [number, number] }>;
+    const text = String(res.body.text);
+    const cases = figures.find((f) => f.indicator === 'drug.cases');
+    assert.equal(cases?.value, 2);
+    assert.match(text.slice(cases?.span[0], cases?.span[1]), /2 vụ/);
+
+    const doc = new Document({ sections: [{ children: [new Paragraph(TEXT)] }] });
+    const buffer = await Packer.toBuffer(doc);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(buffer)]), 'bao-cao-thang-11.docx');
+    const upload = await server.inject({
+      method: 'POST',
+      url: '/api/extract',
+      headers: { cookie: client.cookie, 'x-csrf-token': client.csrf },
+      body: form,
+    });
+    assert.equal(upload.statusCode, 200, upload.body);
+    assert.equal((upload.json() as { document: string }).document, 'bao-cao-thang-11.docx');
+  });
+
+  it('remembers the source span of an accepted figure', async () => {
+    const client = new ApiClient(server);
+    await client.login('officer', 'Giaoban@2026-test');
+    const start = TEXT.indexOf('2 vụ');
+    const save = await client.request('PUT', '/api/values', {
+      form: 'BC-THANG',
+      unit: commune,
+      period: '2026-12',
+      cells: [
+        {
+          indicator: 'drug.cases',
+          option: null,
+          value: 2,
+          source: { document: 'bao-cao.docx', excerpt: '2 vụ', span: [start, start + 4] },
+        },
+      ],
+    });
+    assert.equal(save.status, 200, JSON.stringify(save.body));
+    const read = await client.get(`/api/values?form=BC-THANG&unit=${commune}&period=2026-12`);
+    const cell = (
+      read.body.cells as Array<{ indicator: string; source: { excerpt: string; span: number[] } | null }>
+    ).find((c) => c.indicator === 'drug.cases');
+    assert.deepEqual(cell?.source, { document: 'bao-cao.docx', excerpt: '2 vụ', span: [start, start + 4] });
+  });
+});
