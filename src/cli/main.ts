@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { runQuery } from '../analytics/service.ts';
 import { type AppContext, openApp } from '../app/context.ts';
-import { verifyAuditLog } from '../audit/repository.ts';
+import { recordAudit, verifyAuditLog } from '../audit/repository.ts';
+import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
 import { createDemoAccounts } from '../demo/accounts.ts';
@@ -353,6 +354,60 @@ program
       process.exitCode = exitCode;
     });
   });
+
+program
+  .command('backup')
+  .description('Sao lưu trực tuyến cơ sở dữ liệu SQLite (online backup; PostgreSQL: use pg_dump)')
+  .argument('<file>', 'where to write the backup')
+  .action(async (file: string) => {
+    await withApp(async (ctx) => {
+      if (!ctx.store.sqlite) throw postgresBackupHint();
+      const result = await backupSqlite(ctx.store.sqlite, file);
+      await recordAudit(ctx.store, {
+        at: ctx.clock.now().toISOString(),
+        actorId: null,
+        actorName: 'CLI',
+        action: 'system.backup',
+        target: `file:${file}`,
+        unitId: null,
+        secrecy: 'tuyet_mat',
+        details: { bytes: result.bytes },
+      });
+      process.stdout.write(`${file}: ${formatNumber(result.bytes)} bytes, integrity ok\n`);
+    });
+  });
+
+program
+  .command('restore')
+  .description(
+    'Khôi phục từ bản sao lưu (online restore into the SQLite store; restart servers afterwards to reload caches)',
+  )
+  .argument('<file>', 'a backup made by giaoban backup')
+  .action(async (file: string) => {
+    await withApp(async (ctx) => {
+      if (!ctx.store.sqlite) throw postgresBackupHint();
+      const result = await restoreSqlite(ctx.store.sqlite, file);
+      await recordAudit(ctx.store, {
+        at: ctx.clock.now().toISOString(),
+        actorId: null,
+        actorName: 'CLI',
+        action: 'system.restore',
+        target: `file:${file}`,
+        unitId: null,
+        secrecy: 'tuyet_mat',
+        details: { pages: result.pages },
+      });
+      process.stdout.write(`restored ${formatNumber(result.pages)} pages from ${file}\n`);
+    });
+  });
+
+function postgresBackupHint(): AppError {
+  return new AppError(
+    'bad_request',
+    'Với PostgreSQL, sao lưu bằng pg_dump -Fc và khôi phục bằng pg_restore (xem README)',
+    'on PostgreSQL use pg_dump -Fc and pg_restore (see README)',
+  );
+}
 
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit
