@@ -46,7 +46,14 @@ export async function writeValues(
     const sqlite = store.sqlite;
     return store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit));
   }
-  return store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit));
+  try {
+    return await store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit));
+  } catch (error) {
+    // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
+    // rows read FOR UPDATE cover existing figures; this covers the new ones.
+    if ((error as { code?: string }).code === '23505' && inputs[0]) throw new VersionConflictError(inputs[0], 0, 1);
+    throw error;
+  }
 }
 
 /** The audit record of a write that changed something, written in the same transaction. */
@@ -281,7 +288,8 @@ async function writeValuesPostgres(
       FROM unnest(${chunk.map((i) => i.period)}::text[], ${chunk.map((i) => i.indicatorId)}::int[], ${chunk.map((i) => i.optionId)}::int[],
                   ${chunk.map((i) => i.unitId)}::int[], ${chunk.map((i) => i.formId)}::int[])
            AS k(period, indicator_id, option_id, unit_id, form_id)
-      JOIN data_value d USING (period, indicator_id, option_id, unit_id, form_id)`.execute(trx);
+      JOIN data_value d USING (period, indicator_id, option_id, unit_id, form_id)
+      FOR UPDATE OF d`.execute(trx);
     for (const row of found.rows)
       existing.set(
         keyString({
