@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -15,18 +16,23 @@ import {
 } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import type { AppContext } from '../app/context.ts';
+import { campaignRoutes } from '../campaigns/routes.ts';
+import { commendationRoutes } from '../commendations/routes.ts';
 import { extractionRoutes } from '../extraction/routes.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
+import { meetingRoutes } from '../meetings/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
+import { targetRoutes } from '../targets/routes.ts';
+import { taskRoutes } from '../tasks/routes.ts';
 import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { adminRoutes } from '../users/admin-routes.ts';
 import { authRoutes } from '../users/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
-import { registerSessions } from './session.ts';
+import { registerSessions, SESSION_COOKIE } from './session.ts';
 
 export interface ServerOptions {
   secureCookies: boolean;
@@ -74,7 +80,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     hsts: options.secureCookies ? undefined : false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // Signed-in users are limited each on their own (many officers may share one office address); others by address.
+    keyGenerator: (request) => {
+      const token = request.cookies?.[SESSION_COOKIE];
+      return token
+        ? `s:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`
+        : `ip:${request.ip}`;
+    },
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -165,6 +180,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(extractionRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
+  await app.register(meetingRoutes(ctx), { prefix: '/api' });
+  await app.register(taskRoutes(ctx), { prefix: '/api' });
+  await app.register(campaignRoutes(ctx), { prefix: '/api' });
+  await app.register(commendationRoutes(ctx), { prefix: '/api' });
+  await app.register(targetRoutes(ctx), { prefix: '/api' });
 
   const webRoot = options.webRoot ?? resolve(projectRoot, 'web', 'dist');
   if (existsSync(resolve(webRoot, 'index.html'))) {
