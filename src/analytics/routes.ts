@@ -11,7 +11,9 @@ import { referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
+import { correctionsSince } from './corrections.ts';
 import { runQuery } from './service.ts';
+import { compareTetWindow } from './tet.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -221,6 +223,59 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', 'attachment; filename="giaoban-bang.xlsx"')
           .send(buffer);
+      },
+    );
+    r.get(
+      '/aggregates/tet',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'So sánh theo lịch âm quanh Tết (a Tết-aligned window against last year’s)',
+          querystring: z.object({
+            unit: unitCodeSchema.default('BCA'),
+            year: z.coerce.number().int().min(1991).max(2100),
+            from: z.coerce.number().int().min(-60).max(60).default(-7),
+            to: z.coerce.number().int().min(-60).max(90).default(9),
+          }),
+        },
+      },
+      async (request) => {
+        const result = await compareTetWindow(ctx, {
+          unit: request.query.unit,
+          year: request.query.year,
+          fromOffset: request.query.from,
+          toOffset: request.query.to,
+        });
+        const unit = ctx.graph.findByCode(result.unit.code, result.window.end);
+        guard(
+          ctx,
+          request,
+          'aggregate.read',
+          { unitId: unit?.id ?? null, secrecy: 'none' },
+          result.window.end,
+        );
+        return result;
+      },
+    );
+    r.get(
+      '/aggregates/corrections',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Đính chính sau một thời điểm: số đã báo cáo và số hiện nay (corrections since a moment)',
+          querystring: z.object({
+            unit: unitCodeSchema,
+            period: periodIdSchema,
+            asOf: z.string().max(40),
+            indicator: indicatorCodeSchema.optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const period = resolvePeriod(request.query.period);
+        const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
+        guard(ctx, request, 'aggregate.read', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
+        return correctionsSince(ctx, request.query);
       },
     );
   };

@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { correctionsSince } from '../analytics/corrections.ts';
 import { runQuery } from '../analytics/service.ts';
+import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { recordAudit, verifyAuditLog } from '../audit/repository.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
@@ -283,6 +285,67 @@ program
             return opts.compare ? [...base, f(r.prev), f(r.yoy), f(r.ytd), f(r.ytd_prev)] : base;
           }),
         );
+      });
+    },
+  );
+
+program
+  .command('tet')
+  .description(
+    'So sánh khoảng thời gian quanh Tết với cùng khoảng âm lịch năm trước (lunar-aligned comparison)',
+  )
+  .option('--unit <code>', 'unit', 'BCA')
+  .requiredOption('--year <year>', 'lunar year of the Tết, e.g. 2026')
+  .option('--from <days>', 'first day, counted from mùng 1 Tết', '-7')
+  .option('--to <days>', 'last day, counted from mùng 1 Tết', '9')
+  .option('--json', 'JSON output')
+  .action(async (opts: { unit: string; year: string; from: string; to: string; json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const result = await compareTetWindow(ctx, {
+        unit: opts.unit,
+        year: Number(opts.year),
+        fromOffset: Number(opts.from),
+        toOffset: Number(opts.to),
+      });
+      if (opts.json) {
+        printJson(result);
+        return;
+      }
+      process.stdout.write(
+        `${result.window.name}: ${result.window.start} → ${result.window.end}; năm trước ${result.lastYearWindow.start} → ${result.lastYearWindow.end}\n`,
+      );
+      printTable(
+        ['indicator', 'value', 'last year', 'change'],
+        result.rows.map((r) => [
+          r.indicator,
+          r.value,
+          r.lastYear,
+          r.change
+            ? `${r.change.absolute}${r.change.percent === null ? '' : ` (${r.change.percent}%)`}`
+            : null,
+        ]),
+      );
+    });
+  });
+
+program
+  .command('corrections')
+  .description('Các đính chính số liệu sau một thời điểm (what changed since a briefing, and why)')
+  .requiredOption('--unit <code>', 'unit')
+  .requiredOption('--period <id>', 'period')
+  .requiredOption('--as-of <instant>', 'the moment, e.g. 2020-02-26T08:00')
+  .option('--indicator <code>', 'only this indicator')
+  .option('--json', 'JSON output')
+  .action(
+    async (opts: { unit: string; period: string; asOf: string; indicator?: string; json?: boolean }) => {
+      await withApp(async (ctx) => {
+        const result = await correctionsSince(ctx, opts);
+        if (opts.json) printJson(result);
+        else
+          printTable(
+            ['at', 'unit', 'indicator', 'before', 'after', 'reason'],
+            result.corrections.map((c) => [c.at, c.unit, c.indicator, c.before, c.after, c.reason]),
+          );
       });
     },
   );
