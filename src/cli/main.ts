@@ -14,11 +14,13 @@ import { loadDemo } from '../demo/load.ts';
 import { extract, extractTextFromDocx } from '../extraction/index.ts';
 import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
+import { runMeetings } from '../meetings/cli.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { SECRECY_MARK } from '../shared/secrecy.ts';
+import { runTasks } from '../tasks/cli.ts';
 import { runExport, runImport } from '../transfer/cli.ts';
 import { presentUnit } from '../units/presenter.ts';
 import { ensureAdministrator } from '../users/admin.ts';
@@ -349,6 +351,26 @@ program
       });
     },
   );
+
+program
+  .command('meetings')
+  .description('Hội nghị giao ban (briefing meetings)')
+  .option('--json', 'print a JSON array')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp((ctx) => runMeetings(ctx, opts));
+  });
+
+program
+  .command('tasks')
+  .description('Nhiệm vụ và tình trạng thực hiện, tính theo hạn đang hiệu lực (tasks with derived status)')
+  .option('--json', 'print a JSON array')
+  .option('--status <status>', 'not_started | in_progress | done_on_time | done_late | overdue | cancelled')
+  .option('--at <date>', 'judge statuses as of this date (YYYY-MM-DD); default today')
+  .option('--unit <code>', 'only this unit’s tasks')
+  .action(async (opts: { json?: boolean; status?: string; at?: string; unit?: string }) => {
+    checkDate(opts.at, 'at');
+    await withApp((ctx) => runTasks(ctx, opts));
+  });
 
 program
   .command('report')

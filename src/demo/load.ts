@@ -5,6 +5,7 @@ import { monthPeriod } from '../periods/period.ts';
 import { monthContaining } from '../periods/regime.ts';
 import type { ValueInput } from '../values/model.ts';
 import { writeValues } from '../values/repository.ts';
+import { loadBriefingDemo } from './briefing.ts';
 import { type DemoBatch, DemoGenerator, type DemoScale } from './generate.ts';
 
 export interface DemoResult {
@@ -71,6 +72,8 @@ export async function loadDemo(
   const to = options.to ?? lastClosedMonth(ctx.clock.today());
   if (existing) {
     const info = JSON.parse(existing.value) as { to: string };
+    // The briefing half has its own marker, so a database loaded before it existed gets it now.
+    await loadBriefingDemo(ctx);
     return { loaded: false, values: 0, submissions: 0, months: 0, to: info.to };
   }
   const generator = new DemoGenerator(ctx.graph, ctx.catalogue, {
@@ -115,6 +118,7 @@ export async function loadDemo(
       .values({ key: DEMO_KEY, value: JSON.stringify({ to, scale: options.scale ?? 'full', values }) })
       .execute(),
   );
+  await loadBriefingDemo(ctx);
   return { loaded: true, values, submissions, months: months.length, to };
 }
 

@@ -187,7 +187,8 @@ export class UnitGraph {
     let weighted = false;
     const visit = (current: number, factor: number, depth: number) => {
       if (depth > 10) throw new Error(`lineage too deep at unit ${current}`);
-      const events = this.lineageTo.get(current) ?? [];
+      // A rename or change of type keeps the unit itself; only events from other units lead to predecessors.
+      const events = (this.lineageTo.get(current) ?? []).filter((e) => e.fromUnitId !== current);
       if (events.length === 0) {
         comparable = false;
         return;

@@ -51,7 +51,8 @@ export async function writeValues(
   } catch (error) {
     // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
     // rows read FOR UPDATE cover existing figures; this covers the new ones.
-    if ((error as { code?: string }).code === '23505' && inputs[0]) throw new VersionConflictError(inputs[0], 0, 1);
+    if ((error as { code?: string }).code === '23505' && inputs[0])
+      throw new VersionConflictError(inputs[0], 0, 1);
     throw error;
   }
 }

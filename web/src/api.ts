@@ -26,11 +26,22 @@ export function whenSignedOut(callback: () => void): void {
   onSignedOut = callback;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+// A 401 from these answers the credentials just typed (a wrong code or current password), not an ended session.
+const CREDENTIAL_CHECKS = new Set([
+  '/api/auth/login',
+  '/api/auth/me',
+  '/api/auth/totp',
+  '/api/auth/totp/confirm',
+  '/api/auth/password',
+]);
 
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body sets its own multipart content type, boundary included.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -38,7 +49,7 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: multipart ? body : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, 'network', 'Không kết nối được máy chủ', 'cannot reach the server', []);
@@ -50,7 +61,7 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
     } catch {
       // A body that is not JSON (a proxy's page): the status alone is reported.
     }
-    if (response.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onSignedOut();
+    if (response.status === 401 && !CREDENTIAL_CHECKS.has(path)) onSignedOut();
     throw new ApiError(
       response.status,
       payload.error ?? 'http_error',
@@ -76,9 +87,16 @@ export async function downloadPost(path: string, body: unknown, fallbackName: st
   saveBlob(await response.blob(), fileNameOf(response) ?? fallbackName);
 }
 
-export async function downloadGet(path: string, fallbackName: string): Promise<void> {
+/** Posts a file (multipart form) and reads the JSON answer. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return (await (await send('POST', path, form)).json()) as T;
+}
+
+/** Saves the answer as a file; its headers are returned for what they say about it (secrecy marking). */
+export async function downloadGet(path: string, fallbackName: string): Promise<Headers> {
   const response = await send('GET', path);
   saveBlob(await response.blob(), fileNameOf(response) ?? fallbackName);
+  return response.headers;
 }
 
 function fileNameOf(response: Response): string | null {

@@ -14,11 +14,16 @@ import { MainNav } from './components/nav.tsx';
 import { Notice } from './components/notice.tsx';
 import { isPeriod, periodDate } from './format.ts';
 import { type Lang, LangContext, translator } from './i18n.ts';
+import { AdminPage } from './pages/admin.tsx';
 import { DataEntryPage } from './pages/data-entry.tsx';
 import { DocumentsPage } from './pages/documents.tsx';
+import { MeetingsPage } from './pages/meetings.tsx';
+import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
 import { PlaceholderPage } from './pages/placeholder.tsx';
+import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SummaryPage } from './pages/summary.tsx';
+import { TasksPage } from './pages/tasks.tsx';
 import { href, navigate, type Page, useRoute } from './router.ts';
 import { currentPeriod, type Workspace, WorkspaceContext } from './session.ts';
 import type { Catalogue, Form, Me, Role, UnitDetail } from './types.ts';
@@ -40,7 +45,17 @@ const HOME: Record<Role, Page> = {
 type SessionState =
   | { state: 'checking' }
   | { state: 'signed-out'; ended: boolean }
+  // Signed in with the password, but a second factor or a new password is still owed before the app opens.
+  | { state: 'second-factor'; me: Me }
+  | { state: 'change-password'; me: Me }
   | { state: 'signed-in'; me: Me };
+
+/** Which step a session that has passed the password is at. */
+function stepOf(me: Me): SessionState {
+  if (me.secondFactor) return { state: 'second-factor', me };
+  if (me.mustChangePassword) return { state: 'change-password', me };
+  return { state: 'signed-in', me };
+}
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -59,14 +74,16 @@ export function App() {
     apiGet<Me>('/api/auth/me')
       .then((me) => {
         setCsrfToken(me.csrfToken);
-        setSession({ state: 'signed-in', me });
+        setSession(stepOf(me));
       })
       .catch(() => setSession({ state: 'signed-out', ended: false }));
   }, []);
 
   const signedIn = (me: Me) => {
     setCsrfToken(me.csrfToken);
-    setSession({ state: 'signed-in', me });
+    const next = stepOf(me);
+    setSession(next);
+    if (next.state !== 'signed-in') return;
     const route = location.hash.replace(/^#\/?/, '');
     if (route === '') {
       navigate(href(HOME[me.role], null, { unit: me.unit.code, period: currentPeriod(me.today) }), {
@@ -91,6 +108,10 @@ export function App() {
         <div class="boot" aria-busy="true" />
       ) : session.state === 'signed-out' ? (
         <SignInPage onSignedIn={signedIn} onLang={setLang} sessionEnded={session.ended} />
+      ) : session.state === 'second-factor' ? (
+        <SecondFactorPage me={session.me} onVerified={signedIn} onCancel={signOut} onLang={setLang} />
+      ) : session.state === 'change-password' ? (
+        <RequiredPasswordStep me={session.me} onChanged={signedIn} onCancel={signOut} onLang={setLang} />
       ) : (
         <Shell me={session.me} lang={lang} onLang={setLang} onSignOut={signOut} />
       )}
@@ -166,7 +187,7 @@ function Shell(props: { me: Me; lang: Lang; onLang: (lang: Lang) => void; onSign
         onLang={props.onLang}
         onSignOut={props.onSignOut}
       />
-      <MainNav route={route} unitCode={unitCode} period={period} />
+      <MainNav route={route} unitCode={unitCode} period={period} role={me.role} />
       <main id="main" tabIndex={-1}>
         {unitError && (
           <Notice kind="error">{lang === 'vi' ? unitError.messageVi : unitError.messageEn}</Notice>
@@ -193,13 +214,15 @@ function PageView(props: { page: Page | 'not-found'; sub: string | null; params:
     case 'tong-hop':
       return <SummaryPage view={props.sub === 'bang' ? 'pivot' : 'dashboard'} params={props.params} />;
     case 'giao-ban':
-      return <PlaceholderPage heading="meetingsHeading" lead="meetingsLead" />;
+      return <MeetingsPage sub={props.sub} params={props.params} />;
     case 'nhiem-vu':
-      return <PlaceholderPage heading="tasksHeading" lead="tasksLead" />;
+      return <TasksPage params={props.params} />;
     case 'van-ban':
       return <DocumentsPage />;
     case 'quan-tri':
-      return <PlaceholderPage heading="adminHeading" lead="adminLead" />;
+      return <AdminPage sub={props.sub} params={props.params} />;
+    case 'doi-mat-khau':
+      return <PasswordPage />;
     default:
       return <PlaceholderPage heading="notFound" lead="comingSoon" />;
   }

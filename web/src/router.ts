@@ -3,7 +3,16 @@ import { useEffect, useState } from 'preact/hooks';
 // A hash router: the whole view (page, unit, period, options) lives in the URL after "#", so a view can be
 // bookmarked, shared and reloaded, and the server needs no knowledge of the page's paths.
 
-export const PAGES = ['bao-cao', 'tong-hop', 'giao-ban', 'nhiem-vu', 'van-ban', 'quan-tri'] as const;
+export const PAGES = [
+  'bao-cao',
+  'tong-hop',
+  'giao-ban',
+  'nhiem-vu',
+  'van-ban',
+  'quan-tri',
+  // The signed-in user's own account (password change), reached from the user menu.
+  'doi-mat-khau',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {

@@ -15,6 +15,10 @@ export interface Me {
   unit: { id: number; code: string; name: string; kind: UnitKind };
   csrfToken: string;
   today: string;
+  /** What the sign-in still lacks: a one-time code, or enrolling an authenticator; null once complete. */
+  secondFactor: 'code' | 'enrol' | null;
+  /** A temporary password, set by an administrator, must be replaced before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface UnitSummary {
@@ -199,6 +203,14 @@ export interface FormCell {
   version: number;
   previous: number | null;
   lastYear: number | null;
+  /** Where an accepted figure was read from; null for a figure typed in. */
+  source?: FigureSource | null;
+}
+
+export interface FigureSource {
+  document: string | null;
+  excerpt: string;
+  span: [number, number];
 }
 
 export interface FormValues {
@@ -214,4 +226,56 @@ export interface ApiIssue {
   field: string;
   reason: string;
   severity?: 'critical' | 'warning';
+}
+
+export interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  unit: { code: string; name: string } | null;
+  clearance: Secrecy;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  lockedUntil: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  target: string;
+  unitId: number | null;
+  secrecy: Secrecy;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type AuditVerdict =
+  | { ok: true; count: number; headHash: string }
+  | { ok: false; firstBadSeq: number; reason: string; messageVi: string; messageEn: string };
+
+/** A statistic read from narrative text; spans are [start, end) offsets into the returned text. */
+export interface ExtractedFigure {
+  indicator: string | null;
+  option: string | null;
+  value: number;
+  unit: string;
+  approx: boolean;
+  span: [number, number];
+  /** The value in the indicator's own unit when the text used another one (12,5 gam → 0,0125 kg). */
+  convertedValue?: number;
+}
+
+export interface Extraction {
+  document: string | null;
+  text: string;
+  figures: ExtractedFigure[];
+  period: { text: string } | null;
+  unit: { name: string; text: string } | null;
 }

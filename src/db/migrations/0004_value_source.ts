@@ -18,7 +18,14 @@ export async function up(db: Db): Promise<void> {
     .addColumn('span_start', 'integer', (c) => c.notNull())
     .addColumn('span_end', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('value_source_pk', ['period', 'unit_id', 'form_id', 'indicator_id', 'option_id', 'version'])
+    .addPrimaryKeyConstraint('value_source_pk', [
+      'period',
+      'unit_id',
+      'form_id',
+      'indicator_id',
+      'option_id',
+      'version',
+    ])
     .execute();
 }
 

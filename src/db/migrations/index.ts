@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.ts';
 import * as m0003 from './0003_second_factor.ts';
 import * as m0004 from './0004_value_source.ts';
+import * as m0005 from './0005_briefing.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0003_second_factor': m0003,
   '0004_value_source': m0004,
+  '0005_briefing': m0005,
 };

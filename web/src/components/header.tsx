@@ -1,4 +1,6 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Lang, pick, useLang } from '../i18n.ts';
+import { href } from '../router.ts';
 import { collectingPeriod } from '../session.ts';
 import type { Me, UnitDetail } from '../types.ts';
 import { PeriodPicker } from './period-picker.tsx';
@@ -41,15 +43,77 @@ export function Header(props: {
             </button>
           ))}
         </fieldset>
-        <div class="user-name">
-          <span>{props.me.displayName}</span>
-          <small>{pick(lang, props.me.roleLabel, props.me.roleLabelEn)}</small>
-        </div>
-        <button type="button" class="button-quiet" onClick={props.onSignOut}>
-          {t('signOut')}
-        </button>
+        <UserMenu
+          me={props.me}
+          passwordHref={href('doi-mat-khau', null, { unit: props.unitCode, period: props.period })}
+          onSignOut={props.onSignOut}
+        />
       </div>
     </header>
+  );
+}
+
+/** The signed-in user's name opens their own account's actions: change the password, sign out. */
+function UserMenu(props: { me: Me; passwordHref: string; onSignOut: () => void }) {
+  const { lang, t } = useLang();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        root.current?.querySelector<HTMLButtonElement>('.user-menu-button')?.focus();
+      } else if (root.current?.contains(event.target as Node)) {
+        return;
+      }
+      setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+  return (
+    <div class="user-menu" ref={root}>
+      <button
+        type="button"
+        class="user-menu-button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls="user-menu-items"
+        onClick={() => setOpen(!open)}
+      >
+        <span class="user-name">
+          <span>{props.me.displayName}</span>
+          <small>{pick(lang, props.me.roleLabel, props.me.roleLabelEn)}</small>
+        </span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <ul class="user-menu-items" id="user-menu-items">
+          <li>
+            <a class="menu-item" href={props.passwordHref} onClick={() => setOpen(false)}>
+              {t('changePassword')}
+            </a>
+          </li>
+          <li>
+            <button
+              type="button"
+              class="menu-item"
+              onClick={() => {
+                setOpen(false);
+                props.onSignOut();
+              }}
+            >
+              {t('signOut')}
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { type MessageKey, useLang } from '../i18n.ts';
 import { href, type Page, type Route } from '../router.ts';
+import type { Role } from '../types.ts';
 
 // The order follows the monthly cycle: units report, the staff office compiles, the briefing meets, it sets
 // tasks, the documents record it all; administration sits apart at the end.
@@ -11,7 +12,7 @@ const STEPS: Array<{ page: Page; label: MessageKey }> = [
   { page: 'van-ban', label: 'navDocuments' },
 ];
 
-export function MainNav(props: { route: Route; unitCode: string; period: string }) {
+export function MainNav(props: { route: Route; unitCode: string; period: string; role?: Role }) {
   const { t } = useLang();
   const params = { unit: props.unitCode, period: props.period };
   return (
@@ -31,13 +32,16 @@ export function MainNav(props: { route: Route; unitCode: string; period: string 
           </li>
         ))}
       </ol>
-      <a
-        class="admin-link"
-        href={href('quan-tri', null, params)}
-        aria-current={props.route.page === 'quan-tri' ? 'page' : undefined}
-      >
-        {t('navAdmin')}
-      </a>
+      {/* Administration is offered to those who may use it: administrators, and leaders for the audit log. */}
+      {(props.role === undefined || props.role === 'admin' || props.role === 'leader') && (
+        <a
+          class="admin-link"
+          href={href('quan-tri', null, params)}
+          aria-current={props.route.page === 'quan-tri' ? 'page' : undefined}
+        >
+          {t('navAdmin')}
+        </a>
+      )}
     </nav>
   );
 }

@@ -1,6 +1,18 @@
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, apiGet, apiSend, query } from '../api.ts';
 import { indicatorIndex, measureKey, measureName } from '../catalogue.ts';
+import {
+  ExtractionPanel,
+  type ExtractionSession,
+  figureElementId,
+  ProposalChip,
+  proposalElementId,
+  proposalText,
+  reveal,
+  sourceOf,
+  startSession,
+} from '../components/extraction.tsx';
 import { Notice } from '../components/notice.tsx';
 import {
   formatDate,
@@ -18,6 +30,8 @@ import type {
   ApiIssue,
   Completeness,
   DueReports,
+  Extraction,
+  FigureSource,
   FormCell,
   FormValues,
   Indicator,
@@ -271,6 +285,10 @@ interface EntryCell {
   previous: number | null;
   lastYear: number | null;
   error: MessageKey | null;
+  /** Where the saved figure was read from, as the server remembers it. */
+  source: FigureSource | null;
+  /** An accepted proposal not yet saved: sent with the figure, dropped if the figure is typed over. */
+  pendingSource: FigureSource | null;
 }
 
 function cellText(value: number | null, decimals: number): string {
@@ -318,6 +336,7 @@ function FormEditor(props: { formCode: string }) {
   cellsRef.current = cells;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saving = useRef<Promise<void> | null>(null);
+  const [extraction, setExtraction] = useState<ExtractionSession | null>(null);
 
   const valuesUrl = `/api/values${query({ form: props.formCode, unit: unitCode, period })}`;
 
@@ -337,6 +356,8 @@ function FormEditor(props: { formCode: string }) {
           previous: c.previous,
           lastYear: c.lastYear,
           error: null,
+          source: c.source ?? null,
+          pendingSource: null,
         },
       ];
     });
@@ -359,6 +380,7 @@ function FormEditor(props: { formCode: string }) {
     setIssues([]);
     setSubmitMessage(null);
     setSave({ state: 'idle' });
+    setExtraction(null);
     void load();
     return () => {
       if (timer.current) clearTimeout(timer.current);
@@ -370,7 +392,10 @@ function FormEditor(props: { formCode: string }) {
   const changedCells = (list: EntryCell[]) =>
     list.filter((c) => {
       const parsed = parseCell(c);
-      return parsed.ok && (parsed.value !== c.saved || c.comment.trim() !== c.savedComment);
+      return (
+        parsed.ok &&
+        (parsed.value !== c.saved || c.comment.trim() !== c.savedComment || c.pendingSource !== null)
+      );
     });
 
   const flush = async (): Promise<void> => {
@@ -392,8 +417,10 @@ function FormEditor(props: { formCode: string }) {
         version: c.version,
         indicator: c.indicator.code,
         option: c.option,
+        source: c.pendingSource,
       };
     });
+    const sentByKey = new Map(sent.map((s) => [s.key, s]));
     setSave({ state: 'saving' });
     const run = (async () => {
       try {
@@ -407,6 +434,7 @@ function FormEditor(props: { formCode: string }) {
             value: s.value,
             comment: s.comment || null,
             version: s.version,
+            ...(s.source ? { source: s.source } : {}),
           })),
         });
         // The save answers with counts only; the new versions are read back for the next conflict check.
@@ -414,10 +442,25 @@ function FormEditor(props: { formCode: string }) {
         const byKey = new Map(fresh.cells.map((c) => [measureKey(c.indicator, c.option), c]));
         setCells((current) =>
           (current ?? []).map((cell) => {
-            const server = byKey.get(measureKey(cell.indicator.code, cell.option));
-            return server
-              ? { ...cell, saved: server.value, version: server.version, savedComment: server.comment ?? '' }
-              : cell;
+            const key = measureKey(cell.indicator.code, cell.option);
+            const server = byKey.get(key);
+            if (!server) return cell;
+            const mine = sentByKey.get(key);
+            const parsed = parseCell(cell);
+            // Untouched since it was sent: show the figure as stored (rounded to the indicator's decimals).
+            const untouched = mine !== undefined && parsed.ok && parsed.value === mine.value;
+            return {
+              ...cell,
+              saved: server.value,
+              version: server.version,
+              savedComment: server.comment ?? '',
+              source: server.source ?? null,
+              pendingSource: mine && cell.pendingSource === mine.source ? null : cell.pendingSource,
+              text:
+                untouched && server.value !== mine.value
+                  ? cellText(server.value, cell.indicator.decimals)
+                  : cell.text,
+            };
           }),
         );
         setSave({ state: 'saved', at: new Date().toISOString() });
@@ -458,7 +501,8 @@ function FormEditor(props: { formCode: string }) {
     const next = { ...cell, text };
     const parsed = parseCell(next);
     // Errors are shown when the user leaves the cell, not while a number like "1.4" is still being typed.
-    update(index, { text, error: parsed.ok ? null : cell.error });
+    // A figure typed over is no longer the one read from the report, so it loses its source.
+    update(index, { text, error: parsed.ok ? null : cell.error, pendingSource: null });
     if (parsed.ok) schedule();
   };
 
@@ -482,6 +526,52 @@ function FormEditor(props: { formCode: string }) {
     if (next) {
       next.focus();
       next.select();
+    }
+  };
+
+  const cellKeys = new Set((cells ?? []).map((c) => measureKey(c.indicator.code, c.option)));
+
+  const activate = (id: number) => setExtraction((current) => current && { ...current, active: id });
+
+  const showFigure = (id: number) => {
+    activate(id);
+    reveal(figureElementId(id));
+  };
+
+  const showProposal = (id: number) => {
+    activate(id);
+    reveal(proposalElementId(id));
+  };
+
+  const setProposalStatus = (id: number, status: 'accepted' | 'rejected') =>
+    setExtraction(
+      (current) =>
+        current && {
+          ...current,
+          active: id,
+          proposals: current.proposals.map((p) => (p.id === id ? { ...p, status } : p)),
+        },
+    );
+
+  /** Fills a cell from a proposal, remembering the words it was read from; a refused value says why. */
+  const acceptProposal = (id: number, text: string): MessageKey | null => {
+    const proposal = extraction?.proposals[id];
+    if (!extraction || !cells || !proposal?.key) return null;
+    const index = cells.findIndex((c) => measureKey(c.indicator.code, c.option) === proposal.key);
+    const cell = cells[index];
+    if (!cell) return null;
+    const parsed = parseVietnameseNumber(text, { integer: cell.indicator.valueType === 'integer' });
+    if (!parsed.ok) return PARSE_ERROR[parsed.reason];
+    if (parsed.value === null) return 'invalidNumber';
+    update(index, { text: text.trim(), error: null, pendingSource: sourceOf(extraction, proposal) });
+    setProposalStatus(id, 'accepted');
+    schedule();
+    return null;
+  };
+
+  const acceptAll = () => {
+    for (const proposal of extraction?.proposals ?? []) {
+      if (proposal.key && proposal.status === 'pending') acceptProposal(proposal.id, proposalText(proposal));
     }
   };
 
@@ -553,6 +643,15 @@ function FormEditor(props: { formCode: string }) {
           </div>
           {!editable && me.role === 'officer' && <Notice kind="info">{t('readOnly')}</Notice>}
           {editable && <p class="hint">{t('entryHint')}</p>}
+          {editable && (
+            <ExtractionPanel
+              session={extraction}
+              onResult={(result: Extraction) => setExtraction(startSession(result, cellKeys, indicators))}
+              onShowProposal={showProposal}
+              onAcceptAll={acceptAll}
+              onClose={() => setExtraction(null)}
+            />
+          )}
           {submitMessage && <Notice kind={submitMessage.kind}>{submitMessage.text}</Notice>}
           {unmatchedIssues.length > 0 && (
             <ul class="issue-list">
@@ -600,68 +699,95 @@ function FormEditor(props: { formCode: string }) {
                       const errorId = `error-${key.replace(/[^a-z0-9]/gi, '-')}`;
                       const label = measureName(cell.indicator, cell.option, lang);
                       const needsComment = cellIssues.length > 0 || cell.comment !== '';
+                      const proposals = extraction?.proposals.filter((p) => p.key === key) ?? [];
+                      const parsed = parseCell(cell);
+                      // A saved source belongs to the saved figure: once typed over, it no longer applies.
+                      const source =
+                        cell.pendingSource ?? (parsed.ok && parsed.value === cell.saved ? cell.source : null);
                       return (
-                        <tr key={key} class={cellIssues.length > 0 || cell.error ? 'row-issue' : undefined}>
-                          <th scope="row">{label}</th>
-                          <td class="num">
-                            <input
-                              class="entry-input"
-                              inputMode="decimal"
-                              autocomplete="off"
-                              data-key={key}
-                              aria-label={label}
-                              aria-invalid={cell.error ? true : undefined}
-                              aria-describedby={cell.error || cellIssues.length > 0 ? errorId : undefined}
-                              value={cell.text}
-                              disabled={!editable}
-                              onInput={(e) => onValueInput(index, e.currentTarget.value)}
-                              onBlur={() => onValueBlur(index)}
-                              onKeyDown={moveFocus}
-                            />
-                            {(cell.error || cellIssues.length > 0) && (
-                              <div id={errorId} class="cell-messages">
-                                {cell.error && <p class="field-error">{t(cell.error)}</p>}
-                                {cellIssues.map((issue) => (
-                                  <p
-                                    key={issue.reason}
-                                    class={
-                                      issueSeverity(issue) === 'critical' ? 'field-error' : 'field-warning'
-                                    }
-                                  >
-                                    {issue.reason}
-                                  </p>
+                        <Fragment key={key}>
+                          <tr class={cellIssues.length > 0 || cell.error ? 'row-issue' : undefined}>
+                            <th scope="row">{label}</th>
+                            <td class="num">
+                              <span class="entry-cell">
+                                <input
+                                  class="entry-input"
+                                  inputMode="decimal"
+                                  autocomplete="off"
+                                  data-key={key}
+                                  aria-label={label}
+                                  aria-invalid={cell.error ? true : undefined}
+                                  aria-describedby={cell.error || cellIssues.length > 0 ? errorId : undefined}
+                                  value={cell.text}
+                                  disabled={!editable}
+                                  onInput={(e) => onValueInput(index, e.currentTarget.value)}
+                                  onBlur={() => onValueBlur(index)}
+                                  onKeyDown={moveFocus}
+                                />
+                                {source && <SourceMarker source={source} />}
+                              </span>
+                              {(cell.error || cellIssues.length > 0) && (
+                                <div id={errorId} class="cell-messages">
+                                  {cell.error && <p class="field-error">{t(cell.error)}</p>}
+                                  {cellIssues.map((issue) => (
+                                    <p
+                                      key={issue.reason}
+                                      class={
+                                        issueSeverity(issue) === 'critical' ? 'field-error' : 'field-warning'
+                                      }
+                                    >
+                                      {issue.reason}
+                                    </p>
+                                  ))}
+                                </div>
+                              )}
+                            </td>
+                            <td class="unit-cell">{unitLabel(cell.indicator.unit, lang)}</td>
+                            <td class="num muted">
+                              {cell.previous === null
+                                ? '—'
+                                : formatNumber(cell.previous, cell.indicator.decimals)}
+                            </td>
+                            <td class="num muted">
+                              {cell.lastYear === null
+                                ? '—'
+                                : formatNumber(cell.lastYear, cell.indicator.decimals)}
+                            </td>
+                            <td>
+                              <input
+                                class="comment-input"
+                                aria-label={`${t('comment')}: ${label}`}
+                                placeholder={needsComment ? t('comment') : ''}
+                                // Explanations are reached by Tab only where one is asked for, so that Tab
+                                // otherwise walks figure to figure.
+                                tabIndex={needsComment ? 0 : -1}
+                                value={cell.comment}
+                                disabled={!editable}
+                                onInput={(e) => {
+                                  update(index, { comment: e.currentTarget.value });
+                                  schedule();
+                                }}
+                              />
+                            </td>
+                          </tr>
+                          {proposals.length > 0 && (
+                            <tr class="proposal-row" data-key={key}>
+                              <td />
+                              <td colSpan={5}>
+                                {proposals.map((p) => (
+                                  <ProposalChip
+                                    key={p.id}
+                                    proposal={p}
+                                    active={extraction?.active === p.id}
+                                    onAccept={(text) => acceptProposal(p.id, text)}
+                                    onReject={() => setProposalStatus(p.id, 'rejected')}
+                                    onShow={() => showFigure(p.id)}
+                                  />
                                 ))}
-                              </div>
-                            )}
-                          </td>
-                          <td class="unit-cell">{unitLabel(cell.indicator.unit, lang)}</td>
-                          <td class="num muted">
-                            {cell.previous === null
-                              ? '—'
-                              : formatNumber(cell.previous, cell.indicator.decimals)}
-                          </td>
-                          <td class="num muted">
-                            {cell.lastYear === null
-                              ? '—'
-                              : formatNumber(cell.lastYear, cell.indicator.decimals)}
-                          </td>
-                          <td>
-                            <input
-                              class="comment-input"
-                              aria-label={`${t('comment')}: ${label}`}
-                              placeholder={needsComment ? t('comment') : ''}
-                              // Explanations are reached by Tab only where one is asked for, so that Tab
-                              // otherwise walks figure to figure.
-                              tabIndex={needsComment ? 0 : -1}
-                              value={cell.comment}
-                              disabled={!editable}
-                              onInput={(e) => {
-                                update(index, { comment: e.currentTarget.value });
-                                schedule();
-                              }}
-                            />
-                          </td>
-                        </tr>
+                              </td>
+                            </tr>
+                          )}
+                        </Fragment>
                       );
                     })}
                   </tbody>
@@ -672,6 +798,19 @@ function FormEditor(props: { formCode: string }) {
       )}
       {!cells && !loadError && <p class="muted">{t('loading')}</p>}
     </section>
+  );
+}
+
+/** "nguồn": the figure was accepted from a report; the words it was read from show on hover or focus. */
+function SourceMarker(props: { source: FigureSource }) {
+  const { t } = useLang();
+  const { source } = props;
+  const title = `${t('sourceFrom')} ${source.document ?? t('pastedText')}: «${source.excerpt}»`;
+  return (
+    <span class="source-marker" title={title}>
+      {t('sourceMarker')}
+      <span class="visually-hidden">: {title}</span>
+    </span>
   );
 }
 

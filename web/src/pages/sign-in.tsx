@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, apiSend } from '../api.ts';
 import { Notice } from '../components/notice.tsx';
@@ -37,6 +38,41 @@ export function SignInPage(props: {
   };
 
   return (
+    <AuthCard onLang={props.onLang}>
+      <p class="muted">{t('signInLead')}</p>
+      {props.sessionEnded && !error && <Notice kind="info">{t('sessionEnded')}</Notice>}
+      {error && <Notice kind="error">{error}</Notice>}
+      <form onSubmit={submit} noValidate>
+        <label for="username">{t('username')}</label>
+        <input
+          id="username"
+          name="username"
+          autocomplete="username"
+          ref={usernameRef}
+          value={username}
+          onInput={(event) => setUsername(event.currentTarget.value)}
+        />
+        <label for="password">{t('password')}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          value={password}
+          onInput={(event) => setPassword(event.currentTarget.value)}
+        />
+        <button type="submit" class="button-primary" disabled={busy}>
+          {busy ? t('signingIn') : t('signIn')}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}
+
+/** The card the sign-in steps share: the ministry's mark, the step's content, the language switch. */
+export function AuthCard(props: { onLang: (lang: Lang) => void; children: ComponentChildren }) {
+  const { lang, t } = useLang();
+  return (
     <div class="sign-in-page">
       <main class="sign-in-card">
         <div class="sign-in-brand">
@@ -49,32 +85,7 @@ export function SignInPage(props: {
             <h1>{t('appName')}</h1>
           </div>
         </div>
-        <p class="muted">{t('signInLead')}</p>
-        {props.sessionEnded && !error && <Notice kind="info">{t('sessionEnded')}</Notice>}
-        {error && <Notice kind="error">{error}</Notice>}
-        <form onSubmit={submit} noValidate>
-          <label for="username">{t('username')}</label>
-          <input
-            id="username"
-            name="username"
-            autocomplete="username"
-            ref={usernameRef}
-            value={username}
-            onInput={(event) => setUsername(event.currentTarget.value)}
-          />
-          <label for="password">{t('password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            value={password}
-            onInput={(event) => setPassword(event.currentTarget.value)}
-          />
-          <button type="submit" class="button-primary" disabled={busy}>
-            {busy ? t('signingIn') : t('signIn')}
-          </button>
-        </form>
+        {props.children}
         <div class="lang-toggle sign-in-lang">
           {(['vi', 'en'] as const).map((code) => (
             <button key={code} type="button" aria-pressed={lang === code} onClick={() => props.onLang(code)}>

@@ -1,0 +1,85 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { resolveUnit } from '../app/resolve.ts';
+import { actorOf, guard } from '../server/session.ts';
+import { isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { SECRECY_LEVELS } from '../shared/secrecy.ts';
+import { campaignSummary, createCampaign, listCampaigns, requireCampaign } from './service.ts';
+
+const anchor = z.object({
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(30),
+  yearOffset: z.number().int().min(-1).max(1).optional(),
+});
+
+export const campaignRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fixed'), start: isoDateSchema, end: isoDateSchema }),
+  z.object({ kind: z.literal('lunar'), start: anchor, end: anchor }),
+  z.object({
+    kind: z.literal('tet'),
+    fromDay: z.number().int().min(-120).max(0),
+    toDay: z.number().int().min(0).max(120),
+  }),
+]);
+
+export function campaignRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/campaigns',
+      { schema: { tags: ['campaigns'], summary: 'Các đợt cao điểm (campaigns)' } },
+      async (request) => {
+        guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' });
+        return { campaigns: await listCampaigns(ctx) };
+      },
+    );
+    r.get(
+      '/campaigns/:id/summary',
+      {
+        schema: {
+          tags: ['campaigns'],
+          summary:
+            'Tổng kết đợt cao điểm: so với cùng đợt năm trước (theo âm lịch) và kỳ liền trước, xếp hạng đơn vị',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request) => {
+        const c = await requireCampaign(ctx, request.params.id);
+        guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: c.secrecy }, c.start);
+        return campaignSummary(ctx, c.id);
+      },
+    );
+    r.post(
+      '/campaigns',
+      {
+        schema: {
+          tags: ['campaigns'],
+          summary: 'Tạo đợt cao điểm (create a campaign for a year)',
+          body: z.object({
+            series: z.string().min(1).max(60),
+            name: z.string().min(1).max(300),
+            year: z.number().int().min(1990).max(2100),
+            rule: campaignRuleSchema,
+            units: z.array(unitCodeSchema).max(200).default([]),
+            indicators: z.array(z.string().max(60)).min(1).max(30),
+            rankBy: z.string().max(60).nullish(),
+            reportForm: z.string().max(40).nullish(),
+            secrecy: z.enum(SECRECY_LEVELS).default('none'),
+          }),
+        },
+      },
+      async (request) => {
+        guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: request.body.secrecy });
+        const b = request.body;
+        const date = ctx.clock.today();
+        return createCampaign(
+          ctx,
+          { ...b, unitIds: b.units.map((c) => resolveUnit(ctx.graph, c, date).id) },
+          actorOf(request),
+        );
+      },
+    );
+  };
+}

@@ -1,0 +1,85 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { resolveUnit } from '../app/resolve.ts';
+import { actorOf, guard, requireUser } from '../server/session.ts';
+import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { createCommendation, listCommendations } from './service.ts';
+
+export function commendationRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/commendations',
+      {
+        schema: {
+          tags: ['commendations'],
+          summary: 'Khen thưởng theo đơn vị và đợt cao điểm (commendations by unit and campaign)',
+          querystring: z.object({
+            unit: unitCodeSchema.optional(),
+            campaign: z.coerce.number().int().positive().optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const today = ctx.clock.today();
+        const unit = request.query.unit ? resolveUnit(ctx.graph, request.query.unit, today) : null;
+        guard(ctx, request, 'values.read', {
+          unitId: unit?.id ?? requireUser(request).unitId,
+          secrecy: 'none',
+        });
+        return {
+          commendations: await listCommendations(ctx, {
+            ...(unit ? { unitIds: [unit.id] } : {}),
+            ...(request.query.campaign ? { campaignIds: [request.query.campaign] } : {}),
+          }),
+        };
+      },
+    );
+    r.post(
+      '/commendations',
+      {
+        schema: {
+          tags: ['commendations'],
+          summary: 'Ghi nhận khen thưởng (record a commendation)',
+          body: z.object({
+            recipientKind: z.enum(['unit', 'person']),
+            unit: unitCodeSchema,
+            personName: z.string().max(200).nullish(),
+            personRank: z.string().max(100).nullish(),
+            personPosition: z.string().max(300).nullish(),
+            form: z.string().min(1).max(200),
+            reason: z.string().min(1).max(5000),
+            decisionNumber: z.string().min(1).max(60),
+            decisionDate: isoDateSchema,
+            campaignId: z.number().int().positive().nullish(),
+            period: periodIdSchema.nullish(),
+          }),
+        },
+      },
+      async (request) => {
+        const b = request.body;
+        const unit = resolveUnit(ctx.graph, b.unit, b.decisionDate);
+        guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: 'none' });
+        return createCommendation(
+          ctx,
+          {
+            recipientKind: b.recipientKind,
+            unitId: unit.id,
+            personName: b.personName ?? null,
+            personRank: b.personRank ?? null,
+            personPosition: b.personPosition ?? null,
+            form: b.form,
+            reason: b.reason,
+            decisionNumber: b.decisionNumber,
+            decisionDate: b.decisionDate,
+            campaignId: b.campaignId ?? null,
+            period: b.period ?? null,
+          },
+          actorOf(request),
+        );
+      },
+    );
+  };
+}

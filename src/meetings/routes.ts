@@ -1,0 +1,271 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { resolveUnit } from '../app/resolve.ts';
+import { actorOf, guard, requireUser } from '../server/session.ts';
+import { AppError } from '../shared/errors.ts';
+import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { SECRECY_LEVELS } from '../shared/secrecy.ts';
+import { deadlineSchema } from '../tasks/routes.ts';
+import { assignDirective } from '../tasks/service.ts';
+import { OUTCOME_KINDS } from './model.ts';
+import {
+  addAgendaItem,
+  createMeeting,
+  holdMeeting,
+  issueConclusion,
+  listMeetings,
+  meetingDetail,
+  meetingPack,
+  requireMeeting,
+  setAgendaOutcome,
+  setMinutes,
+} from './service.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const manage = (request: FastifyRequest) =>
+      guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: 'none' });
+    const readable = async (request: FastifyRequest, id: number) => {
+      const m = await requireMeeting(ctx, id);
+      guard(ctx, request, 'aggregate.read', { unitId: requireUser(request).unitId, secrecy: m.secrecy });
+      return m;
+    };
+    const unitIds = (codes: string[], date: string) => codes.map((c) => resolveUnit(ctx.graph, c, date).id);
+
+    r.get(
+      '/meetings',
+      { schema: { tags: ['meetings'], summary: 'Danh sách hội nghị giao ban (briefing meetings)' } },
+      async (request) => {
+        const user = guard(ctx, request, 'aggregate.read', {
+          unitId: requireUser(request).unitId,
+          secrecy: 'none',
+        });
+        return { meetings: await listMeetings(ctx, user.clearance) };
+      },
+    );
+    r.post(
+      '/meetings',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Tạo hội nghị giao ban (create a meeting)',
+          body: z.object({
+            title: z.string().max(300).optional(),
+            period: periodIdSchema,
+            heldOn: isoDateSchema,
+            place: z.string().min(1).max(300),
+            chair: z.string().min(1).max(500),
+            participants: z.array(unitCodeSchema).max(200).default([]),
+            agenda: z
+              .array(
+                z.object({
+                  title: z.string().min(1).max(500),
+                  presenter: z.string().max(300).nullish(),
+                  outcomeKind: z.enum(OUTCOME_KINDS).optional(),
+                }),
+              )
+              .max(50)
+              .default([]),
+            campaignId: z.number().int().positive().nullish(),
+            secrecy: z.enum(SECRECY_LEVELS).default('mat'),
+          }),
+        },
+      },
+      async (request) => {
+        manage(request);
+        const b = request.body;
+        return createMeeting(
+          ctx,
+          { ...b, participantIds: unitIds(b.participants, b.heldOn) },
+          actorOf(request),
+        );
+      },
+    );
+    r.get(
+      '/meetings/:id',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Hội nghị: chương trình, chỉ đạo và nhiệm vụ, biên bản, kết luận (one meeting)',
+          params: idParams,
+        },
+      },
+      async (request) => meetingDetail(ctx, await readable(request, request.params.id)),
+    );
+    r.get(
+      '/meetings/:id/pack',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Tài liệu hội nghị: số liệu, tính đầy đủ, nhiệm vụ đến hạn và quá hạn (the briefing pack)',
+          params: idParams,
+        },
+      },
+      async (request) => meetingPack(ctx, await readable(request, request.params.id)),
+    );
+    r.post(
+      '/meetings/:id/hold',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Ghi nhận hội nghị đã họp và chốt tài liệu (mark held, freeze the pack)',
+          params: idParams,
+        },
+      },
+      async (request) => {
+        manage(request);
+        return holdMeeting(ctx, request.params.id, actorOf(request));
+      },
+    );
+    r.put(
+      '/meetings/:id/minutes',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Biên bản hội nghị (minutes)',
+          params: idParams,
+          body: z.object({ minutes: z.string().max(200000) }),
+        },
+      },
+      async (request) => {
+        manage(request);
+        return setMinutes(ctx, request.params.id, request.body.minutes, actorOf(request));
+      },
+    );
+    r.post(
+      '/meetings/:id/conclusion',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Ban hành Thông báo kết luận (issue the conclusion notice)',
+          params: idParams,
+          body: z.object({
+            number: z.string().min(1).max(60),
+            date: isoDateSchema,
+            summary: z.string().max(50000).optional(),
+          }),
+        },
+      },
+      async (request) => {
+        manage(request);
+        return issueConclusion(ctx, request.params.id, request.body, actorOf(request));
+      },
+    );
+    r.get(
+      '/meetings/:id/conclusion',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Nội dung Thông báo kết luận (the notice text)',
+          params: idParams,
+        },
+      },
+      async (request) => {
+        const m = await readable(request, request.params.id);
+        if (!m.conclusion)
+          throw new AppError('not_found', 'Hội nghị chưa có thông báo kết luận', 'no conclusion issued yet', [
+            { field: 'conclusion', reason: 'chưa ban hành' },
+          ]);
+        return m.conclusion;
+      },
+    );
+    r.post(
+      '/meetings/:id/agenda',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Thêm nội dung chương trình (add an agenda item)',
+          params: idParams,
+          body: z.object({
+            title: z.string().min(1).max(500),
+            presenter: z.string().max(300).nullish(),
+            outcomeKind: z.enum(OUTCOME_KINDS).default('information'),
+            outcome: z.string().max(10000).nullish(),
+          }),
+        },
+      },
+      async (request) => {
+        manage(request);
+        return { agenda: await addAgendaItem(ctx, request.params.id, request.body, actorOf(request)) };
+      },
+    );
+    r.put(
+      '/meetings/:id/agenda/:itemId',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Kết quả một nội dung: thông tin, quyết định, chỉ đạo (an agenda item’s outcome)',
+          params: idParams.extend({ itemId: z.coerce.number().int().positive() }),
+          body: z.object({ outcomeKind: z.enum(OUTCOME_KINDS), outcome: z.string().max(10000).nullable() }),
+        },
+      },
+      async (request) => {
+        manage(request);
+        return {
+          agenda: await setAgendaOutcome(
+            ctx,
+            request.params.id,
+            request.params.itemId,
+            request.body,
+            actorOf(request),
+          ),
+        };
+      },
+    );
+    r.post(
+      '/meetings/:id/directives',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Thêm nội dung chỉ đạo và giao nhiệm vụ cho các đơn vị (add a directive, creating tasks)',
+          params: idParams,
+          body: z.object({
+            content: z.string().min(1).max(5000),
+            leadUnit: unitCodeSchema,
+            coordinatingUnits: z.array(unitCodeSchema).max(200).default([]),
+            deadline: deadlineSchema,
+            indicators: z.array(z.string().max(60)).max(20).default([]),
+            targetId: z.number().int().positive().nullish(),
+            secrecy: z.enum(SECRECY_LEVELS).default('none'),
+          }),
+        },
+      },
+      async (request) => {
+        const m = await requireMeeting(ctx, request.params.id);
+        const b = request.body;
+        const today = ctx.clock.today();
+        const lead = resolveUnit(ctx.graph, b.leadUnit, today).id;
+        const coordinating = unitIds(b.coordinatingUnits, today);
+        for (const unitId of [lead, ...coordinating])
+          guard(ctx, request, 'task.assign', { unitId, secrecy: b.secrecy });
+        const actor = actorOf(request);
+        const at = ctx.clock.now().toISOString();
+        const result = await ctx.store.write((trx) =>
+          assignDirective(
+            ctx,
+            trx,
+            m.id,
+            {
+              content: b.content,
+              leadUnitId: lead,
+              coordinatingUnitIds: coordinating,
+              deadline: b.deadline,
+              indicators: b.indicators,
+              targetId: b.targetId ?? null,
+              secrecy: b.secrecy,
+            },
+            actor,
+            today,
+            at,
+          ),
+        );
+        return { ...result, meeting: await meetingDetail(ctx, await requireMeeting(ctx, m.id)) };
+      },
+    );
+  };
+}

@@ -1,0 +1,525 @@
+import { AnalyticsEngine } from '../analytics/engine.ts';
+import { asOfAnalyticsSource } from '../analytics/repository.ts';
+import type { AppContext } from '../app/context.ts';
+import { resolvePeriod } from '../app/resolve.ts';
+import type { Actor } from '../audit/actor.ts';
+import { appendAudit } from '../audit/repository.ts';
+import { periodLabelVi } from '../periods/period.ts';
+import { parseInstant } from '../shared/clock.ts';
+import { AppError } from '../shared/errors.ts';
+import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
+import { completeness } from '../submissions/service.ts';
+import { listTasks, type TaskView, taskSummary } from '../tasks/service.ts';
+import { lastChangeAt } from '../values/repository.ts';
+import { type IsoDate, vietnamDateOf } from '../vietnamese/dates.ts';
+import { conclusionText } from './conclusion.ts';
+import {
+  type AgendaItem,
+  MEETING_STATUS_LABEL_VI,
+  type MeetingRecord,
+  OUTCOME_LABEL_VI,
+  type OutcomeKind,
+} from './model.ts';
+import {
+  insertAgendaItem,
+  insertMeeting,
+  loadAgenda,
+  loadMeetings,
+  previousMeeting,
+  updateAgendaOutcome,
+  updateMeeting,
+} from './repository.ts';
+
+export interface MeetingView {
+  id: number;
+  title: string;
+  period: string;
+  periodLabel: string;
+  heldOn: IsoDate;
+  place: string;
+  chair: string;
+  participants: Array<{ code: string; name: string }>;
+  status: MeetingRecord['status'];
+  statusLabel: string;
+  packFrozenAt: string | null;
+  conclusion: MeetingRecord['conclusion'];
+  secrecy: SecrecyLevel;
+}
+
+/** The briefing pack: what the meeting reads, frozen as of its date so it can be reproduced later. */
+export interface BriefingPack {
+  meetingId: number;
+  period: string;
+  periodLabel: string;
+  asOf: IsoDate;
+  builtAt: string;
+  frozen: boolean;
+  figures: Array<{
+    indicator: string;
+    name: string;
+    option: string | null;
+    unit: string;
+    value: number | null;
+    prev: number | null;
+    yoy: number | null;
+    changePrevPct: number | null;
+    changeYoyPct: number | null;
+  }>;
+  completeness: { form: string; expected: number; onTime: number; late: number; missing: number } | null;
+  /** Tasks falling due between the previous meeting and this one, and every task overdue on the meeting date. */
+  tasksDue: TaskView[];
+  overdue: TaskView[];
+  /** The follow-up of earlier conclusions: tasks still open, or finished since the previous meeting. */
+  followUp: { previousMeetingId: number | null; summary: ReturnType<typeof taskSummary>; tasks: TaskView[] };
+}
+
+export function presentMeeting(ctx: AppContext, m: MeetingRecord): MeetingView {
+  return {
+    id: m.id,
+    title: m.title,
+    period: m.period,
+    periodLabel: periodLabelVi(resolvePeriod(m.period)),
+    heldOn: m.heldOn,
+    place: m.place,
+    chair: m.chair,
+    participants: m.participantIds.map((id) => ({
+      code: ctx.graph.require(id).code,
+      name: ctx.graph.nameOn(id, m.heldOn),
+    })),
+    status: m.status,
+    statusLabel: MEETING_STATUS_LABEL_VI[m.status],
+    packFrozenAt: m.packFrozenAt,
+    conclusion: m.conclusion,
+    secrecy: m.secrecy,
+  };
+}
+
+export async function listMeetings(
+  ctx: AppContext,
+  clearance: SecrecyLevel = 'tuyet_mat',
+): Promise<MeetingView[]> {
+  return (await loadMeetings(ctx.store.db))
+    .filter((m) => clearanceAllows(clearance, m.secrecy))
+    .map((m) => presentMeeting(ctx, m));
+}
+
+export async function requireMeeting(ctx: AppContext, id: number): Promise<MeetingRecord> {
+  const [m] = await loadMeetings(ctx.store.db, [id]);
+  if (!m)
+    throw new AppError('not_found', `Không tìm thấy hội nghị số ${id}`, `meeting ${id} not found`, [
+      { field: 'id', reason: 'không tồn tại' },
+    ]);
+  return m;
+}
+
+export interface MeetingInput {
+  title?: string | undefined;
+  period: string;
+  campaignId?: number | null | undefined;
+  heldOn: IsoDate;
+  place: string;
+  chair: string;
+  participantIds: number[];
+  agenda?: Array<{
+    title: string;
+    presenter?: string | null | undefined;
+    outcomeKind?: OutcomeKind | undefined;
+  }>;
+  secrecy?: SecrecyLevel | undefined;
+}
+
+/**
+ * Creates a meeting. Its agenda opens with the follow-up of the previous meeting's conclusions whenever that
+ * meeting left directives, so open items are carried over without anyone having to remember them.
+ */
+export async function createMeeting(
+  ctx: AppContext,
+  input: MeetingInput,
+  actor: Actor,
+): Promise<MeetingView> {
+  const period = resolvePeriod(input.period);
+  const title =
+    input.title?.normalize('NFC').trim() ||
+    `Hội nghị giao ban ${periodLabelVi(period).replace(/^Tháng/, 'tháng')}`;
+  for (const [field, value] of [
+    ['place', input.place],
+    ['chair', input.chair],
+  ] as const) {
+    if (!value.trim())
+      throw new AppError(
+        'bad_request',
+        `Thiếu ${field === 'place' ? 'địa điểm' : 'người chủ trì'}`,
+        `${field} is required`,
+        [{ field, reason: 'bắt buộc' }],
+      );
+  }
+  const at = ctx.clock.now().toISOString();
+  const id = await ctx.store.write(async (trx) => {
+    const meetingId = await insertMeeting(trx, {
+      title,
+      period: period.id,
+      campaignId: input.campaignId ?? null,
+      heldOn: input.heldOn,
+      place: input.place.normalize('NFC').trim(),
+      chair: input.chair.normalize('NFC').trim(),
+      participantIds: [...new Set(input.participantIds)],
+      secrecy: input.secrecy ?? 'mat',
+      at,
+      userId: actor.id,
+    });
+    const prev = await previousMeeting(trx, input.heldOn, meetingId);
+    if (prev) {
+      const directives = await trx
+        .selectFrom('directive')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('meeting_id', '=', prev.id)
+        .executeTakeFirst();
+      if (Number(directives?.n ?? 0) > 0) {
+        await insertAgendaItem(trx, meetingId, {
+          title: `Kiểm điểm việc thực hiện kết luận tại ${prev.title}`,
+          presenter: 'Văn phòng Bộ',
+          outcomeKind: 'information',
+          outcome: null,
+          carriedTaskId: null,
+        });
+      }
+    }
+    for (const item of input.agenda ?? []) {
+      await insertAgendaItem(trx, meetingId, {
+        title: item.title.normalize('NFC').trim(),
+        presenter: item.presenter ?? null,
+        outcomeKind: item.outcomeKind ?? 'information',
+        outcome: null,
+        carriedTaskId: null,
+      });
+    }
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'meeting.create',
+      target: `meeting:${meetingId}`,
+      unitId: null,
+      secrecy: input.secrecy ?? 'mat',
+      details: { title, period: period.id, heldOn: input.heldOn, chair: input.chair },
+    });
+    return meetingId;
+  });
+  return presentMeeting(ctx, await requireMeeting(ctx, id));
+}
+
+/** The pack computed now, as of `asOf` (the meeting date, or today if that is earlier). */
+export async function buildPack(ctx: AppContext, m: MeetingRecord, asOf: IsoDate): Promise<BriefingPack> {
+  const period = resolvePeriod(m.period);
+  const root = ctx.graph.root(asOf);
+  // Figures as they stood on the morning of the meeting: corrections made afterwards do not change the pack.
+  const engine =
+    asOf < ctx.clock.today()
+      ? new AnalyticsEngine(
+          ctx.graph,
+          ctx.catalogue,
+          asOfAnalyticsSource(
+            ctx.store.db,
+            ctx.graph,
+            await lastChangeAt(ctx.store.db, parseInstant(asOf).toISOString()),
+          ),
+        )
+      : ctx.engine;
+  const rows = await engine.aggregate({ unitId: root.id, period, compare: true, coverage: false });
+  const figures = rows
+    .filter((r) => r.value !== null && clearanceAllows(m.secrecy, r.secrecy))
+    .map((r) => ({
+      indicator: r.indicator,
+      name: ctx.catalogue.indicator(r.indicator)?.nameVi ?? r.indicator,
+      option: r.option,
+      unit: r.unit,
+      value: r.value,
+      prev: r.prev ?? null,
+      yoy: r.yoy ?? null,
+      changePrevPct: r.change_prev?.percent ?? null,
+      changeYoyPct: r.change_yoy?.percent ?? null,
+    }));
+  let complete: BriefingPack['completeness'] = null;
+  if (period.type === 'month') {
+    const c = await completeness(ctx, { form: 'BC-THANG', period: period.id, unit: root.code });
+    complete = { form: c.form, expected: c.expected, onTime: c.onTime, late: c.late, missing: c.missing };
+  }
+  const prev = await previousMeeting(ctx.store.db, m.heldOn, m.id);
+  const all = await listTasks(ctx, asOf);
+  const earlier = all.filter((t) => t.meetingHeldOn < m.heldOn && t.meetingId !== m.id);
+  const since = prev?.heldOn ?? '0000-01-01';
+  const tasksDue = earlier.filter((t) => t.dueDate > since && t.dueDate <= asOf);
+  const overdue = earlier.filter((t) => t.status === 'overdue');
+  // Done before the previous meeting means already reported there; everything else is followed up here.
+  const followUp = earlier.filter(
+    (t) =>
+      !(t.status === 'done_on_time' || t.status === 'done_late') ||
+      (t.confirmedAt !== null && t.confirmedAt > since),
+  );
+  const rank = (t: TaskView) =>
+    t.status === 'overdue' ? 0 : t.status === 'not_started' ? 1 : t.status === 'in_progress' ? 2 : 3;
+  followUp.sort(
+    (a, b) => rank(a) - rank(b) || a.dueDate.localeCompare(b.dueDate) || a.unit.localeCompare(b.unit),
+  );
+  return {
+    meetingId: m.id,
+    period: period.id,
+    periodLabel: periodLabelVi(period),
+    asOf,
+    builtAt: ctx.clock.now().toISOString(),
+    frozen: false,
+    figures,
+    completeness: complete,
+    tasksDue,
+    overdue,
+    followUp: { previousMeetingId: prev?.id ?? null, summary: taskSummary(followUp), tasks: followUp },
+  };
+}
+
+/** The frozen pack when there is one, otherwise the pack as it stands today (or on the meeting date). */
+export async function meetingPack(ctx: AppContext, m: MeetingRecord): Promise<BriefingPack> {
+  if (m.pack) return JSON.parse(m.pack) as BriefingPack;
+  const today = ctx.clock.today();
+  const asOf = [today, m.heldOn].sort()[0] ?? today;
+  return buildPack(ctx, m, asOf);
+}
+
+/** Marks the meeting held and freezes its pack as of the meeting date; later corrections do not change it. */
+export async function holdMeeting(ctx: AppContext, id: number, actor: Actor): Promise<MeetingView> {
+  const m = await requireMeeting(ctx, id);
+  const now = ctx.clock.now();
+  if (vietnamDateOf(now) < m.heldOn)
+    throw new AppError(
+      'conflict',
+      `Chưa đến ngày họp (${m.heldOn}); chỉ chốt tài liệu khi hội nghị diễn ra`,
+      'the meeting has not taken place yet',
+      [{ field: 'heldOn', reason: 'chưa đến ngày họp' }],
+    );
+  if (m.pack)
+    throw new AppError('conflict', 'Tài liệu hội nghị đã được chốt', 'the pack is already frozen', [
+      { field: 'pack', reason: 'đã chốt' },
+    ]);
+  const pack = { ...(await buildPack(ctx, m, m.heldOn)), frozen: true };
+  const at = now.toISOString();
+  await ctx.store.write(async (trx) => {
+    await updateMeeting(trx, id, { status: 'held', pack: JSON.stringify(pack), packFrozenAt: at }, at);
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'meeting.hold',
+      target: `meeting:${id}`,
+      unitId: null,
+      secrecy: m.secrecy,
+      details: { asOf: m.heldOn, figures: pack.figures.length, followUp: pack.followUp.tasks.length },
+    });
+  });
+  return presentMeeting(ctx, await requireMeeting(ctx, id));
+}
+
+export async function setMinutes(
+  ctx: AppContext,
+  id: number,
+  minutes: string,
+  actor: Actor,
+): Promise<MeetingView> {
+  const m = await requireMeeting(ctx, id);
+  const at = ctx.clock.now().toISOString();
+  await ctx.store.write(async (trx) => {
+    await updateMeeting(trx, id, { minutes: minutes.normalize('NFC') }, at);
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'meeting.minutes',
+      target: `meeting:${id}`,
+      unitId: null,
+      secrecy: m.secrecy,
+      details: { length: minutes.length },
+    });
+  });
+  return presentMeeting(ctx, await requireMeeting(ctx, id));
+}
+
+/** Issues the Thông báo kết luận: its number and date, and the text listing every directive. */
+export async function issueConclusion(
+  ctx: AppContext,
+  id: number,
+  input: { number: string; date: IsoDate; summary?: string | undefined },
+  actor: Actor,
+): Promise<MeetingView> {
+  const m = await requireMeeting(ctx, id);
+  if (!/^\d+\/TB-[\p{L}\d-]+$/u.test(input.number.trim()))
+    throw new AppError(
+      'bad_request',
+      'Số thông báo phải có dạng 45/TB-BCA',
+      'the notice number must look like 45/TB-BCA',
+      [{ field: 'number', reason: 'sai định dạng (ví dụ 45/TB-BCA)' }],
+    );
+  if (input.date < m.heldOn)
+    throw new AppError(
+      'bad_request',
+      'Ngày thông báo kết luận trước ngày họp',
+      'the notice predates the meeting',
+      [{ field: 'date', reason: 'trước ngày họp' }],
+    );
+  const directives = await directivesOf(ctx, id);
+  const text = conclusionText({
+    meeting: presentMeeting(ctx, m),
+    number: input.number.trim(),
+    date: input.date,
+    summary: input.summary ?? null,
+    directives: directives.map((d) => ({
+      content: d.content,
+      lead: d.leadUnitName,
+      coordinating: d.coordinating.map((c) => c.name),
+      deadline: d.deadlineText,
+    })),
+  });
+  const at = ctx.clock.now().toISOString();
+  await ctx.store.write(async (trx) => {
+    await updateMeeting(
+      trx,
+      id,
+      { status: 'concluded', conclusion: { number: input.number.trim(), date: input.date, text } },
+      at,
+    );
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'meeting.conclude',
+      target: `meeting:${id}`,
+      unitId: null,
+      secrecy: m.secrecy,
+      details: { number: input.number.trim(), date: input.date, directives: directives.length },
+    });
+  });
+  return presentMeeting(ctx, await requireMeeting(ctx, id));
+}
+
+export async function addAgendaItem(
+  ctx: AppContext,
+  id: number,
+  item: {
+    title: string;
+    presenter?: string | null | undefined;
+    outcomeKind: OutcomeKind;
+    outcome?: string | null | undefined;
+  },
+  actor: Actor,
+): Promise<AgendaItem[]> {
+  const m = await requireMeeting(ctx, id);
+  if (!item.title.trim())
+    throw new AppError(
+      'bad_request',
+      'Nội dung chương trình không được để trống',
+      'agenda item title is empty',
+      [{ field: 'title', reason: 'bắt buộc' }],
+    );
+  const at = ctx.clock.now().toISOString();
+  await ctx.store.write(async (trx) => {
+    const itemId = await insertAgendaItem(trx, id, {
+      title: item.title.normalize('NFC').trim(),
+      presenter: item.presenter ?? null,
+      outcomeKind: item.outcomeKind,
+      outcome: item.outcome ?? null,
+      carriedTaskId: null,
+    });
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'meeting.agenda',
+      target: `meeting:${id}/agenda:${itemId}`,
+      unitId: null,
+      secrecy: m.secrecy,
+      details: { title: item.title, outcomeKind: item.outcomeKind },
+    });
+  });
+  return loadAgenda(ctx.store.db, id);
+}
+
+export async function setAgendaOutcome(
+  ctx: AppContext,
+  id: number,
+  itemId: number,
+  outcome: { outcomeKind: OutcomeKind; outcome: string | null },
+  actor: Actor,
+): Promise<AgendaItem[]> {
+  const m = await requireMeeting(ctx, id);
+  const at = ctx.clock.now().toISOString();
+  await ctx.store.write(async (trx) => {
+    if (!(await updateAgendaOutcome(trx, id, itemId, outcome)))
+      throw new AppError(
+        'not_found',
+        `Không có mục chương trình số ${itemId}`,
+        `agenda item ${itemId} not found`,
+        [{ field: 'itemId', reason: 'không tồn tại' }],
+      );
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'meeting.outcome',
+      target: `meeting:${id}/agenda:${itemId}`,
+      unitId: null,
+      secrecy: m.secrecy,
+      details: { outcomeKind: outcome.outcomeKind, label: OUTCOME_LABEL_VI[outcome.outcomeKind] },
+    });
+  });
+  return loadAgenda(ctx.store.db, id);
+}
+
+export interface DirectiveView {
+  id: number;
+  position: number;
+  content: string;
+  leadUnit: string;
+  leadUnitName: string;
+  coordinating: Array<{ code: string; name: string }>;
+  deadlineText: string;
+  indicators: string[];
+  tasks: TaskView[];
+}
+
+/** The meeting's directives, each with the tasks of its units as of today. */
+export async function directivesOf(ctx: AppContext, meetingId: number): Promise<DirectiveView[]> {
+  const today = ctx.clock.today();
+  const tasks = await listTasks(ctx, '9999-12-31', { meetingIds: [meetingId], includeCancelled: true });
+  const views = new Map<number, DirectiveView>();
+  for (const t of tasks) {
+    let d = views.get(t.directiveId);
+    if (!d) {
+      d = {
+        id: t.directiveId,
+        position: t.directiveNo,
+        content: t.directive,
+        leadUnit: t.leadUnit,
+        leadUnitName: t.leadUnitName,
+        coordinating: [],
+        deadlineText: t.deadlineText,
+        indicators: t.indicators,
+        tasks: [],
+      };
+      views.set(t.directiveId, d);
+    }
+    if (t.role === 'coordinate') d.coordinating.push({ code: t.unit, name: t.unitName });
+  }
+  // Statuses as of today, not of the far future used above to see every task.
+  const current = await listTasks(ctx, today, { meetingIds: [meetingId], includeCancelled: true });
+  for (const t of current) views.get(t.directiveId)?.tasks.push(t);
+  return [...views.values()].sort((a, b) => a.position - b.position);
+}
+
+export async function meetingDetail(ctx: AppContext, m: MeetingRecord) {
+  return {
+    ...presentMeeting(ctx, m),
+    agenda: (await loadAgenda(ctx.store.db, m.id)).map((a) => ({
+      ...a,
+      outcomeLabel: OUTCOME_LABEL_VI[a.outcomeKind],
+    })),
+    minutes: m.minutes,
+    directives: await directivesOf(ctx, m.id),
+  };
+}
