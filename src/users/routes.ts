@@ -98,8 +98,9 @@ export function authRoutes(
       '/auth/me',
       { schema: { tags: ['auth'], summary: 'Người dùng hiện tại (current user)' } },
       async (request) => {
-        requireUser(request);
-        const session = request.session as NonNullable<typeof request.session>;
+        // Answers during a pending second factor or password change too, so a reloaded page can resume the step.
+        const session = request.session;
+        if (!session) throw new AppError('unauthenticated', 'Bạn cần đăng nhập', 'sign-in required');
         return presentMe(ctx, session.user, session.csrfToken, session.pendingSecondFactor);
       },
     );
