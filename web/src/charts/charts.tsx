@@ -34,16 +34,36 @@ function useChart(option: EChartsOption | null, onClick?: (params: { data?: unkn
     const chart = init(ref.current, null, { renderer: 'svg', locale: 'EN' });
     chartRef.current = chart;
     chart.on('click', (params) => clickRef.current?.(params as { data?: unknown }));
-    const observer = new ResizeObserver(() => chart.resize());
+    // Resizing redraws the whole chart (the map has hundreds of shapes): only for a real change of size, and after
+    // the layout settles, so that loading states that shift the page do not block it.
+    let size = { width: ref.current.clientWidth, height: ref.current.clientHeight };
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[0]?.contentRect;
+      if (!box || (Math.round(box.width) === size.width && Math.round(box.height) === size.height)) return;
+      size = { width: Math.round(box.width), height: Math.round(box.height) };
+      if (pending !== undefined) clearTimeout(pending);
+      pending = setTimeout(() => chart.resize(), 150);
+    });
     observer.observe(ref.current);
     return () => {
+      if (pending !== undefined) clearTimeout(pending);
       observer.disconnect();
       chart.dispose();
       chartRef.current = null;
     };
   }, []);
   useEffect(() => {
-    if (option) chartRef.current?.setOption(option, { notMerge: true });
+    if (!option) return;
+    // Drawn after the next paint: the figures show first, then the charts (the province map is heavy).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => chartRef.current?.setOption(option, { notMerge: true }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [option]);
   return ref;
 }
