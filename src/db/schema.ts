@@ -173,6 +173,15 @@ export interface Database {
     span_end: number;
     created_at: string;
   };
+  report_draft: {
+    unit_id: number;
+    period: string;
+    content: string;
+    status: string;
+    version: number;
+    updated_at: string;
+    updated_by: number | null;
+  };
   audit_log: {
     seq: number;
     at: string;

@@ -12,6 +12,7 @@ import type {
 import { figureKey } from '../documents/model.ts';
 import { FIELDS } from '../indicators/catalogue.ts';
 import type { FieldCode } from '../indicators/model.ts';
+import { directivesOf, listMeetings } from '../meetings/service.ts';
 import {
   monthPeriod,
   type Period,
@@ -23,8 +24,10 @@ import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
+import { listTasks } from '../tasks/service.ts';
 import type { Unit } from '../units/model.ts';
 import { versionOn } from '../units/model.ts';
+import { readDraft } from './draft.ts';
 
 /** Field headings as a ministry report writes them. */
 const FIELD_TITLES: Record<FieldCode, string> = {
@@ -235,6 +238,45 @@ export async function buildBriefingReport(
     });
   }
 
+  const draft = await readDraft(ctx, unit.id, period.id);
+  const meetings = (await listMeetings(ctx, options.clearance))
+    .filter((m) => m.period === period.id)
+    .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+  const meeting = meetings[0];
+  const meetingDirectives = meeting ? (await directivesOf(ctx, meeting.id)).map((d) => d.content) : [];
+  const issueDate = options.issueDate ?? ctx.clock.today();
+  // Follow-up: the tasks set by this period's meetings and the previous period's, as they stand on the document's date.
+  const followed = new Set(
+    (await listMeetings(ctx, options.clearance))
+      .filter((m) => m.period === period.id || m.period === prev.id)
+      .map((m) => m.id),
+  );
+  const taskRows: BriefingReport['tasks'] =
+    followed.size === 0
+      ? []
+      : (await listTasks(ctx, issueDate, { meetingIds: [...followed] }))
+          .filter(
+            (t) =>
+              ctx.graph.isInSubtree(ctx.graph.findByCode(t.unit, issueDate)?.id ?? -1, unit.id, issueDate) ||
+              unit.kind === 'ministry',
+          )
+          .map((t) => ({
+            directive: t.directive,
+            leadUnit: t.unitName,
+            deadline: t.deadline,
+            status:
+              t.status === 'done_on_time' ? 'done' : t.status === 'cancelled' ? 'in_progress' : t.status,
+            note: t.lastReport?.note ?? null,
+          }));
+  const human: BriefingReport['human'] = {
+    situation: options.human?.situation ?? draft.human.situation,
+    assessment: options.human?.assessment ?? draft.human.assessment,
+    directives:
+      options.human?.directives ??
+      (draft.human.directives.length > 0 ? draft.human.directives : meetingDirectives),
+    recommendations: options.human?.recommendations ?? draft.human.recommendations,
+  };
+
   const isMinistry = unit.kind === 'ministry';
   const unitName = ctx.graph.nameOn(unit.id, date);
   return {
@@ -242,7 +284,7 @@ export async function buildBriefingReport(
     document: {
       number: options.number ?? null,
       symbol: isMinistry ? 'BC-BCA' : `BC-CA${unit.code}`,
-      issueDate: options.issueDate ?? ctx.clock.today(),
+      issueDate,
       typeName: 'BÁO CÁO',
       summary: `Kết quả công tác ${monthText(period)}, phương hướng nhiệm vụ ${monthText(next)}`,
       secrecy: 'none',
@@ -285,13 +327,8 @@ export async function buildBriefingReport(
           }
         : null,
     submissions: [...perProvince.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
-    tasks: options.tasks ?? [],
-    human: {
-      situation: options.human?.situation ?? [],
-      assessment: options.human?.assessment ?? { strengths: [], weaknesses: [], causes: [] },
-      directives: options.human?.directives ?? [],
-      recommendations: options.human?.recommendations ?? [],
-    },
+    tasks: options.tasks ?? taskRows,
+    human,
     trends,
     signer: isMinistry
       ? { authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', rank: null, name: '' }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/repository.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { humanSectionsSchema, readDraft, saveDraft } from './draft.ts';
 import { renderBriefing } from './render.ts';
 
 export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -48,6 +49,51 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           .header('content-disposition', `attachment; filename="${result.filename}"`)
           .header('x-secrecy', result.secrecy)
           .send(result.buffer);
+      },
+    );
+    r.get(
+      '/reports/briefing/draft',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Phần do người viết của báo cáo giao ban (the written parts of the report)',
+          querystring: z.object({ period: periodIdSchema, unit: unitCodeSchema.default('BCA') }),
+        },
+      },
+      async (request) => {
+        const period = resolvePeriod(request.query.period);
+        const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
+        guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
+        return readDraft(ctx, unit.id, period.id);
+      },
+    );
+    r.put(
+      '/reports/briefing/draft',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Sửa phần do người viết; finalise=true để ban hành (không sửa được nữa)',
+          body: z.object({
+            period: periodIdSchema,
+            unit: unitCodeSchema.default('BCA'),
+            version: z.number().int().min(0),
+            finalise: z.boolean().default(false),
+            human: humanSectionsSchema,
+          }),
+        },
+      },
+      async (request) => {
+        const period = resolvePeriod(request.body.period);
+        const unit = resolveUnitForPeriod(ctx.graph, request.body.unit, period);
+        guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
+        return saveDraft(ctx, {
+          unitId: unit.id,
+          period: period.id,
+          human: request.body.human,
+          version: request.body.version,
+          finalise: request.body.finalise,
+          actor: actorOf(request),
+        });
       },
     );
   };

@@ -108,3 +108,78 @@ describe('the monthly briefing report from the demo data', () => {
     assert.ok(cells.includes('1457'));
   });
 });
+
+describe('the written parts of the briefing report', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('takes the month’s directives from the meeting, keeps what people wrote, and refuses changes once final', async () => {
+    const { readDraft, saveDraft } = await import('../../src/reports/draft.ts');
+    const report = await buildBriefingReport(app.ctx, {
+      unit: 'BCA',
+      period: '2020-02',
+      clearance: 'tuyet_mat',
+      issueDate: '2020-02-26',
+    });
+    // The February 2020 meeting's directives become "nhiệm vụ trọng tâm tháng tới".
+    assert.ok(
+      report.human.directives.some((d) => /Công an chính quy|100%/.test(d)),
+      report.human.directives.join(' | '),
+    );
+    // The tasks were set after the meeting: the next month's report follows them up with their status then.
+    const march = await buildBriefingReport(app.ctx, {
+      unit: 'BCA',
+      period: '2020-03',
+      clearance: 'tuyet_mat',
+      issueDate: '2020-03-26',
+    });
+    assert.ok(march.tasks.length > 0);
+    assert.ok(
+      march.tasks.every((t) =>
+        ['not_started', 'in_progress', 'done', 'done_late', 'overdue'].includes(t.status),
+      ),
+    );
+    const root = app.ctx.graph.root('2020-02-14').id;
+    const actor = { id: null, name: 'test' };
+    const human = {
+      situation: ['Tình hình an ninh chính trị cơ bản ổn định.'],
+      assessment: { strengths: ['Chủ động nắm tình hình.'], weaknesses: [], causes: [] },
+      directives: [],
+      recommendations: ['Đề nghị bổ sung biên chế.'],
+    };
+    const saved = await saveDraft(app.ctx, {
+      unitId: root,
+      period: '2020-02',
+      human,
+      version: 0,
+      finalise: false,
+      actor,
+    });
+    assert.equal(saved.version, 1);
+    await assert.rejects(
+      saveDraft(app.ctx, { unitId: root, period: '2020-02', human, version: 0, finalise: false, actor }),
+      /người khác/,
+    );
+    const rendered = await renderBriefing(app.ctx, {
+      unit: 'BCA',
+      period: '2020-02',
+      format: 'docx',
+      clearance: 'tuyet_mat',
+    });
+    const xml =
+      (await (await JSZip.loadAsync(rendered.buffer)).file('word/document.xml')?.async('string')) ?? '';
+    assert.match(xml, /Tình hình an ninh chính trị cơ bản ổn định\./);
+    assert.match(xml, /Đề nghị bổ sung biên chế\./);
+    await saveDraft(app.ctx, { unitId: root, period: '2020-02', human, version: 1, finalise: true, actor });
+    await assert.rejects(
+      saveDraft(app.ctx, { unitId: root, period: '2020-02', human, version: 2, finalise: false, actor }),
+      /ban hành/,
+    );
+    assert.equal((await readDraft(app.ctx, root, '2020-02')).status, 'final');
+  });
+});
