@@ -4,6 +4,7 @@ import { correctionsSince } from '../analytics/corrections.ts';
 import { runQuery } from '../analytics/service.ts';
 import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
+import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit, verifyAuditLog } from '../audit/repository.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
@@ -15,17 +16,19 @@ import { extract, extractTextFromDocx } from '../extraction/index.ts';
 import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
 import { runMeetings } from '../meetings/cli.ts';
+import { referenceDate } from '../periods/regime.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
-import { SECRECY_MARK } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
 import { runTasks } from '../tasks/cli.ts';
 import { runExport, runImport } from '../transfer/cli.ts';
 import { presentUnit } from '../units/presenter.ts';
 import { ensureAdministrator } from '../users/admin.ts';
 import { isValidIsoDate } from '../vietnamese/dates.ts';
 import { formatNumber } from '../vietnamese/numbers.ts';
+import { actingAs, cliCanWrite, cliGuard } from './acting.ts';
 import { failWith, printJson, printTable } from './output.ts';
 
 const config = loadConfig();
@@ -257,6 +260,7 @@ program
   .option('--indicator <code>', 'only this indicator')
   .option('--compare', 'add previous period, same period last year and year to date')
   .option('--as-of <instant>', 'figures as they stood then, e.g. 2020-02-26T08:00')
+  .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
   .action(
     async (opts: {
@@ -265,10 +269,30 @@ program
       indicator?: string;
       compare?: boolean;
       asOf?: string;
+      as?: string;
       json?: boolean;
     }) => {
       await withApp(async (ctx) => {
-        const result = await runQuery(ctx, opts);
+        const acting = await actingAs(ctx, opts.as);
+        const period = resolvePeriod(opts.period);
+        const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
+        cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
+        const full = await runQuery(ctx, opts);
+        const rows = full.rows.filter((r) => clearanceAllows(acting.clearance, r.secrecy));
+        const result = { ...full, rows };
+        const classified = highestSecrecy(rows.map((r) => r.secrecy));
+        if (classified !== 'none') {
+          await recordAudit(ctx.store, {
+            at: ctx.clock.now().toISOString(),
+            actorId: acting.actor.id,
+            actorName: acting.actor.name,
+            action: 'read.classified',
+            target: `aggregates:${unit.code}/${period.id}`,
+            unitId: unit.id,
+            secrecy: classified,
+            details: { via: 'cli' },
+          });
+        }
         if (opts.json) {
           printJson(result.rows);
           return;
@@ -382,17 +406,39 @@ program
   )
   .requiredOption('-o, --output <file>', 'where to write the document')
   .option('--date <date>', 'date of the document (default today)')
+  .option('--as <username>', 'act as this user: their scope and clearance apply')
   .action(
-    async (opts: { period: string; unit: string; format: ReportFormat; output: string; date?: string }) => {
+    async (opts: {
+      period: string;
+      unit: string;
+      format: ReportFormat;
+      output: string;
+      date?: string;
+      as?: string;
+    }) => {
       await withApp(async (ctx) => {
+        const acting = await actingAs(ctx, opts.as);
+        const period = resolvePeriod(opts.period);
+        const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
+        cliGuard(ctx, acting, 'document.generate', unit.id, 'none', referenceDate(period));
         const result = await renderBriefing(ctx, {
           unit: opts.unit,
           period: opts.period,
           format: opts.format,
-          clearance: 'tuyet_mat',
+          clearance: acting.clearance,
           issueDate: checkDate(opts.date, 'date'),
         });
         await writeFile(opts.output, result.buffer);
+        await recordAudit(ctx.store, {
+          at: ctx.clock.now().toISOString(),
+          actorId: acting.actor.id,
+          actorName: acting.actor.name,
+          action: 'document.generate',
+          target: `report:${unit.code}/${period.id}.${opts.format}`,
+          unitId: unit.id,
+          secrecy: result.secrecy,
+          details: { via: 'cli', bytes: result.buffer.length },
+        });
         process.stdout.write(
           `${opts.output}: ${formatNumber(result.buffer.length)} bytes${result.secrecy !== 'none' ? `, marked ${SECRECY_MARK[result.secrecy]}` : ''}\n`,
         );
@@ -408,6 +454,7 @@ program
   .option('--form <code>', 'report form', 'BC-THANG')
   .addOption(new Option('--format <format>').choices(['json', 'csv', 'xlsx']).default('json'))
   .requiredOption('-o, --output <file>', 'where to write the file')
+  .option('--as <username>', 'act as this user: their scope and clearance apply')
   .action(
     async (opts: {
       unit: string;
@@ -415,9 +462,25 @@ program
       form: string;
       format: 'json' | 'csv' | 'xlsx';
       output: string;
+      as?: string;
     }) => {
       await withApp(async (ctx) => {
+        const acting = await actingAs(ctx, opts.as);
+        const period = resolvePeriod(opts.period);
+        const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
+        const form = ctx.catalogue.form(opts.form);
+        cliGuard(ctx, acting, 'export', unit.id, form?.secrecy ?? 'none', referenceDate(period));
         const result = await runExport(ctx, opts);
+        await recordAudit(ctx.store, {
+          at: ctx.clock.now().toISOString(),
+          actorId: acting.actor.id,
+          actorName: acting.actor.name,
+          action: 'export.figures',
+          target: `values:${opts.form}/${unit.code}/${period.id}.${opts.format}`,
+          unitId: unit.id,
+          secrecy: form?.secrecy ?? 'none',
+          details: { via: 'cli' },
+        });
         process.stdout.write(`${result.path}: ${formatNumber(result.bytes)} bytes\n`);
       });
     },
@@ -429,12 +492,16 @@ program
   .argument('<file>', 'the file to import')
   .option('--dry-run', 'check only, write nothing')
   .option('--json', 'print the summary as JSON {imported, updated, unchanged, rejected}')
-  .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
+  .option('--as <username>', 'act as this user: rows for units they may not write are rejected')
+  .action(async (file: string, opts: { dryRun?: boolean; json?: boolean; as?: string }) => {
     await withApp(async (ctx) => {
+      const acting = await actingAs(ctx, opts.as);
       const { exitCode } = await runImport(ctx, {
         file,
         dryRun: opts.dryRun ?? false,
         json: opts.json ?? false,
+        actor: acting.actor,
+        ...(acting.user ? { canWrite: cliCanWrite(ctx, acting) } : {}),
       });
       process.exitCode = exitCode;
     });

@@ -1,9 +1,11 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AppContext } from '../app/context.ts';
+import type { Actor } from '../audit/actor.ts';
 import { AppError, EXIT_CODE } from '../shared/errors.ts';
 import { formatNumber } from '../vietnamese/numbers.ts';
 import { exportFigures } from './export.ts';
+import type { ImportOptions } from './import.ts';
 import { importFigures } from './import.ts';
 import { type ImportSummary, MAX_FILE_BYTES, type TransferFormat } from './model.ts';
 
@@ -57,7 +59,15 @@ export function describeSummary(summary: ImportSummary, dryRun: boolean): string
  */
 export async function runImport(
   ctx: AppContext,
-  options: { file: string; dryRun: boolean; json: boolean; write?: (text: string) => void },
+  options: {
+    file: string;
+    dryRun: boolean;
+    json: boolean;
+    write?: (text: string) => void;
+    /** The user the command acts as; each row's unit must then be one the user may write. */
+    actor?: Actor | undefined;
+    canWrite?: ImportOptions['canWrite'];
+  },
 ): Promise<{ summary: ImportSummary; exitCode: number }> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   let summary: ImportSummary;
@@ -82,8 +92,10 @@ export async function runImport(
       buffer: await readFile(options.file),
       filename: basename(options.file),
       dryRun: options.dryRun,
-      userId: null,
+      userId: options.actor?.id ?? null,
       source: 'cli',
+      ...(options.actor ? { actor: options.actor } : {}),
+      ...(options.canWrite ? { canWrite: options.canWrite } : {}),
     });
   }
   if (options.json) write(`${JSON.stringify(summary, null, 2)}\n`);

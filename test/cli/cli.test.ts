@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { createTestApp, createUser, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
 
 function giaoban(dbFile: string, args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
@@ -16,8 +16,15 @@ function giaoban(dbFile: string, args: string[], input?: string) {
 
 describe('giaoban CLI on the demo data', () => {
   let app: TestApp;
+  let commune: string;
   before(async () => {
     app = await createTestApp({ demo: true });
+    const today = app.ctx.clock.today();
+    commune = app.ctx.graph
+      .childrenOn(app.ctx.graph.findByCode('37', today)?.id ?? 0, today)
+      .map((id) => app.ctx.graph.require(id).code)
+      .sort()[0] as string;
+    await createUser(app.ctx, { username: 'canbo', role: 'officer', unitCode: commune, clearance: 'none' });
     await app.ctx.close();
   });
   after(async () => {
@@ -183,5 +190,44 @@ describe('giaoban CLI on the demo data', () => {
         ['drug.seized_kg', 'cannabis', 5.5, 'kg', false],
       ],
     );
+  });
+
+  it('applies a user’s scope and clearance with --as, the same policy as the web page', () => {
+    const national = giaoban(app.dbFile, [
+      'query',
+      '--unit',
+      'BCA',
+      '--period',
+      '2026-11',
+      '--as',
+      'canbo',
+      '--json',
+    ]);
+    assert.equal(national.status, 4, national.stderr);
+    const own = giaoban(app.dbFile, [
+      'query',
+      '--unit',
+      commune,
+      '--period',
+      '2026-11',
+      '--as',
+      'canbo',
+      '--json',
+    ]);
+    assert.equal(own.status, 0, own.stderr);
+    const rows = JSON.parse(own.stdout) as Array<{ secrecy: string }>;
+    assert.ok(rows.length > 0 && rows.every((r) => r.secrecy === 'none'));
+    const report = giaoban(app.dbFile, ['report', '--period', '2026-11', '--as', 'canbo', '-o', '/dev/null']);
+    assert.equal(report.status, 4);
+    const unknown = giaoban(app.dbFile, [
+      'query',
+      '--unit',
+      commune,
+      '--period',
+      '2026-11',
+      '--as',
+      'nobody',
+    ]);
+    assert.equal(unknown.status, 3);
   });
 });
