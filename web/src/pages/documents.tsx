@@ -5,6 +5,7 @@ import { periodLabel } from '../format.ts';
 import { type MessageKey, pick, SECRECY_LABEL, useLang } from '../i18n.ts';
 import { useWorkspace } from '../session.ts';
 import type { Secrecy } from '../types.ts';
+import { ReportDraftEditor } from './report-draft.tsx';
 
 type Format = 'docx' | 'xlsx' | 'pdf';
 
@@ -76,6 +77,7 @@ export function DocumentsPage() {
           ))}
         </div>
       </div>
+      <ReportDraftEditor unitCode={unitCode} period={period} />
     </section>
   );
 }
