@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { periodLabelVi } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
+import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
@@ -76,6 +77,7 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
     }
     throw error;
   }
+  rows = await applySecrecyDecisions(ctx, unit.id, rows);
   const window = periodWindow(period);
   return {
     unit: {

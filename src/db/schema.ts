@@ -182,6 +182,17 @@ export interface Database {
     updated_at: string;
     updated_by: number | null;
   };
+  secrecy_override: {
+    id: Generated<number>;
+    indicator_id: number;
+    unit_id: number;
+    level: string;
+    reason: string;
+    set_by: number | null;
+    set_by_name: string;
+    set_at: string;
+    withdrawn_at: string | null;
+  };
   audit_log: {
     seq: number;
     at: string;

@@ -21,6 +21,7 @@ import {
   samePeriodLastYear,
 } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
+import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
@@ -122,7 +123,11 @@ export async function buildBriefingReport(
   const readable = (secrecy: SecrecyLevel) => clearanceAllows(options.clearance, secrecy);
 
   const rows = (
-    await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false })
+    await applySecrecyDecisions(
+      ctx,
+      unit.id,
+      await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
+    )
   ).filter((r) => readable(r.secrecy));
   const fields: FieldReport[] = [];
   for (const field of FIELDS) {

@@ -22,6 +22,7 @@ import { extractionRoutes } from '../extraction/routes.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
+import { secrecyRoutes } from '../secrecy/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
 import { targetRoutes } from '../targets/routes.ts';
@@ -178,6 +179,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(transferRoutes(ctx), { prefix: '/api' });
   await app.register(adminRoutes(ctx), { prefix: '/api' });
   await app.register(extractionRoutes(ctx), { prefix: '/api' });
+  await app.register(secrecyRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
   await app.register(meetingRoutes(ctx), { prefix: '/api' });

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { generateTotp } from '../../src/auth/totp.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { ApiClient } from '../support/http.ts';
+
+describe('the secrecy of aggregates', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  before(async () => {
+    app = await createTestApp({ demo: true });
+    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    await createUser(app.ctx, { username: 'leader', role: 'leader', unitCode: 'BCA', clearance: 'mat' });
+    await createUser(app.ctx, {
+      username: 'analyst-open',
+      role: 'analyst',
+      unitCode: 'BCA',
+      clearance: 'none',
+    });
+  });
+  after(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  async function leader(): Promise<ApiClient> {
+    const client = new ApiClient(server);
+    await client.login('leader', 'Giaoban@2026-test');
+    const enrol = await client.request('POST', '/api/auth/totp/enrol', {});
+    await client.request('POST', '/api/auth/totp/confirm', {
+      code: generateTotp(String(enrol.body.secret), app.clock.now()),
+    });
+    return client;
+  }
+
+  it('classifies an aggregate at its highest input: security figures are withheld from a reader without clearance', async () => {
+    const reader = new ApiClient(server);
+    await reader.login('analyst-open', 'Giaoban@2026-test');
+    const res = await reader.get('/api/aggregates?unit=BCA&period=2020-02');
+    const rows = res.body.rows as Array<{ indicator: string; secrecy: string }>;
+    assert.ok(rows.every((r) => r.secrecy === 'none'));
+    assert.ok(!rows.some((r) => r.indicator.startsWith('security.')));
+    assert.ok((res.body.withheld as number) > 0);
+  });
+
+  it('lets an authorised leader set another level with a recorded reason, and only within their own clearance', async () => {
+    const client = await leader();
+    const noReason = await client.request('POST', '/api/secrecy/decisions', {
+      unit: 'BCA',
+      indicator: 'drug.cases',
+      level: 'mat',
+      reason: 'vì',
+    });
+    assert.equal(noReason.status, 422);
+    const tooHigh = await client.request('POST', '/api/secrecy/decisions', {
+      unit: 'BCA',
+      indicator: 'drug.cases',
+      level: 'toi_mat',
+      reason: 'Số liệu phục vụ chuyên án, chưa công bố',
+    });
+    assert.equal(tooHigh.status, 403);
+    const set = await client.request('POST', '/api/secrecy/decisions', {
+      unit: 'BCA',
+      indicator: 'drug.cases',
+      level: 'mat',
+      reason: 'Số liệu phục vụ chuyên án, chưa công bố',
+    });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+
+    const reader = new ApiClient(server);
+    await reader.login('analyst-open', 'Giaoban@2026-test');
+    const rows = (await reader.get('/api/aggregates?unit=BCA&period=2020-02')).body.rows as Array<{
+      indicator: string;
+    }>;
+    assert.ok(!rows.some((r) => r.indicator === 'drug.cases'));
+    const mine = (await client.get('/api/aggregates?unit=BCA&period=2020-02&indicator=drug.cases')).body
+      .rows as Array<{
+      secrecy: string;
+      secrecyDecision?: { reason: string };
+    }>;
+    assert.equal(mine[0]?.secrecy, 'mat');
+    assert.match(String(mine[0]?.secrecyDecision?.reason), /chuyên án/);
+
+    const analyst = new ApiClient(server);
+    await analyst.login('analyst-open', 'Giaoban@2026-test');
+    const refused = await analyst.request('POST', '/api/secrecy/decisions', {
+      unit: 'BCA',
+      indicator: 'drug.cases',
+      level: 'none',
+      reason: 'Không cần giữ bí mật nữa',
+    });
+    assert.equal(refused.status, 403);
+    const audit = await app.ctx.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'secrecy'])
+      .where('action', '=', 'secrecy.override')
+      .execute();
+    assert.equal(audit.length, 1);
+  });
+});
