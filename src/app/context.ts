@@ -52,10 +52,18 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
     reload: async () => {
       ctx.graph = await loadUnitGraph(store.db);
       ctx.catalogue = await loadCatalogue(store.db);
-      ctx.engine = new AnalyticsEngine(ctx.graph, ctx.catalogue, liveAnalyticsSource(store.db));
+      ctx.engine = new AnalyticsEngine(
+        ctx.graph,
+        ctx.catalogue,
+        liveAnalyticsSource(store.db, () => ctx.graph),
+      );
     },
     close: () => store.close(),
   };
-  ctx.engine = new AnalyticsEngine(ctx.graph, ctx.catalogue, liveAnalyticsSource(store.db));
+  ctx.engine = new AnalyticsEngine(
+    ctx.graph,
+    ctx.catalogue,
+    liveAnalyticsSource(store.db, () => ctx.graph),
+  );
   return ctx;
 }

@@ -589,6 +589,68 @@ export async function readRollups(
   }));
 }
 
+/** The figures of units without children, summed over forms: their subtree sums, per period. */
+export async function readLeafCells(
+  db: Kysely<Database>,
+  q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
+): Promise<RollupRow[]> {
+  if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('data_value')
+    .select((eb) => [
+      'period',
+      'unit_id',
+      'indicator_id',
+      'option_id',
+      eb.fn.sum<number>('value').as('value'),
+      eb.fn.count<number>('value').as('value_count'),
+    ])
+    .where('period', 'in', q.periods)
+    .where('unit_id', 'in', q.unitIds)
+    .where('indicator_id', 'in', q.indicatorIds)
+    .where('value', 'is not', null)
+    .groupBy(['period', 'unit_id', 'indicator_id', 'option_id'])
+    .execute();
+  return rows.map((r) => ({
+    period: r.period,
+    indicatorId: r.indicator_id,
+    optionId: r.option_id,
+    unitId: r.unit_id,
+    value: Number(r.value),
+    count: Number(r.value_count),
+  }));
+}
+
+/** The figures of units without children added up over several periods. */
+export async function sumLeafCells(
+  db: Kysely<Database>,
+  q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
+): Promise<Array<{ unitId: number; indicatorId: number; optionId: number; value: number; count: number }>> {
+  if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('data_value')
+    .select((eb) => [
+      'unit_id',
+      'indicator_id',
+      'option_id',
+      eb.fn.sum<number>('value').as('value'),
+      eb.fn.count<number>('value').as('value_count'),
+    ])
+    .where('period', 'in', q.periods)
+    .where('unit_id', 'in', q.unitIds)
+    .where('indicator_id', 'in', q.indicatorIds)
+    .where('value', 'is not', null)
+    .groupBy(['unit_id', 'indicator_id', 'option_id'])
+    .execute();
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    indicatorId: r.indicator_id,
+    optionId: r.option_id,
+    value: Number(r.value),
+    count: Number(r.value_count),
+  }));
+}
+
 /** Subtree sums added up over several periods, per unit, indicator and option (a year to date in one read). */
 export async function sumRollups(
   db: Kysely<Database>,

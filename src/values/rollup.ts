@@ -27,15 +27,35 @@ export class RollupAccumulator {
   private readonly deltas = new Map<string, Map<number, RollupDelta>>();
   private readonly refDates = new Map<string, IsoDate>();
 
+  private readonly leaves = new Map<IsoDate, Map<number, boolean>>();
+
+  /**
+   * Units without children keep no roll-up of their own (their figures are the roll-up, read from the figures table):
+   * that halves the writes of a national import. `includeLeaves` keeps them, for computing from figures directly.
+   */
   constructor(
     private readonly graph: UnitGraph,
-    private readonly regime: ReportingRegime = MPS_REGIME,
+    private readonly options: { includeLeaves?: boolean; regime?: ReportingRegime } = {},
   ) {}
+
+  private isLeaf(unitId: number, date: IsoDate): boolean {
+    let perDate = this.leaves.get(date);
+    if (!perDate) {
+      perDate = new Map();
+      this.leaves.set(date, perDate);
+    }
+    let leaf = perDate.get(unitId);
+    if (leaf === undefined) {
+      leaf = this.graph.childrenOn(unitId, date).length === 0;
+      perDate.set(unitId, leaf);
+    }
+    return leaf;
+  }
 
   private referenceDateOf(period: string): IsoDate {
     let date = this.refDates.get(period);
     if (!date) {
-      date = referenceDate(parsePeriod(period), this.regime);
+      date = referenceDate(parsePeriod(period), this.options.regime ?? MPS_REGIME);
       this.refDates.set(period, date);
     }
     return date;
@@ -58,7 +78,9 @@ export class RollupAccumulator {
       perPeriod = new Map();
       this.deltas.set(period, perPeriod);
     }
-    this.bump(perPeriod, period, indicatorId, optionId, unitId, value, count);
+    if (this.options.includeLeaves || !this.isLeaf(unitId, date)) {
+      this.bump(perPeriod, period, indicatorId, optionId, unitId, value, count);
+    }
     for (const ancestor of this.graph.ancestorsOn(unitId, date))
       this.bump(perPeriod, period, indicatorId, optionId, ancestor, value, count);
   }
