@@ -8,7 +8,7 @@ import { tableToXlsx } from '../exports/table.ts';
 import { provinceMapOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
-import { actorOf, guard, requireUser } from '../server/session.ts';
+import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
 import { correctionsSince } from './corrections.ts';
@@ -53,18 +53,12 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         // Rows above the reader's clearance are left out, not refused whole: the rest of the picture stays usable.
         const rows = result.rows.filter((row) => clearanceAllows(user.clearance, row.secrecy));
         const classified = highestSecrecy(rows.map((row) => row.secrecy));
-        if (classified !== 'none') {
-          await recordAudit(ctx.store, {
-            at: ctx.clock.now().toISOString(),
-            actorId: user.id,
-            actorName: actorOf(request).name,
-            action: 'read.classified',
-            target: `aggregates:${unit.code}/${period.id}`,
-            unitId: unit.id,
-            secrecy: classified,
-            details: { indicator: request.query.indicator ?? null, asOf: request.query.asOf ?? null },
-          });
-        }
+        await auditClassifiedRead(ctx, request, {
+          target: `aggregates:${unit.code}/${period.id}`,
+          unitId: unit.id,
+          secrecy: classified,
+          details: { indicator: request.query.indicator ?? null, asOf: request.query.asOf ?? null },
+        });
         return {
           ...result,
           secrecy: highestSecrecy(rows.map((row) => row.secrecy)),

@@ -2,10 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
+import type { JsonObject } from '../audit/chain.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { authorize, type PolicyDeps, type Resource } from '../auth/policy.ts';
 import type { Action, AuthUser } from '../auth/roles.ts';
 import { DEFAULT_SESSION_POLICY } from '../auth/sessions.ts';
 import { AppError } from '../shared/errors.ts';
+import type { SecrecyLevel } from '../shared/secrecy.ts';
 import type { ActiveSession } from '../users/signin.ts';
 import { resolveSession } from '../users/signin.ts';
 import type { IsoDate } from '../vietnamese/dates.ts';
@@ -135,4 +138,27 @@ export type Reply = FastifyReply;
 export function actorOf(request: FastifyRequest): Actor {
   const user = requireUser(request);
   return { id: user.id, name: `${user.username} (${user.displayName})` };
+}
+
+/**
+ * Records a read of classified material by the signed-in user (views, exports and prints of secrets are logged);
+ * unclassified reads are not.
+ */
+export async function auditClassifiedRead(
+  ctx: AppContext,
+  request: FastifyRequest,
+  read: { target: string; unitId: number | null; secrecy: SecrecyLevel; details?: JsonObject },
+): Promise<void> {
+  if (read.secrecy === 'none') return;
+  const actor = actorOf(request);
+  await recordAudit(ctx.store, {
+    at: ctx.clock.now().toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    action: 'read.classified',
+    target: read.target,
+    unitId: read.unitId,
+    secrecy: read.secrecy,
+    details: read.details ?? {},
+  });
 }

@@ -2,8 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
-import { recordAudit } from '../audit/repository.ts';
-import { actorOf, guard } from '../server/session.ts';
+import { actorOf, auditClassifiedRead, guard } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import {
   figureHistory,
@@ -32,19 +31,11 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
         const form = requireForm(ctx, request.query.form);
         const { unit, period, date } = unitForPeriod(ctx, request.query.unit, request.query.period);
         guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
-        if (form.secrecy !== 'none') {
-          const actor = actorOf(request);
-          await recordAudit(ctx.store, {
-            at: ctx.clock.now().toISOString(),
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'read.classified',
-            target: `values:${form.code}/${unit.code}/${period.id}`,
-            unitId: unit.id,
-            secrecy: form.secrecy,
-            details: {},
-          });
-        }
+        await auditClassifiedRead(ctx, request, {
+          target: `values:${form.code}/${unit.code}/${period.id}`,
+          unitId: unit.id,
+          secrecy: form.secrecy,
+        });
         return {
           form: form.code,
           unit: { code: unit.code, name: ctx.graph.nameOn(unit.id, date) },
@@ -108,19 +99,11 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
         const form = requireForm(ctx, request.query.form);
         const { unit, date } = unitForPeriod(ctx, request.query.unit, request.query.period);
         guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
-        if (form.secrecy !== 'none') {
-          const actor = actorOf(request);
-          await recordAudit(ctx.store, {
-            at: ctx.clock.now().toISOString(),
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'read.classified',
-            target: `history:${form.code}/${unit.code}/${request.query.period}/${request.query.indicator}`,
-            unitId: unit.id,
-            secrecy: form.secrecy,
-            details: {},
-          });
-        }
+        await auditClassifiedRead(ctx, request, {
+          target: `history:${form.code}/${unit.code}/${request.query.period}/${request.query.indicator}`,
+          unitId: unit.id,
+          secrecy: form.secrecy,
+        });
         const h = await figureHistory(ctx, { ...request.query, option: request.query.option ?? null });
         return { indicator: h.indicator.code, option: request.query.option ?? null, versions: h.versions };
       },
