@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 
 export type Load<T> =
@@ -7,12 +7,24 @@ export type Load<T> =
   | { state: 'failed'; error: ApiError };
 
 /** Runs a request whenever its inputs change; a late answer for inputs no longer shown is dropped. */
-export function useLoad<T>(load: () => Promise<T>, inputs: unknown[]): [Load<T>, () => void] {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  inputs: unknown[],
+  options: { keepOnReload?: boolean } = {},
+): [Load<T>, () => void] {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const shown = useRef<unknown[] | null>(null);
   useEffect(() => {
     let current = true;
-    setResult({ state: 'loading' });
+    // A reload after an action may keep what is shown until the answer comes, so that forms and notices on the
+    // page are not unmounted; new inputs always start from "loading".
+    const sameInputs =
+      shown.current !== null &&
+      shown.current.length === inputs.length &&
+      shown.current.every((v, i) => Object.is(v, inputs[i]));
+    shown.current = inputs;
+    if (!(options.keepOnReload && sameInputs)) setResult({ state: 'loading' });
     load()
       .then((data) => current && setResult({ state: 'ready', data }))
       .catch((error: unknown) => {

@@ -228,3 +228,76 @@ export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; per
     </>
   );
 }
+
+/**
+ * A province map of plain values (a deployment target's progress), without the dashboard's drill-down: the
+ * same geometry for the period's era, shaded from behind (amber) to ahead (green).
+ */
+export function ValueMap(props: {
+  period: string;
+  label: string;
+  rows: Array<{ code: string; name: string; value: number | null }>;
+}) {
+  const { t } = useLang();
+  const [geo] = useLoad(
+    () => cachedGet<ProvinceMapData>(`/api/geo/provinces${query({ period: props.period })}`),
+    [props.period],
+  );
+  const [ready, setReady] = useState<string | null>(null);
+  useEffect(() => {
+    if (geo.state !== 'ready') return;
+    const name = `vn-provinces-${geo.data.era}`;
+    if (!registeredMaps.has(name)) {
+      registerMap(name, geo.data.geojson as Parameters<typeof registerMap>[1]);
+      registeredMaps.add(name);
+    }
+    setReady(name);
+  }, [geo]);
+  const values = props.rows.map((row) => row.value ?? 0);
+  const option: EChartsOption | null = ready
+    ? {
+        textStyle: { fontFamily: FONT, color: INK },
+        animation: false,
+        tooltip: {
+          trigger: 'item',
+          formatter: (params: { data?: { unitName?: string; value?: number } }) =>
+            params.data?.unitName
+              ? `${params.data.unitName}<br/><b>${formatNumber(params.data.value ?? 0, 1)}</b>`
+              : '',
+        },
+        visualMap: {
+          type: 'continuous',
+          min: Math.min(0, ...values),
+          max: Math.max(1, ...values),
+          left: 8,
+          bottom: 8,
+          itemHeight: 90,
+          textStyle: { color: MUTED },
+          inRange: { color: ['#f6d7a7', '#d9b65a', '#7fb08a', '#1e7145'] },
+          calculable: false,
+        },
+        series: [
+          {
+            type: 'map',
+            map: ready,
+            nameProperty: 'code',
+            roam: false,
+            selectedMode: false,
+            layoutCenter: ['50%', '50%'],
+            layoutSize: '98%',
+            aspectScale: 0.95,
+            itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e6e9ee' },
+            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
+            data: props.rows.map((row) => ({ name: row.code, value: row.value ?? 0, unitName: row.name })),
+          },
+        ],
+      }
+    : null;
+  const ref = useChart(option);
+  return (
+    <>
+      {geo.state === 'failed' && <p class="muted">{t('mapUnavailable')}</p>}
+      <div ref={ref} class="chart map-chart" role="img" aria-label={props.label} />
+    </>
+  );
+}

@@ -1,6 +1,11 @@
+import { useEffect, useState } from 'preact/hooks';
 import { apiGet, query } from '../api.ts';
+import { Notice } from '../components/notice.tsx';
 import { useLang } from '../i18n.ts';
+import { updateParams } from '../router.ts';
 import { useLoad } from '../use-load.ts';
+
+type ChartsModule = typeof import('../charts/charts.tsx');
 
 interface Progress {
   target: { id: number; name: string; indicatorName: string; targetValue: number; deadline: string };
@@ -12,48 +17,146 @@ interface Progress {
   behind: Array<{ unit: string; name: string; value: number | null; gap: number | null }>;
 }
 
+const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
+
 /** Chỉ tiêu triển khai: progress per province towards each target, and the provinces still behind. */
 export function TargetsPage(props: { params: Record<string, string> }) {
   const { t } = useLang();
+  const [at, setAt] = useState(props.params.at ?? '');
   const [load] = useLoad(async () => {
     const { targets } = await apiGet<{ targets: Array<{ id: number }> }>('/api/targets');
     return Promise.all(
       targets.map((x) => apiGet<Progress>(`/api/targets/${x.id}/progress${query({ at: props.params.at })}`)),
     );
   }, [props.params.at]);
+  // The map carries ECharts; like the dashboard, it loads after the figures show.
+  const [charts, setCharts] = useState<ChartsModule | null>(null);
+  useEffect(() => {
+    void import('../charts/charts.tsx').then(setCharts);
+  }, []);
+  const show = (e: Event) => {
+    e.preventDefault();
+    updateParams({ at: at || null });
+  };
   return (
-    <section class="page">
+    <section class="page targets-page">
       <h1>{t('mtgTargets')}</h1>
-      {load.state === 'failed' && <p class="error">{load.error.messageVi}</p>}
+      <form class="inline-form" onSubmit={show}>
+        <label htmlFor="target-at">
+          {t('tgtAt')}
+          <input
+            type="date"
+            id="target-at"
+            name="at"
+            value={at}
+            onInput={(e) => setAt((e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="submit" class="button-quiet">
+          {t('tgtShow')}
+        </button>
+      </form>
+      {load.state === 'loading' && <p class="muted">{t('loading')}</p>}
+      {load.state === 'failed' && <Notice kind="error">{load.error.messageVi}</Notice>}
+      {load.state === 'ready' && load.data.length === 0 && <p class="muted">{t('tgtNone')}</p>}
       {load.state === 'ready' &&
-        load.data.map((p) => (
-          <div class="target" key={p.target.id}>
-            <h2>{p.target.name}</h2>
-            <p>
-              {p.target.indicatorName}: {p.national ?? '—'} ({p.period}) · đạt {p.reached}/{p.total}
-            </p>
-            <div class="target-bars" role="img" aria-label={p.target.name}>
-              {p.units.map((u) => (
-                <div
-                  key={u.unit}
-                  class={u.reached ? 'bar reached' : 'bar'}
-                  title={`${u.name}: ${u.value ?? '—'}`}
-                >
-                  <span style={{ width: `${Math.min(100, u.value ?? 0)}%` }} />
-                  {u.name}
-                </div>
-              ))}
-            </div>
-            <h3>Đơn vị chưa đạt</h3>
-            <ul class="behind">
-              {p.behind.map((u) => (
-                <li key={u.unit}>
-                  {u.name}: {u.value ?? '—'}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
+        load.data.map((p) => <TargetView key={p.target.id} progress={p} charts={charts} />)}
     </section>
+  );
+}
+
+function TargetView(props: { progress: Progress; charts: ChartsModule | null }) {
+  const { t } = useLang();
+  const p = props.progress;
+  const goal = p.target.targetValue;
+  // Bars are drawn against the larger of the target and the best unit, so that the target line always shows.
+  const scale = Math.max(goal, ...p.units.map((u) => u.value ?? 0), 1);
+  const sorted = [...p.units].sort((a, b) => (a.value ?? -1) - (b.value ?? -1));
+  const ProgressMap = props.charts?.ValueMap;
+  return (
+    <article class="target panel" data-target={p.target.id} aria-labelledby={`target-${p.target.id}`}>
+      <h2 id={`target-${p.target.id}`}>{p.target.name}</h2>
+      <dl class="target-facts">
+        <div>
+          <dt>{t('tgtTarget')}</dt>
+          <dd>
+            {p.target.indicatorName} ≥ {num(goal)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('tgtDeadline')}</dt>
+          <dd>{viDate(p.target.deadline)}</dd>
+        </div>
+        <div>
+          <dt>
+            {t('tgtNational')} ({p.period})
+          </dt>
+          <dd>{num(p.national)}</dd>
+        </div>
+        <div>
+          <dt>{t('tgtReached')}</dt>
+          <dd class="target-reached">
+            {p.reached}/{p.total}
+          </dd>
+        </div>
+      </dl>
+      <div class="target-grid">
+        <div>
+          <h3>{t('tgtChart')}</h3>
+          <ul class="target-bars" aria-label={`${t('tgtChart')}: ${p.target.name}`}>
+            {sorted.map((u) => (
+              <li key={u.unit} class={u.reached ? 'target-bar reached' : 'target-bar'} data-unit={u.unit}>
+                <span>{u.name}</span>
+                <span class="track" aria-hidden="true">
+                  <span class="fill" style={{ width: `${(100 * Math.max(0, u.value ?? 0)) / scale}%` }} />
+                  <span class="goal" style={{ left: `${(100 * goal) / scale}%` }} />
+                </span>
+                <span class="value">{num(u.value)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          {ProgressMap && (
+            <>
+              <h3>{t('tgtMap')}</h3>
+              <ProgressMap
+                period={p.period}
+                label={`${t('tgtMap')}: ${p.target.name}`}
+                rows={p.units.map((u) => ({ code: u.unit, name: u.name, value: u.value }))}
+              />
+            </>
+          )}
+          <h3>{t('tgtBehind')}</h3>
+          {p.behind.length === 0 ? (
+            <p class="muted">{t('tgtAllReached')}</p>
+          ) : (
+            <table class="data-table behind-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('cmpUnit')}</th>
+                  <th scope="col" class="num">
+                    {p.target.indicatorName}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('tgtGap')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.behind.map((u) => (
+                  <tr key={u.unit} data-unit={u.unit}>
+                    <td>{u.name}</td>
+                    <td class="num">{num(u.value)}</td>
+                    <td class="num">{num(u.gap)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+    </article>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ApiError, apiGet, apiSend, query } from '../api.ts';
-import { useLang } from '../i18n.ts';
-import { href } from '../router.ts';
+import { type MessageKey, useLang } from '../i18n.ts';
+import { href, updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
+import type { Me } from '../types.ts';
 import { useLoad } from '../use-load.ts';
 
 export interface TaskRow {
@@ -32,89 +33,174 @@ interface TaskList {
 
 const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
+// Which actions a stored state allows (the server's rules in src/tasks/status.ts); the server checks again.
+const STATE_ACTIONS: Record<string, readonly TaskAction[]> = {
+  assigned: ['report', 'report_done'],
+  in_progress: ['report', 'report_done'],
+  extended: ['report', 'report_done'],
+  extension_requested: ['report'],
+  reported_done: ['confirm', 'return'],
+};
+type TaskAction = 'report' | 'report_done' | 'confirm' | 'return';
+const ACTION_LABEL: Record<TaskAction, MessageKey> = {
+  report: 'taskReport',
+  report_done: 'taskReportDone',
+  confirm: 'taskConfirm',
+  return: 'taskReturn',
+};
+
+/**
+ * The actions the signed-in user may take on a task, so that nobody is offered a button the server would refuse:
+ * a unit reports its own work; the assigning side (ministry office, or the province over its departments)
+ * confirms or returns it.
+ */
+export function allowedTaskActions(task: TaskRow, me: Me): TaskAction[] {
+  const own = task.unit === me.unit.code;
+  const mayReport = own && (me.role === 'officer' || me.role === 'approver');
+  const mayConfirm = !own && (me.role === 'analyst' || me.role === 'leader' || me.role === 'approver');
+  return (STATE_ACTIONS[task.stateStored] ?? []).filter((a) =>
+    a === 'confirm' || a === 'return' ? mayConfirm : mayReport,
+  );
+}
+
 /** A table of tasks with their derived status; actions appear for the rows the user may act on. */
-export function TaskTable(props: { tasks: TaskRow[]; onChanged?: () => void; actions?: boolean }) {
+export function TaskTable(props: {
+  tasks: TaskRow[];
+  onChanged?: () => void;
+  actions?: boolean;
+  label?: string;
+}) {
   const { t } = useLang();
+  const ws = useWorkspace();
   const [open, setOpen] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const act = async (id: number, action: string) => {
+  const [done, setDone] = useState<string | null>(null);
+  const act = async (task: TaskRow, action: TaskAction) => {
     setError(null);
+    setDone(null);
     try {
-      await apiSend('POST', `/api/tasks/${id}/${action}`, { note: note || null });
+      await apiSend('POST', `/api/tasks/${task.id}/${action}`, { note: note.trim() || null });
       setNote('');
       setOpen(null);
+      setDone(`${t(ACTION_LABEL[action])}: ${task.unitName} — ${t('taskSaved')}`);
       props.onChanged?.();
     } catch (e) {
       setError(e instanceof ApiError ? e.messageVi : String(e));
     }
   };
+  const toggle = (id: number) => {
+    setError(null);
+    setNote('');
+    setOpen(open === id ? null : id);
+  };
+  const withActions = props.actions !== false;
+  if (props.tasks.length === 0) return <p class="muted empty-tasks">{t('taskNone')}</p>;
   return (
-    <table class="data-table task-table">
-      <thead>
-        <tr>
-          <th>{t('mtgContent')}</th>
-          <th>{t('taskUnit')}</th>
-          <th>{t('mtgDeadline')}</th>
-          <th>{t('taskStatus')}</th>
-          {props.actions !== false && <th />}
-        </tr>
-      </thead>
-      <tbody>
-        {props.tasks.map((task) => (
-          <tr key={task.id} data-task={task.id} data-unit={task.unit} data-status={task.status}>
-            <td>
-              {task.directive}
-              <div class="muted">{task.meeting}</div>
-            </td>
-            <td>
-              {task.unitName} ({task.unit}){task.role === 'lead' ? ' — chủ trì' : ''}
-            </td>
-            <td>{task.deadlineText}</td>
-            <td>
-              <span class={`task-status status-${task.status}`}>{task.statusLabel}</span>
-              <div class="muted">{task.stateLabel}</div>
-            </td>
-            {props.actions !== false && (
-              <td>
-                {open === task.id ? (
-                  <div class="task-actions">
-                    <label>
-                      {t('taskNote')}
-                      <textarea
-                        value={note}
-                        onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-                      />
-                    </label>
-                    <button type="button" onClick={() => act(task.id, 'report')}>
-                      {t('taskReport')}
-                    </button>
-                    <button type="button" onClick={() => act(task.id, 'report_done')}>
-                      {t('taskReportDone')}
-                    </button>
-                    <button type="button" onClick={() => act(task.id, 'confirm')}>
-                      {t('taskConfirm')}
-                    </button>
-                    <button type="button" onClick={() => act(task.id, 'return')}>
-                      {t('taskReturn')}
-                    </button>
-                    {error && (
-                      <p class="error" role="alert">
-                        {error}
-                      </p>
+    <>
+      {done && (
+        <p class="notice notice-success task-done" role="status">
+          {done}
+        </p>
+      )}
+      <div class="table-scroll">
+        <table class="data-table task-table" aria-label={props.label}>
+          <thead>
+            <tr>
+              <th scope="col">{t('mtgContent')}</th>
+              <th scope="col">{t('taskUnit')}</th>
+              <th scope="col">{t('mtgDeadline')}</th>
+              <th scope="col">{t('taskStatus')}</th>
+              {withActions && <th scope="col">{t('taskActions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {props.tasks.map((task) => {
+              const allowed = withActions ? allowedTaskActions(task, ws.me) : [];
+              const panelId = `task-panel-${task.id}`;
+              return (
+                <tr
+                  key={task.id}
+                  class={task.status === 'overdue' ? 'task-row is-overdue' : 'task-row'}
+                  data-task={task.id}
+                  data-unit={task.unit}
+                  data-status={task.status}
+                  data-state={task.stateStored}
+                >
+                  <td>
+                    {task.directive}
+                    <div class="muted">{task.meeting}</div>
+                  </td>
+                  <td>
+                    {task.unitName} ({task.unit})
+                    <div class="muted">{task.role === 'lead' ? t('taskLead') : t('taskCoordinate')}</div>
+                  </td>
+                  <td>{task.deadlineText}</td>
+                  <td>
+                    <span class={`task-status status-${task.status}`}>{task.statusLabel}</span>
+                    {task.status === 'overdue' && task.daysLate > 0 && (
+                      <span class="task-late">
+                        {' '}
+                        ({t('taskDaysLate').replace('{n}', String(task.daysLate))})
+                      </span>
                     )}
-                  </div>
-                ) : (
-                  <button type="button" onClick={() => setOpen(task.id)}>
-                    {t('taskReport')}…
-                  </button>
-                )}
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                    <div class="muted">{task.stateLabel}</div>
+                  </td>
+                  {withActions && (
+                    <td>
+                      {allowed.length === 0 ? (
+                        <span class="muted">—</span>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            class="button-quiet button-small"
+                            aria-expanded={open === task.id}
+                            aria-controls={panelId}
+                            onClick={() => toggle(task.id)}
+                          >
+                            {t('taskAct')}
+                          </button>
+                          {open === task.id && (
+                            <div class="task-actions" id={panelId}>
+                              <label>
+                                {t('taskNote')}
+                                <textarea
+                                  rows={3}
+                                  value={note}
+                                  onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+                                />
+                              </label>
+                              <div class="form-buttons">
+                                {allowed.map((action) => (
+                                  <button
+                                    key={action}
+                                    type="button"
+                                    class={action === 'return' ? 'button-quiet' : 'button-primary'}
+                                    onClick={() => act(task, action)}
+                                  >
+                                    {t(ACTION_LABEL[action])}
+                                  </button>
+                                ))}
+                              </div>
+                              {error && (
+                                <p class="field-error" role="alert">
+                                  {error}
+                                </p>
+                              )}
+                            </div>
+                          )}
+                        </>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -123,16 +209,20 @@ export function TasksPage(props: { params: Record<string, string> }) {
   const { t } = useLang();
   const ws = useWorkspace();
   const view = props.params.view ?? 'mine';
+  const filterUnit = props.params.of ?? '';
+  const [unitText, setUnitText] = useState(filterUnit);
   const [load, reload] = useLoad(
     () =>
       apiGet<TaskList>(
         `/api/tasks${query({
           scope: view === 'mine' ? 'mine' : 'all',
           status: view === 'overdue' ? 'overdue' : props.params.status,
+          unit: view === 'mine' ? undefined : filterUnit,
           at: props.params.at,
         })}`,
       ),
-    [view, props.params.status, props.params.at],
+    [view, props.params.status, props.params.at, filterUnit],
+    { keepOnReload: true },
   );
   const tab = (name: string, label: string) => (
     <a
@@ -143,23 +233,45 @@ export function TasksPage(props: { params: Record<string, string> }) {
       {label}
     </a>
   );
+  const filter = (e: Event) => {
+    e.preventDefault();
+    updateParams({ of: unitText.trim() || null });
+  };
   return (
-    <section class="page">
+    <section class="page tasks-page">
       <h1>{t('tasksHeading')}</h1>
-      <nav class="tabs">
+      <nav class="tabs" aria-label={t('tasksHeading')}>
         {tab('mine', t('taskMine'))}
         {tab('all', t('taskAll'))}
         {tab('overdue', t('taskOverdue'))}
       </nav>
+      {view !== 'mine' && (
+        <form class="inline-form task-filter" onSubmit={filter}>
+          <label>
+            {t('taskFilterUnit')}
+            <input
+              type="text"
+              name="of"
+              inputMode="numeric"
+              value={unitText}
+              onInput={(e) => setUnitText((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <button type="submit" class="button-quiet">
+            {t('taskFilter')}
+          </button>
+        </form>
+      )}
       {load.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {load.state === 'failed' && <p class="error">{load.error.messageVi}</p>}
       {load.state === 'ready' && (
         <>
           <p class="task-summary">
-            {t('taskCompletion')}: {load.data.summary.completionRate ?? '—'}% · {t('taskOverdue')}:{' '}
-            {load.data.summary.overdue}/{load.data.summary.fallenDue} · {viDate(load.data.asOf)}
+            {t('taskCompletion')}: <strong>{load.data.summary.completionRate ?? '—'}%</strong> ·{' '}
+            {t('taskOverdue')}: <strong>{load.data.summary.overdue}</strong>/{load.data.summary.fallenDue} ·{' '}
+            {t('taskAsOf')} {viDate(load.data.asOf)}
           </p>
-          <TaskTable tasks={load.data.tasks} onChanged={reload} />
+          <TaskTable tasks={load.data.tasks} onChanged={reload} label={t('tasksHeading')} />
         </>
       )}
     </section>
