@@ -589,95 +589,78 @@ export async function readRollups(
   }));
 }
 
-/** The figures of units without children, summed over forms: their subtree sums, per period. */
-export async function readLeafCells(
+type SummedRow = { unitId: number; indicatorId: number; optionId: number; value: number; count: number };
+
+/**
+ * Sums read from the figures themselves (units without children keep no roll-up; forms are added together) or
+ * from the roll-ups, per period or added up over the periods (a year to date in one read).
+ */
+async function readSums(
   db: Kysely<Database>,
+  source: 'figures' | 'rollups',
   q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
-): Promise<RollupRow[]> {
+  perPeriod: boolean,
+): Promise<Array<SummedRow & { period: string | null }>> {
   if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('data_value')
+  // Both tables share the key and value columns; only how figures are counted differs.
+  const table = (source === 'figures' ? 'data_value' : 'value_rollup') as 'value_rollup';
+  let query = db
+    .selectFrom(table)
     .select((eb) => [
-      'period',
       'unit_id',
       'indicator_id',
       'option_id',
       eb.fn.sum<number>('value').as('value'),
-      eb.fn.count<number>('value').as('value_count'),
+      (source === 'figures' ? eb.fn.count<number>('value') : eb.fn.sum<number>('value_count')).as(
+        'value_count',
+      ),
     ])
     .where('period', 'in', q.periods)
     .where('unit_id', 'in', q.unitIds)
     .where('indicator_id', 'in', q.indicatorIds)
     .where('value', 'is not', null)
-    .groupBy(['period', 'unit_id', 'indicator_id', 'option_id'])
-    .execute();
+    .groupBy(['unit_id', 'indicator_id', 'option_id']);
+  if (perPeriod) query = query.select('period').groupBy('period');
+  const rows = (await query.execute()) as Array<{
+    unit_id: number;
+    indicator_id: number;
+    option_id: number;
+    value: number;
+    value_count: number;
+    period?: string;
+  }>;
   return rows.map((r) => ({
-    period: r.period,
+    period: r.period ?? null,
+    unitId: r.unit_id,
     indicatorId: r.indicator_id,
     optionId: r.option_id,
-    unitId: r.unit_id,
     value: Number(r.value),
     count: Number(r.value_count),
   }));
+}
+
+/** The figures of units without children, summed over forms: their subtree sums, per period. */
+export async function readLeafCells(
+  db: Kysely<Database>,
+  q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
+): Promise<RollupRow[]> {
+  return (await readSums(db, 'figures', q, true)).map((r) => ({ ...r, period: r.period as string }));
 }
 
 /** The figures of units without children added up over several periods. */
 export async function sumLeafCells(
   db: Kysely<Database>,
   q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
-): Promise<Array<{ unitId: number; indicatorId: number; optionId: number; value: number; count: number }>> {
-  if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('data_value')
-    .select((eb) => [
-      'unit_id',
-      'indicator_id',
-      'option_id',
-      eb.fn.sum<number>('value').as('value'),
-      eb.fn.count<number>('value').as('value_count'),
-    ])
-    .where('period', 'in', q.periods)
-    .where('unit_id', 'in', q.unitIds)
-    .where('indicator_id', 'in', q.indicatorIds)
-    .where('value', 'is not', null)
-    .groupBy(['unit_id', 'indicator_id', 'option_id'])
-    .execute();
-  return rows.map((r) => ({
-    unitId: r.unit_id,
-    indicatorId: r.indicator_id,
-    optionId: r.option_id,
-    value: Number(r.value),
-    count: Number(r.value_count),
-  }));
+): Promise<SummedRow[]> {
+  return readSums(db, 'figures', q, false);
 }
 
 /** Subtree sums added up over several periods, per unit, indicator and option (a year to date in one read). */
 export async function sumRollups(
   db: Kysely<Database>,
   q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
-): Promise<Array<{ unitId: number; indicatorId: number; optionId: number; value: number; count: number }>> {
-  if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('value_rollup')
-    .select((eb) => [
-      'unit_id',
-      'indicator_id',
-      'option_id',
-      eb.fn.sum<number>('value').as('value'),
-      eb.fn.sum<number>('value_count').as('value_count'),
-    ])
-    .where('unit_id', 'in', q.unitIds)
-    .where('period', 'in', q.periods)
-    .where('indicator_id', 'in', q.indicatorIds)
-    .groupBy(['unit_id', 'indicator_id', 'option_id'])
-    .execute();
-  return rows.map((r) => ({
-    unitId: r.unit_id,
-    indicatorId: r.indicator_id,
-    optionId: r.option_id,
-    value: Number(r.value),
-    count: Number(r.value_count),
-  }));
+): Promise<SummedRow[]> {
+  return readSums(db, 'rollups', q, false);
 }
 
 /** The id of the last change made at or before an instant (changes are numbered in time order). */
