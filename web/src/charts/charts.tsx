@@ -149,16 +149,9 @@ export function SeriesChart(props: {
 
 const registeredMaps = new Set<string>();
 
-/**
- * A choropleth of the provinces of the period's era (63 before July 2025, 34 after). Regions are matched by
- * code, not by name: official sources spell tone marks differently ("Hoà"/"Hòa").
- */
-export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; period: string }) {
-  const { lang, t } = useLang();
-  const [geo] = useLoad(
-    () => cachedGet<ProvinceMapData>(`/api/geo/provinces${query({ period: props.period })}`),
-    [props.period],
-  );
+/** The province geometry of the period's era, registered with ECharts once; `ready` names the registered map. */
+function useProvinceGeometry(period: string) {
+  const [geo] = useLoad(() => cachedGet<ProvinceMapData>(`/api/geo/provinces${query({ period })}`), [period]);
   const [ready, setReady] = useState<string | null>(null);
   useEffect(() => {
     if (geo.state !== 'ready') return;
@@ -169,6 +162,32 @@ export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; per
     }
     setReady(name);
   }, [geo]);
+  return { geo, ready };
+}
+
+/** The look shared by every province map: regions matched by code, white borders, no zoom. */
+function provinceSeries(map: string) {
+  return {
+    type: 'map' as const,
+    map,
+    nameProperty: 'code',
+    roam: false,
+    selectedMode: false as const,
+    layoutCenter: ['50%', '50%'],
+    layoutSize: '98%',
+    aspectScale: 0.95,
+    itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e6e9ee' },
+    emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
+  };
+}
+
+/**
+ * A choropleth of the provinces of the period's era (63 before July 2025, 34 after). Regions are matched by
+ * code, not by name: official sources spell tone marks differently ("Hoà"/"Hòa").
+ */
+export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; period: string }) {
+  const { lang, t } = useLang();
+  const { geo, ready } = useProvinceGeometry(props.period);
   const unit = unitLabel(props.indicator.unit, lang);
   const provinces = props.ranking.rows.filter((row) => row.kind === 'province');
   const values = provinces.map((row) => row.value ?? 0);
@@ -197,16 +216,7 @@ export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; per
         },
         series: [
           {
-            type: 'map',
-            map: ready,
-            nameProperty: 'code',
-            roam: false,
-            selectedMode: false,
-            layoutCenter: ['50%', '50%'],
-            layoutSize: '98%',
-            aspectScale: 0.95,
-            itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e6e9ee' },
-            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
+            ...provinceSeries(ready),
             data: provinces.map((row) => ({
               name: row.code,
               value: row.value ?? 0,
@@ -239,20 +249,7 @@ export function ValueMap(props: {
   rows: Array<{ code: string; name: string; value: number | null }>;
 }) {
   const { t } = useLang();
-  const [geo] = useLoad(
-    () => cachedGet<ProvinceMapData>(`/api/geo/provinces${query({ period: props.period })}`),
-    [props.period],
-  );
-  const [ready, setReady] = useState<string | null>(null);
-  useEffect(() => {
-    if (geo.state !== 'ready') return;
-    const name = `vn-provinces-${geo.data.era}`;
-    if (!registeredMaps.has(name)) {
-      registerMap(name, geo.data.geojson as Parameters<typeof registerMap>[1]);
-      registeredMaps.add(name);
-    }
-    setReady(name);
-  }, [geo]);
+  const { geo, ready } = useProvinceGeometry(props.period);
   const values = props.rows.map((row) => row.value ?? 0);
   const option: EChartsOption | null = ready
     ? {
@@ -278,16 +275,7 @@ export function ValueMap(props: {
         },
         series: [
           {
-            type: 'map',
-            map: ready,
-            nameProperty: 'code',
-            roam: false,
-            selectedMode: false,
-            layoutCenter: ['50%', '50%'],
-            layoutSize: '98%',
-            aspectScale: 0.95,
-            itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e6e9ee' },
-            emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
+            ...provinceSeries(ready),
             data: props.rows.map((row) => ({ name: row.code, value: row.value ?? 0, unitName: row.name })),
           },
         ],
