@@ -1,5 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
+import type { AuditDraft } from '../audit/chain.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Action, AuthUser } from '../auth/roles.ts';
 import { AppError } from '../shared/errors.ts';
@@ -69,4 +71,18 @@ export function cliCanWrite(ctx: AppContext, acting: Acting) {
       return error instanceof AppError ? error.messageVi : String(error);
     }
   };
+}
+
+/** Records what the command did, in the name of whoever it acts for. */
+export async function auditCli(
+  ctx: AppContext,
+  acting: Acting,
+  entry: Omit<AuditDraft, 'at' | 'actorId' | 'actorName'>,
+): Promise<void> {
+  await recordAudit(ctx.store, {
+    at: ctx.clock.now().toISOString(),
+    actorId: acting.actor.id,
+    actorName: acting.actor.name,
+    ...entry,
+  });
 }

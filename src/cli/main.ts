@@ -5,7 +5,7 @@ import { runQuery } from '../analytics/service.ts';
 import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
-import { recordAudit, verifyAuditLog } from '../audit/repository.ts';
+import { verifyAuditLog } from '../audit/repository.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
@@ -28,7 +28,7 @@ import { presentUnit } from '../units/presenter.ts';
 import { ensureAdministrator } from '../users/admin.ts';
 import { isValidIsoDate } from '../vietnamese/dates.ts';
 import { formatNumber } from '../vietnamese/numbers.ts';
-import { actingAs, cliCanWrite, cliGuard } from './acting.ts';
+import { actingAs, auditCli, cliCanWrite, cliGuard } from './acting.ts';
 import { failWith, printJson, printTable } from './output.ts';
 
 const config = loadConfig();
@@ -282,10 +282,7 @@ program
         const result = { ...full, rows };
         const classified = highestSecrecy(rows.map((r) => r.secrecy));
         if (classified !== 'none') {
-          await recordAudit(ctx.store, {
-            at: ctx.clock.now().toISOString(),
-            actorId: acting.actor.id,
-            actorName: acting.actor.name,
+          await auditCli(ctx, acting, {
             action: 'read.classified',
             target: `aggregates:${unit.code}/${period.id}`,
             unitId: unit.id,
@@ -429,10 +426,7 @@ program
           issueDate: checkDate(opts.date, 'date'),
         });
         await writeFile(opts.output, result.buffer);
-        await recordAudit(ctx.store, {
-          at: ctx.clock.now().toISOString(),
-          actorId: acting.actor.id,
-          actorName: acting.actor.name,
+        await auditCli(ctx, acting, {
           action: 'document.generate',
           target: `report:${unit.code}/${period.id}.${opts.format}`,
           unitId: unit.id,
@@ -471,10 +465,7 @@ program
         const form = ctx.catalogue.form(opts.form);
         cliGuard(ctx, acting, 'export', unit.id, form?.secrecy ?? 'none', referenceDate(period));
         const result = await runExport(ctx, opts);
-        await recordAudit(ctx.store, {
-          at: ctx.clock.now().toISOString(),
-          actorId: acting.actor.id,
-          actorName: acting.actor.name,
+        await auditCli(ctx, acting, {
           action: 'export.figures',
           target: `values:${opts.form}/${unit.code}/${period.id}.${opts.format}`,
           unitId: unit.id,
@@ -515,10 +506,7 @@ program
     await withApp(async (ctx) => {
       if (!ctx.store.sqlite) throw postgresBackupHint();
       const result = await backupSqlite(ctx.store.sqlite, file);
-      await recordAudit(ctx.store, {
-        at: ctx.clock.now().toISOString(),
-        actorId: null,
-        actorName: 'CLI',
+      await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.backup',
         target: `file:${file}`,
         unitId: null,
@@ -539,10 +527,7 @@ program
     await withApp(async (ctx) => {
       if (!ctx.store.sqlite) throw postgresBackupHint();
       const result = await restoreSqlite(ctx.store.sqlite, file);
-      await recordAudit(ctx.store, {
-        at: ctx.clock.now().toISOString(),
-        actorId: null,
-        actorName: 'CLI',
+      await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.restore',
         target: `file:${file}`,
         unitId: null,
