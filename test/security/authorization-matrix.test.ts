@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { generateTotp } from '../../src/auth/totp.ts';
 import { buildServer } from '../../src/server/app.ts';
 import type { SecrecyLevel } from '../../src/shared/secrecy.ts';
 import { createTestApp, createUser, type TestApp } from '../support/app.ts';
@@ -206,13 +205,7 @@ describe('authorisation matrix over the HTTP routes', () => {
         await createUser(app.ctx, { username, role, unitCode: '37', clearance });
         const client = new ApiClient(server);
         const login = await client.login(username, 'Giaoban@2026-test');
-        if (login.body.secondFactor === 'enrol') {
-          const enrol = await client.request('POST', '/api/auth/totp/enrol', {});
-          const confirm = await client.request('POST', '/api/auth/totp/confirm', {
-            code: generateTotp(String(enrol.body.secret), app.clock.now()),
-          });
-          assert.equal(confirm.status, 200);
-        }
+        if (login.body.secondFactor === 'enrol') await client.enrolSecondFactor(app.clock.now());
         clients.set(username, client);
       }
     }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { generateTotp } from '../../src/auth/totp.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { createTestApp, createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
@@ -28,10 +27,7 @@ describe('the secrecy of aggregates', () => {
   async function leader(): Promise<ApiClient> {
     const client = new ApiClient(server);
     await client.login('leader', 'Giaoban@2026-test');
-    const enrol = await client.request('POST', '/api/auth/totp/enrol', {});
-    await client.request('POST', '/api/auth/totp/confirm', {
-      code: generateTotp(String(enrol.body.secret), app.clock.now()),
-    });
+    await client.enrolSecondFactor(app.clock.now());
     return client;
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { generateTotp } from '../../src/auth/totp.ts';
 
 /** A signed-in API client over app.inject(): keeps the session cookie and sends the CSRF token on writes. */
 export class ApiClient {
@@ -51,6 +52,16 @@ export class ApiClient {
       headers: res.headers,
       raw: res.rawPayload,
     };
+  }
+
+  /** Completes a sign-in that asks for enrolment of a second factor; returns the TOTP secret. */
+  async enrolSecondFactor(now: Date): Promise<string> {
+    const enrol = await this.request('POST', '/api/auth/totp/enrol', {});
+    const secret = String(enrol.body.secret);
+    const confirm = await this.request('POST', '/api/auth/totp/confirm', { code: generateTotp(secret, now) });
+    if (confirm.status !== 200)
+      throw new Error(`second factor enrolment failed: ${JSON.stringify(confirm.body)}`);
+    return secret;
   }
 
   get(url: string) {
