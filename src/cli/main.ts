@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { correctionsSince } from '../analytics/corrections.ts';
 import { runQuery } from '../analytics/service.ts';
+import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
 import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
@@ -57,6 +58,18 @@ function checkDate(value: string | undefined, field: string): string | undefined
     );
   }
   return value;
+}
+
+function parseInclude(value: string | undefined): IncludeLevel | undefined {
+  if (value === undefined) return undefined;
+  if (!(INCLUDE_LEVELS as readonly string[]).includes(value))
+    throw new AppError(
+      'bad_request',
+      `Mức "${value}" không hợp lệ (approved, submitted hoặc draft)`,
+      `invalid --include "${value}" (approved, submitted or draft)`,
+      [{ field: 'include', reason: INCLUDE_LEVELS.join(', ') }],
+    );
+  return value as IncludeLevel;
 }
 
 async function startServer(ctx: AppContext, port: number, host: string): Promise<string> {
@@ -260,6 +273,10 @@ program
   .option('--indicator <code>', 'only this indicator')
   .option('--compare', 'add previous period, same period last year and year to date')
   .option('--as-of <instant>', 'figures as they stood then, e.g. 2020-02-26T08:00')
+  .option(
+    '--include <level>',
+    'which reports count: approved, submitted (default: submitted, approved and locked) or draft (everything stored)',
+  )
   .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
   .action(
@@ -269,6 +286,7 @@ program
       indicator?: string;
       compare?: boolean;
       asOf?: string;
+      include?: string;
       as?: string;
       json?: boolean;
     }) => {
@@ -277,7 +295,7 @@ program
         const period = resolvePeriod(opts.period);
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
-        const full = await runQuery(ctx, opts);
+        const full = await runQuery(ctx, { ...opts, include: parseInclude(opts.include) });
         const rows = full.rows.filter((r) => clearanceAllows(acting.clearance, r.secrecy));
         const result = { ...full, rows };
         const classified = highestSecrecy(rows.map((r) => r.secrecy));
@@ -295,7 +313,7 @@ program
           return;
         }
         process.stdout.write(
-          `${result.unit.name} — ${result.period.label} (${result.period.start} → ${result.period.end})${result.asOf ? `, as of ${result.asOf}` : ''}\n`,
+          `${result.unit.name} — ${result.period.label} (${result.period.start} → ${result.period.end})${result.asOf ? `, as of ${result.asOf}` : ''}; counts ${result.counts.join(', ')} reports\n`,
         );
         printTable(
           opts.compare

@@ -49,9 +49,16 @@ function Dashboard(props: { params: Record<string, string> }) {
   const { lang, t } = useLang();
   const { catalogue, unit, unitCode, period } = useWorkspace();
   const indicators = indicatorIndex(catalogue);
+  // Which reports the figures count: submitted and approved ones unless the reader asks otherwise.
+  const include = ['approved', 'draft'].includes(props.params.include ?? '')
+    ? (props.params.include as string)
+    : 'submitted';
   const [aggregates, reload] = useLoad(
-    () => cachedGet<Aggregates>(`/api/aggregates${query({ unit: unitCode, period, compare: true })}`),
-    [unitCode, period],
+    () =>
+      cachedGet<Aggregates>(
+        `/api/aggregates${query({ unit: unitCode, period, compare: true, include: include === 'submitted' ? null : include })}`,
+      ),
+    [unitCode, period, include],
   );
   const focusIndicator =
     props.params.ind && indicators.get(props.params.ind) ? props.params.ind : 'drug.cases';
@@ -74,6 +81,20 @@ function Dashboard(props: { params: Record<string, string> }) {
       <h1>
         {unitName} <span class="heading-period">· {periodLabel(period, lang)}</span>
       </h1>
+      <label class="include-switch">
+        {t('includeLabel')}{' '}
+        <select
+          value={include}
+          onChange={(e) => {
+            const value = (e.currentTarget as HTMLSelectElement).value;
+            updateParams({ include: value === 'submitted' ? null : value }, { replace: true });
+          }}
+        >
+          <option value="approved">{t('includeApproved')}</option>
+          <option value="submitted">{t('includeSubmitted')}</option>
+          <option value="draft">{t('includeDraft')}</option>
+        </select>
+      </label>
       {aggregates.state === 'failed' && (
         <Notice kind="error">
           {pick(lang, aggregates.error.messageVi, aggregates.error.messageEn)}{' '}
