@@ -298,7 +298,6 @@ export class AnalyticsEngine {
               termFor(unitId, baseName, base, days),
               form,
               statuses,
-              name === 'value',
             );
             plans.set(`${unitId}|${form.id}|${days}|${baseName}`, plan);
             adjustKeys.push(...plan.adjustCurrent, ...plan.adjustBase);
@@ -795,13 +794,7 @@ export class AnalyticsEngine {
    * same number of stored periods), the reports counted on one side only are left out of that side; elsewhere no
    * change is computed.
    */
-  private comparisonPlan(
-    cur: Term,
-    base: Term,
-    form: StoredForm,
-    st: StatusIndex,
-    pairPeriods: boolean,
-  ): ComparisonPlan {
+  private comparisonPlan(cur: Term, base: Term, form: StoredForm, st: StatusIndex): ComparisonPlan {
     const isCounted = (period: string, unitId: number) =>
       st.counted.has(st.status.get(`${form.id}|${period}|${unitId}`) ?? 'not_started');
     const expectedCur = this.expectedIn(cur, form);
@@ -825,7 +818,6 @@ export class AnalyticsEngine {
       adjustBase: none,
     };
     if (
-      !pairPeriods ||
       cur.simpleUnit === null ||
       base.simpleUnit !== cur.simpleUnit ||
       cur.periods.length !== base.periods.length
