@@ -15,6 +15,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { type AppContext, openApp } from '../src/app/context.ts';
 import { loadConfig } from '../src/config/env.ts';
@@ -255,6 +256,16 @@ async function main(): Promise<void> {
         });
         importMs += performance.now() - t0;
         imported += values.length;
+        // Reports as a running cycle leaves them: closed months approved, the last one submitted but for one unit
+        // in twenty still in draft (outside the timed import).
+        const isLast = period.id === periodList[periodList.length - 1]?.id;
+        await ctx.store.db
+          .updateTable('submission')
+          .set({ status: isLast ? 'submitted' : 'approved' })
+          .where('period', '=', period.id)
+          .where('form_id', '=', form.id)
+          .$if(isLast, (q) => q.where(sql`unit_id % 20`, '<>', 0))
+          .execute();
         if (duckAppender) {
           for (const v of values) {
             duckAppender.appendVarchar(v.period);
@@ -343,6 +354,8 @@ async function main(): Promise<void> {
           period: parsePeriod(`${LAST.year}-${String(LAST.month).padStart(2, '0')}`),
           indicators: ['drug.cases'],
           coverage: false,
+          // The commune's report is still a draft: its unit's own view counts drafts.
+          include: 'draft',
         });
         visibleSamples.push(performance.now() - t0);
         if (row?.value === null || row?.value === undefined) throw new Error('saved figure not visible');

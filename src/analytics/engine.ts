@@ -71,8 +71,13 @@ export interface AnalyticsSource {
     indicatorIds: number[];
     counted: readonly string[];
   }): Promise<LeafFigure[]>;
-  /** Stored figures of some periods and indicators, of the given units only when `unitIds` is set. */
-  figures(q: { periods: string[]; indicatorIds: number[]; unitIds?: number[] }): Promise<LeafFigure[]>;
+  /** Stored figures of some periods and indicators, of the given units and forms only when those are set. */
+  figures(q: {
+    periods: string[];
+    indicatorIds: number[];
+    unitIds?: number[];
+    formIds?: number[];
+  }): Promise<LeafFigure[]>;
 }
 
 export interface Coverage {
@@ -157,10 +162,42 @@ interface CellIndex {
   stock: Map<string, LeafFigure[]>;
 }
 
-/** Report statuses by "form|period|unit", and the statuses counted. */
+/** Report statuses by "form|period", then unit; the statuses counted; and the units counted by "form|period". */
 interface StatusIndex {
-  status: Map<string, string>;
+  status: Map<string, Map<number, string>>;
   counted: Set<string>;
+  countedUnits: Map<string, Set<number>>;
+  /** Whether every expected reporter under a unit is counted, by "form|period|unit" (filled as asked). */
+  complete: Map<string, boolean>;
+}
+
+const NO_UNITS: ReadonlySet<number> = new Set();
+
+function statusIndex(rows: ReportStatus[], counted: readonly string[]): StatusIndex {
+  const st: StatusIndex = {
+    status: new Map(),
+    counted: new Set(counted),
+    countedUnits: new Map(),
+    complete: new Map(),
+  };
+  for (const r of rows) {
+    const key = `${r.formId}|${r.period}`;
+    let units = st.status.get(key);
+    if (!units) {
+      units = new Map();
+      st.status.set(key, units);
+    }
+    units.set(r.unitId, r.status);
+    if (st.counted.has(r.status)) {
+      let set = st.countedUnits.get(key);
+      if (!set) {
+        set = new Set();
+        st.countedUnits.set(key, set);
+      }
+      set.add(r.unitId);
+    }
+  }
+  return st;
 }
 
 /** A report: one unit's figures for a form and period. */
@@ -769,22 +806,64 @@ export class AnalyticsEngine {
     const periods = new Set<string>();
     for (const t of terms) for (const p of t.periods) periods.add(p);
     const rows = await this.source.reportStatuses({ formIds, periods: [...periods] });
-    return {
-      status: new Map(rows.map((r) => [`${r.formId}|${r.period}|${r.unitId}`, r.status])),
-      counted: new Set(countedStatuses(include)),
-    };
+    return statusIndex(rows, countedStatuses(include));
   }
 
-  /** Expected reporters of a form in a term: per stored period, those in the subtrees of the units standing for it. */
-  private expectedIn(term: Term, form: StoredForm): Array<{ period: string; unitId: number }> {
-    const out: Array<{ period: string; unitId: number }> = [];
+  /** Subtrees and expected reporters by unit and day, kept for the life of this engine (its tree does not change). */
+  private readonly subtrees = new Map<string, { units: number[]; set: Set<number> }>();
+  private readonly reporters = new Map<string, number[]>();
+
+  private subtree(unitId: number, date: string): { units: number[]; set: Set<number> } {
+    const key = `${unitId}|${date}`;
+    let found = this.subtrees.get(key);
+    if (!found) {
+      const units = this.graph.subtreeOn(unitId, date);
+      found = { units, set: new Set(units) };
+      if (this.subtrees.size > 50_000) this.subtrees.clear();
+      this.subtrees.set(key, found);
+    }
+    return found;
+  }
+
+  private expectedReporters(unitId: number, date: string, form: StoredForm): number[] {
+    const key = `${form.id}|${unitId}|${date}`;
+    let found = this.reporters.get(key);
+    if (!found) {
+      const kinds: string[] = reporterKindsOn(form, date);
+      found = this.subtree(unitId, date).units.filter((u) => kinds.includes(this.graph.require(u).kind));
+      if (this.reporters.size > 50_000) this.reporters.clear();
+      this.reporters.set(key, found);
+    }
+    return found;
+  }
+
+  /** Whether every expected reporter of a form in a term is counted, and which units are expected in its last period. */
+  private termCompleteness(term: Term, form: StoredForm, st: StatusIndex): boolean {
+    let complete = true;
     for (const { period, rep } of term.representations) {
       const date = referenceDate(parsePeriod(period));
-      const kinds: string[] = reporterKindsOn(form, date);
-      for (const r of rep.unitIds)
-        for (const u of this.graph.subtreeOn(r, date))
-          if (kinds.includes(this.graph.require(u).kind)) out.push({ period, unitId: u });
+      const counted = st.countedUnits.get(`${form.id}|${period}`) ?? NO_UNITS;
+      for (const r of rep.unitIds) {
+        const key = `${form.id}|${period}|${r}`;
+        let done = st.complete.get(key);
+        if (done === undefined) {
+          done = this.expectedReporters(r, date, form).every((u) => counted.has(u));
+          st.complete.set(key, done);
+        }
+        if (!done) complete = false;
+      }
+      if (!complete) break;
     }
+    return complete;
+  }
+
+  /** The expected reporters of a form under the units standing for a term in its last stored period. */
+  private expectedUnitsOf(term: Term, form: StoredForm): Set<number> {
+    const out = new Set<number>();
+    const last = term.representations[term.representations.length - 1];
+    if (!last) return out;
+    const date = referenceDate(parsePeriod(last.period));
+    for (const r of last.rep.unitIds) for (const u of this.expectedReporters(r, date, form)) out.add(u);
     return out;
   }
 
@@ -795,12 +874,9 @@ export class AnalyticsEngine {
    * change is computed.
    */
   private comparisonPlan(cur: Term, base: Term, form: StoredForm, st: StatusIndex): ComparisonPlan {
-    const isCounted = (period: string, unitId: number) =>
-      st.counted.has(st.status.get(`${form.id}|${period}|${unitId}`) ?? 'not_started');
-    const expectedCur = this.expectedIn(cur, form);
-    const expectedUnits = new Set(expectedCur.map((e) => e.unitId));
-    const curComplete = expectedCur.every((e) => isCounted(e.period, e.unitId));
-    const baseComplete = this.expectedIn(base, form).every((e) => isCounted(e.period, e.unitId));
+    const expectedUnits = this.expectedUnitsOf(cur, form);
+    const curComplete = this.termCompleteness(cur, form, st);
+    const baseComplete = curComplete && this.termCompleteness(base, form, st);
     const none: ReportKey[] = [];
     if (curComplete && baseComplete)
       return {
@@ -831,15 +907,16 @@ export class AnalyticsEngine {
       const pb = base.periods[i] as string;
       const dc = referenceDate(parsePeriod(pc));
       const db = referenceDate(parsePeriod(pb));
-      const units = this.graph.subtreeOn(cur.simpleUnit, dc);
-      const before = this.graph.subtreeOn(cur.simpleUnit, db);
+      const { units } = this.subtree(cur.simpleUnit, dc);
+      const before = this.subtree(cur.simpleUnit, db);
       // A tree that changed between the two periods has no unit-by-unit match.
-      if (units.length !== before.length) return refused;
-      const beforeSet = new Set(before);
-      if (!units.every((u) => beforeSet.has(u))) return refused;
+      if (dc !== db && (units.length !== before.units.length || !units.every((u) => before.set.has(u))))
+        return refused;
+      const countedNow = st.countedUnits.get(`${form.id}|${pc}`) ?? NO_UNITS;
+      const countedThen = st.countedUnits.get(`${form.id}|${pb}`) ?? NO_UNITS;
       for (const u of units) {
-        const c = isCounted(pc, u);
-        const b = isCounted(pb, u);
+        const c = countedNow.has(u);
+        const b = countedThen.has(u);
         if (c && !b) adjustCurrent.push({ formId: form.id, unitId: u, period: pc });
         if (b && !c) adjustBase.push({ formId: form.id, unitId: u, period: pb });
         if (!c || !b) notInBoth.add(u);
@@ -868,10 +945,11 @@ export class AnalyticsEngine {
       periods: [...new Set(keys.map((k) => k.period))],
       indicatorIds,
       unitIds: [...new Set(keys.map((k) => k.unitId))],
+      formIds: [...new Set(keys.map((k) => k.formId))],
     });
     for (const f of figures) {
       const report = `${f.formId}|${f.period}|${f.unitId}`;
-      if (!wanted.has(report) || !st.counted.has(st.status.get(report) ?? 'not_started')) continue;
+      if (!wanted.has(report) || !st.countedUnits.get(`${f.formId}|${f.period}`)?.has(f.unitId)) continue;
       const key = `${report}|${f.indicatorId}|${f.optionId}`;
       out.set(key, (out.get(key) ?? 0) + f.value);
     }
@@ -919,10 +997,7 @@ export class AnalyticsEngine {
     for (const form of forms)
       for (const p of this.storedPeriodsOf(period, form.periodType === 'day')) periods.add(p);
     const rows = await this.source.reportStatuses({ formIds: forms.map((f) => f.id), periods: [...periods] });
-    const st: StatusIndex = {
-      status: new Map(rows.map((r) => [`${r.formId}|${r.period}|${r.unitId}`, r.status])),
-      counted: new Set(countedStatuses(include)),
-    };
+    const st = statusIndex(rows, countedStatuses(include));
     return this.coverageFrom(unitId, period, forms, st);
   }
 
@@ -940,13 +1015,14 @@ export class AnalyticsEngine {
       const kinds: string[] = reporterKindsOn(form, date);
       const expected = subtree.filter((id) => kinds.includes(this.graph.require(id).kind));
       const statuses = emptyStates();
+      const perPeriod = stored.map((p) => st.status.get(`${form.id}|${p}`));
       const missing: number[] = [];
       let counted = 0;
       for (const id of expected) {
         let state: ReportState | null = null;
-        let all = stored.length > 0;
-        for (const p of stored) {
-          const status = st.status.get(`${form.id}|${p}|${id}`);
+        let all = perPeriod.length > 0;
+        for (const byUnit of perPeriod) {
+          const status = byUnit?.get(id);
           const s = asReportState(status);
           state = state === null ? s : weakerState(state, s);
           if (!st.counted.has(status ?? 'not_started')) all = false;

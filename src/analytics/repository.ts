@@ -98,33 +98,54 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
     },
     uncountedFigures: async (q) => {
       if (q.periods.length === 0 || q.indicatorIds.length === 0) return [];
-      // Through the index on (period, status): reports outside the counted statuses are few (the month in progress).
-      const rows = await db
-        .selectFrom('submission as s')
-        .innerJoin('data_value as d', (j) =>
-          j
-            .onRef('d.form_id', '=', 's.form_id')
-            .onRef('d.unit_id', '=', 's.unit_id')
-            .onRef('d.period', '=', 's.period'),
-        )
-        .select(['d.period', 'd.indicator_id', 'd.option_id', 'd.unit_id', 'd.form_id', 'd.value'])
-        .where('s.period', 'in', q.periods)
-        .where('s.status', 'not in', q.counted.length > 0 ? q.counted : [''])
-        .where('d.indicator_id', 'in', q.indicatorIds)
-        .where('d.value', 'is not', null)
+      // The reports outside the counted statuses first (through the index on period and status: few outside the
+      // month in progress), then their figures by the figures' key.
+      const reports = await db
+        .selectFrom('submission')
+        .select(['form_id', 'unit_id', 'period'])
+        .where('period', 'in', q.periods)
+        .where('status', 'not in', q.counted.length > 0 ? [...q.counted] : [''])
         .execute();
-      return rows.map(figureOf);
+      if (reports.length === 0) return [];
+      const wanted = new Set(reports.map((r) => `${r.period}|${r.unit_id}|${r.form_id}`));
+      const byPeriod = new Map<string, Set<number>>();
+      for (const r of reports) byPeriod.set(r.period, (byPeriod.get(r.period) ?? new Set()).add(r.unit_id));
+      const out: LeafFigure[] = [];
+      for (const [period, unitSet] of byPeriod) {
+        const unitIds = [...unitSet];
+        for (let i = 0; i < unitIds.length; i += 500) {
+          const rows = await db
+            .selectFrom('data_value as d')
+            .select(['d.period', 'd.indicator_id', 'd.option_id', 'd.unit_id', 'd.form_id', 'd.value'])
+            .where('d.period', '=', period)
+            .where('d.unit_id', 'in', unitIds.slice(i, i + 500))
+            .where('d.indicator_id', 'in', q.indicatorIds)
+            .where('d.value', 'is not', null)
+            .execute();
+          for (const r of rows)
+            if (wanted.has(`${r.period}|${r.unit_id}|${r.form_id}`)) out.push(figureOf(r));
+        }
+      }
+      return out;
     },
     figures: async (q) => {
       if (q.periods.length === 0 || q.indicatorIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('data_value as d')
-        .select(['d.period', 'd.indicator_id', 'd.option_id', 'd.unit_id', 'd.form_id', 'd.value'])
-        .where('d.period', 'in', q.periods)
-        .where('d.indicator_id', 'in', q.indicatorIds)
-        .where('d.value', 'is not', null)
-        .execute();
-      return rows.map(figureOf);
+      const read = (unitIds: number[] | undefined) =>
+        db
+          .selectFrom('data_value as d')
+          .select(['d.period', 'd.indicator_id', 'd.option_id', 'd.unit_id', 'd.form_id', 'd.value'])
+          .where('d.period', 'in', q.periods)
+          .$if(unitIds !== undefined, (qb) => qb.where('d.unit_id', 'in', unitIds ?? []))
+          .$if(q.formIds !== undefined, (qb) => qb.where('d.form_id', 'in', q.formIds ?? []))
+          .where('d.indicator_id', 'in', q.indicatorIds)
+          .where('d.value', 'is not', null)
+          .execute();
+      if (!q.unitIds) return (await read(undefined)).map(figureOf);
+      if (q.unitIds.length === 0) return [];
+      const out: LeafFigure[] = [];
+      for (let i = 0; i < q.unitIds.length; i += 500)
+        for (const r of await read(q.unitIds.slice(i, i + 500))) out.push(figureOf(r));
+      return out;
     },
   };
 }
@@ -264,7 +285,13 @@ export function asOfAnalyticsSource(
         (f) => !counted.has(statuses.get(`${f.formId}|${f.period}|${f.unitId}`) ?? 'draft'),
       );
     },
-    figures: (q) => valuesOf(q.periods, q.indicatorIds),
+    figures: async (q) => {
+      const units = q.unitIds ? new Set(q.unitIds) : null;
+      const forms = q.formIds ? new Set(q.formIds) : null;
+      return (await valuesOf(q.periods, q.indicatorIds)).filter(
+        (f) => (!units || units.has(f.unitId)) && (!forms || forms.has(f.formId)),
+      );
+    },
     sums: async (q) => {
       const totals = new Map<
         string,
