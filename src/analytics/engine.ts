@@ -45,12 +45,12 @@ export interface LeafFigure {
   value: number;
 }
 
-/** The status of one unit's report for a form and period. */
+/** The units whose reports for a form and period are in one status. */
 export interface ReportStatus {
   formId: number;
   period: string;
-  unitId: number;
   status: string;
+  unitIds: number[];
 }
 
 /** Where the engine reads from; the repository gives it roll-ups (live) or leaf figures as of a past moment. */
@@ -187,14 +187,14 @@ function statusIndex(rows: ReportStatus[], counted: readonly string[]): StatusIn
       units = new Map();
       st.status.set(key, units);
     }
-    units.set(r.unitId, r.status);
+    for (const u of r.unitIds) units.set(u, r.status);
     if (st.counted.has(r.status)) {
       let set = st.countedUnits.get(key);
       if (!set) {
         set = new Set();
         st.countedUnits.set(key, set);
       }
-      set.add(r.unitId);
+      for (const u of r.unitIds) set.add(u);
     }
   }
   return st;
@@ -754,9 +754,9 @@ export class AnalyticsEngine {
             periods,
           }),
         ]).then(([figures, statuses]) => {
-          const status = new Map(statuses.map((r) => [`${r.formId}|${r.period}|${r.unitId}`, r.status]));
+          const st = statusIndex(statuses, counted);
           for (const f of figures) {
-            if (!counted.includes(status.get(`${f.formId}|${f.period}|${f.unitId}`) ?? 'draft')) continue;
+            if (!st.countedUnits.get(`${f.formId}|${f.period}`)?.has(f.unitId)) continue;
             const key = `${f.period}|${f.indicatorId}|${f.optionId}`;
             const list = index.stock.get(key);
             if (list) list.push(f);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
@@ -18,6 +18,7 @@ import type { AnalyticsSource, LeafFigure, ReportStatus } from './engine.ts';
  * (a commune's figures are its own subtree sum), and submissions. `graph` gives the tree in force.
  */
 export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph): AnalyticsSource {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const refDates = new Map<string, string>();
   const refDate = (period: string) => {
     let date = refDates.get(period);
@@ -88,13 +89,23 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
     },
     reportStatuses: async (q) => {
       if (q.formIds.length === 0 || q.periods.length === 0) return [];
+      // One row per form, period and status with its units listed: a national year holds some 80,000 reports.
+      const units = postgres
+        ? sql<string>`string_agg(unit_id::text, ',')`
+        : sql<string>`group_concat(unit_id)`;
       const rows = await db
         .selectFrom('submission')
-        .select(['form_id', 'period', 'unit_id', 'status'])
+        .select(['form_id', 'period', 'status', units.as('units')])
         .where('form_id', 'in', q.formIds)
         .where('period', 'in', q.periods)
+        .groupBy(['form_id', 'period', 'status'])
         .execute();
-      return rows.map((r) => ({ formId: r.form_id, period: r.period, unitId: r.unit_id, status: r.status }));
+      return rows.map((r) => ({
+        formId: r.form_id,
+        period: r.period,
+        status: r.status,
+        unitIds: String(r.units).split(',').map(Number),
+      }));
     },
     uncountedFigures: async (q) => {
       if (q.periods.length === 0 || q.indicatorIds.length === 0) return [];
@@ -267,13 +278,16 @@ export function asOfAnalyticsSource(
     reportStatuses: async (q) => {
       const statuses = await statusesOf(q.periods);
       const forms = new Set(q.formIds);
-      const out: ReportStatus[] = [];
+      const groups = new Map<string, ReportStatus>();
       for (const [k, status] of statuses) {
         const [formId, period, unitId] = k.split('|') as [string, string, string];
-        if (forms.has(Number(formId)))
-          out.push({ formId: Number(formId), period, unitId: Number(unitId), status });
+        if (!forms.has(Number(formId))) continue;
+        const key = `${formId}|${period}|${status}`;
+        const group = groups.get(key) ?? { formId: Number(formId), period, status, unitIds: [] };
+        group.unitIds.push(Number(unitId));
+        groups.set(key, group);
       }
-      return out;
+      return [...groups.values()];
     },
     uncountedFigures: async (q) => {
       const [figures, statuses] = await Promise.all([
