@@ -387,42 +387,15 @@ export class AnalyticsEngine {
             row.yoy_units = yoyTerm ? this.unitCodes(yoyTerm) : [];
             row.yoy_rule = yoyTerm ? this.combinedRule(yoyTerm) : 'not_comparable';
             const isCount = indicator.valueType === 'integer' && indicator.aggregation.kind === 'sum';
-            const compared = (current: number | null, base: number | null, baseName: string) => {
-              const plan = form ? plans.get(`${unitId}|${form.id}|${days}|${baseName}`) : undefined;
-              if (!plan)
-                return {
-                  coverage: null,
-                  change: changeBetween(current, base, indicator.decimals),
-                  cur: current,
-                  old: base,
-                };
-              if (plan.coverage.basis === 'refused')
-                return { coverage: plan.coverage, change: null, cur: current, old: base };
-              let cur = current;
-              let old = base;
-              if (plan.adjustCurrent.length > 0 || plan.adjustBase.length > 0) {
-                // Only sums can leave a unit out; a stock or a ratio is compared when both sides are complete.
-                if (indicator.aggregation.kind !== 'sum')
-                  return { coverage: plan.coverage, change: null, cur: current, old: base };
-                const optionId = option === null ? NO_OPTION : (indicator.optionIds.get(option) ?? -1);
-                const less = (v: number | null, keys: ReportKey[]) => {
-                  if (v === null) return null;
-                  let out = v;
-                  for (const k of keys)
-                    out -=
-                      adjustments.get(`${k.formId}|${k.period}|${k.unitId}|${indicator.id}|${optionId}`) ?? 0;
-                  return roundTo(out, indicator.decimals);
-                };
-                cur = less(cur, plan.adjustCurrent);
-                old = less(old, plan.adjustBase);
-              }
-              return {
-                coverage: plan.coverage,
-                change: changeBetween(cur, old, indicator.decimals),
-                cur,
-                old,
-              };
-            };
+            const compared = (current: number | null, base: number | null, baseName: string) =>
+              this.likeForLike(
+                indicator,
+                option,
+                current,
+                base,
+                form ? plans.get(`${unitId}|${form.id}|${days}|${baseName}`) : undefined,
+                adjustments,
+              );
             const prev = compared(value, row.prev, 'prev');
             const yoy = compared(value, row.yoy, 'yoy');
             const ytd = compared(row.ytd, row.ytd_prev, 'ytd_prev');
@@ -446,6 +419,44 @@ export class AnalyticsEngine {
       results.push({ unitId, rows });
     }
     return results;
+  }
+
+  /** A change computed like for like by a plan: over the units counted in both periods, or not at all. */
+  private likeForLike(
+    indicator: StoredIndicator,
+    option: string | null,
+    current: number | null,
+    base: number | null,
+    plan: ComparisonPlan | undefined,
+    adjustments: Map<string, number>,
+  ): { coverage: ComparisonCoverage | null; change: Change | null; cur: number | null; old: number | null } {
+    if (!plan)
+      return {
+        coverage: null,
+        change: changeBetween(current, base, indicator.decimals),
+        cur: current,
+        old: base,
+      };
+    if (plan.coverage.basis === 'refused')
+      return { coverage: plan.coverage, change: null, cur: current, old: base };
+    let cur = current;
+    let old = base;
+    if (plan.adjustCurrent.length > 0 || plan.adjustBase.length > 0) {
+      // Only sums can leave a unit out; a stock or a ratio is compared when both sides are complete.
+      if (indicator.aggregation.kind !== 'sum')
+        return { coverage: plan.coverage, change: null, cur: current, old: base };
+      const optionId = option === null ? NO_OPTION : (indicator.optionIds.get(option) ?? -1);
+      const less = (v: number | null, keys: ReportKey[]) => {
+        if (v === null) return null;
+        let out = v;
+        for (const k of keys)
+          out -= adjustments.get(`${k.formId}|${k.period}|${k.unitId}|${indicator.id}|${optionId}`) ?? 0;
+        return roundTo(out, indicator.decimals);
+      };
+      cur = less(cur, plan.adjustCurrent);
+      old = less(old, plan.adjustBase);
+    }
+    return { coverage: plan.coverage, change: changeBetween(cur, old, indicator.decimals), cur, old };
   }
 
   /**
@@ -504,16 +515,40 @@ export class AnalyticsEngine {
       prev: prevPeriod ? this.term(id, prevPeriod, false) : null,
       yoy: yoyPeriod ? this.term(id, yoyPeriod, false) : null,
     }));
-    const index = await this.readCells(
-      terms.flatMap((t) => [t.value, t.prev, t.yoy].filter((x): x is Term => x !== null)),
-      this.partIds(indicator),
-      req.include ?? DEFAULT_INCLUDE,
-    );
+    const include = req.include ?? DEFAULT_INCLUDE;
+    const allTerms = terms.flatMap((t) => [t.value, t.prev, t.yoy].filter((x): x is Term => x !== null));
+    const form = this.primaryForm(indicator, false);
+    const [index, statuses] = await Promise.all([
+      this.readCells(allTerms, this.partIds(indicator), include),
+      req.compare && form ? this.readStatuses([form.id], allTerms, include) : Promise.resolve(null),
+    ]);
+    // Changes like for like, as in `aggregateMany`: a child partly reported is not compared over its part.
+    const plans = new Map<string, ComparisonPlan>();
+    const keys: ReportKey[] = [];
+    if (statuses && form) {
+      for (const t of terms) {
+        for (const [name, base] of [
+          ['prev', t.prev],
+          ['yoy', t.yoy],
+        ] as const) {
+          if (!base) continue;
+          const plan = this.comparisonPlan(t.value, base, form, statuses);
+          plans.set(`${t.id}|${name}`, plan);
+          keys.push(...plan.adjustCurrent, ...plan.adjustBase);
+        }
+      }
+    }
+    const adjustments =
+      statuses && keys.length > 0
+        ? await this.readAdjustments(keys, this.partIds(indicator), statuses)
+        : new Map<string, number>();
     const rows = terms.map((t) => {
       const unit = this.graph.require(t.id);
       const value = this.evaluate(indicator, req.option, t.value, index);
       const prev = t.prev ? this.evaluate(indicator, req.option, t.prev, index) : null;
       const yoy = t.yoy ? this.evaluate(indicator, req.option, t.yoy, index) : null;
+      const change = (base: number | null, name: string) =>
+        this.likeForLike(indicator, req.option, value, base, plans.get(`${t.id}|${name}`), adjustments);
       return {
         unitId: t.id,
         code: unit.code,
@@ -525,8 +560,10 @@ export class AnalyticsEngine {
           ? {
               prev,
               yoy,
-              change_prev: changeBetween(value, prev, indicator.decimals),
-              change_yoy: changeBetween(value, yoy, indicator.decimals),
+              change_prev: change(prev, 'prev').change,
+              change_yoy: change(yoy, 'yoy').change,
+              coverage_prev: change(prev, 'prev').coverage,
+              coverage_yoy: change(yoy, 'yoy').coverage,
             }
           : {}),
       };

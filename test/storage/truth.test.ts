@@ -177,6 +177,19 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal(november.change_prev?.absolute, 9);
       assert.equal(november.change_prev?.percent, 300);
       assert.equal(november.notable_prev, null);
+      // The ranking of provinces compares Nghệ An the same way.
+      const ranking = await ctx.engine.ranking({
+        unitId: unitOn('BCA', '2026-11'),
+        period: parsePeriod('2026-11'),
+        indicator: 'crime.occurred',
+        option: null,
+        compare: true,
+        kind: 'province',
+      });
+      const ngheAn = ranking.find((r) => r.code === '40');
+      assert.equal(ngheAn?.value, 12);
+      assert.equal(ngheAn?.change_prev?.absolute, 9);
+      assert.equal(ngheAn?.coverage_prev?.basis, 'matched');
       // The drafts of December are not figures: nothing to show, nothing to compare.
       await write('BC-THANG', '2026-12-20T02:00:00.000Z', [
         { unit: first, period: '2026-12', indicator: 'crime.occurred', value: 1 },
