@@ -19,6 +19,7 @@ import { runMeetings } from '../meetings/cli.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
+import { exitOnSignals } from '../server/shutdown.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
@@ -63,15 +64,15 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
   const app = await buildServer(ctx, {
     secureCookies: config.secureCookies,
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    metrics: { token: config.metricsToken, allow: config.metricsAllow },
   });
   const address = await app.listen({ port, host });
-  const close = async () => {
-    await app.close();
-    await ctx.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  exitOnSignals(
+    app,
+    () => ctx.close(),
+    config.shutdownTimeoutMs,
+    (line) => process.stderr.write(`giaoban: ${line}\n`),
+  );
   return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 }
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isAddressOrBlock } from '../ops/access.ts';
 
 /**
  * The only place that reads the environment. Parsed once, every bad variable listed, then frozen.
@@ -18,6 +19,21 @@ const schema = z.object({
   GIAOBAN_NOW: z.string().optional(),
   GIAOBAN_REFERENCE_DATA: z.string().optional(),
   TEST_DATABASE_URL_POSTGRES: z.string().optional(),
+  /** Bearer token that opens /metrics to a scraper from any address; at least 16 characters. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Comma-separated addresses or CIDR blocks allowed to read /metrics without the token. */
+  METRICS_ALLOW: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrBlock), 'a comma-separated list of IP addresses or CIDR blocks'),
+  /** How long a stopping server waits for requests in flight before it exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = Readonly<{
@@ -29,6 +45,9 @@ export type Config = Readonly<{
   fixedNow: string | undefined;
   referenceDataDir: string;
   testPostgresUrl: string | undefined;
+  metricsToken: string | undefined;
+  metricsAllow: readonly string[];
+  shutdownTimeoutMs: number;
 }>;
 
 // Both src/config/env.ts and the built dist/config/env.js sit two levels below the project root.
@@ -50,5 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fixedNow: e.GIAOBAN_NOW,
     referenceDataDir: e.GIAOBAN_REFERENCE_DATA ?? resolve(projectRoot, 'reference-data'),
     testPostgresUrl: e.TEST_DATABASE_URL_POSTGRES,
+    metricsToken: e.METRICS_TOKEN,
+    metricsAllow: Object.freeze([...e.METRICS_ALLOW]),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }
