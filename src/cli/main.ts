@@ -6,6 +6,7 @@ import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { verifyAuditLog } from '../audit/repository.ts';
+import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
@@ -501,12 +502,15 @@ program
 
 program
   .command('backup')
-  .description('Sao lưu trực tuyến cơ sở dữ liệu SQLite (online backup; PostgreSQL: use pg_dump)')
+  .description(
+    'Sao lưu trực tuyến cơ sở dữ liệu (online backup: SQLite backup API, or pg_dump -Fc on PostgreSQL)',
+  )
   .argument('<file>', 'where to write the backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
-      const result = await backupSqlite(ctx.store.sqlite, file);
+      const result = ctx.store.sqlite
+        ? await backupSqlite(ctx.store.sqlite, file)
+        : await backupPostgres(ctx.store.url, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.backup',
         target: `file:${file}`,
@@ -521,12 +525,23 @@ program
 program
   .command('restore')
   .description(
-    'Khôi phục từ bản sao lưu (online restore into the SQLite store; restart servers afterwards to reload caches)',
+    'Khôi phục từ bản sao lưu (online restore; pg_restore in one transaction on PostgreSQL; restart servers afterwards)',
   )
   .argument('<file>', 'a backup made by giaoban backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
+      if (!ctx.store.sqlite) {
+        const result = await restorePostgres(ctx.store.url, file);
+        await auditCli(ctx, await actingAs(ctx, undefined), {
+          action: 'system.restore',
+          target: `file:${file}`,
+          unitId: null,
+          secrecy: 'tuyet_mat',
+          details: { entries: result.entries },
+        });
+        process.stdout.write(`restored ${formatNumber(result.entries)} entries from ${file}\n`);
+        return;
+      }
       const result = await restoreSqlite(ctx.store.sqlite, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.restore',
@@ -538,14 +553,6 @@ program
       process.stdout.write(`restored ${formatNumber(result.pages)} pages from ${file}\n`);
     });
   });
-
-function postgresBackupHint(): AppError {
-  return new AppError(
-    'bad_request',
-    'Với PostgreSQL, sao lưu bằng pg_dump -Fc và khôi phục bằng pg_restore (xem README)',
-    'on PostgreSQL use pg_dump -Fc and pg_restore (see README)',
-  );
-}
 
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit
