@@ -39,6 +39,8 @@ const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
 async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const ctx = await openApp({
     databaseUrl: config.databaseUrl,
+    readUrls: config.databaseReadUrls,
+    readWaitMs: config.databaseReadWaitMs,
     clock,
     referenceDataDir: `${config.referenceDataDir}/admin-units`,
   });
@@ -134,6 +136,8 @@ program
   .action(async (opts: { port: string; host: string }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });
@@ -152,6 +156,8 @@ program
   .action(async (opts: { port: string; host: string; scale: DemoScale }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });

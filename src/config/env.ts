@@ -10,6 +10,22 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
     .optional(),
+  /** Comma-separated PostgreSQL streaming replicas for analytics and document reads (and failover candidates). */
+  DATABASE_READ_URLS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((u) => /^postgres(ql)?:\/\//.test(u)),
+      'a comma-separated list of postgres:// URLs',
+    ),
+  /** How long a read waits for a replica to replay the reader's latest commit before going to the primary. */
+  DATABASE_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,6 +54,8 @@ const schema = z.object({
 
 export type Config = Readonly<{
   databaseUrl: string;
+  databaseReadUrls: readonly string[];
+  databaseReadWaitMs: number;
   port: number;
   host: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -62,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return Object.freeze({
     databaseUrl: e.DATABASE_URL ?? `sqlite:${resolve('data', 'giaoban.sqlite')}`,
+    databaseReadUrls: Object.freeze([...e.DATABASE_READ_URLS]),
+    databaseReadWaitMs: e.DATABASE_READ_WAIT_MS,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
