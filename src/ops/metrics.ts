@@ -13,6 +13,7 @@ export interface Metrics {
   readonly figuresWritten: Counter<'source'>;
   readonly rollupWrites: Counter<'source'>;
   readonly activeSessions: Gauge;
+  readonly replicaReads: Gauge<'served_by'>;
 }
 
 let metrics: Metrics | null = null;
@@ -57,6 +58,12 @@ export function processMetrics(): Metrics {
     activeSessions: new Gauge({
       name: 'giaoban_active_sessions',
       help: 'Sessions used within the idle time-out, read from the database at each scrape',
+      registers: [registry],
+    }),
+    replicaReads: new Gauge({
+      name: 'giaoban_replica_reads',
+      help: 'Analytics reads since start, by where they were served (replica, or primary when no replica had caught up)',
+      labelNames: ['served_by'],
       registers: [registry],
     }),
   };

@@ -117,6 +117,11 @@ export function registerOps(app: FastifyInstance, ctx: AppContext, access: Metri
       } catch {
         // An unreachable database must not hide the process's own metrics; /readyz reports it.
       }
+      const routing = ctx.store.readRouting;
+      if (routing) {
+        metrics.replicaReads.set({ served_by: 'replica' }, routing.replica);
+        metrics.replicaReads.set({ served_by: 'primary' }, routing.primary);
+      }
       return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     },
   );

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { type AppContext, openApp } from '../../src/app/context.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { parsePeriod } from '../../src/periods/period.ts';
+import { buildServer } from '../../src/server/app.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
 import { writeValues } from '../../src/values/repository.ts';
 import { OUTPUT_DIR, REFERENCE_DIR, ROOT, TEST_TODAY } from '../support/app.ts';
@@ -98,6 +99,21 @@ describe('PostgreSQL read replica and failover', { skip: clusterSkipReason() }, 
       assert.equal(await national(), 4242);
       assert.ok(routing.primary > before, JSON.stringify(routing));
       assert.ok(Date.now() - started >= 1900, 'it waited for the replica first');
+      const server = await buildServer(ctx, {
+        secureCookies: false,
+        logLevel: 'silent',
+        metrics: { token: undefined, allow: ['127.0.0.1'] },
+      });
+      const metrics = (await server.inject({ method: 'GET', url: '/metrics' })).body;
+      await server.close();
+      assert.match(
+        metrics,
+        new RegExp(`giaoban_replica_reads\\{served_by="primary"\\} ${routing.primary}\\b`),
+      );
+      assert.match(
+        metrics,
+        new RegExp(`giaoban_replica_reads\\{served_by="replica"\\} ${routing.replica}\\b`),
+      );
     } finally {
       replica.sql('SELECT pg_wal_replay_resume()');
     }
