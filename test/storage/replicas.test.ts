@@ -12,13 +12,13 @@ import { writeValues } from '../../src/values/repository.ts';
 import { OUTPUT_DIR, REFERENCE_DIR, ROOT, TEST_TODAY } from '../support/app.ts';
 import {
   clusterSkipReason,
+  freePort,
   removeCluster,
   type Server,
   startPrimaryAndReplica,
 } from '../support/pg-cluster.ts';
 
 const execFileAsync = promisify(execFile);
-const PORT = 55072 + (process.pid % 8) * 2;
 
 describe('PostgreSQL read replica and failover', { skip: clusterSkipReason() }, () => {
   const root = join(OUTPUT_DIR, `pg-cluster-${process.pid}`);
@@ -26,8 +26,8 @@ describe('PostgreSQL read replica and failover', { skip: clusterSkipReason() }, 
   let replica: Server;
   let ctx: AppContext;
 
-  before(() => {
-    ({ primary, replica } = startPrimaryAndReplica(root, PORT));
+  before(async () => {
+    ({ primary, replica } = startPrimaryAndReplica(root, await freePort(), await freePort()));
   });
   after(async () => {
     await ctx?.close().catch(() => undefined);

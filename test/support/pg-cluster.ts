@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** Where Debian puts PostgreSQL 15's programs (not on PATH). */
@@ -57,7 +58,11 @@ function start(dir: string, port: number): void {
  * A primary and a streaming replica made from it with pg_basebackup, on loopback. Commits on the primary wait for the
  * replica to flush them (synchronous_standby_names = '*'), so an acknowledged write survives a failover.
  */
-export function startPrimaryAndReplica(root: string, port: number): { primary: Server; replica: Server } {
+export function startPrimaryAndReplica(
+  root: string,
+  port: number,
+  replicaPort: number,
+): { primary: Server; replica: Server } {
   rmSync(root, { recursive: true, force: true });
   const primaryDir = join(root, 'primary');
   const replicaDir = join(root, 'replica');
@@ -72,15 +77,27 @@ export function startPrimaryAndReplica(root: string, port: number): { primary: S
   asPostgres(
     `${PG_BIN}/pg_basebackup -h 127.0.0.1 -p ${port} -U postgres -D '${replicaDir}/data' -R -X stream -c fast`,
   );
-  start(replicaDir, port + 1);
+  start(replicaDir, replicaPort);
   const primary = server(primaryDir, port);
   // Only now that the standby streams: earlier, every commit would wait for a standby that does not exist yet.
   primary.sql("ALTER SYSTEM SET synchronous_standby_names = '*'");
   primary.sql('SELECT pg_reload_conf()');
-  return { primary, replica: server(replicaDir, port + 1) };
+  return { primary, replica: server(replicaDir, replicaPort) };
 }
 
 export function removeCluster(root: string, servers: Server[]): void {
   for (const s of servers) s.stop('immediate');
   rmSync(root, { recursive: true, force: true });
+}
+
+/** A port nobody listens on at the moment, chosen by the system. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
