@@ -7,6 +7,7 @@ import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { verifyAuditLog } from '../audit/repository.ts';
+import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
@@ -20,6 +21,7 @@ import { runMeetings } from '../meetings/cli.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
+import { exitOnSignals } from '../server/shutdown.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
@@ -38,6 +40,8 @@ const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
 async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const ctx = await openApp({
     databaseUrl: config.databaseUrl,
+    readUrls: config.databaseReadUrls,
+    readWaitMs: config.databaseReadWaitMs,
     clock,
     referenceDataDir: `${config.referenceDataDir}/admin-units`,
   });
@@ -76,15 +80,15 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
   const app = await buildServer(ctx, {
     secureCookies: config.secureCookies,
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    metrics: { token: config.metricsToken, allow: config.metricsAllow },
   });
   const address = await app.listen({ port, host });
-  const close = async () => {
-    await app.close();
-    await ctx.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  exitOnSignals(
+    app,
+    () => ctx.close(),
+    config.shutdownTimeoutMs,
+    (line) => process.stderr.write(`giaoban: ${line}\n`),
+  );
   return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 }
 
@@ -145,6 +149,8 @@ program
   .action(async (opts: { port: string; host: string }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });
@@ -163,6 +169,8 @@ program
   .action(async (opts: { port: string; host: string; scale: DemoScale }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });
@@ -518,12 +526,15 @@ program
 
 program
   .command('backup')
-  .description('Sao lưu trực tuyến cơ sở dữ liệu SQLite (online backup; PostgreSQL: use pg_dump)')
+  .description(
+    'Sao lưu trực tuyến cơ sở dữ liệu (online backup: SQLite backup API, or pg_dump -Fc on PostgreSQL)',
+  )
   .argument('<file>', 'where to write the backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
-      const result = await backupSqlite(ctx.store.sqlite, file);
+      const result = ctx.store.sqlite
+        ? await backupSqlite(ctx.store.sqlite, file)
+        : await backupPostgres(ctx.store.url, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.backup',
         target: `file:${file}`,
@@ -538,12 +549,23 @@ program
 program
   .command('restore')
   .description(
-    'Khôi phục từ bản sao lưu (online restore into the SQLite store; restart servers afterwards to reload caches)',
+    'Khôi phục từ bản sao lưu (online restore; pg_restore in one transaction on PostgreSQL; restart servers afterwards)',
   )
   .argument('<file>', 'a backup made by giaoban backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
+      if (!ctx.store.sqlite) {
+        const result = await restorePostgres(ctx.store.url, file);
+        await auditCli(ctx, await actingAs(ctx, undefined), {
+          action: 'system.restore',
+          target: `file:${file}`,
+          unitId: null,
+          secrecy: 'tuyet_mat',
+          details: { entries: result.entries },
+        });
+        process.stdout.write(`restored ${formatNumber(result.entries)} entries from ${file}\n`);
+        return;
+      }
       const result = await restoreSqlite(ctx.store.sqlite, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.restore',
@@ -555,14 +577,6 @@ program
       process.stdout.write(`restored ${formatNumber(result.pages)} pages from ${file}\n`);
     });
   });
-
-function postgresBackupHint(): AppError {
-  return new AppError(
-    'bad_request',
-    'Với PostgreSQL, sao lưu bằng pg_dump -Fc và khôi phục bằng pg_restore (xem README)',
-    'on PostgreSQL use pg_dump -Fc and pg_restore (see README)',
-  );
-}
 
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit

@@ -21,6 +21,8 @@ import { commendationRoutes } from '../commendations/routes.ts';
 import { extractionRoutes } from '../extraction/routes.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
+import type { MetricsAccess } from '../ops/access.ts';
+import { registerOps, requestIdFrom } from '../ops/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
@@ -42,6 +44,10 @@ export interface ServerOptions {
   webRoot?: string;
   /** Folder of the province boundary files. */
   geoDir?: string;
+  /** Who may read /metrics (nobody when unset). */
+  metrics?: MetricsAccess;
+  /** Where structured logs go (standard output when unset). */
+  logStream?: NodeJS.WritableStream;
 }
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
@@ -53,10 +59,13 @@ const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
  */
 export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    logger:
+      options.logLevel === 'silent'
+        ? false
+        : { level: options.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdFrom,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,6 +113,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'giaoban_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          metricsToken: { type: 'http', scheme: 'bearer' },
         },
       },
     },
@@ -113,6 +123,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessions(app, ctx, { secureCookies: options.secureCookies });
+  registerOps(app, ctx, options.metrics ?? { token: undefined, allow: [] });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {

@@ -3,6 +3,7 @@ import type { AuditDraft } from '../audit/chain.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
+import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
   type ChangeSetInput,
@@ -42,12 +43,26 @@ export async function writeValues(
   audit?: AuditFor,
 ): Promise<WriteSummary> {
   assertUniqueKeys(inputs);
+  // Roll-up rows written, reported with the figures once the transaction has committed.
+  const stats = { rollups: 0 };
+  const committed = (summary: WriteSummary): WriteSummary => {
+    noteFiguresWritten({
+      source: change.source,
+      figures: summary.inserted + summary.updated,
+      rollups: stats.rollups,
+    });
+    return summary;
+  };
   if (store.sqlite) {
     const sqlite = store.sqlite;
-    return store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit));
+    return committed(
+      await store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit, stats)),
+    );
   }
   try {
-    return await store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit));
+    return committed(
+      await store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit, stats)),
+    );
   } catch (error) {
     // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
     // rows read FOR UPDATE cover existing figures; this covers the new ones.
@@ -151,6 +166,7 @@ function writeValuesSqlite(
   inputs: ValueInput[],
   change: ChangeSetInput,
   audit?: AuditFor,
+  stats: { rollups: number } = { rollups: 0 },
 ): WriteSummary {
   const s = statements(db);
   const run = db.transaction((): WriteSummary => {
@@ -263,8 +279,10 @@ function writeValuesSqlite(
       s.deleteChange.run(changeId);
       return { changeId: null, inserted, updated, unchanged };
     }
-    for (const d of rollups.entries())
+    const deltas = rollups.entries();
+    for (const d of deltas)
       s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
+    stats.rollups = deltas.length;
     const summary = { changeId, inserted, updated, unchanged };
     if (audit) appendAuditSync(db, audit(summary));
     return summary;
@@ -278,6 +296,7 @@ async function writeValuesPostgres(
   inputs: ValueInput[],
   change: ChangeSetInput,
   audit?: AuditFor,
+  stats: { rollups: number } = { rollups: 0 },
 ): Promise<WriteSummary> {
   const { id: changeId } = await trx
     .insertInto('change_set')
@@ -395,7 +414,9 @@ async function writeValuesPostgres(
     await trx.deleteFrom('change_set').where('id', '=', changeId).execute();
     return { changeId: null, inserted, updated, unchanged };
   }
-  await applyRollupsPostgres(trx, rollups.entries());
+  const deltas = rollups.entries();
+  await applyRollupsPostgres(trx, deltas);
+  stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
   if (audit) await appendAudit(trx, audit(summary));
   return summary;
