@@ -31,6 +31,7 @@ import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { adminRoutes } from '../users/admin-routes.ts';
 import { authRoutes } from '../users/routes.ts';
+import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
 import { registerSessions, SESSION_COOKIE } from './session.ts';
@@ -182,6 +183,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(secrecyRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
+  await app.register(validationRoutes(ctx), { prefix: '/api' });
   await app.register(meetingRoutes(ctx), { prefix: '/api' });
   await app.register(taskRoutes(ctx), { prefix: '/api' });
   await app.register(campaignRoutes(ctx), { prefix: '/api' });

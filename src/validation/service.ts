@@ -243,3 +243,45 @@ export async function validatePeriod(
     }));
   return { form: form.code, period: period.id, units };
 }
+
+/**
+ * A unit's own figures for the 12 months before a month, by cell ("indicator" or "indicator/option"), oldest
+ * first: what the page needs to judge outliers while the officer types, with the same checkOutlier as the server.
+ */
+export async function outlierHistory(
+  ctx: AppContext,
+  q: { form: string; unit: string; period: string },
+): Promise<{ months: number; cells: Record<string, number[]>; resolution: Record<string, number> }> {
+  const form = requireForm(ctx, q.form);
+  const period = resolvePeriod(q.period);
+  const unit = resolveUnitForPeriod(ctx.graph, q.unit, period);
+  const periods = historyPeriods(period);
+  const rows = (await readFigures(ctx.store.db, { formId: form.id, unitIds: [unit.id], periods })).filter(
+    (row) => referenceDate(parsePeriod(row.period)) >= unit.validFrom,
+  );
+  const history = historyByCell(rows);
+  const cells: Record<string, number[]> = {};
+  const resolution: Record<string, number> = {};
+  for (const { indicator, option } of formCells(ctx, form)) {
+    const key = cellKey(indicator.code, option);
+    cells[key] = (history.get(`${indicator.id}|${optionIdOf(indicator, option)}`) ?? []).map((h) => h.value);
+    resolution[key] = indicator.valueType === 'integer' ? 1 : 10 ** -indicator.decimals;
+  }
+  return { months: periods.length, cells, resolution };
+}
+
+/** For each unit below that reported: how many warnings are still open (not explained) and how many in all. */
+export async function openWarnings(
+  ctx: AppContext,
+  q: { form: string; unit: string; period: string },
+): Promise<{ form: string; period: string; units: Array<{ unit: string; open: number; total: number }> }> {
+  const result = await validatePeriod(ctx, { form: q.form, period: q.period, unitCode: q.unit });
+  return {
+    form: result.form,
+    period: result.period,
+    units: result.units.map((u) => {
+      const all = [...u.critical.map((c) => ({ ...c, commented: false })), ...u.warnings, ...u.outliers];
+      return { unit: u.unit, open: all.filter((f) => !f.commented).length, total: all.length };
+    }),
+  };
+}

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, apiGet, apiSend, query } from '../api.ts';
 import { indicatorIndex, measureKey, measureName } from '../catalogue.ts';
+import { isOpen, type LiveFinding, liveFindings, type OutlierHistory } from '../checks.ts';
 import {
   ExtractionPanel,
   type ExtractionSession,
@@ -153,30 +154,63 @@ function ReportsOverview() {
   );
 }
 
-/** Submissions of the units below, for leaders who approve them or the office that returns faulty ones. */
+type DeskFilter = 'submitted' | 'all' | 'missing' | 'late' | 'warnings';
+
+const DESK_FILTERS: Array<[DeskFilter, MessageKey]> = [
+  ['submitted', 'filterSubmitted'],
+  ['all', 'filterAll'],
+  ['missing', 'filterMissing'],
+  ['late', 'filterLate'],
+  ['warnings', 'filterWarnings'],
+];
+
+/**
+ * The approver's desk: every unit below with its status, lateness and open warnings; approve one, return one
+ * with a reason, or approve at once every chosen report that has no open warning.
+ */
 function ApprovalsPanel() {
   const { lang, t } = useLang();
   const { me, forms, unitCode, period } = useWorkspace();
   const form = forms.find((f) => f.code === 'BC-THANG') ?? forms[0];
+  const keyParams = query({ form: form?.code, unit: unitCode, period });
   const [completeness, reload] = useLoad(
-    () => apiGet<Completeness>(`/api/completeness${query({ form: form?.code, unit: unitCode, period })}`),
-    [unitCode, period, form?.code],
+    () =>
+      Promise.all([
+        apiGet<Completeness>(`/api/completeness${keyParams}`),
+        apiGet<{ units: Array<{ unit: string; open: number; total: number }> }>(
+          `/api/validation/open${keyParams}`,
+        ).catch(() => ({ units: [] })),
+      ]).then(([data, warnings]) => ({
+        ...data,
+        open: new Map(warnings.units.map((u) => [u.unit, u.open])),
+      })),
+    [keyParams],
   );
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [returning, setReturning] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [filter, setFilter] = useState<DeskFilter>('submitted');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    setMessage(null);
+    setChosen(new Set());
+  }, [keyParams]);
+  const send = (view: SubmissionView, action: 'approve' | 'return') =>
+    apiSend('POST', `/api/submissions/${action}`, {
+      form: view.form,
+      unit: view.unit,
+      period: view.period,
+      ...(action === 'return' ? { reason: reason.trim() } : {}),
+    });
+  const failure = (e: unknown) => (e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e));
   const act = async (view: SubmissionView, action: 'approve' | 'return') => {
     if (action === 'return' && !reason.trim()) {
       setMessage({ kind: 'error', text: t('returnReasonRequired') });
       return;
     }
     try {
-      await apiSend('POST', `/api/submissions/${action}`, {
-        form: view.form,
-        unit: view.unit,
-        period: view.period,
-        ...(action === 'return' ? { reason: reason.trim() } : {}),
-      });
+      await send(view, action);
       setMessage({
         kind: 'success',
         text: `${view.unitName}: ${t(action === 'approve' ? 'approved' : 'returned')}`,
@@ -185,19 +219,47 @@ function ApprovalsPanel() {
       setReason('');
       reload();
     } catch (e) {
-      setMessage({
-        kind: 'error',
-        text: e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e),
-      });
+      setMessage({ kind: 'error', text: failure(e) });
     }
   };
   if (completeness.state === 'failed' && completeness.error.status === 404) return null;
-  const waiting =
-    completeness.state === 'ready'
-      ? completeness.data.units.filter((u) => u.status === 'submitted' && u.unit !== unitCode)
-      : [];
+  const open = completeness.state === 'ready' ? completeness.data.open : new Map<string, number>();
+  const below =
+    completeness.state === 'ready' ? completeness.data.units.filter((u) => u.unit !== unitCode) : [];
+  const approvable = (view: SubmissionView) =>
+    me.role === 'approver' && view.status === 'submitted' && (open.get(view.unit) ?? 0) === 0;
+  const shown = below.filter((view) => deskMatches(view, filter, open));
+  const selected = below.filter((view) => chosen.has(view.unit) && approvable(view));
+  const approveChosen = async () => {
+    setBusy(true);
+    const failed: string[] = [];
+    let done = 0;
+    for (const view of selected) {
+      try {
+        await send(view, 'approve');
+        done++;
+      } catch (e) {
+        failed.push(`${view.unitName}: ${failure(e)}`);
+      }
+    }
+    setBusy(false);
+    setChosen(new Set());
+    setMessage(
+      failed.length > 0
+        ? { kind: 'error', text: `${t('approvedCount')}: ${done}. ${failed.join('; ')}` }
+        : { kind: 'success', text: `${t('approvedCount')}: ${done}` },
+    );
+    reload();
+  };
+  const toggle = (code: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(code);
+      else next.delete(code);
+      return next;
+    });
   return (
-    <section class="panel" aria-labelledby="approvals-heading">
+    <section class="panel approvals-desk" aria-labelledby="approvals-heading">
       <h2 id="approvals-heading">
         {t('approvalsHeading')} <span class="heading-period">· {periodLabel(period, lang)}</span>
       </h2>
@@ -206,70 +268,138 @@ function ApprovalsPanel() {
       {completeness.state === 'failed' && (
         <Notice kind="error">{pick(lang, completeness.error.messageVi, completeness.error.messageEn)}</Notice>
       )}
-      {completeness.state === 'ready' && waiting.length === 0 && <p class="muted">{t('noSubmissions')}</p>}
-      {waiting.length > 0 && (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('unit')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('deadline')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('approve')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {waiting.map((view) => (
-              <tr key={view.unit}>
-                <th scope="row">
-                  <a href={href('bao-cao', view.form, { unit: view.unit, period: view.period })}>
-                    {view.unitName}
-                  </a>
+      {completeness.state === 'ready' && (
+        <div class="desk-toolbar">
+          <label class="inline-field">
+            <span>{t('show')}</span>
+            <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as DeskFilter)}>
+              {DESK_FILTERS.map(([value, key]) => (
+                <option key={value} value={value}>
+                  {t(key)} ({below.filter((v) => deskMatches(v, value, open)).length})
+                </option>
+              ))}
+            </select>
+          </label>
+          {me.role === 'approver' && (
+            <>
+              <button
+                type="button"
+                class="button-quiet"
+                onClick={() => setChosen(new Set(shown.filter(approvable).map((v) => v.unit)))}
+              >
+                {t('chooseApprovable')}
+              </button>
+              <button
+                type="button"
+                class="button-primary"
+                disabled={busy || selected.length === 0}
+                onClick={() => void approveChosen()}
+              >
+                {t('approveChosen')} ({selected.length})
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {completeness.state === 'ready' && shown.length === 0 && <p class="muted">{t('noSubmissions')}</p>}
+      {shown.length > 0 && (
+        <div class="table-scroll">
+          <table class="data-table desk-table">
+            <thead>
+              <tr>
+                {me.role === 'approver' && (
+                  <th scope="col">
+                    <span class="visually-hidden">{t('choose')}</span>
+                  </th>
+                )}
+                <th scope="col">{t('unit')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('deadline')}</th>
+                <th scope="col" class="num">
+                  {t('openWarningsColumn')}
                 </th>
-                <td>
-                  <StatusBadge status={view.status} />
-                  {view.submittedAt && <small class="muted"> {formatDateTime(view.submittedAt)}</small>}
-                </td>
-                <td>{formatDate(view.deadline)}</td>
-                <td class="actions">
-                  {me.role === 'approver' && (
-                    <button type="button" class="button-primary" onClick={() => act(view, 'approve')}>
-                      {t('approve')}
-                    </button>
-                  )}
-                  {returning === view.unit ? (
-                    <form
-                      class="return-form"
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        void act(view, 'return');
-                      }}
-                    >
-                      <input
-                        aria-label={t('returnReason')}
-                        placeholder={t('returnReason')}
-                        value={reason}
-                        onInput={(e) => setReason(e.currentTarget.value)}
-                        ref={(input) => input?.focus()}
-                      />
-                      <button type="submit" class="button-danger">
-                        {t('returnReport')}
-                      </button>
-                    </form>
-                  ) : (
-                    <button type="button" class="button-quiet" onClick={() => setReturning(view.unit)}>
-                      {t('returnReport')}
-                    </button>
-                  )}
-                </td>
+                <th scope="col">
+                  <span class="visually-hidden">{t('approve')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((view) => {
+                const warnings = open.get(view.unit) ?? 0;
+                return (
+                  <tr key={view.unit} class={view.timeliness === 'late' ? 'row-late' : undefined}>
+                    {me.role === 'approver' && (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`${t('choose')}: ${view.unitName}`}
+                          disabled={!approvable(view)}
+                          checked={chosen.has(view.unit)}
+                          onChange={(e) => toggle(view.unit, e.currentTarget.checked)}
+                        />
+                      </td>
+                    )}
+                    <th scope="row">
+                      <a href={href('bao-cao', view.form, { unit: view.unit, period: view.period })}>
+                        {view.unitName}
+                      </a>
+                    </th>
+                    <td>
+                      <StatusBadge status={view.status} />
+                      {view.timeliness === 'late' && <span class="badge badge-late">{t('lateMark')}</span>}
+                      {view.submittedAt && <small class="muted"> {formatDateTime(view.submittedAt)}</small>}
+                    </td>
+                    <td>{formatDate(view.deadline)}</td>
+                    <td class={`num${warnings > 0 ? ' warning-count' : ''}`}>{warnings > 0 ? warnings : '—'}</td>
+                    <td class="actions">
+                      {view.status === 'submitted' && me.role === 'approver' && (
+                        <button type="button" class="button-primary" onClick={() => act(view, 'approve')}>
+                          {t('approve')}
+                        </button>
+                      )}
+                      {(view.status === 'submitted' || view.status === 'approved') &&
+                        (returning === view.unit ? (
+                          <form
+                            class="return-form"
+                            onSubmit={(event) => {
+                              event.preventDefault();
+                              void act(view, 'return');
+                            }}
+                          >
+                            <input
+                              aria-label={t('returnReason')}
+                              placeholder={t('returnReason')}
+                              value={reason}
+                              onInput={(e) => setReason(e.currentTarget.value)}
+                              ref={(input) => input?.focus()}
+                            />
+                            <button type="submit" class="button-danger">
+                              {t('returnReport')}
+                            </button>
+                          </form>
+                        ) : (
+                          <button type="button" class="button-quiet" onClick={() => setReturning(view.unit)}>
+                            {t('returnReport')}
+                          </button>
+                        ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
+}
+
+function deskMatches(view: SubmissionView, filter: DeskFilter, open: ReadonlyMap<string, number>): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'submitted') return view.status === 'submitted';
+  if (filter === 'missing') return view.timeliness === 'missing';
+  if (filter === 'late') return view.timeliness === 'late';
+  return (open.get(view.unit) ?? 0) > 0;
 }
 
 interface EntryCell {
@@ -332,6 +462,9 @@ function FormEditor(props: { formCode: string }) {
     null,
   );
   const [submitting, setSubmitting] = useState(false);
+  const [detail, setDetail] = useState<SubmissionDetail | null>(null);
+  const [history, setHistory] = useState<OutlierHistory | null>(null);
+  const [confirming, setConfirming] = useState<'blank' | 'early' | null>(null);
   const cellsRef = useRef<EntryCell[] | null>(null);
   cellsRef.current = cells;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -362,6 +495,18 @@ function FormEditor(props: { formCode: string }) {
       ];
     });
 
+  const keyParams = query({ form: props.formCode, unit: unitCode, period });
+  const loadDetail = async () => {
+    try {
+      const found = await apiGet<SubmissionDetail>(`/api/submissions${keyParams}`);
+      setDetail(found);
+      setStatus(found.status);
+    } catch {
+      // The figures still load; the history is only missing.
+      setDetail(null);
+    }
+  };
+
   const load = async () => {
     try {
       const data = await apiGet<FormValues>(valuesUrl);
@@ -369,6 +514,8 @@ function FormEditor(props: { formCode: string }) {
       setStatus(data.status);
       setUnitName(data.unit.name);
       setLoadError(null);
+      void loadDetail();
+      apiGet<OutlierHistory>(`/api/validation/history${keyParams}`).then(setHistory, () => setHistory(null));
     } catch (e) {
       setLoadError(e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e));
     }
@@ -381,6 +528,9 @@ function FormEditor(props: { formCode: string }) {
     setSubmitMessage(null);
     setSave({ state: 'idle' });
     setExtraction(null);
+    setDetail(null);
+    setHistory(null);
+    setConfirming(null);
     void load();
     return () => {
       if (timer.current) clearTimeout(timer.current);
@@ -575,18 +725,33 @@ function FormEditor(props: { formCode: string }) {
     }
   };
 
-  const submit = async () => {
-    if (!cells) return;
+  const submit = async (confirmed: { blank?: boolean; early?: boolean } = {}) => {
+    const list = cellsRef.current;
+    if (!list) return;
     setSubmitMessage(null);
     setIssues([]);
-    if (cells.some((c) => !parseCell(c).ok)) {
+    setConfirming(null);
+    if (list.some((c) => !parseCell(c).ok)) {
       setCells(
-        cells.map((c) => {
+        list.map((c) => {
           const parsed = parseCell(c);
           return parsed.ok ? c : { ...c, error: PARSE_ERROR[parsed.reason] };
         }),
       );
       setSubmitMessage({ kind: 'error', text: t('submitBlocked') });
+      return;
+    }
+    const open = findingsOf(list).filter((f) => isOpen(f, commentsOf(list)));
+    if (open.length > 0) {
+      setSubmitMessage({ kind: 'error', text: `${t('openFindings')}: ${open.length}` });
+      return;
+    }
+    if (!confirmed.blank && list.some((c) => c.text.trim() === '')) {
+      setConfirming('blank');
+      return;
+    }
+    if (!confirmed.early && detail && detail.today <= detail.closesOn) {
+      setConfirming('early');
       return;
     }
     setSubmitting(true);
@@ -595,6 +760,7 @@ function FormEditor(props: { formCode: string }) {
       await apiSend('POST', '/api/submissions/submit', { form: props.formCode, unit: unitCode, period });
       setStatus('submitted');
       setSubmitMessage({ kind: 'success', text: t('submitted') });
+      void loadDetail();
     } catch (e) {
       if (e instanceof ApiError) {
         setIssues(e.issues);
@@ -605,6 +771,53 @@ function FormEditor(props: { formCode: string }) {
     } finally {
       setSubmitting(false);
     }
+  };
+
+  /** Blank cells confirmed as "không phát sinh" (nothing happened) are saved as 0, then the submission goes on. */
+  const confirmBlanks = async () => {
+    const list = cellsRef.current;
+    if (!list) return;
+    const next = list.map((c) => (c.text.trim() === '' ? { ...c, text: '0', error: null } : c));
+    cellsRef.current = next;
+    setCells(next);
+    await submit({ blank: true });
+  };
+
+  /** Approve or return from the review screen; a return needs a reason. */
+  const decide = async (action: 'approve' | 'return', reason: string): Promise<string | null> => {
+    if (action === 'return' && !reason.trim()) return t('returnReasonRequired');
+    try {
+      await apiSend('POST', `/api/submissions/${action}`, {
+        form: props.formCode,
+        unit: unitCode,
+        period,
+        ...(action === 'return' ? { reason: reason.trim() } : {}),
+      });
+      setSubmitMessage({ kind: 'success', text: t(action === 'approve' ? 'approved' : 'returned') });
+      await loadDetail();
+      return null;
+    } catch (e) {
+      return e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e);
+    }
+  };
+
+  const findingsOf = (list: EntryCell[]): LiveFinding[] => {
+    const values = new Map<string, number | null>();
+    for (const c of list) {
+      const parsed = parseCell(c);
+      values.set(measureKey(c.indicator.code, c.option), parsed.ok ? parsed.value : null);
+    }
+    return liveFindings(values, form?.indicators ?? [...new Set(list.map((c) => c.indicator.code))], history);
+  };
+  const commentsOf = (list: EntryCell[]) =>
+    new Map(list.map((c) => [measureKey(c.indicator.code, c.option), c.comment]));
+  const findings = cells ? findingsOf(cells) : [];
+  const comments = cells ? commentsOf(cells) : new Map<string, string>();
+  const findingsFor = (key: string) => findings.filter((f) => f.fields.includes(key));
+  const nameOf = (key: string) => {
+    const [code, option] = key.split('/') as [string, string | undefined];
+    const indicator = indicators.get(code);
+    return indicator ? measureName(indicator, option ?? null, lang) : key;
   };
 
   const issuesFor = (cell: EntryCell) => issues.filter((issue) => issueMatches(issue.field, cell));
@@ -636,12 +849,57 @@ function FormEditor(props: { formCode: string }) {
             <StatusBadge status={status} />
             <SaveIndicator save={save} t={t} />
             {editable && (
-              <button type="button" class="button-primary push-right" onClick={submit} disabled={submitting}>
+              <button type="button" class="button-primary push-right" onClick={() => void submit()} disabled={submitting}>
                 {submitting ? t('submitting') : t('submit')}
               </button>
             )}
           </div>
           {!editable && me.role === 'officer' && <Notice kind="info">{t('readOnly')}</Notice>}
+          {detail && <ReturnedNotice detail={detail} />}
+          {detail && me.role === 'approver' && detail.status === 'submitted' && (
+            <ReviewActions onDecide={decide} />
+          )}
+          {findings.length > 0 && (
+            <FindingsPanel findings={findings} comments={comments} nameOf={nameOf} />
+          )}
+          {confirming === 'blank' && cells && (
+            <div class="panel confirm-panel" role="alertdialog" aria-labelledby="confirm-blank">
+              <p id="confirm-blank">
+                {t('blankCells')}: {cells.filter((c) => c.text.trim() === '').length}.{' '}
+                {t('blankCellsHint')}
+              </p>
+              <button type="button" class="button-primary" onClick={() => void confirmBlanks()}>
+                {t('confirmNothingHappened')}
+              </button>{' '}
+              <button
+                type="button"
+                class="button-quiet"
+                onClick={() => {
+                  setConfirming(null);
+                  document.querySelector<HTMLInputElement>('.entry-input[data-blank]')?.focus();
+                }}
+              >
+                {t('fillBlanks')}
+              </button>
+            </div>
+          )}
+          {confirming === 'early' && detail && (
+            <div class="panel confirm-panel" role="alertdialog" aria-labelledby="confirm-early">
+              <p id="confirm-early">
+                {t('periodNotClosed')} {formatDate(detail.closesOn)}. {t('submitAnyway')}
+              </p>
+              <button
+                type="button"
+                class="button-primary"
+                onClick={() => void submit({ blank: true, early: true })}
+              >
+                {t('submitNow')}
+              </button>{' '}
+              <button type="button" class="button-quiet" onClick={() => setConfirming(null)}>
+                {t('cancel')}
+              </button>
+            </div>
+          )}
           {editable && <p class="hint">{t('entryHint')}</p>}
           {editable && (
             <ExtractionPanel
@@ -696,9 +954,11 @@ function FormEditor(props: { formCode: string }) {
                       const cell = cells[index] as EntryCell;
                       const key = measureKey(cell.indicator.code, cell.option);
                       const cellIssues = issuesFor(cell);
+                      const cellFindings = findingsFor(key);
+                      const flagged = cellIssues.length > 0 || cellFindings.length > 0;
                       const errorId = `error-${key.replace(/[^a-z0-9]/gi, '-')}`;
                       const label = measureName(cell.indicator, cell.option, lang);
-                      const needsComment = cellIssues.length > 0 || cell.comment !== '';
+                      const needsComment = flagged || cell.comment !== '';
                       const proposals = extraction?.proposals.filter((p) => p.key === key) ?? [];
                       const parsed = parseCell(cell);
                       // A saved source belongs to the saved figure: once typed over, it no longer applies.
@@ -706,7 +966,7 @@ function FormEditor(props: { formCode: string }) {
                         cell.pendingSource ?? (parsed.ok && parsed.value === cell.saved ? cell.source : null);
                       return (
                         <Fragment key={key}>
-                          <tr class={cellIssues.length > 0 || cell.error ? 'row-issue' : undefined}>
+                          <tr class={flagged || cell.error ? 'row-issue' : undefined}>
                             <th scope="row">{label}</th>
                             <td class="num">
                               <span class="entry-cell">
@@ -717,7 +977,8 @@ function FormEditor(props: { formCode: string }) {
                                   data-key={key}
                                   aria-label={label}
                                   aria-invalid={cell.error ? true : undefined}
-                                  aria-describedby={cell.error || cellIssues.length > 0 ? errorId : undefined}
+                                  aria-describedby={cell.error || flagged ? errorId : undefined}
+                                  data-blank={cell.text.trim() === '' ? '' : undefined}
                                   value={cell.text}
                                   disabled={!editable}
                                   onInput={(e) => onValueInput(index, e.currentTarget.value)}
@@ -726,9 +987,23 @@ function FormEditor(props: { formCode: string }) {
                                 />
                                 {source && <SourceMarker source={source} />}
                               </span>
-                              {(cell.error || cellIssues.length > 0) && (
+                              {(cell.error || flagged) && (
                                 <div id={errorId} class="cell-messages">
                                   {cell.error && <p class="field-error">{t(cell.error)}</p>}
+                                  {cellFindings.map((f) => (
+                                    <p
+                                      key={f.id}
+                                      class={
+                                        f.kind === 'critical'
+                                          ? 'field-error'
+                                          : isOpen(f, comments)
+                                            ? 'field-warning'
+                                            : 'field-explained'
+                                      }
+                                    >
+                                      {pick(lang, f.messageVi, f.messageEn)}
+                                    </p>
+                                  ))}
                                   {cellIssues.map((issue) => (
                                     <p
                                       key={issue.reason}
@@ -796,8 +1071,177 @@ function FormEditor(props: { formCode: string }) {
           </div>
         </>
       )}
+      {detail && detail.events.length > 0 && <HistoryPanel detail={detail} />}
       {!cells && !loadError && <p class="muted">{t('loading')}</p>}
     </section>
+  );
+}
+
+interface SubmissionEvent {
+  action: 'submit' | 'approve' | 'return' | 'lock' | 'reopen';
+  from: string;
+  to: string;
+  at: string;
+  reason: string | null;
+  by: string | null;
+}
+
+/** GET /api/submissions: the report's status, the end of its data window and everything that happened to it. */
+interface SubmissionDetail extends SubmissionView {
+  closesOn: string;
+  today: string;
+  events: SubmissionEvent[];
+}
+
+const ACTION_KEY: Record<SubmissionEvent['action'], MessageKey> = {
+  submit: 'eventSubmit',
+  approve: 'eventApprove',
+  return: 'eventReturn',
+  lock: 'eventLock',
+  reopen: 'eventReopen',
+};
+
+/** Why, by whom and when a report came back: the officer's first question when it does. */
+function ReturnedNotice(props: { detail: SubmissionDetail }) {
+  const { t } = useLang();
+  if (props.detail.status !== 'returned') return null;
+  const event = [...props.detail.events].reverse().find((e) => e.to === 'returned');
+  const reason = event?.reason ?? props.detail.returnedReason;
+  return (
+    <div class="notice notice-warning returned-notice" role="alert">
+      <strong>{t('returnedBy')}</strong>{' '}
+      {event && (
+        <>
+          {event.by ?? '—'}, {formatDateTime(event.at)}.{' '}
+        </>
+      )}
+      {reason && (
+        <>
+          {t('reasonLabel')}: <q>{reason}</q>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Submitted, returned, resubmitted, approved, reopened: each with who, when and why. */
+function HistoryPanel(props: { detail: SubmissionDetail }) {
+  const { t } = useLang();
+  const submits = new Set<number>();
+  return (
+    <section class="panel submission-history" aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('submissionHistory')}</h2>
+      <ol class="history-list">
+        {props.detail.events.map((event, index) => {
+          const again = event.action === 'submit' && submits.size > 0;
+          if (event.action === 'submit') submits.add(index);
+          return (
+            <li key={`${event.at}-${index}`}>
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time> ·{' '}
+              <strong>{again ? t('eventResubmit') : t(ACTION_KEY[event.action])}</strong>
+              {event.by && <> · {event.by}</>}
+              {event.reason && (
+                <>
+                  {' '}
+                  · {t('reasonLabel')}: <q>{event.reason}</q>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** Every warning of the report, flagged figures first, with the explanation given or its absence. */
+function FindingsPanel(props: {
+  findings: LiveFinding[];
+  comments: ReadonlyMap<string, string>;
+  nameOf: (key: string) => string;
+}) {
+  const { lang, t } = useLang();
+  const rank = (f: LiveFinding) => (f.kind === 'critical' ? 0 : isOpen(f, props.comments) ? 1 : 2);
+  const sorted = [...props.findings].sort((a, b) => rank(a) - rank(b));
+  const open = sorted.filter((f) => isOpen(f, props.comments)).length;
+  return (
+    <section class="panel findings-panel" aria-labelledby="findings-heading">
+      <h2 id="findings-heading">
+        {t('findingsHeading')} <span class="heading-period">· {t('openFindings')}: {open}</span>
+      </h2>
+      <ul class="findings-list">
+        {sorted.map((f) => {
+          const explanation = f.fields
+            .map((field) => props.comments.get(field)?.trim() ?? '')
+            .find((c) => c !== '');
+          return (
+            <li key={f.id} class={`finding finding-${f.kind}${isOpen(f, props.comments) ? ' finding-open' : ''}`}>
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => {
+                  const input = document.querySelector<HTMLInputElement>(
+                    `.entry-input[data-key="${f.fields[0] ?? ''}"]`,
+                  );
+                  input?.focus();
+                }}
+              >
+                {f.fields.map(props.nameOf).join(', ')}
+              </button>
+              : {pick(lang, f.messageVi, f.messageEn)}
+              <div class="finding-explanation">
+                {f.kind === 'critical' ? (
+                  <span class="field-error">{t('mustFix')}</span>
+                ) : explanation ? (
+                  <>
+                    {t('explanationLabel')}: <q>{explanation}</q>
+                  </>
+                ) : (
+                  <span class="field-warning">{t('notExplained')}</span>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ReviewActions(props: { onDecide: (action: 'approve' | 'return', reason: string) => Promise<string | null> }) {
+  const { t } = useLang();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: 'approve' | 'return') => {
+    setBusy(true);
+    setError(await props.onDecide(action, reason));
+    setBusy(false);
+  };
+  return (
+    <div class="panel review-actions">
+      {error && <Notice kind="error">{error}</Notice>}
+      <button type="button" class="button-primary" disabled={busy} onClick={() => void run('approve')}>
+        {t('approve')}
+      </button>
+      <form
+        class="return-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run('return');
+        }}
+      >
+        <input
+          aria-label={t('returnReason')}
+          placeholder={t('returnReason')}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+        <button type="submit" class="button-danger" disabled={busy}>
+          {t('returnReport')}
+        </button>
+      </form>
+    </div>
   );
 }
 
