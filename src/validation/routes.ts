@@ -35,8 +35,7 @@ export function validationRoutes(ctx: AppContext): FastifyPluginAsync {
       {
         schema: {
           tags: ['validation'],
-          summary:
-            'Số cảnh báo chưa giải trình của từng đơn vị cấp dưới (open warnings of each unit below)',
+          summary: 'Số cảnh báo chưa giải trình của từng đơn vị cấp dưới (open warnings of each unit below)',
           querystring: keyQuery,
         },
       },

@@ -42,7 +42,9 @@ export function liveFindings(
   if (history) {
     for (const [key, value] of values) {
       if (value === null) continue;
-      const result = checkOutlier(value, history.cells[key] ?? [], { resolution: history.resolution[key] ?? 1 });
+      const result = checkOutlier(value, history.cells[key] ?? [], {
+        resolution: history.resolution[key] ?? 1,
+      });
       if (!result?.flagged) continue;
       out.push({
         id: `outlier:${key}`,

@@ -350,7 +350,9 @@ function ApprovalsPanel() {
                       {view.submittedAt && <small class="muted"> {formatDateTime(view.submittedAt)}</small>}
                     </td>
                     <td>{formatDate(view.deadline)}</td>
-                    <td class={`num${warnings > 0 ? ' warning-count' : ''}`}>{warnings > 0 ? warnings : '—'}</td>
+                    <td class={`num${warnings > 0 ? ' warning-count' : ''}`}>
+                      {warnings > 0 ? warnings : '—'}
+                    </td>
                     <td class="actions">
                       {view.status === 'submitted' && me.role === 'approver' && (
                         <button type="button" class="button-primary" onClick={() => act(view, 'approve')}>
@@ -849,7 +851,12 @@ function FormEditor(props: { formCode: string }) {
             <StatusBadge status={status} />
             <SaveIndicator save={save} t={t} />
             {editable && (
-              <button type="button" class="button-primary push-right" onClick={() => void submit()} disabled={submitting}>
+              <button
+                type="button"
+                class="button-primary push-right"
+                onClick={() => void submit()}
+                disabled={submitting}
+              >
                 {submitting ? t('submitting') : t('submit')}
               </button>
             )}
@@ -859,14 +866,11 @@ function FormEditor(props: { formCode: string }) {
           {detail && me.role === 'approver' && detail.status === 'submitted' && (
             <ReviewActions onDecide={decide} />
           )}
-          {findings.length > 0 && (
-            <FindingsPanel findings={findings} comments={comments} nameOf={nameOf} />
-          )}
+          {findings.length > 0 && <FindingsPanel findings={findings} comments={comments} nameOf={nameOf} />}
           {confirming === 'blank' && cells && (
             <div class="panel confirm-panel" role="alertdialog" aria-labelledby="confirm-blank">
               <p id="confirm-blank">
-                {t('blankCells')}: {cells.filter((c) => c.text.trim() === '').length}.{' '}
-                {t('blankCellsHint')}
+                {t('blankCells')}: {cells.filter((c) => c.text.trim() === '').length}. {t('blankCellsHint')}
               </p>
               <button type="button" class="button-primary" onClick={() => void confirmBlanks()}>
                 {t('confirmNothingHappened')}
@@ -1167,7 +1171,10 @@ function FindingsPanel(props: {
   return (
     <section class="panel findings-panel" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
-        {t('findingsHeading')} <span class="heading-period">· {t('openFindings')}: {open}</span>
+        {t('findingsHeading')}{' '}
+        <span class="heading-period">
+          · {t('openFindings')}: {open}
+        </span>
       </h2>
       <ul class="findings-list">
         {sorted.map((f) => {
@@ -1175,7 +1182,10 @@ function FindingsPanel(props: {
             .map((field) => props.comments.get(field)?.trim() ?? '')
             .find((c) => c !== '');
           return (
-            <li key={f.id} class={`finding finding-${f.kind}${isOpen(f, props.comments) ? ' finding-open' : ''}`}>
+            <li
+              key={f.id}
+              class={`finding finding-${f.kind}${isOpen(f, props.comments) ? ' finding-open' : ''}`}
+            >
               <button
                 type="button"
                 class="link-button"
@@ -1208,7 +1218,9 @@ function FindingsPanel(props: {
   );
 }
 
-function ReviewActions(props: { onDecide: (action: 'approve' | 'return', reason: string) => Promise<string | null> }) {
+function ReviewActions(props: {
+  onDecide: (action: 'approve' | 'return', reason: string) => Promise<string | null>;
+}) {
   const { t } = useLang();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
