@@ -169,7 +169,15 @@ export async function checkSubmission(
   q: { form: StoredForm; unit: Unit; period: Period },
 ): Promise<SubmissionCheckResult> {
   const result = await validateStored(ctx, q.form, q.unit, q.period, DEMO_RULES);
-  const cells = (fields: string[]) => (fields.length > 1 ? ` (ô: ${fields.join(', ')})` : '');
+  // The figures are named in words ("số vụ …, số đối tượng …"), as the officer sees them in the grid.
+  const nameOf = (field: string) => {
+    const [code, option] = field.split('/') as [string, string | undefined];
+    const indicator = ctx.catalogue.indicator(code);
+    if (!indicator) return field;
+    const opt = option ? indicator.options.find((o) => o.code === option) : undefined;
+    return opt ? `${indicator.nameVi} – ${opt.nameVi}` : indicator.nameVi;
+  };
+  const cells = (fields: string[]) => (fields.length > 1 ? ` (ô: ${fields.map(nameOf).join('; ')})` : '');
   const blocking: SubmissionCheckResult['blocking'] = [];
   const notes: SubmissionCheckResult['notes'] = [];
   for (const f of result.critical)
@@ -189,7 +197,7 @@ export async function checkSubmission(
       });
   }
   for (const o of result.outliers)
-    notes.push({ field: o.field, reason: `${o.field}: ${o.explanationVi}`, severity: 'outlier' });
+    notes.push({ field: o.field, reason: `${nameOf(o.field)}: ${o.explanationVi}`, severity: 'outlier' });
   return { blocking, notes };
 }
 

@@ -69,8 +69,15 @@ test('the ministry office creates a meeting and assigns a directive to two provi
 
   const directive = page.locator('form.directive-form');
   await directive.getByLabel('Nội dung', { exact: true }).fill(DIRECTIVE);
-  await directive.getByLabel('Đơn vị chủ trì (mã)').fill('40');
-  await directive.getByLabel(/Đơn vị phối hợp/).fill('38');
+  // Units are picked by name: "Nghệ" finds Nghệ An's police first, ahead of communes named Nghê or Nghé.
+  await directive.getByLabel('Đơn vị chủ trì').fill('Nghệ');
+  const firstOption = directive.getByRole('option').first();
+  await firstOption.waitFor();
+  assert.match((await firstOption.textContent()) ?? '', /^Công an tỉnh Nghệ An/);
+  await firstOption.click();
+  await directive.getByLabel('Đơn vị phối hợp').fill('Thanh Hóa');
+  await directive.getByRole('option', { name: /Công an tỉnh Thanh Hóa/ }).click();
+  await directive.locator('.unit-chips', { hasText: 'Thanh Hóa' }).waitFor();
   await directive.getByLabel('Thời hạn').fill(DEADLINE);
   await directive.getByRole('button', { name: 'Thêm nội dung chỉ đạo' }).click();
   await directive.getByText('Đã thêm nội dung chỉ đạo').waitFor();
@@ -196,7 +203,8 @@ test('the office records a commendation for a campaign and sees the provinces be
   await page.locator('.campaign-list a').first().click();
   await page.locator('.commendations').waitFor();
   const form = page.locator('form.commendation-form');
-  await form.getByLabel('Đơn vị (mã)').fill('40');
+  await form.getByLabel('Đơn vị', { exact: true }).fill('Nghệ An');
+  await form.getByRole('option', { name: /Công an tỉnh Nghệ An/ }).click();
   await form.getByLabel('Số quyết định').fill('1234/QĐ-BCA');
   await form.getByLabel('Ngày quyết định').fill('2026-12-10');
   await form.getByLabel('Thành tích').fill('Có thành tích xuất sắc trong đợt cao điểm');

@@ -19,7 +19,7 @@ import { DataEntryPage } from './pages/data-entry.tsx';
 import { DocumentsPage } from './pages/documents.tsx';
 import { MeetingsPage } from './pages/meetings.tsx';
 import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
-import { PlaceholderPage } from './pages/placeholder.tsx';
+import { NotFoundPage } from './pages/placeholder.tsx';
 import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SummaryPage } from './pages/summary.tsx';
@@ -224,6 +224,6 @@ function PageView(props: { page: Page | 'not-found'; sub: string | null; params:
     case 'doi-mat-khau':
       return <PasswordPage />;
     default:
-      return <PlaceholderPage heading="notFound" lead="comingSoon" />;
+      return <NotFoundPage />;
   }
 }

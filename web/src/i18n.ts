@@ -142,8 +142,8 @@ const vi = {
   mtgOverdue: 'Nhiệm vụ quá hạn',
   mtgAddDirective: 'Thêm nội dung chỉ đạo',
   mtgContent: 'Nội dung',
-  mtgLead: 'Đơn vị chủ trì (mã)',
-  mtgCoordinating: 'Đơn vị phối hợp (mã, cách nhau bởi dấu phẩy)',
+  mtgLead: 'Đơn vị chủ trì',
+  mtgCoordinating: 'Đơn vị phối hợp',
   mtgDeadline: 'Thời hạn',
   mtgHold: 'Ghi nhận đã họp, chốt tài liệu',
   mtgCampaigns: 'Đợt cao điểm',
@@ -194,7 +194,7 @@ const vi = {
   cmdRecipientKind: 'Đối tượng',
   cmdKindUnit: 'Tập thể (đơn vị)',
   cmdKindPerson: 'Cá nhân',
-  cmdUnit: 'Đơn vị (mã)',
+  cmdUnit: 'Đơn vị',
   cmdPersonName: 'Họ và tên',
   cmdPersonRank: 'Cấp bậc',
   cmdPersonPosition: 'Chức vụ',
@@ -394,6 +394,11 @@ const vi = {
   approvedCount: 'Số báo cáo đã phê duyệt',
   openWarningsColumn: 'Cảnh báo chưa giải trình',
   lateMark: 'Nộp muộn',
+  mtgFigures: 'Số liệu chính',
+  remove: 'Bỏ',
+  pageDoesNotExist: 'Trang này không tồn tại. Hãy kiểm tra lại địa chỉ.',
+  backHome: 'Về trang Tổng hợp',
+  mtgChangeYoy: 'So với cùng kỳ',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -534,8 +539,8 @@ const en: Record<MessageKey, string> = {
   mtgOverdue: 'Overdue tasks',
   mtgAddDirective: 'Add a directive',
   mtgContent: 'Content',
-  mtgLead: 'Lead unit (code)',
-  mtgCoordinating: 'Coordinating units (codes, comma-separated)',
+  mtgLead: 'Lead unit',
+  mtgCoordinating: 'Coordinating units',
   mtgDeadline: 'Deadline',
   mtgHold: 'Mark held, freeze the pack',
   mtgCampaigns: 'Campaigns',
@@ -586,7 +591,7 @@ const en: Record<MessageKey, string> = {
   cmdRecipientKind: 'Recipient',
   cmdKindUnit: 'Collective (unit)',
   cmdKindPerson: 'Individual',
-  cmdUnit: 'Unit (code)',
+  cmdUnit: 'Unit',
   cmdPersonName: 'Full name',
   cmdPersonRank: 'Rank',
   cmdPersonPosition: 'Position',
@@ -782,6 +787,11 @@ const en: Record<MessageKey, string> = {
   approvedCount: 'Reports approved',
   openWarningsColumn: 'Open warnings',
   lateMark: 'Late',
+  mtgFigures: 'Key figures',
+  remove: 'Remove',
+  pageDoesNotExist: 'This page does not exist. Check the address.',
+  backHome: 'Back to the summary',
+  mtgChangeYoy: 'Change on last year',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, apiGet, apiSend, query } from '../api.ts';
 import { Notice } from '../components/notice.tsx';
+import { UnitField } from '../components/unit-field.tsx';
 import { useLang } from '../i18n.ts';
 import { href } from '../router.ts';
 import { useWorkspace } from '../session.ts';
@@ -301,7 +302,13 @@ function CommendationForm(props: { campaign: Campaign; today: string; onSaved: (
         </label>
       </fieldset>
       <div class="form-grid">
-        {text('unit', t('cmdUnit'), true)}
+        <UnitField
+          id="cmd-unit"
+          label={t('cmdUnit')}
+          value={values.unit}
+          required
+          onChange={(code) => setValues((v) => ({ ...v, unit: code }))}
+        />
         {kind === 'person' && text('personName', t('cmdPersonName'), true)}
         {kind === 'person' && text('personRank', t('cmdPersonRank'))}
         {kind === 'person' && text('personPosition', t('cmdPersonPosition'))}
