@@ -97,9 +97,20 @@ test('the ministry office creates a meeting and assigns a directive to two provi
   assert.equal(await conclusion.getByLabel('Ngày ban hành').inputValue(), '2026-11-29');
   await conclusion.getByRole('button', { name: 'Ban hành thông báo kết luận' }).click();
   await page.locator('pre.conclusion').waitFor();
-  const notice = (await page.locator('pre.conclusion').textContent()) ?? '';
+  const notice = (await page.locator('.conclusion-document').textContent()) ?? '';
   assert.match(notice, /45\/TB-BCA/);
   assert.ok(notice.includes(DIRECTIVE), notice);
+  // Decree 30's head: the issuing body and number, the national heading and motto, the place and date.
+  const head = (await page.locator('.conclusion-document .document-head').textContent()) ?? '';
+  assert.match(
+    head,
+    /BỘ CÔNG AN.*Số: 45\/TB-BCA.*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.*Độc lập - Tự do - Hạnh phúc.*Hà Nội, ngày 29 tháng 11 năm 2026/,
+  );
+  // The briefing pack shows its figures, Vietnamese style.
+  const figures = page.locator('.pack-figures tbody tr');
+  await figures.first().waitFor();
+  assert.ok((await figures.count()) > 10);
+  assert.match((await page.locator('.pack-figures').textContent()) ?? '', /\d{1,3}(\.\d{3})+ vụ/);
   await page.screenshot({ path: screenshotPath('briefing-meeting'), fullPage: true });
   await signOut();
 });

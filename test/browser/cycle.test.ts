@@ -199,8 +199,10 @@ test('the approver’s desk shows open warnings and lateness, filters, and appro
   await desk.getByLabel('Hiển thị').selectOption('warnings');
   assert.deepEqual(await desk.locator('tbody th').allTextContents(), [flagged.name]);
 
-  // October's late reports are marked.
+  // October's late reports are marked; the notice about December's approvals does not follow to October.
   await approver.goto(`${app.origin}/#/bao-cao?unit=37&period=2026-10`);
+  await approver.locator('.approvals-desk .heading-period', { hasText: '10/2026' }).waitFor();
+  assert.equal(await desk.getByText('Số báo cáo đã phê duyệt').count(), 0);
   await desk.getByLabel('Hiển thị').selectOption('late');
   const row = desk.locator('tr', { hasText: late.name });
   await row.waitFor();

@@ -721,10 +721,23 @@ function FormEditor(props: { formCode: string }) {
     return null;
   };
 
+  /**
+   * Accepts every pending proposal except where the officer has already typed a different figure: those stay
+   * pending, and the page says how many, so that nothing typed is silently replaced.
+   */
   const acceptAll = () => {
+    let kept = 0;
     for (const proposal of extraction?.proposals ?? []) {
-      if (proposal.key && proposal.status === 'pending') acceptProposal(proposal.id, proposalText(proposal));
+      if (!proposal.key || proposal.status !== 'pending') continue;
+      const cell = cells?.find((c) => measureKey(c.indicator.code, c.option) === proposal.key);
+      const typed = cell ? parseCell(cell) : null;
+      if (cell && cell.text.trim() !== '' && typed?.ok && typed.value !== proposal.value) {
+        kept++;
+        continue;
+      }
+      acceptProposal(proposal.id, proposalText(proposal));
     }
+    setSubmitMessage(kept > 0 ? { kind: 'error', text: `${t('keptTyped')}: ${kept}` } : null);
   };
 
   const submit = async (confirmed: { blank?: boolean; early?: boolean } = {}) => {

@@ -327,7 +327,7 @@ function MeetingView(props: { id: number }) {
             <p class="conclusion-number">
               {t('mtgConclusionNumber')}: <strong>{m.conclusion.number}</strong> · {viDate(m.conclusion.date)}
             </p>
-            <pre class="conclusion">{m.conclusion.text}</pre>
+            <ConclusionPreview text={m.conclusion.text} />
           </>
         ) : (
           <p class="muted">{t('mtgNoConclusion')}</p>
@@ -579,3 +579,30 @@ const MEETING_STATUS_EN: Record<MeetingRow['status'], string> = {
   held: 'Held',
   concluded: 'Conclusion notice issued',
 };
+
+/**
+ * The conclusion notice laid out as Decree 30 sets a document's head: the issuing body and number on the left, the
+ * national heading and the place and date on the right, then the body.
+ */
+function ConclusionPreview(props: { text: string }) {
+  const lines = props.text.split('\n');
+  const [body0, number, placeDate] = lines;
+  const headed = body0 === 'BỘ CÔNG AN' && number?.startsWith('Số:') && placeDate?.startsWith('Hà Nội');
+  const rest = headed ? lines.slice(3).join('\n').replace(/^\n+/, '') : props.text;
+  return (
+    <div class="conclusion-document">
+      <div class="document-head">
+        <div class="document-issuer">
+          <strong>BỘ CÔNG AN</strong>
+          {headed && <div>{number}</div>}
+        </div>
+        <div class="document-nation">
+          <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>
+          <div class="document-motto">Độc lập - Tự do - Hạnh phúc</div>
+          {headed && <div class="document-date">{placeDate}</div>}
+        </div>
+      </div>
+      <pre class="conclusion">{rest}</pre>
+    </div>
+  );
+}
