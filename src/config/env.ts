@@ -18,6 +18,14 @@ const schema = z.object({
   GIAOBAN_NOW: z.string().optional(),
   GIAOBAN_REFERENCE_DATA: z.string().optional(),
   TEST_DATABASE_URL_POSTGRES: z.string().optional(),
+  /** An SMTP server for e-mail notifications ("smtp://user:pass@mail.example:587"); unset: no e-mail is sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().default('giaoban@localhost'),
+  /** How often the notification job looks for deadlines two days away and overdue tasks. */
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
 });
 
 export type Config = Readonly<{
@@ -29,6 +37,9 @@ export type Config = Readonly<{
   fixedNow: string | undefined;
   referenceDataDir: string;
   testPostgresUrl: string | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  notifyIntervalSeconds: number;
 }>;
 
 // Both src/config/env.ts and the built dist/config/env.js sit two levels below the project root.
@@ -50,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fixedNow: e.GIAOBAN_NOW,
     referenceDataDir: e.GIAOBAN_REFERENCE_DATA ?? resolve(projectRoot, 'reference-data'),
     testPostgresUrl: e.TEST_DATABASE_URL_POSTGRES,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    notifyIntervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
   });
 }

@@ -21,6 +21,7 @@ import { commendationRoutes } from '../commendations/routes.ts';
 import { extractionRoutes } from '../extraction/routes.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
@@ -184,6 +185,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
   await app.register(validationRoutes(ctx), { prefix: '/api' });
+  await app.register(notificationRoutes(ctx), { prefix: '/api' });
   await app.register(meetingRoutes(ctx), { prefix: '/api' });
   await app.register(taskRoutes(ctx), { prefix: '/api' });
   await app.register(campaignRoutes(ctx), { prefix: '/api' });
