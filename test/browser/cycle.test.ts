@@ -142,8 +142,22 @@ test('a return needs a reason; the officer sees why, by whom and when, and the w
   await actions.getByRole('button', { name: 'Trả lại' }).click();
   await approver.locator('.history-list li', { hasText: 'Trả lại' }).waitFor();
 
+  // The header says there is something new; the inbox says what, and leads to the report.
   await officer.goto(`${app.origin}/#/bao-cao?unit=${COMMUNE}&period=${PERIOD}`);
-  await officer.goto(reportUrl());
+  await officer.getByRole('link', { name: 'Thông báo: 1 chưa đọc' }).click();
+  const item = officer.locator('.inbox-item.unread[data-kind="report_returned"]');
+  await item.waitFor();
+  assert.match(
+    (await item.textContent()) ?? '',
+    /bị trả lại.*Lý do: Đề nghị rà soát lại số vụ trật tự xã hội/,
+  );
+  // Each user chooses what reaches them.
+  await officer.getByLabel('Qua thư điện tử: Báo cáo được phê duyệt').uncheck();
+  await officer.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await officer.getByText('Đã lưu lựa chọn.').waitFor();
+  await item.getByRole('button').click();
+  await officer.waitForURL(/#\/bao-cao\/BC-THANG/);
+  await officer.getByRole('link', { name: 'Thông báo', exact: true }).waitFor();
   const notice = officer.locator('.returned-notice');
   await notice.waitFor();
   const said = (await notice.textContent()) ?? '';

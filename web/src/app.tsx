@@ -17,6 +17,7 @@ import { type Lang, LangContext, translator } from './i18n.ts';
 import { AdminPage } from './pages/admin.tsx';
 import { DataEntryPage } from './pages/data-entry.tsx';
 import { DocumentsPage } from './pages/documents.tsx';
+import { InboxPage } from './pages/inbox.tsx';
 import { MeetingsPage } from './pages/meetings.tsx';
 import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
 import { NotFoundPage } from './pages/placeholder.tsx';
@@ -223,6 +224,8 @@ function PageView(props: { page: Page | 'not-found'; sub: string | null; params:
       return <AdminPage sub={props.sub} params={props.params} />;
     case 'doi-mat-khau':
       return <PasswordPage />;
+    case 'thong-bao':
+      return <InboxPage />;
     default:
       return <NotFoundPage />;
   }
