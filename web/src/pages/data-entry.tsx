@@ -985,7 +985,7 @@ function FormEditor(props: { formCode: string }) {
                         <Fragment key={key}>
                           <tr class={flagged || cell.error ? 'row-issue' : undefined}>
                             <th scope="row">{label}</th>
-                            <td class="num">
+                            <td class="num value-cell">
                               <span class="entry-cell">
                                 <input
                                   class="entry-input"
@@ -1036,16 +1036,18 @@ function FormEditor(props: { formCode: string }) {
                             </td>
                             <td class="unit-cell">{unitLabel(cell.indicator.unit, lang)}</td>
                             <td class="num muted">
+                              <span class="cell-label">{t('previousPeriod')} </span>
                               {cell.previous === null
                                 ? '—'
                                 : formatNumber(cell.previous, cell.indicator.decimals)}
                             </td>
                             <td class="num muted">
+                              <span class="cell-label">{t('samePeriodLastYear')} </span>
                               {cell.lastYear === null
                                 ? '—'
                                 : formatNumber(cell.lastYear, cell.indicator.decimals)}
                             </td>
-                            <td>
+                            <td class="comment-cell">
                               <input
                                 class="comment-input"
                                 aria-label={`${t('comment')}: ${label}`}
