@@ -14,6 +14,7 @@ import { MainNav } from './components/nav.tsx';
 import { Notice } from './components/notice.tsx';
 import { isPeriod, periodDate } from './format.ts';
 import { type Lang, LangContext, translator } from './i18n.ts';
+import { forgetOfflineReads } from './offline.ts';
 import { AdminPage } from './pages/admin.tsx';
 import { DataEntryPage } from './pages/data-entry.tsx';
 import { DocumentsPage } from './pages/documents.tsx';
@@ -98,6 +99,7 @@ export function App() {
       await apiSend('POST', '/api/auth/logout');
     } finally {
       clearCache();
+      forgetOfflineReads();
       setSession({ state: 'signed-out', ended: false });
       navigate('#/', { replace: true });
     }

@@ -25,6 +25,7 @@ import {
   unitLabel,
 } from '../format.ts';
 import { type MessageKey, pick, type Translate, useLang } from '../i18n.ts';
+import { addToDraft, clearDraft, type DraftCell, loadDraft } from '../offline.ts';
 import { href, navigate } from '../router.ts';
 import { useWorkspace } from '../session.ts';
 import type {
@@ -446,6 +447,7 @@ type SaveState =
   | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'saved'; at: string }
+  | { state: 'offline' }
   | { state: 'failed'; message: string };
 
 function FormEditor(props: { formCode: string }) {
@@ -467,6 +469,10 @@ function FormEditor(props: { formCode: string }) {
   const [detail, setDetail] = useState<SubmissionDetail | null>(null);
   const [history, setHistory] = useState<OutlierHistory | null>(null);
   const [confirming, setConfirming] = useState<'blank' | 'early' | null>(null);
+  const [offlineConflicts, setOfflineConflicts] = useState<OfflineConflict[] | null>(null);
+  const syncing = useRef(false);
+  const awaitingChoice = useRef(false);
+  const draftKey = `${me.id}|${props.formCode}|${unitCode}|${period}`;
   const cellsRef = useRef<EntryCell[] | null>(null);
   cellsRef.current = cells;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -512,7 +518,23 @@ function FormEditor(props: { formCode: string }) {
   const load = async () => {
     try {
       const data = await apiGet<FormValues>(valuesUrl);
-      setCells(toCells(data));
+      // Figures typed without a network, not yet taken by the server, are shown over the stored ones.
+      const draft = new Map((await loadDraft(draftKey).catch(() => [])).map((d) => [d.key, d]));
+      setCells(
+        toCells(data).map((cell) => {
+          const d = draft.get(measureKey(cell.indicator.code, cell.option));
+          if (!d) return cell;
+          return {
+            ...cell,
+            text: cellText(d.value, cell.indicator.decimals),
+            saved: d.value,
+            comment: d.comment,
+            savedComment: d.comment,
+            version: d.version,
+          };
+        }),
+      );
+      if (draft.size > 0) setSave({ state: 'offline' });
       setStatus(data.status);
       setUnitName(data.unit.name);
       setLoadError(null);
@@ -618,7 +640,27 @@ function FormEditor(props: { formCode: string }) {
         setSave({ state: 'saved', at: new Date().toISOString() });
         setConflict(false);
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'conflict') {
+        if (e instanceof ApiError && e.code === 'network') {
+          // No network: the figures wait in this browser and go when it is back.
+          await addToDraft(
+            draftKey,
+            sent.map((c) => ({
+              key: c.key,
+              indicator: c.indicator,
+              option: c.option,
+              value: c.value,
+              comment: c.comment,
+              version: c.version,
+            })),
+          );
+          setCells((current) =>
+            (current ?? []).map((cell) => {
+              const mine = sentByKey.get(measureKey(cell.indicator.code, cell.option));
+              return mine ? { ...cell, saved: mine.value, savedComment: mine.comment } : cell;
+            }),
+          );
+          setSave({ state: 'offline' });
+        } else if (e instanceof ApiError && e.code === 'conflict') {
           setConflict(true);
           setSave({ state: 'idle' });
           await load();
@@ -634,6 +676,86 @@ function FormEditor(props: { formCode: string }) {
     await run;
     saving.current = null;
   };
+
+  /** Sends the figures kept offline; the server's version check decides, and a clash is put to the officer. */
+  const syncDraft = async (): Promise<void> => {
+    // One sync at a time, and none while the officer is choosing between their figure and the server's.
+    if (syncing.current || awaitingChoice.current) return;
+    syncing.current = true;
+    try {
+      await syncOnce();
+    } finally {
+      syncing.current = false;
+    }
+  };
+  const syncOnce = async (): Promise<void> => {
+    const draft = await loadDraft(draftKey).catch(() => [] as DraftCell[]);
+    if (draft.length === 0 || !navigator.onLine) return;
+    const put = (cells: DraftCell[], versions?: Map<string, number>) =>
+      apiSend('PUT', '/api/values', {
+        form: props.formCode,
+        unit: unitCode,
+        period,
+        cells: cells.map((c) => ({
+          indicator: c.indicator,
+          option: c.option,
+          value: c.value,
+          comment: c.comment || null,
+          version: versions?.get(c.key) ?? c.version,
+        })),
+      });
+    setSave({ state: 'saving' });
+    try {
+      await put(draft);
+      await clearDraft(draftKey);
+      await load();
+      setSave({ state: 'saved', at: new Date().toISOString() });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'conflict') {
+        const fresh = await apiGet<FormValues>(valuesUrl);
+        const byKey = new Map(fresh.cells.map((c) => [measureKey(c.indicator, c.option), c]));
+        const versions = new Map(draft.map((d) => [d.key, byKey.get(d.key)?.version ?? 0]));
+        const clashes = draft.filter((d) => (byKey.get(d.key)?.version ?? 0) !== d.version);
+        awaitingChoice.current = true;
+        setOfflineConflicts(
+          clashes.map((d) => ({
+            key: d.key,
+            mine: d.value,
+            server: byKey.get(d.key)?.value ?? null,
+            resolve: async (keepMine: boolean) => {
+              const send = keepMine ? draft : draft.filter((x) => !clashes.includes(x));
+              if (send.length > 0) await put(send, versions);
+              await clearDraft(draftKey);
+              awaitingChoice.current = false;
+              setOfflineConflicts(null);
+              await load();
+              setSave({ state: 'saved', at: new Date().toISOString() });
+            },
+          })),
+        );
+        setSave({ state: 'offline' });
+      } else if (e instanceof ApiError && e.code === 'network') {
+        setSave({ state: 'offline' });
+      } else {
+        setSave({
+          state: 'failed',
+          message: e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e),
+        });
+      }
+    }
+  };
+
+  useEffect(() => {
+    const online = () => void syncDraft();
+    window.addEventListener('online', online);
+    if (navigator.onLine) void syncDraft();
+    // The online event is not always delivered (a network that comes back unnoticed): look again now and then.
+    const timer = setInterval(online, 5000);
+    return () => {
+      window.removeEventListener('online', online);
+      clearInterval(timer);
+    };
+  }, [draftKey]);
 
   const schedule = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -858,6 +980,34 @@ function FormEditor(props: { formCode: string }) {
       </h1>
       {loadError && <Notice kind="error">{loadError}</Notice>}
       {conflict && <Notice kind="warning">{t('conflict')}</Notice>}
+      {offlineConflicts && offlineConflicts.length > 0 && (
+        <div
+          class="panel confirm-panel offline-conflicts"
+          role="alertdialog"
+          aria-labelledby="offline-conflicts"
+        >
+          <p id="offline-conflicts">{t('offlineConflict')}</p>
+          <ul>
+            {offlineConflicts.map((c) => (
+              <li key={c.key} data-key={c.key}>
+                {nameOf(c.key)}: {t('offlineMine')}{' '}
+                <strong>{c.mine === null ? '—' : formatNumber(c.mine, 3)}</strong>, {t('offlineServer')}{' '}
+                <strong>{c.server === null ? '—' : formatNumber(c.server, 3)}</strong>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            class="button-primary"
+            onClick={() => void offlineConflicts[0]?.resolve(true)}
+          >
+            {t('keepMine')}
+          </button>{' '}
+          <button type="button" class="button-quiet" onClick={() => void offlineConflicts[0]?.resolve(false)}>
+            {t('useServer')}
+          </button>
+        </div>
+      )}
       {cells && (
         <>
           <div class="entry-toolbar">
@@ -1296,7 +1446,9 @@ function SaveIndicator(props: { save: SaveState; t: Translate }) {
           ? `${t('savedAt')} ${formatDateTime(save.at).slice(11)}`
           : save.state === 'failed'
             ? `${t('saveFailed')}: ${save.message}`
-            : '';
+            : save.state === 'offline'
+              ? t('savedOffline')
+              : '';
   return (
     <span class={`save-state save-${save.state}`} role="status" aria-live="polite">
       {text}
@@ -1314,4 +1466,11 @@ function issueMatches(field: string, cell: EntryCell): boolean {
 function issueSeverity(issue: ApiIssue): 'critical' | 'warning' {
   if (issue.severity) return issue.severity;
   return /^(Lỗi|Error)\b/i.test(issue.reason) ? 'critical' : 'warning';
+}
+
+interface OfflineConflict {
+  key: string;
+  mine: number | null;
+  server: number | null;
+  resolve: (keepMine: boolean) => Promise<void>;
 }
