@@ -55,7 +55,11 @@ self.addEventListener('fetch', (event) => {
   }
   // Navigations are the one page; assets are named by their content, so a cached copy is always right.
   if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL, '/'));
-  else if (url.pathname.startsWith('/assets/') || url.pathname === '/icon.svg' || url.pathname === '/manifest.webmanifest')
+  else if (
+    url.pathname.startsWith('/assets/') ||
+    url.pathname === '/icon.svg' ||
+    url.pathname === '/manifest.webmanifest'
+  )
     event.respondWith(caches.match(request).then((hit) => hit ?? networkFirst(request, SHELL)));
 });
 
