@@ -180,3 +180,42 @@ describe('notifications', () => {
     assert.ok(rows.some((r) => r.kind === 'task_overdue'));
   });
 });
+
+describe('the checks the page runs while typing', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  before(async () => {
+    app = await createTestApp({ demo: true });
+    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    await createUser(app.ctx, { username: 'canbo', role: 'officer', unitCode: '13285' });
+    await createUser(app.ctx, { username: 'pheduyet', role: 'approver', unitCode: '37' });
+    await createUser(app.ctx, { username: 'pheduyet40', role: 'approver', unitCode: '40' });
+  });
+  after(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  it('give a unit its own 12 months of history, and count open warnings below an approver, within scope', async () => {
+    const officer = new ApiClient(server);
+    await officer.login('canbo', 'Giaoban@2026-test');
+    const history = await officer.get('/api/validation/history?form=BC-THANG&unit=13285&period=2026-12');
+    assert.equal(history.status, 200);
+    assert.equal(history.body.months, 12);
+    const occurred = (history.body.cells as Record<string, number[]>)['crime.occurred'] ?? [];
+    assert.ok(occurred.length >= 6, 'enough history to judge outliers');
+    assert.equal(
+      (await officer.get('/api/validation/history?form=BC-THANG&unit=13291&period=2026-12')).status,
+      403,
+    );
+
+    const approver = new ApiClient(server);
+    await approver.login('pheduyet', 'Giaoban@2026-test');
+    const open = await approver.get('/api/validation/open?form=BC-THANG&unit=37&period=2026-11');
+    assert.equal(open.status, 200);
+    assert.ok(Array.isArray(open.body.units));
+    const other = new ApiClient(server);
+    await other.login('pheduyet40', 'Giaoban@2026-test');
+    assert.equal((await other.get('/api/validation/open?form=BC-THANG&unit=37&period=2026-11')).status, 403);
+  });
+});
