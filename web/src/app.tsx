@@ -71,6 +71,8 @@ export function App() {
   useEffect(() => {
     whenSignedOut(() => {
       clearCache();
+      // A session that ended on its own leaves no copy of its reads behind either.
+      forgetOfflineReads();
       setSession({ state: 'signed-out', ended: true });
     });
     apiGet<Me>('/api/auth/me')
