@@ -18,6 +18,8 @@ import { extract, extractTextFromDocx } from '../extraction/index.ts';
 import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
 import { runMeetings } from '../meetings/cli.ts';
+import { smtpMailer } from '../notifications/mailer.ts';
+import { startNotificationJob, useMailer } from '../notifications/service.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
@@ -83,11 +85,21 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
     metrics: { token: config.metricsToken, allow: config.metricsAllow },
   });
   const address = await app.listen({ port, host });
+  // E-mail only when an SMTP server is configured; the in-app inbox always works.
+  if (config.smtpUrl) useMailer(smtpMailer(config.smtpUrl, config.smtpFrom));
+  const stopJob = startNotificationJob(ctx, config.notifyIntervalSeconds * 1000, (e) =>
+    process.stderr.write(`notification job: ${e instanceof Error ? e.message : String(e)}
+`),
+  );
   exitOnSignals(
     app,
-    () => ctx.close(),
+    async () => {
+      stopJob();
+      await ctx.close();
+    },
     config.shutdownTimeoutMs,
-    (line) => process.stderr.write(`giaoban: ${line}\n`),
+    (line) => process.stderr.write(`giaoban: ${line}
+`),
   );
   return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 }

@@ -50,6 +50,14 @@ const schema = z.object({
     .refine((list) => list.every(isAddressOrBlock), 'a comma-separated list of IP addresses or CIDR blocks'),
   /** How long a stopping server waits for requests in flight before it exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** An SMTP server for e-mail notifications ("smtp://user:pass@mail.example:587"); unset: no e-mail is sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().default('giaoban@localhost'),
+  /** How often the notification job looks for deadlines two days away and overdue tasks. */
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
 });
 
 export type Config = Readonly<{
@@ -66,6 +74,9 @@ export type Config = Readonly<{
   metricsToken: string | undefined;
   metricsAllow: readonly string[];
   shutdownTimeoutMs: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  notifyIntervalSeconds: number;
 }>;
 
 // Both src/config/env.ts and the built dist/config/env.js sit two levels below the project root.
@@ -92,5 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     metricsAllow: Object.freeze([...e.METRICS_ALLOW]),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    notifyIntervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
   });
 }

@@ -235,8 +235,8 @@ function CompletenessPanel(props: { rows: AggregateRow[] }) {
   if (expected === 0 || unit?.kind === 'commune') return null;
   const reported = data ? data.onTime + data.late : (coverage?.reported ?? 0);
   const missingUnits = data
-    ? data.units.filter((u) => u.timeliness === 'missing').map((u) => `${u.unitName} (${u.unit})`)
-    : (coverage?.missing ?? []);
+    ? data.units.filter((u) => u.timeliness === 'missing').map((u) => ({ code: u.unit, name: u.unitName }))
+    : (coverage?.missing ?? []).map((name) => ({ code: null, name }));
   const share = expected > 0 ? (reported / expected) * 100 : 0;
   return (
     <section class="panel completeness" aria-labelledby="completeness-heading">
@@ -266,10 +266,20 @@ function CompletenessPanel(props: { rows: AggregateRow[] }) {
           <summary>
             {t('missingUnits')} ({formatNumber(missingUnits.length)})
           </summary>
-          <p class="missing-list">
-            {missingUnits.slice(0, 60).join(', ')}
-            {missingUnits.length > 60 ? ', …' : ''}
-          </p>
+          <ul class="missing-list">
+            {missingUnits.slice(0, 60).map((u) => (
+              <li key={u.code ?? u.name} data-unit={u.code ?? undefined}>
+                {u.code ? <a href={href('tong-hop', null, { unit: u.code, period })}>{u.name}</a> : u.name}
+              </li>
+            ))}
+          </ul>
+          {missingUnits.length > 60 && (
+            <p>
+              <a href={href('bao-cao', null, { unit: unitCode, period })}>
+                {t('allMissing')} ({formatNumber(missingUnits.length)})
+              </a>
+            </p>
+          )}
         </details>
       )}
     </section>
