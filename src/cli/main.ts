@@ -98,7 +98,8 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
       await ctx.close();
     },
     config.shutdownTimeoutMs,
-    (line) => process.stderr.write(`giaoban: ${line}
+    (line) =>
+      process.stderr.write(`giaoban: ${line}
 `),
   );
   return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
