@@ -12,5 +12,6 @@ export {
   tetName,
 } from './narrative.ts';
 export { buildBriefingPdfDefinition, renderBriefingPdf } from './pdf.ts';
+export type { ReportLevel } from './rules.ts';
 export { type Appendix, type AppendixTable, buildAppendices, type TableCell } from './tables.ts';
 export { renderBriefingXlsx } from './xlsx.ts';

@@ -87,7 +87,48 @@ function shortLabel(label: string): string {
   return capitalizeFirst(label);
 }
 
-function unitTableRows(rows: UnitRow[], total: UnitRow | null, column: UnitTableColumn): TableCell[][] {
+/** Tables longer than this whose rows are mostly empty print the units with figures and one line for the rest. */
+export const COLLAPSE_ABOVE_ROWS = 20;
+
+function isEmptyRow(row: UnitRow, key: string): boolean {
+  const v = row.cells[key];
+  return !v || ((v.value ?? 0) === 0 && (v.previous ?? 0) === 0 && (v.samePeriodLastYear ?? 0) === 0);
+}
+
+function sumRows(rows: UnitRow[], key: string, name: string): UnitRow {
+  const add = (pick: (v: ComparedValue) => number | null) => {
+    let total: number | null = null;
+    for (const r of rows) {
+      const v = r.cells[key];
+      const x = v ? pick(v) : null;
+      if (x !== null) total = (total ?? 0) + x;
+    }
+    return total;
+  };
+  return {
+    unitCode: '',
+    unitName: name,
+    cells: {
+      [key]: {
+        value: add((v) => v.value),
+        previous: add((v) => v.previous),
+        samePeriodLastYear: add((v) => v.samePeriodLastYear),
+      },
+    },
+  };
+}
+
+/**
+ * The rows of one unit table: the units, the issuing unit's own level where it has figures of its own ("Các đơn vị
+ * thuộc Bộ", "Cấp tỉnh"), then the total, so that the rows always add up to it. A long table of mostly empty rows
+ * keeps the units with figures and sums the rest in one line.
+ */
+export function unitTableRows(
+  rows: UnitRow[],
+  total: UnitRow | null,
+  column: UnitTableColumn,
+  own: UnitRow | null = null,
+): TableCell[][] {
   const key = figureKey(column.indicator, column.option);
   const line = (row: UnitRow, index: string, bold: boolean): TableCell[] => {
     const v: ComparedValue = row.cells[key] ?? { value: null, previous: null, samePeriodLastYear: null };
@@ -101,7 +142,19 @@ function unitTableRows(rows: UnitRow[], total: UnitRow | null, column: UnitTable
       changeCell(v.value, v.samePeriodLastYear, bold),
     ];
   };
-  const out = rows.map((row, i) => line(row, String(i + 1), false));
+  const empty = rows.filter((r) => isEmptyRow(r, key));
+  const collapse = rows.length > COLLAPSE_ABOVE_ROWS && empty.length > rows.length / 2;
+  const shown = collapse ? rows.filter((r) => !isEmptyRow(r, key)) : rows;
+  const out = shown.map((row, i) => line(row, String(i + 1), false));
+  if (collapse)
+    out.push(
+      line(
+        sumRows(empty, key, `Các đơn vị còn lại (${formatNumber(empty.length)} đơn vị, không phát sinh)`),
+        String(shown.length + 1),
+        false,
+      ),
+    );
+  if (own && !isEmptyRow(own, key)) out.push(line(own, String(out.length + 1), false));
   if (total) out.push(line(total, '', true));
   return out;
 }
@@ -141,7 +194,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
               'Tăng, giảm (%)',
             ],
             widths: [11, 46, 22, 22, 20, 24, 20],
-            rows: unitTableRows(table.rows, table.total, column),
+            rows: unitTableRows(table.rows, table.total, column, table.own ?? null),
           },
         },
       });
