@@ -75,7 +75,7 @@ function changeCell(value: number | null, base: number | null, bold = false): Ta
   const percent = roundTo(fraction * 100, 2);
   const sign = percent > 0 ? '+' : percent < 0 ? '-' : '';
   return {
-    text: `${sign}${formatNumber(Math.abs(percent), 2)}%`,
+    text: `${sign}${formatNumber(Math.abs(percent), 2, 2)}%`,
     value: roundTo(fraction, 4),
     numFmt: PERCENT_FORMAT,
     align: 'right',
@@ -212,7 +212,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
       quantity(r.missing, 0),
       r.expected > 0
         ? {
-            text: `${formatNumber(roundTo((r.onTime / r.expected) * 100, 2), 2)}%`,
+            text: `${formatNumber(roundTo((r.onTime / r.expected) * 100, 2), 2, 2)}%`,
             value: roundTo(r.onTime / r.expected, 4),
             numFmt: '0.00%',
             align: 'right',
@@ -241,7 +241,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
       ),
       expected > 0
         ? {
-            text: `${formatNumber(roundTo((onTime / expected) * 100, 2), 2)}%`,
+            text: `${formatNumber(roundTo((onTime / expected) * 100, 2), 2, 2)}%`,
             value: roundTo(onTime / expected, 4),
             numFmt: '0.00%',
             align: 'right',
