@@ -395,14 +395,20 @@ program
 
 program
   .command('report')
-  .description('Báo cáo giao ban tháng theo thể thức Nghị định 30/2020 (the monthly briefing report)')
-  .requiredOption('--period <id>', 'reporting month, e.g. 2020-02')
+  .description(
+    'Báo cáo định kỳ theo thể thức Nghị định 30/2020: tháng, quý, 6 tháng, 9 tháng, năm (the periodic briefing report)',
+  )
+  .requiredOption(
+    '--period <id>',
+    'kỳ báo cáo: 2020-02 (tháng), 2020-Q1 (quý), 2020-H1 (6 tháng), 2020-09-ytd (9 tháng), 2020 (năm)',
+  )
+  .option('--signer <n>', 'người ký thứ n trong danh sách của đơn vị (0 = người đầu tiên)')
   .option('--unit <code>', 'unit (the nation by default)', 'BCA')
   .addOption(
     new Option('--format <format>', 'docx, xlsx or pdf').choices(['docx', 'xlsx', 'pdf']).default('docx'),
   )
   .requiredOption('-o, --output <file>', 'where to write the document')
-  .option('--date <date>', 'date of the document (default today)')
+  .option('--date <date>', 'date of the document (default: the issue moment of the period)')
   .option('--as <username>', 'act as this user: their scope and clearance apply')
   .action(
     async (opts: {
@@ -412,6 +418,7 @@ program
       output: string;
       date?: string;
       as?: string;
+      signer?: string;
     }) => {
       await withApp(async (ctx) => {
         const acting = await actingAs(ctx, opts.as);
@@ -424,6 +431,7 @@ program
           format: opts.format,
           clearance: acting.clearance,
           issueDate: checkDate(opts.date, 'date'),
+          signer: opts.signer === undefined ? undefined : Number(opts.signer),
         });
         await writeFile(opts.output, result.buffer);
         await auditCli(ctx, acting, {

@@ -115,7 +115,7 @@ export async function saveDocumentSetting(
 
 /** The signer chosen by index among the configured ones, the first by default, or the unit's default block. */
 export function chooseSigner(unit: Unit, setting: DocumentSetting, index: number | undefined): Signer {
-  if (index !== undefined && (index < 0 || index >= setting.signers.length))
+  if (index !== undefined && (!Number.isInteger(index) || index < 0 || index >= setting.signers.length))
     throw new AppError('bad_request', 'Người ký không có trong danh sách của đơn vị', 'no such signer', [
       { field: 'signer', reason: `chọn từ 0 đến ${Math.max(0, setting.signers.length - 1)}` },
     ]);
