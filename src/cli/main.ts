@@ -17,6 +17,7 @@ import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
 import { runMeetings } from '../meetings/cli.ts';
 import { referenceDate } from '../periods/regime.ts';
+import { configureSigning, verifyDocument } from '../reports/issue.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
@@ -33,6 +34,7 @@ import { failWith, printJson, printTable } from './output.ts';
 
 const config = loadConfig();
 const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
+configureSigning(config.signing);
 
 async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const ctx = await openApp({
@@ -614,6 +616,28 @@ program
         result.text.slice(f.span[0], f.span[1]),
       ]),
     );
+  });
+
+program
+  .command('verify <file>')
+  .description('Kiểm tra chữ ký số của văn bản PDF: người ký, thời gian ký, toàn vẹn (verify a signed PDF)')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const pdf = await readFile(file).catch(() => {
+      throw new AppError('not_found', `Không đọc được tệp ${file}`, `cannot read ${file}`);
+    });
+    const v = verifyDocument(pdf);
+    if (opts.json) printJson(v);
+    else {
+      process.stdout.write(
+        `${file}: ${v.signed ? (v.intact ? 'chữ ký hợp lệ, tệp toàn vẹn' : 'KHÔNG toàn vẹn') : 'không có chữ ký số'}\n`,
+      );
+      if (v.signer)
+        process.stdout.write(`  người ký: ${v.signer}${v.organisation ? ` (${v.organisation})` : ''}\n`);
+      if (v.signingTime) process.stdout.write(`  thời gian ký: ${v.signingTime}\n`);
+      for (const p of v.problems) process.stdout.write(`  lỗi: ${p}\n`);
+    }
+    if (!v.intact) process.exitCode = 6;
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => failWith(error, process.argv.includes('--debug')));

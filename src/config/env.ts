@@ -18,6 +18,10 @@ const schema = z.object({
   GIAOBAN_NOW: z.string().optional(),
   GIAOBAN_REFERENCE_DATA: z.string().optional(),
   TEST_DATABASE_URL_POSTGRES: z.string().optional(),
+  /** Issued reports are signed with the unit's PKCS#12 key: a directory of "<unit code>.p12" files, or one file. */
+  GIAOBAN_SIGNING_DIR: z.string().optional(),
+  GIAOBAN_SIGNING_P12: z.string().optional(),
+  GIAOBAN_SIGNING_PASSPHRASE: z.string().optional(),
 });
 
 export type Config = Readonly<{
@@ -29,6 +33,7 @@ export type Config = Readonly<{
   fixedNow: string | undefined;
   referenceDataDir: string;
   testPostgresUrl: string | undefined;
+  signing: { dir: string | undefined; p12: string | undefined; passphrase: string | undefined };
 }>;
 
 // Both src/config/env.ts and the built dist/config/env.js sit two levels below the project root.
@@ -50,5 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fixedNow: e.GIAOBAN_NOW,
     referenceDataDir: e.GIAOBAN_REFERENCE_DATA ?? resolve(projectRoot, 'reference-data'),
     testPostgresUrl: e.TEST_DATABASE_URL_POSTGRES,
+    signing: Object.freeze({
+      dir: e.GIAOBAN_SIGNING_DIR,
+      p12: e.GIAOBAN_SIGNING_P12,
+      passphrase: e.GIAOBAN_SIGNING_PASSPHRASE,
+    }),
   });
 }

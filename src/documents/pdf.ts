@@ -278,14 +278,54 @@ function bodyBlocks(c: ComposedBriefing): PdfContent[] {
   });
 }
 
-function signatureBlock(c: ComposedBriefing): PdfContent {
+/**
+ * The visible digital signature of an issued electronic document: at box 7c, between the position and the name,
+ * in blue, with who signed and when (Decree 30, Appendix I, electronic documents).
+ */
+export interface SignatureStamp {
+  signer: string;
+  organisation: string | null;
+  /** "26/02/2020 09:30:00 +07:00". */
+  time: string;
+}
+
+function stampLines(stamp: SignatureStamp): PdfNode {
+  const BLUE = '#0000FF';
+  return {
+    table: {
+      widths: ['*'],
+      body: [
+        [
+          {
+            stack: [
+              { text: `Ký bởi: ${stamp.signer}`, fontSize: 10, color: BLUE },
+              ...(stamp.organisation
+                ? [{ text: `Cơ quan: ${stamp.organisation}`, fontSize: 10, color: BLUE }]
+                : []),
+              { text: `Thời gian ký: ${stamp.time}`, fontSize: 10, color: BLUE },
+            ],
+          },
+        ],
+      ],
+    },
+    layout: {
+      hLineColor: () => BLUE,
+      vLineColor: () => BLUE,
+      hLineWidth: () => 0.8,
+      vLineWidth: () => 0.8,
+    },
+    margin: [mm(8), 6, mm(8), 6],
+  };
+}
+
+function signatureBlock(c: ComposedBriefing, signature: SignatureStamp | null = null): PdfContent {
   const left = [
     { text: 'Nơi nhận:', fontSize: 12, bold: true, italics: true },
     ...c.recipientLines.map((r) => ({ text: r, fontSize: 11 })),
   ];
   const right = [
     ...c.signerTitleLines.map((t) => ({ text: t, bold: true, fontSize: 13, alignment: 'center' })),
-    { text: '', margin: [0, 60, 0, 0] },
+    signature ? stampLines(signature) : { text: '', margin: [0, 60, 0, 0] },
     { text: c.signerName, bold: true, fontSize: 13, alignment: 'center' },
   ];
   return {
@@ -354,7 +394,10 @@ function appendixBlock(a: Appendix): PdfContent[] {
 }
 
 /** The document definition (exposed for tests that check the content without rasterising). */
-export function buildBriefingPdfDefinition(report: BriefingReport): PdfDocDefinition {
+export function buildBriefingPdfDefinition(
+  report: BriefingReport,
+  signature: SignatureStamp | null = null,
+): PdfDocDefinition {
   const c = composeBriefing(report);
   const appendices = buildAppendices(report, c);
   return {
@@ -370,7 +413,7 @@ export function buildBriefingPdfDefinition(report: BriefingReport): PdfDocDefini
       ...headerBlock(c),
       ...titleBlock(c),
       ...bodyBlocks(c),
-      signatureBlock(c),
+      signatureBlock(c, signature),
       ...appendices.flatMap(appendixBlock),
     ]) as PdfContent[],
     defaultStyle: { font: 'TinosLatin', fontSize: BODY },
@@ -385,6 +428,9 @@ export function buildBriefingPdfDefinition(report: BriefingReport): PdfDocDefini
 }
 
 /** The report as a PDF file. */
-export async function renderBriefingPdf(report: BriefingReport): Promise<Buffer> {
-  return pdfmake().createPdf(buildBriefingPdfDefinition(report)).getBuffer();
+export async function renderBriefingPdf(
+  report: BriefingReport,
+  signature: SignatureStamp | null = null,
+): Promise<Buffer> {
+  return pdfmake().createPdf(buildBriefingPdfDefinition(report, signature)).getBuffer();
 }

@@ -116,3 +116,121 @@ export async function upsertDocumentSetting(
       .values({ unit_id: s.unitId, ...values })
       .execute();
 }
+
+export interface IssueRecord {
+  id: number;
+  unitId: number;
+  period: string;
+  version: number;
+  status: 'issued' | 'withdrawn' | 'replaced';
+  issuedAt: string;
+  issuedByName: string;
+  signer: string;
+  content: string;
+  endedAt: string | null;
+  endedReason: string | null;
+}
+
+type IssueRow = {
+  id: number;
+  unit_id: number;
+  period: string;
+  version: number;
+  status: string;
+  issued_at: string;
+  issued_by_name: string;
+  signer: string;
+  content: string;
+  ended_at: string | null;
+  ended_reason: string | null;
+};
+
+function toIssue(r: IssueRow): IssueRecord {
+  return {
+    id: Number(r.id),
+    unitId: r.unit_id,
+    period: r.period,
+    version: r.version,
+    status: r.status as IssueRecord['status'],
+    issuedAt: r.issued_at,
+    issuedByName: r.issued_by_name,
+    signer: r.signer,
+    content: r.content,
+    endedAt: r.ended_at,
+    endedReason: r.ended_reason,
+  };
+}
+
+/** Every issued version of a unit's report for a period, newest first. */
+export async function loadIssues(
+  db: Kysely<Database>,
+  unitId: number,
+  period: string,
+): Promise<IssueRecord[]> {
+  const rows = await db
+    .selectFrom('report_issue')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => toIssue(r as IssueRow));
+}
+
+export async function loadIssue(db: Kysely<Database>, id: number): Promise<IssueRecord | null> {
+  const row = await db.selectFrom('report_issue').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toIssue(row as IssueRow) : null;
+}
+
+export async function insertIssue(
+  db: Kysely<Database>,
+  i: Omit<IssueRecord, 'id' | 'endedAt' | 'endedReason'> & { issuedBy: number | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('report_issue')
+    .values({
+      unit_id: i.unitId,
+      period: i.period,
+      version: i.version,
+      status: i.status,
+      issued_at: i.issuedAt,
+      issued_by: i.issuedBy,
+      issued_by_name: i.issuedByName,
+      signer: i.signer,
+      content: i.content,
+      ended_at: null,
+      ended_reason: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function endIssue(
+  db: Kysely<Database>,
+  id: number,
+  status: 'withdrawn' | 'replaced',
+  at: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('report_issue')
+    .set({ status, ended_at: at, ended_reason: reason })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Sets the status of the written parts ('final' once issued, 'draft' again after a withdrawal). */
+export async function setDraftStatus(
+  db: Kysely<Database>,
+  unitId: number,
+  period: string,
+  status: 'draft' | 'final',
+): Promise<void> {
+  await db
+    .updateTable('report_draft')
+    .set({ status })
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .execute();
+}
