@@ -282,7 +282,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         );
         guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, ctx.clock.today());
         await deleteEvent(ctx, request.params.id, unit.id, actorOf(request));
-        return reply.code(204).send();
+        return reply.send({ deleted: request.params.id });
       },
     );
     r.get(
