@@ -58,6 +58,11 @@ function text(t: string, align: CellAlign = 'left', bold = false): TableCell {
   return { text: t, value: null, numFmt: null, align, bold };
 }
 
+/** The row number (TT) stored as a number, so a spreadsheet sorts and counts it. */
+function ordinal(n: number): TableCell {
+  return { text: String(n), value: n, numFmt: '0', align: 'center', bold: false };
+}
+
 function quantity(value: number | null, decimals: number, bold = false): TableCell {
   return {
     text: quantityText(value, decimals),
@@ -133,7 +138,7 @@ export function unitTableRows(
   const line = (row: UnitRow, index: string, bold: boolean): TableCell[] => {
     const v: ComparedValue = row.cells[key] ?? { value: null, previous: null, samePeriodLastYear: null };
     return [
-      text(index, 'center', bold),
+      index === '' ? text('', 'center', bold) : ordinal(Number(index)),
       text(row.unitName, 'left', bold),
       quantity(v.value, column.decimals, bold),
       quantity(v.previous, column.decimals, bold),
@@ -159,9 +164,18 @@ export function unitTableRows(
   return out;
 }
 
-function sheetName(prefix: string, title: string): string {
-  const clean = `${prefix} ${title}`.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ');
-  return clean.length <= 31 ? clean : `${clean.slice(0, 30).trimEnd()}…`;
+/** A short tab name: "PL I Ma túy thu giữ heroin", whole words up to 24 characters (Excel allows 31). */
+export function sheetName(prefix: string, title: string): string {
+  const words = title
+    .replace(/[[\]:*?/\\()]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  let name = prefix;
+  for (const w of words) {
+    if (`${name} ${w}`.length > 24) break;
+    name = `${name} ${w}`;
+  }
+  return name.replace(/,$/, '');
 }
 
 /** Every appendix of the report in the order the documents print them: unit tables, reporting, tasks, trends. */
@@ -204,7 +218,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
   if (report.submissions.length > 0) {
     const n = next();
     const rows: TableCell[][] = report.submissions.map((r, i) => [
-      text(String(i + 1), 'center'),
+      ordinal(i + 1),
       text(r.unitName),
       quantity(r.expected, 0),
       quantity(r.onTime, 0),
@@ -280,7 +294,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
           headers: ['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tình trạng', 'Ghi chú'],
           widths: [11, 58, 22, 22, 22, 30],
           rows: report.tasks.map((t, i) => [
-            text(String(i + 1), 'center'),
+            ordinal(i + 1),
             text(t.directive),
             text(t.leadUnit, 'center'),
             text(t.deadline ? formatDate(t.deadline) : '', 'center'),
