@@ -213,12 +213,12 @@ describe('briefing .docx (Decree 30/2020 layout)', () => {
   });
 
   it('restarts page numbers in every appendix and keeps the closing paragraph with the signature (issue 15)', () => {
-    const sections = classified.document.match(/<w:sectPr[ >][^]*?<\/w:sectPr>/g) ?? [];
+    const sections = classified.document.match(/<w:sectPr[ >][\s\S]*?<\/w:sectPr>/g) ?? [];
     const appendices = (classified.document.match(/>Phụ lục [IVX]+</g) ?? []).length;
     assert.ok(appendices > 0);
     assert.equal(sections.length, 1 + appendices);
     assert.equal(sections.filter((x) => /<w:pgNumType w:start="1"\/>/.test(x)).length, appendices);
-    const closing = /<w:p>(?:(?!<w:p>)[^])*?Trên đây là báo cáo/.exec(classified.document)?.[0] ?? '';
+    const closing = /<w:p>(?:(?!<w:p>)[\s\S])*?Trên đây là báo cáo/.exec(classified.document)?.[0] ?? '';
     assert.match(closing, /<w:keepNext\/>/);
   });
 
