@@ -63,6 +63,15 @@ describe('briefing .pdf', () => {
     );
   });
 
+  it('keeps the closing paragraph and the signature block on one page', () => {
+    const content = buildBriefingPdfDefinition(report).content as Array<{ unbreakable?: boolean }>;
+    const kept = content.find(
+      (n) => n.unbreakable === true && /Trên đây là báo cáo/.test(strings(n).join('')),
+    );
+    assert.ok(kept);
+    assert.match(strings(kept).join('\n'), /Nơi nhận:/);
+  });
+
   it('renders the same content regardless of the clock', async () => {
     const again = await renderBriefingPdf(report);
     assert.equal(again.length, pdf.length);

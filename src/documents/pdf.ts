@@ -412,8 +412,9 @@ export function buildBriefingPdfDefinition(
     content: withTinos([
       ...headerBlock(c),
       ...titleBlock(c),
-      ...bodyBlocks(c),
-      signatureBlock(c, signature),
+      ...bodyBlocks(c).slice(0, -1),
+      // The closing paragraph and the signature block stay together: the signature never stands alone on a page.
+      { stack: [...bodyBlocks(c).slice(-1), signatureBlock(c, signature)], unbreakable: true },
       ...appendices.flatMap(appendixBlock),
     ]) as PdfContent[],
     defaultStyle: { font: 'TinosLatin', fontSize: BODY },
