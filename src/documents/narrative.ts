@@ -617,7 +617,19 @@ export function movementText(m: Movement): string {
   return `${label} ${m.change.direction === 'up' ? 'tăng' : 'giảm'} ${amount} (${sign}${percentText(Math.abs(m.change.percent ?? 0))})`;
 }
 
+/** "chỉ tiêu “Công an chính quy tại 100% xã” (hạn 30/06/2020): 34/34 đơn vị đạt". */
+function targetText(t: NonNullable<BriefingReport['targets']>[number]): string {
+  return `chỉ tiêu “${t.name}” (hạn ${formatDate(t.deadline)}): ${formatNumber(t.reached)}/${formatNumber(t.total)} đơn vị đạt`;
+}
+
 export function strengthsParagraph(report: BriefingReport): string | null {
+  const reached = (report.targets ?? []).filter((t) => t.total > 0 && t.reached === t.total);
+  const targets = reached.length > 0 ? ` Hoàn thành ${reached.map(targetText).join('; ')}.` : '';
+  const text = strengthsFromFigures(report);
+  return text === null ? (targets ? targets.trim() : null) : `${text}${targets}`;
+}
+
+function strengthsFromFigures(report: BriefingReport): string | null {
   const good = assessmentMovements(report)
     .filter((m) => m.good)
     .slice(0, RULES.assessmentMaxPoints);
@@ -645,6 +657,8 @@ export function weaknessesParagraph(report: BriefingReport): string | null {
   const overdue = report.tasks.filter((t) => t.status === 'overdue').length;
   if (overdue > 0)
     sentences.push(`Còn ${formatNumber(overdue)} nhiệm vụ được giao đã quá hạn nhưng chưa hoàn thành.`);
+  const behind = (report.targets ?? []).filter((t) => t.total > 0 && t.reached < t.total);
+  if (behind.length > 0) sentences.push(`Chưa hoàn thành ${behind.map(targetText).join('; ')}.`);
   return sentences.length > 0 ? sentences.join(' ') : null;
 }
 

@@ -216,4 +216,20 @@ describe('narrative rules (issue 15)', () => {
       /giảm 100|Công an chính quy giảm/,
     );
   });
+
+  it('judges deployment targets: reached in ưu điểm, behind in tồn tại', () => {
+    const r = buildSampleBriefingReport();
+    r.targets = [
+      { name: 'Công an chính quy tại 100% xã', deadline: '2020-06-30', reached: 63, total: 63 },
+      { name: 'Camera tại 100% trụ sở', deadline: '2020-02-14', reached: 40, total: 63 },
+    ];
+    assert.match(
+      strengthsParagraph(r) ?? '',
+      /Hoàn thành chỉ tiêu “Công an chính quy tại 100% xã” \(hạn 30\/06\/2020\): 63\/63 đơn vị đạt\./,
+    );
+    assert.match(
+      weaknessesParagraph(r) ?? '',
+      /Chưa hoàn thành chỉ tiêu “Camera tại 100% trụ sở” \(hạn 14\/02\/2020\): 40\/63 đơn vị đạt\./,
+    );
+  });
 });
