@@ -434,13 +434,17 @@ export async function buildBriefingReport(
   const campaigns = (await listCampaigns(ctx)).filter(
     (c) => readable(c.secrecy) && c.start <= window.end && c.end >= window.start,
   );
+  const campaignName = (name: string) =>
+    /^(cao điểm|đợt|chiến dịch)/i.test(name)
+      ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1)
+      : `đợt cao điểm ${name}`;
   if (campaigns.length > 0)
     context.push(
-      `Trong kỳ, ${campaigns.length > 1 ? 'các đợt cao điểm' : 'đợt cao điểm'} ${campaigns
-        .map((c) => `${c.name} (từ ngày ${formatDate(c.start)} đến ngày ${formatDate(c.end)})`)
+      `Trong kỳ, triển khai ${campaigns
+        .map((c) => `${campaignName(c.name)} (từ ngày ${formatDate(c.start)} đến ngày ${formatDate(c.end)})`)
         .join(
           '; ',
-        )} được triển khai${kind === 'year' ? '; kết quả từng đợt được tổng hợp trong các báo cáo chuyên đề' : ''}.`,
+        )}${kind === 'year' ? '; kết quả từng đợt được tổng hợp trong các báo cáo chuyên đề' : ''}.`,
     );
   const held = allMeetings.filter((m) => m.heldOn >= window.start && m.heldOn <= window.end);
   if (held.length > 0)
@@ -487,7 +491,11 @@ export async function buildBriefingReport(
       windowStart: window.start,
       windowEnd: window.end,
       previousLabel: prev ? periodLabelVi(prev) : '',
-      samePeriodLastYearLabel: `cùng kỳ năm ${lastYear.type === 'day' || lastYear.type === 'range' ? '' : lastYear.year}`,
+      // A year is compared with the year before by name ("so với năm 2024").
+      samePeriodLastYearLabel:
+        kind === 'year' && period.type === 'year'
+          ? `năm ${period.year - 1}`
+          : `cùng kỳ năm ${lastYear.type === 'day' || lastYear.type === 'range' ? '' : lastYear.year}`,
       samePeriodLastYearStart: lastYearWindow.start,
       samePeriodLastYearEnd: lastYearWindow.end,
       nextLabel: periodText(next),

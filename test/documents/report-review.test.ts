@@ -136,6 +136,8 @@ describe('review of generated reports (issue 15; issue 13 cases 5–7)', () => {
     assert.doesNotMatch(text, /Công an các đơn vị, địa phương/);
     assert.match(province.document.summary, /^Tổng kết công tác năm 2025, phương hướng nhiệm vụ năm 2026$/);
     assert.doesNotMatch(text, /So với năm 2024,.*so với cùng kỳ năm 2024/);
+    assert.match(text, /So với năm 2024, tăng 23 vụ/);
+    assert.doesNotMatch(text, /cùng kỳ năm 2024|đợt cao điểm Cao điểm/);
     assert.equal(
       reports.get('BCA/2020-H1')?.document.summary.startsWith('Sơ kết công tác 6 tháng đầu năm 2020'),
       true,
