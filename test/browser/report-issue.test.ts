@@ -76,7 +76,7 @@ test('issuing asks for confirmation, refuses an empty draft, signs, verifies and
   await page.getByText('Đã lưu bản thảo.').waitFor();
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await page.getByLabel('Người ký').waitFor();
-  assert.match(await page.getByLabel('Người ký').textContent(), /Lê Văn Ký/);
+  assert.match((await page.getByLabel('Người ký').textContent()) ?? '', /Lê Văn Ký/);
   await page.getByRole('button', { name: /^Xác nhận ban hành BCA\// }).click();
   await page.getByText(/Đã ban hành phiên bản 1, đã ký số\./).waitFor();
   await page.getByRole('button', { name: 'Kiểm tra chữ ký' }).click();
