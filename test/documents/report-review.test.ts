@@ -192,6 +192,28 @@ describe('review of generated reports (issue 15; issue 13 cases 5–7)', () => {
     }
   });
 
+  it('quotes no percentage the engine did not compute (issue 13.5)', () => {
+    for (const [key, report] of reports) {
+      // The figures carry the engine's computed changes; the narrative prints those.
+      assert.ok(report.fields.every((f) => f.figures.every((g) => g.changeYoy !== undefined)), key);
+      const allowed = new Set<string>();
+      for (const field of report.fields)
+        for (const f of field.figures)
+          for (const which of ['prev', 'yoy'] as const) {
+            const c = figureChange(f, which);
+            if (c?.percent == null) continue;
+            allowed.add(`${c.direction === 'up' ? '+' : '-'}${percentText(Math.abs(c.percent))}`);
+          }
+      const quoted = [
+        ...paragraphs(report)
+          .join('\n')
+          .matchAll(/\(([+-][\d.]+,\d{2}%)\)/g),
+      ].map((m) => m[1]);
+      assert.ok(quoted.length > 0, key);
+      for (const q of quoted) assert.ok(allowed.has(q ?? ''), `${key}: ${q} is not an engine change`);
+    }
+  });
+
   it('has totals that add up to their rows, with the ministry departments and the province level (issue 13.6)', () => {
     for (const [key, report] of reports) {
       const table = report.unitTable;
