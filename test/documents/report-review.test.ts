@@ -195,7 +195,10 @@ describe('review of generated reports (issue 15; issue 13 cases 5–7)', () => {
   it('quotes no percentage the engine did not compute (issue 13.5)', () => {
     for (const [key, report] of reports) {
       // The figures carry the engine's computed changes; the narrative prints those.
-      assert.ok(report.fields.every((f) => f.figures.every((g) => g.changeYoy !== undefined)), key);
+      assert.ok(
+        report.fields.every((f) => f.figures.every((g) => g.changeYoy !== undefined)),
+        key,
+      );
       const allowed = new Set<string>();
       for (const field of report.fields)
         for (const f of field.figures)
