@@ -21,6 +21,7 @@ import { runMeetings } from '../meetings/cli.ts';
 import { smtpMailer } from '../notifications/mailer.ts';
 import { startNotificationJob, useMailer } from '../notifications/service.ts';
 import { referenceDate } from '../periods/regime.ts';
+import { configureSigning, verifyDocument } from '../reports/issue.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
 import { exitOnSignals } from '../server/shutdown.ts';
@@ -38,6 +39,7 @@ import { failWith, printJson, printTable } from './output.ts';
 
 const config = loadConfig();
 const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
+configureSigning(config.signing);
 
 async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const ctx = await openApp({
@@ -434,14 +436,20 @@ program
 
 program
   .command('report')
-  .description('Báo cáo giao ban tháng theo thể thức Nghị định 30/2020 (the monthly briefing report)')
-  .requiredOption('--period <id>', 'reporting month, e.g. 2020-02')
+  .description(
+    'Báo cáo định kỳ theo thể thức Nghị định 30/2020: tháng, quý, 6 tháng, 9 tháng, năm (the periodic briefing report)',
+  )
+  .requiredOption(
+    '--period <id>',
+    'kỳ báo cáo: 2020-02 (tháng), 2020-Q1 (quý), 2020-H1 (6 tháng), 2020-09-ytd (9 tháng), 2020 (năm)',
+  )
+  .option('--signer <n>', 'người ký thứ n trong danh sách của đơn vị (0 = người đầu tiên)')
   .option('--unit <code>', 'unit (the nation by default)', 'BCA')
   .addOption(
     new Option('--format <format>', 'docx, xlsx or pdf').choices(['docx', 'xlsx', 'pdf']).default('docx'),
   )
   .requiredOption('-o, --output <file>', 'where to write the document')
-  .option('--date <date>', 'date of the document (default today)')
+  .option('--date <date>', 'date of the document (default: the issue moment of the period)')
   .option('--as <username>', 'act as this user: their scope and clearance apply')
   .action(
     async (opts: {
@@ -451,6 +459,7 @@ program
       output: string;
       date?: string;
       as?: string;
+      signer?: string;
     }) => {
       await withApp(async (ctx) => {
         const acting = await actingAs(ctx, opts.as);
@@ -463,6 +472,7 @@ program
           format: opts.format,
           clearance: acting.clearance,
           issueDate: checkDate(opts.date, 'date'),
+          signer: opts.signer === undefined ? undefined : Number(opts.signer),
         });
         await writeFile(opts.output, result.buffer);
         await auditCli(ctx, acting, {
@@ -651,6 +661,28 @@ program
         result.text.slice(f.span[0], f.span[1]),
       ]),
     );
+  });
+
+program
+  .command('verify <file>')
+  .description('Kiểm tra chữ ký số của văn bản PDF: người ký, thời gian ký, toàn vẹn (verify a signed PDF)')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const pdf = await readFile(file).catch(() => {
+      throw new AppError('not_found', `Không đọc được tệp ${file}`, `cannot read ${file}`);
+    });
+    const v = verifyDocument(pdf);
+    if (opts.json) printJson(v);
+    else {
+      process.stdout.write(
+        `${file}: ${v.signed ? (v.intact ? 'chữ ký hợp lệ, tệp toàn vẹn' : 'KHÔNG toàn vẹn') : 'không có chữ ký số'}\n`,
+      );
+      if (v.signer)
+        process.stdout.write(`  người ký: ${v.signer}${v.organisation ? ` (${v.organisation})` : ''}\n`);
+      if (v.signingTime) process.stdout.write(`  thời gian ký: ${v.signingTime}\n`);
+      for (const p of v.problems) process.stdout.write(`  lỗi: ${p}\n`);
+    }
+    if (!v.intact) process.exitCode = 6;
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => failWith(error, process.argv.includes('--debug')));

@@ -58,6 +58,10 @@ const schema = z.object({
   SMTP_FROM: z.string().default('giaoban@localhost'),
   /** How often the notification job looks for deadlines two days away and overdue tasks. */
   NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Issued reports are signed with the unit's PKCS#12 key: a directory of "<unit code>.p12" files, or one file. */
+  GIAOBAN_SIGNING_DIR: z.string().optional(),
+  GIAOBAN_SIGNING_P12: z.string().optional(),
+  GIAOBAN_SIGNING_PASSPHRASE: z.string().optional(),
 });
 
 export type Config = Readonly<{
@@ -77,6 +81,7 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   smtpFrom: string;
   notifyIntervalSeconds: number;
+  signing: { dir: string | undefined; p12: string | undefined; passphrase: string | undefined };
 }>;
 
 // Both src/config/env.ts and the built dist/config/env.js sit two levels below the project root.
@@ -106,5 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     notifyIntervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
+    signing: Object.freeze({
+      dir: e.GIAOBAN_SIGNING_DIR,
+      p12: e.GIAOBAN_SIGNING_P12,
+      passphrase: e.GIAOBAN_SIGNING_PASSPHRASE,
+    }),
   });
 }

@@ -182,6 +182,38 @@ export interface Database {
     updated_at: string;
     updated_by: number | null;
   };
+  report_event: {
+    id: Generated<number>;
+    unit_id: number;
+    date: string;
+    secrecy: string;
+    text: string;
+    created_at: string;
+    created_by: number | null;
+    created_by_name: string;
+    deleted_at: string | null;
+  };
+  unit_document_setting: {
+    unit_id: number;
+    symbol: string | null;
+    signers: string;
+    updated_at: string;
+    updated_by: number | null;
+  };
+  report_issue: {
+    id: Generated<number>;
+    unit_id: number;
+    period: string;
+    version: number;
+    status: string;
+    issued_at: string;
+    issued_by: number | null;
+    issued_by_name: string;
+    signer: string;
+    content: string;
+    ended_at: string | null;
+    ended_reason: string | null;
+  };
   secrecy_override: {
     id: Generated<number>;
     indicator_id: number;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, createUser, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { createTestApp, createUser, OUTPUT_DIR, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
 
 function giaoban(dbFile: string, args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
@@ -265,5 +266,14 @@ describe('giaoban CLI on the demo data', () => {
       'nobody',
     ]);
     assert.equal(unknown.status, 3);
+  });
+
+  it('writes a quarterly report and refuses a day, naming the periods it takes (issue 15)', () => {
+    const out = join(OUTPUT_DIR, 'cli-2020-Q1.docx');
+    const quarter = giaoban(app.dbFile, ['report', '--period', '2020-Q1', '--format', 'docx', '-o', out]);
+    assert.equal(quarter.status, 0, quarter.stderr);
+    const day = giaoban(app.dbFile, ['report', '--period', '2020-02-15', '-o', '/dev/null']);
+    assert.notEqual(day.status, 0);
+    assert.match(day.stderr, /quý \(2020-Q1\)/);
   });
 });
