@@ -3,21 +3,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
-import { actorOf, guard, requireUser } from '../server/session.ts';
+import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
-import { SECRECY_LEVELS } from '../shared/secrecy.ts';
+import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
 import { assignDirective } from '../tasks/service.ts';
 import { OUTCOME_KINDS } from './model.ts';
 import {
   addAgendaItem,
+  conclusionFor,
   createMeeting,
   holdMeeting,
   issueConclusion,
   listMeetings,
-  meetingDetail,
-  meetingPack,
+  meetingDetailFor,
+  meetingPackFor,
   requireMeeting,
   setAgendaOutcome,
   setMinutes,
@@ -32,8 +33,17 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
       guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: 'none' });
     const readable = async (request: FastifyRequest, id: number) => {
       const m = await requireMeeting(ctx, id);
-      guard(ctx, request, 'aggregate.read', { unitId: requireUser(request).unitId, secrecy: m.secrecy });
-      return m;
+      const user = guard(ctx, request, 'aggregate.read', {
+        unitId: requireUser(request).unitId,
+        secrecy: m.secrecy,
+      });
+      return { m, user };
+    };
+    // The pack holds the nation's figures: it is read by those whose scope covers the ministry.
+    const packReadable = async (request: FastifyRequest, id: number) => {
+      const m = await requireMeeting(ctx, id);
+      const user = guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: m.secrecy }, m.heldOn);
+      return { m, user };
     };
     const unitIds = (codes: string[], date: string) => codes.map((c) => resolveUnit(ctx.graph, c, date).id);
 
@@ -95,7 +105,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           params: idParams,
         },
       },
-      async (request) => meetingDetail(ctx, await readable(request, request.params.id)),
+      async (request) => {
+        const { m, user } = await readable(request, request.params.id);
+        const detail = await meetingDetailFor(ctx, m, user);
+        await auditClassifiedRead(ctx, request, {
+          target: `meeting:${m.id}`,
+          unitId: null,
+          secrecy: detail.secrecy,
+        });
+        return detail;
+      },
     );
     r.get(
       '/meetings/:id/pack',
@@ -106,7 +125,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           params: idParams,
         },
       },
-      async (request) => meetingPack(ctx, await readable(request, request.params.id)),
+      async (request) => {
+        const { m, user } = await packReadable(request, request.params.id);
+        const pack = await meetingPackFor(ctx, m, user);
+        await auditClassifiedRead(ctx, request, {
+          target: `meeting:${m.id}/pack`,
+          unitId: null,
+          secrecy: pack.secrecy,
+        });
+        return pack;
+      },
     );
     r.post(
       '/meetings/:id/hold',
@@ -166,12 +194,13 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const m = await readable(request, request.params.id);
-        if (!m.conclusion)
+        const { m, user } = await readable(request, request.params.id);
+        const conclusion = await conclusionFor(ctx, m, user);
+        if (!conclusion)
           throw new AppError('not_found', 'Hội nghị chưa có thông báo kết luận', 'no conclusion issued yet', [
             { field: 'conclusion', reason: 'chưa ban hành' },
           ]);
-        return m.conclusion;
+        return conclusion;
       },
     );
     r.post(
@@ -239,6 +268,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         const m = await requireMeeting(ctx, request.params.id);
         const b = request.body;
         const today = ctx.clock.today();
+        // Adding to a meeting is managing it: the meeting's owner (the ministry) and at least its level.
+        const user = guard(ctx, request, 'meeting.manage', {
+          unitId: null,
+          secrecy: highestSecrecy([m.secrecy, b.secrecy]),
+        });
         const lead = resolveUnit(ctx.graph, b.leadUnit, today).id;
         const coordinating = unitIds(b.coordinatingUnits, today);
         for (const unitId of [lead, ...coordinating])
@@ -264,7 +298,10 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             at,
           ),
         );
-        return { ...result, meeting: await meetingDetail(ctx, await requireMeeting(ctx, m.id)) };
+        return {
+          ...result,
+          meeting: await meetingDetailFor(ctx, await requireMeeting(ctx, m.id), user),
+        };
       },
     );
   };

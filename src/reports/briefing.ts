@@ -1,6 +1,7 @@
 import type { AggregateRow } from '../analytics/engine.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
 import type {
   BriefingReport,
   ComparedValue,
@@ -23,7 +24,7 @@ import {
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
 import { listTasks } from '../tasks/service.ts';
 import type { Unit } from '../units/model.ts';
@@ -122,13 +123,18 @@ export async function buildBriefingReport(
   const next = monthPeriod(period.year, period.month + 1);
   const readable = (secrecy: SecrecyLevel) => clearanceAllows(options.clearance, secrecy);
 
-  const rows = (
-    await applySecrecyDecisions(
-      ctx,
-      unit.id,
-      await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
-    )
-  ).filter((r) => readable(r.secrecy));
+  // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
+  // with secrecy decisions carried up from the units below; what is left out is said in the document.
+  const lens = await secrecyLens(ctx, date);
+  let omitted = false;
+  const allRows = await applySecrecyDecisions(
+    ctx,
+    unit.id,
+    await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
+    date,
+  );
+  const rows = allRows.filter((r) => readable(r.secrecy));
+  if (rows.length < allRows.length) omitted = true;
   const fields: FieldReport[] = [];
   for (const field of FIELDS) {
     const figures: Figure[] = [];
@@ -160,7 +166,11 @@ export async function buildBriefingReport(
 
   const columns = APPENDIX_COLUMNS.map(([code, option]) => ctx.catalogue.indicator(code) && { code, option })
     .filter((c): c is { code: string; option: string | null } => Boolean(c))
-    .filter((c) => readable(ctx.catalogue.indicator(c.code)?.secrecy ?? 'none'));
+    .filter((c) => {
+      const ok = readable(lens.levelOf(unit.id, c.code));
+      if (!ok) omitted = true;
+      return ok;
+    });
   const childKind = unit.kind === 'ministry' ? 'province' : undefined;
   const byUnit = new Map<string, UnitRow>();
   for (const column of columns) {
@@ -173,6 +183,11 @@ export async function buildBriefingReport(
       kind: childKind,
     });
     for (const r of ranking) {
+      // A child whose figure is classified above the reader (a decision on one province) shows no value.
+      if (!readable(lens.levelOf(r.unitId, column.code))) {
+        omitted = true;
+        continue;
+      }
       const row = byUnit.get(r.code) ?? { unitCode: r.code, unitName: r.name, cells: {} };
       row.cells[figureKey(column.code, column.option)] = {
         value: r.value,
@@ -225,7 +240,12 @@ export async function buildBriefingReport(
   const trends: TrendSeries[] = [];
   for (const [code, option] of TREND_INDICATORS) {
     const indicator = ctx.catalogue.indicator(code);
-    if (!indicator || !readable(indicator.secrecy)) continue;
+    if (!indicator) continue;
+    const level = lens.levelOf(unit.id, code);
+    if (!readable(level)) {
+      omitted = true;
+      continue;
+    }
     const points = await ctx.engine.series({ unitId: unit.id, indicator: code, option, months });
     trends.push({
       indicator: code,
@@ -233,7 +253,7 @@ export async function buildBriefingReport(
       title: indicator.nameVi,
       unit: indicator.unit,
       decimals: displayDecimals(indicator.unit, indicator.decimals),
-      secrecy: indicator.secrecy,
+      secrecy: level,
       points: points.map((p) => ({
         periodId: p.period,
         label: `T${Number(p.period.slice(5))}/${p.period.slice(2, 4)}`,
@@ -248,7 +268,10 @@ export async function buildBriefingReport(
     .filter((m) => m.period === period.id)
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   const meeting = meetings[0];
-  const meetingDirectives = meeting ? (await directivesOf(ctx, meeting.id)).map((d) => d.content) : [];
+  const allDirectives = meeting ? await directivesOf(ctx, meeting.id) : [];
+  const shownDirectives = allDirectives.filter((d) => readable(d.secrecy));
+  if (shownDirectives.length < allDirectives.length) omitted = true;
+  const meetingDirectives = shownDirectives.map((d) => d.content);
   const issueDate = options.issueDate ?? ctx.clock.today();
   // Follow-up: the tasks set by this period's meetings and the previous period's, as they stand on the document's date.
   const followed = new Set(
@@ -256,6 +279,7 @@ export async function buildBriefingReport(
       .filter((m) => m.period === period.id || m.period === prev.id)
       .map((m) => m.id),
   );
+  const taskSecrecy: SecrecyLevel[] = [];
   const taskRows: BriefingReport['tasks'] =
     followed.size === 0
       ? []
@@ -265,6 +289,12 @@ export async function buildBriefingReport(
               ctx.graph.isInSubtree(ctx.graph.findByCode(t.unit, issueDate)?.id ?? -1, unit.id, issueDate) ||
               unit.kind === 'ministry',
           )
+          .filter((t) => {
+            const ok = readable(t.secrecy);
+            if (ok) taskSecrecy.push(t.secrecy);
+            else omitted = true;
+            return ok;
+          })
           .map((t) => ({
             directive: t.directive,
             leadUnit: t.unitName,
@@ -273,8 +303,9 @@ export async function buildBriefingReport(
               t.status === 'done_on_time' ? 'done' : t.status === 'cancelled' ? 'in_progress' : t.status,
             note: t.lastReport?.note ?? null,
           }));
+  const situation = options.human?.situation ?? draft.human.situation;
   const human: BriefingReport['human'] = {
-    situation: options.human?.situation ?? draft.human.situation,
+    situation: omitted ? [...situation, OMITTED_NOTICE_VI] : situation,
     assessment: options.human?.assessment ?? draft.human.assessment,
     directives:
       options.human?.directives ??
@@ -292,7 +323,11 @@ export async function buildBriefingReport(
       issueDate,
       typeName: 'BÁO CÁO',
       summary: `Kết quả công tác ${monthText(period)}, phương hướng nhiệm vụ ${monthText(next)}`,
-      secrecy: 'none',
+      // Directives and tasks in the document mark it at their level; figures mark it through their rows.
+      secrecy: highestSecrecy([
+        ...(human.directives === meetingDirectives ? shownDirectives.map((d) => d.secrecy) : []),
+        ...taskSecrecy,
+      ]),
       addressees: isMinistry ? [] : ['Bộ Công an'],
     },
     period: {
@@ -324,7 +359,7 @@ export async function buildBriefingReport(
                 title: `${indicator?.nameVi ?? c.code}${optionName}`,
                 unit: indicator?.unit ?? '',
                 decimals: displayDecimals(indicator?.unit ?? '', indicator?.decimals ?? 0),
-                secrecy: indicator?.secrecy ?? 'none',
+                secrecy: lens.levelOf(unit.id, c.code),
               };
             }),
             rows: [...byUnit.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
