@@ -62,7 +62,13 @@ export async function secrecyLens(ctx: AppContext, date: IsoDate): Promise<Secre
     list.push({ unitId: r.unit_id, level: r.level });
     byIndicator.set(code, list);
   }
-  return {
+  const partsOf = (code: string): string[] => {
+    const indicator = ctx.catalogue.indicator(code);
+    return indicator?.aggregation.kind === 'ratio'
+      ? [indicator.aggregation.numerator.indicator, indicator.aggregation.denominator.indicator]
+      : [];
+  };
+  const lens: SecrecyLens = {
     hasOwnDecision(unitId, indicator) {
       return (byIndicator.get(indicator) ?? []).some((d) => d.unitId === unitId);
     },
@@ -77,6 +83,14 @@ export async function secrecyLens(ctx: AppContext, date: IsoDate): Promise<Secre
       return highestSecrecy([own?.level ?? base, ...below]);
     },
   };
+  // A ratio is read at the level of its parts too: a classified denominator classifies the rate.
+  const direct = lens.levelOf;
+  lens.levelOf = (unitId, indicator, inputs) =>
+    highestSecrecy([
+      direct(unitId, indicator, inputs),
+      ...partsOf(indicator).map((part) => direct(unitId, part)),
+    ]);
+  return lens;
 }
 
 /** True when the principal may read material at `level`. */
@@ -111,4 +125,35 @@ export function inScope(
 /** Resolves a unit code to its id on `date` when it exists. */
 export function unitIdOf(ctx: AppContext, code: string, date: IsoDate): number | null {
   return ctx.graph.findByCode(code, date)?.id ?? null;
+}
+
+/**
+ * A form's cells as the principal may read them: a cell whose unit × indicator is classified above their clearance
+ * (a secrecy decision on the unit or below it) keeps its place, so the form still lines up, but shows no figure.
+ */
+export function redactCells<
+  T extends {
+    indicator: string;
+    value: number | null;
+    comment: string | null;
+    previous?: number | null;
+    lastYear?: number | null;
+    source?: unknown;
+  },
+>(principal: Pick<Principal, 'clearance'>, lens: SecrecyLens, unitId: number, cells: T[]) {
+  let withheld = 0;
+  const out = cells.map((cell) => {
+    if (mayRead(principal, lens.levelOf(unitId, cell.indicator))) return cell;
+    withheld++;
+    return {
+      ...cell,
+      value: null,
+      comment: null,
+      ...('previous' in cell ? { previous: null } : {}),
+      ...('lastYear' in cell ? { lastYear: null } : {}),
+      ...('source' in cell ? { source: null } : {}),
+      withheld: true,
+    };
+  });
+  return { cells: out, withheld };
 }
