@@ -6,7 +6,7 @@ import { resolveUnit } from '../app/resolve.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
-import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
 import { assignDirective } from '../tasks/service.ts';
 import { OUTCOME_KINDS } from './model.ts';
@@ -157,12 +157,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['meetings'],
           summary: 'Biên bản hội nghị (minutes)',
           params: idParams,
-          body: z.object({ minutes: z.string().max(200000) }),
+          body: z.object({ minutes: z.string().max(200000), secrecy: z.enum(SECRECY_LEVELS).optional() }),
         },
       },
       async (request) => {
-        manage(request);
-        return setMinutes(ctx, request.params.id, request.body.minutes, actorOf(request));
+        const m = await requireMeeting(ctx, request.params.id);
+        guard(ctx, request, 'meeting.manage', {
+          unitId: null,
+          secrecy: highestSecrecy([m.secrecy, m.minutesSecrecy, request.body.secrecy ?? 'none']),
+        });
+        return setMinutes(ctx, m.id, request.body.minutes, actorOf(request), request.body.secrecy);
       },
     );
     r.post(
@@ -215,12 +219,18 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             presenter: z.string().max(300).nullish(),
             outcomeKind: z.enum(OUTCOME_KINDS).default('information'),
             outcome: z.string().max(10000).nullish(),
+            secrecy: z.enum(SECRECY_LEVELS).optional(),
           }),
         },
       },
       async (request) => {
-        manage(request);
-        return { agenda: await addAgendaItem(ctx, request.params.id, request.body, actorOf(request)) };
+        const m = await requireMeeting(ctx, request.params.id);
+        const user = guard(ctx, request, 'meeting.manage', {
+          unitId: null,
+          secrecy: highestSecrecy([m.secrecy, request.body.secrecy ?? 'none']),
+        });
+        const agenda = await addAgendaItem(ctx, request.params.id, request.body, actorOf(request));
+        return { agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)) };
       },
     );
     r.put(
@@ -234,16 +244,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request) => {
-        manage(request);
-        return {
-          agenda: await setAgendaOutcome(
-            ctx,
-            request.params.id,
-            request.params.itemId,
-            request.body,
-            actorOf(request),
-          ),
-        };
+        const m = await requireMeeting(ctx, request.params.id);
+        const user = guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: m.secrecy });
+        const agenda = await setAgendaOutcome(
+          ctx,
+          m.id,
+          request.params.itemId,
+          request.body,
+          actorOf(request),
+        );
+        return { agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)) };
       },
     );
     r.post(

@@ -323,11 +323,14 @@ export async function setMinutes(
   id: number,
   minutes: string,
   actor: Actor,
+  secrecy?: SecrecyLevel,
 ): Promise<MeetingView> {
   const m = await requireMeeting(ctx, id);
   const at = ctx.clock.now().toISOString();
+  // Minutes are never below the meeting's level; they may be set above it.
+  const level = highestSecrecy([m.secrecy, secrecy ?? m.minutesSecrecy]);
   await ctx.store.write(async (trx) => {
-    await updateMeeting(trx, id, { minutes: minutes.normalize('NFC') }, at);
+    await updateMeeting(trx, id, { minutes: minutes.normalize('NFC'), minutesSecrecy: level }, at);
     await appendAudit(trx, {
       at,
       actorId: actor.id,
@@ -335,7 +338,7 @@ export async function setMinutes(
       action: 'meeting.minutes',
       target: `meeting:${id}`,
       unitId: null,
-      secrecy: m.secrecy,
+      secrecy: level,
       details: { length: minutes.length },
     });
   });
@@ -407,6 +410,7 @@ export async function addAgendaItem(
     presenter?: string | null | undefined;
     outcomeKind: OutcomeKind;
     outcome?: string | null | undefined;
+    secrecy?: SecrecyLevel | undefined;
   },
   actor: Actor,
 ): Promise<AgendaItem[]> {
@@ -426,6 +430,7 @@ export async function addAgendaItem(
       outcomeKind: item.outcomeKind,
       outcome: item.outcome ?? null,
       carriedTaskId: null,
+      secrecy: item.secrecy && item.secrecy !== m.secrecy ? highestSecrecy([m.secrecy, item.secrecy]) : null,
     });
     await appendAudit(trx, {
       at,
@@ -434,7 +439,7 @@ export async function addAgendaItem(
       action: 'meeting.agenda',
       target: `meeting:${id}/agenda:${itemId}`,
       unitId: null,
-      secrecy: m.secrecy,
+      secrecy: highestSecrecy([m.secrecy, item.secrecy ?? 'none']),
       details: { title: item.title, outcomeKind: item.outcomeKind },
     });
   });
@@ -554,25 +559,41 @@ export function tasksFor(ctx: AppContext, principal: Principal, tasks: TaskView[
 export async function meetingDetailFor(ctx: AppContext, m: MeetingRecord, principal: Principal) {
   const detail = await meetingDetail(ctx, m);
   const withheld = detail.directives.filter((d) => !clearanceAllows(principal.clearance, d.secrecy));
-  const secrets = withheld.map((d) => d.content);
+  const hiddenItems = detail.agenda.filter(
+    (a) => !clearanceAllows(principal.clearance, a.secrecy ?? m.secrecy),
+  );
+  const minutesShown = clearanceAllows(principal.clearance, m.minutesSecrecy);
+  const secrets = [
+    ...withheld.map((d) => d.content),
+    ...hiddenItems.flatMap((a) => [a.title, a.outcome ?? '']),
+    ...(minutesShown ? [] : [detail.minutes ?? '']),
+  ];
+  const omitted = withheld.length + hiddenItems.length + (minutesShown || detail.minutes === null ? 0 : 1);
   const directives = detail.directives
     .filter((d) => clearanceAllows(principal.clearance, d.secrecy))
     .map((d) => ({ ...d, tasks: tasksFor(ctx, principal, d.tasks) }));
   return {
     ...detail,
-    secrecy: highestSecrecy([m.secrecy, ...directives.map((d) => d.secrecy)]),
-    agenda: detail.agenda.map((a) => ({
-      ...a,
-      title: redact(a.title, secrets) ?? a.title,
-      outcome: redact(a.outcome, secrets),
-    })),
-    minutes: redact(detail.minutes, secrets),
+    secrecy: highestSecrecy([
+      m.secrecy,
+      ...directives.map((d) => d.secrecy),
+      ...detail.agenda.map((a) => a.secrecy ?? 'none').filter((l) => clearanceAllows(principal.clearance, l)),
+      ...(minutesShown && detail.minutes !== null ? [m.minutesSecrecy] : []),
+    ]),
+    agenda: detail.agenda
+      .filter((a) => !hiddenItems.includes(a))
+      .map((a) => ({
+        ...a,
+        title: redact(a.title, secrets) ?? a.title,
+        outcome: redact(a.outcome, secrets),
+      })),
+    minutes: minutesShown ? redact(detail.minutes, secrets) : null,
     conclusion: detail.conclusion
       ? { ...detail.conclusion, text: redact(detail.conclusion.text, secrets) ?? '' }
       : null,
     directives,
-    withheld: withheld.length,
-    ...(withheld.length > 0 ? { notice: OMITTED_NOTICE_VI } : {}),
+    withheld: omitted,
+    ...(omitted > 0 ? { notice: OMITTED_NOTICE_VI } : {}),
   };
 }
 
