@@ -314,7 +314,12 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           await notifyTaskAssigned(ctx, trx, {
             taskIds: assigned.taskIds,
             unitIds: [lead, ...coordinating],
-            content: b.content,
+            // A notification (and its e-mail) reaches every user of the units, whatever their clearance:
+            // a classified directive is announced without its text, which is read in the system.
+            content:
+              b.secrecy === 'none'
+                ? b.content
+                : 'Có nội dung chỉ đạo mật mới; đăng nhập hệ thống để xem (theo độ mật được tiếp cận)',
             deadlineText: b.deadline.kind === 'date' ? formatDate(b.deadline.date) : '',
           });
           return assigned;
