@@ -83,7 +83,7 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
     }
     throw error;
   }
-  rows = await applySecrecyDecisions(ctx, unit.id, rows);
+  rows = await applySecrecyDecisions(ctx, unit.id, rows, referenceDate(period));
   const window = periodWindow(period);
   return {
     unit: {

@@ -264,6 +264,8 @@ export interface Database {
     participants: string;
     status: string;
     minutes: string | null;
+    /** Null: the meeting's own level. */
+    minutes_secrecy: string | null;
     pack: string | null;
     pack_frozen_at: string | null;
     conclusion_number: string | null;
@@ -283,6 +285,8 @@ export interface Database {
     outcome_kind: string;
     outcome: string | null;
     carried_task_id: number | null;
+    /** Null: the meeting's own level. */
+    secrecy: string | null;
   };
   deployment_target: {
     id: Generated<number>;

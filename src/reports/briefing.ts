@@ -4,6 +4,7 @@ import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { addWorkingDays } from '../calendar/holidays.ts';
 import { listCampaigns } from '../campaigns/service.ts';
 import type { ReportKind, ReportLevel, TargetStatus } from '../documents/index.ts';
+import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
 import type {
   BriefingReport,
   ComparedValue,
@@ -31,7 +32,7 @@ import {
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
 import { listTargets, targetProgress } from '../targets/service.ts';
 import { listTasks } from '../tasks/service.ts';
@@ -206,13 +207,18 @@ export async function buildBriefingReport(
   const next = nextOf(period);
   const readable = (secrecy: SecrecyLevel) => clearanceAllows(options.clearance, secrecy);
 
-  const rows = (
-    await applySecrecyDecisions(
-      ctx,
-      unit.id,
-      await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
-    )
-  ).filter((r) => readable(r.secrecy));
+  // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
+  // with secrecy decisions carried up from the units below; what is left out is said in the document.
+  const lens = await secrecyLens(ctx, date);
+  let omitted = false;
+  const allRows = await applySecrecyDecisions(
+    ctx,
+    unit.id,
+    await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
+    date,
+  );
+  const rows = allRows.filter((r) => readable(r.secrecy));
+  if (rows.length < allRows.length) omitted = true;
   const fields: FieldReport[] = [];
   for (const field of FIELDS) {
     const figures: Figure[] = [];
@@ -248,7 +254,11 @@ export async function buildBriefingReport(
 
   const columns = APPENDIX_COLUMNS.map(([code, option]) => ctx.catalogue.indicator(code) && { code, option })
     .filter((c): c is { code: string; option: string | null } => Boolean(c))
-    .filter((c) => readable(ctx.catalogue.indicator(c.code)?.secrecy ?? 'none'));
+    .filter((c) => {
+      const ok = readable(lens.levelOf(unit.id, c.code));
+      if (!ok) omitted = true;
+      return ok;
+    });
   const childKind = unit.kind === 'ministry' ? 'province' : undefined;
   const byUnit = new Map<string, UnitRow>();
   for (const column of columns) {
@@ -261,6 +271,11 @@ export async function buildBriefingReport(
       kind: childKind,
     });
     for (const r of ranking) {
+      // A child whose figure is classified above the reader (a decision on one province) shows no value.
+      if (!readable(lens.levelOf(r.unitId, column.code))) {
+        omitted = true;
+        continue;
+      }
       const row = byUnit.get(r.code) ?? { unitCode: r.code, unitName: r.name, cells: {} };
       row.cells[figureKey(column.code, column.option)] = {
         value: r.value,
@@ -351,7 +366,12 @@ export async function buildBriefingReport(
   const trends: TrendSeries[] = [];
   for (const [code, option] of TREND_INDICATORS) {
     const indicator = ctx.catalogue.indicator(code);
-    if (!indicator || !readable(indicator.secrecy)) continue;
+    if (!indicator) continue;
+    const level = lens.levelOf(unit.id, code);
+    if (!readable(level)) {
+      omitted = true;
+      continue;
+    }
     const points = await ctx.engine.series({ unitId: unit.id, indicator: code, option, months: trendMonths });
     trends.push({
       indicator: code,
@@ -359,7 +379,7 @@ export async function buildBriefingReport(
       title: indicator.nameVi,
       unit: indicator.unit,
       decimals: displayDecimals(indicator.unit, indicator.decimals),
-      secrecy: indicator.secrecy,
+      secrecy: level,
       points: points.map((p) => ({
         periodId: p.period,
         label: `T${Number(p.period.slice(5))}/${p.period.slice(2, 4)}`,
@@ -377,7 +397,10 @@ export async function buildBriefingReport(
     )
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   const meeting = meetings[0];
-  const meetingDirectives = meeting ? (await directivesOf(ctx, meeting.id)).map((d) => d.content) : [];
+  const allDirectives = meeting ? await directivesOf(ctx, meeting.id) : [];
+  const shownDirectives = allDirectives.filter((d) => readable(d.secrecy));
+  if (shownDirectives.length < allDirectives.length) omitted = true;
+  const meetingDirectives = shownDirectives.map((d) => d.content);
 
   // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
   // data window plus the reporting deadline of 3 working days. The document is dated from it and tasks stand as of
@@ -392,6 +415,7 @@ export async function buildBriefingReport(
   // Follow-up: tasks set by meetings held up to the end of the data window (a meeting after it sets tasks for the
   // next report), as they stand at the issue moment.
   const followed = new Set(allMeetings.filter((m) => m.heldOn <= window.end).map((m) => m.id));
+  const taskSecrecy: SecrecyLevel[] = [];
   const taskRows: BriefingReport['tasks'] =
     followed.size === 0
       ? []
@@ -404,6 +428,12 @@ export async function buildBriefingReport(
           )
           // Tasks finished before this window were reported in earlier reports.
           .filter((t) => t.status !== 'done_on_time' || (t.confirmedAt ?? window.start) >= window.start)
+          .filter((t) => {
+            const ok = readable(t.secrecy);
+            if (ok) taskSecrecy.push(t.secrecy);
+            else omitted = true;
+            return ok;
+          })
           .map((t) => ({
             directive: t.directive,
             leadUnit: t.unitName,
@@ -412,8 +442,9 @@ export async function buildBriefingReport(
               t.status === 'done_on_time' ? 'done' : t.status === 'cancelled' ? 'in_progress' : t.status,
             note: t.lastReport?.note ?? null,
           }));
+  const situation = options.human?.situation ?? draft.human.situation;
   const human: BriefingReport['human'] = {
-    situation: options.human?.situation ?? draft.human.situation,
+    situation: omitted ? [...situation, OMITTED_NOTICE_VI] : situation,
     assessment: options.human?.assessment ?? draft.human.assessment,
     directives:
       options.human?.directives ??
@@ -481,7 +512,11 @@ export async function buildBriefingReport(
       issueDate,
       typeName: 'BÁO CÁO',
       summary: summaryOf(kind, period, next),
-      secrecy: 'none',
+      // Directives and tasks in the document mark it at their level; figures mark it through their rows.
+      secrecy: highestSecrecy([
+        ...(human.directives === meetingDirectives ? shownDirectives.map((d) => d.secrecy) : []),
+        ...taskSecrecy,
+      ]),
       addressees: isMinistry ? [] : ['Bộ Công an'],
     },
     period: {
@@ -519,7 +554,7 @@ export async function buildBriefingReport(
                 title: `${indicator?.nameVi ?? c.code}${optionName}`,
                 unit: indicator?.unit ?? '',
                 decimals: displayDecimals(indicator?.unit ?? '', indicator?.decimals ?? 0),
-                secrecy: indicator?.secrecy ?? 'none',
+                secrecy: lens.levelOf(unit.id, c.code),
               };
             }),
             rows: [...byUnit.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)),

@@ -125,6 +125,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessions(app, ctx, { secureCookies: options.secureCookies });
+  // Answers of the API hold unit-scoped and often classified content: no cache, shared or private, may keep them.
+  // Only a route that serves public reference material (the province boundaries) sets its own policy.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
   registerOps(app, ctx, options.metrics ?? { token: undefined, allow: [] });
 
   app.setErrorHandler((error, request, reply) => {
