@@ -1,10 +1,10 @@
 import type { AggregateRow } from '../analytics/engine.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
 import { addWorkingDays } from '../calendar/holidays.ts';
 import { listCampaigns } from '../campaigns/service.ts';
 import type { ReportKind, ReportLevel, TargetStatus } from '../documents/index.ts';
-import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
 import type {
   BriefingReport,
   ComparedValue,
