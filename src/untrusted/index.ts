@@ -170,7 +170,7 @@ export async function docxTextIsolated(
   if (!result.ok)
     throw new UntrustedFileRefused(
       result.reasonVi ?? 'Tệp .docx hỏng hoặc không đọc được',
-      result.reasonVi ? 'rejected' : 'unreadable',
+      result.tooLarge ? 'too_large' : result.reasonVi ? 'rejected' : 'unreadable',
     );
   return result.value as string;
 }
@@ -185,7 +185,7 @@ export async function importFileIsolated(
   if (!result.ok)
     throw new UntrustedFileRefused(
       result.reasonVi ?? 'Tệp bị hỏng hoặc không đọc được',
-      result.reasonVi ? 'rejected' : 'unreadable',
+      result.tooLarge ? 'too_large' : result.reasonVi ? 'rejected' : 'unreadable',
       result.row,
       result.field,
     );

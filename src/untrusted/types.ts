@@ -8,4 +8,4 @@ export type IsolatedTask =
 /** reasonVi null: the parser failed in a way that says nothing useful to the user (the file is unreadable). */
 export type IsolatedResult =
   | { ok: true; value: string | ParsedFile }
-  | { ok: false; reasonVi: string | null; row: number; field: string };
+  | { ok: false; reasonVi: string | null; row: number; field: string; tooLarge?: boolean };

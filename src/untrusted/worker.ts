@@ -40,7 +40,8 @@ async function run(task: IsolatedTask): Promise<IsolatedResult> {
       }
     }
   } catch (error) {
-    if (error instanceof ZipRefused) return { ok: false, reasonVi: error.reasonVi, row: 0, field: 'file' };
+    if (error instanceof ZipRefused)
+      return { ok: false, reasonVi: error.reasonVi, row: 0, field: 'file', tooLarge: error.tooLarge };
     if (error instanceof FileRejected)
       return { ok: false, reasonVi: error.reasonVi, row: error.row, field: error.field };
     return { ok: false, reasonVi: null, row: 0, field: 'file' };

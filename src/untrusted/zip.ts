@@ -21,7 +21,10 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = Object.freeze({
 
 /** An archive refused before anything reads it; `reasonVi` is shown to the user as is. */
 export class ZipRefused extends Error {
-  constructor(readonly reasonVi: string) {
+  constructor(
+    readonly reasonVi: string,
+    readonly tooLarge = false,
+  ) {
     super(reasonVi);
     this.name = 'ZipRefused';
   }
@@ -62,7 +65,7 @@ export function inflateZip(
   if (buf.readUInt16LE(end + 4) !== 0 || count === 0xffff || dirOffset === 0xffffffff)
     throw new ZipRefused('Tệp nén dạng nhiều phần hoặc zip64 không được hỗ trợ');
   if (count > limits.maxEntries)
-    throw new ZipRefused(`Tệp nén có ${count} mục, vượt giới hạn ${limits.maxEntries} mục`);
+    throw new ZipRefused(`Tệp nén có ${count} mục, vượt giới hạn ${limits.maxEntries} mục`, true);
   if (dirOffset + dirSize > end) throw corrupt;
   const out = new Map<string, Buffer>();
   let total = 0;
@@ -111,5 +114,6 @@ export function inflateZip(
 function tooLarge(limits: ZipLimits): ZipRefused {
   return new ZipRefused(
     `Tệp khi giải nén quá lớn (vượt ${mb(limits.maxTotalBytes)} MB tổng cộng hoặc ${mb(limits.maxEntryBytes)} MB một mục); không đọc tệp này`,
+    true,
   );
 }
