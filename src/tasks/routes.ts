@@ -6,6 +6,7 @@ import { resolveUnit } from '../app/resolve.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Action } from '../auth/roles.ts';
 import { actorOf, guard, policyDeps, requireUser } from '../server/session.ts';
+import { versionRequired } from '../shared/errors.ts';
 import { isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
 import type { TaskRecord } from './repository.ts';
 import { actOnTask, listTasks, requireTask, taskDetail, taskSummary } from './service.ts';
@@ -125,6 +126,7 @@ export function taskRoutes(ctx: AppContext): FastifyPluginAsync {
           { unitId: task.unitId, secrecy: task.secrecy },
           task.assignedOn,
         );
+        if (request.body.version === undefined) throw versionRequired();
         return actOnTask(ctx, task.id, { ...request.body, action: request.params.action }, actorOf(request));
       },
     );

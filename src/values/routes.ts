@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, auditClassifiedRead, guard } from '../server/session.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, versionRequired } from '../shared/errors.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import {
   figureHistory,
@@ -82,6 +82,8 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
         const { unit, date } = unitForPeriod(ctx, request.body.unit, request.body.period);
         guard(ctx, request, 'values.write', { unitId: unit.id, secrecy: form.secrecy }, date);
         refuseDuplicateCells(request.body.cells);
+        const unversioned = request.body.cells.findIndex((cell) => cell.version === undefined);
+        if (unversioned >= 0) throw versionRequired(`cells[${unversioned}].version`);
         return saveFormValues(ctx, { ...request.body, actor: actorOf(request), source: 'web' });
       },
     );
