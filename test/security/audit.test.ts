@@ -38,7 +38,7 @@ describe('tamper-evident audit log', () => {
       form: 'BC-THANG',
       unit: commune,
       period: '2026-12',
-      cells: [{ indicator: 'drug.cases', option: null, value: 2 }],
+      cells: [{ indicator: 'drug.cases', option: null, value: 2, version: 0 }],
     });
     const analyst = new ApiClient(server);
     await analyst.login('analyst', 'Giaoban@2026-test');
