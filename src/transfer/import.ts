@@ -15,6 +15,7 @@ import { writeValues } from '../values/repository.ts';
 import { formatDate, type IsoDate } from '../vietnamese/dates.ts';
 import { NumberFormatError, parseNumber, parseNumberLenient, roundTo } from '../vietnamese/numbers.ts';
 import { fromDhis2Period } from './dhis2.ts';
+import { restoreFormula } from './formula.ts';
 import {
   type ImportSummary,
   type Located,
@@ -292,7 +293,8 @@ class Planner {
       if (parsed > MAX_VALUE) return this.reject({ row, field: 'value', reason: 'số quá lớn' });
       value = roundTo(parsed, indicator.decimals);
     }
-    const comment = figure.comment;
+    // An exported CSV carries "'=..." for a comment that starts like a formula; it imports back as written.
+    const comment = figure.comment === null ? null : restoreFormula(figure.comment);
     if (comment !== null && comment.length > MAX_COMMENT)
       return this.reject({ row, field: 'comment', reason: 'ghi chú dài quá 2.000 ký tự' });
     // A row giving neither a figure nor a comment says nothing: it is skipped, never read as "erase".
