@@ -9,7 +9,7 @@ import { AppError } from '../shared/errors.ts';
 import { changePassword } from './password.ts';
 import type { User } from './repository.ts';
 import { confirmEnrolment, startEnrolment, verifySecondFactor } from './second-factor.ts';
-import { type ActiveSession, signIn, signOut, signOutEverywhere } from './signin.ts';
+import { type ActiveSession, reauthenticate, signIn, signOut, signOutEverywhere } from './signin.ts';
 import { AddressThrottle } from './throttle.ts';
 
 function presentMe(
@@ -173,6 +173,30 @@ export function authRoutes(
         }
         await confirmEnrolment(ctx.store, session, request.body.code, ctx.clock.now(), throttle, request.ip);
         return presentMe(ctx, session.user, session.csrfToken, null);
+      },
+    );
+    r.post(
+      '/auth/reauth',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Xác nhận lại mật khẩu trước thao tác nhạy cảm (confirm the password again)',
+          body: z.object({ password: z.string().min(1).max(256) }),
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        requireUser(request);
+        const session = pendingSession(request);
+        await reauthenticate(
+          ctx.store,
+          session,
+          request.body.password,
+          ctx.clock.now(),
+          throttle,
+          request.ip,
+        );
+        return { ok: true };
       },
     );
     r.post(

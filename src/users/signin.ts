@@ -214,3 +214,73 @@ export async function signOutEverywhere(db: Kysely<Database>, userId: number): P
   const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Confirms the password of a signed-in user again, for a change that needs a recent sign-in. A wrong password
+ * counts toward the lock-out like a failed sign-in; a locked account is refused.
+ */
+export async function reauthenticate(
+  store: Store,
+  session: ActiveSession,
+  password: string,
+  now: Date,
+  throttle: AddressThrottle,
+  ip: string | null,
+): Promise<void> {
+  throttle.check(ip, now);
+  const user = await findUserByName(store.db, session.user.username);
+  if (!user || user.disabled || user.id !== session.user.id) throw INVALID;
+  const history = {
+    consecutiveFailures: user.failedCount,
+    lastFailureAt: user.lastFailedAt ? new Date(user.lastFailedAt) : null,
+  };
+  const allowed = checkSignInAllowed(history, now, DEFAULT_LOCKOUT_POLICY).allowed;
+  const ok = allowed && (await verifyPassword(user.passwordHash, password));
+  const actorName = `${user.username} (${user.displayName})`;
+  if (!ok) {
+    throttle.recordFailure(ip, now);
+    const next = recordFailure(history, now, DEFAULT_LOCKOUT_POLICY);
+    await store.write(async (trx) => {
+      if (allowed)
+        await trx
+          .updateTable('app_user')
+          .set({
+            failed_count: next.consecutiveFailures,
+            last_failed_at: now.toISOString(),
+            locked_until: next.lockedUntil ? next.lockedUntil.toISOString() : null,
+          })
+          .where('id', '=', user.id)
+          .execute();
+      await appendAudit(trx, {
+        at: now.toISOString(),
+        actorId: user.id,
+        actorName,
+        action: 'auth.reauth_failed',
+        target: `user:${user.id}`,
+        unitId: user.unitId,
+        secrecy: 'none',
+        details: { ip, reason: allowed ? 'wrong_password' : 'locked' },
+      });
+    });
+    throw new AppError('unauthenticated', 'Mật khẩu không đúng', 'wrong password', [
+      { field: 'password', reason: 'không đúng' },
+    ]);
+  }
+  await store.write(async (trx) => {
+    await trx
+      .updateTable('user_session')
+      .set({ authenticated_at: now.toISOString() })
+      .where('token_hash', '=', session.tokenHash)
+      .execute();
+    await appendAudit(trx, {
+      at: now.toISOString(),
+      actorId: user.id,
+      actorName,
+      action: 'auth.reauth',
+      target: `user:${user.id}`,
+      unitId: user.unitId,
+      secrecy: 'none',
+      details: { ip },
+    });
+  });
+}
