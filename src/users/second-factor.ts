@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { appendAudit } from '../audit/repository.ts';
 import { checkSignInAllowed, DEFAULT_LOCKOUT_POLICY, recordFailure } from '../auth/lockout.ts';
 import { createTotpSecret, verifyTotp } from '../auth/totp.ts';
@@ -91,8 +92,11 @@ export async function verifySecondFactor(
 export async function startEnrolment(
   store: Store,
   session: ActiveSession,
-): Promise<{ secret: string; otpauthUrl: string }> {
+): Promise<{ secret: string; otpauthUrl: string; qrCode: string }> {
   const { secretBase32, otpauthUrl } = createTotpSecret(session.user.username);
+  // Drawn here, never by an outside service: the secret must not leave the server and the page.
+  const svg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  const qrCode = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
   await store.write((trx) =>
     trx
       .updateTable('user_session')
@@ -100,7 +104,7 @@ export async function startEnrolment(
       .where('token_hash', '=', session.tokenHash)
       .execute(),
   );
-  return { secret: secretBase32, otpauthUrl };
+  return { secret: secretBase32, otpauthUrl, qrCode };
 }
 
 /** Confirms enrolment with a first code from the app; the second factor is then required at every sign-in. */

@@ -31,6 +31,10 @@ describe('accounts and sign-in', () => {
     assert.equal(enrol.status, 200);
     const secret = String(enrol.body.secret);
     assert.match(String(enrol.body.otpauthUrl), /^otpauth:\/\/totp\/giaoban/);
+    // The QR code is drawn by the server (no outside service sees the secret).
+    const qr = String(enrol.body.qrCode);
+    assert.match(qr, /^data:image\/svg\+xml;base64,/);
+    assert.match(Buffer.from(qr.split(',')[1] ?? '', 'base64').toString('utf8'), /<svg[^>]*>.*<path/s);
     const wrong = await client.request('POST', '/api/auth/totp/confirm', { code: '000000' });
     assert.equal(wrong.status, 401);
     const code = generateTotp(secret, app.clock.now());
