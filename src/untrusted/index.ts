@@ -75,8 +75,7 @@ function workerEntry(): { entry: string | URL; eval: boolean } {
 }
 
 /** Idle workers kept warm (starting one costs a module load); they never keep the process alive. */
-const idle: Worker[] = [];
-let idleHeapMb = 0;
+const idle: Array<{ worker: Worker; heapMb: number }> = [];
 
 function spawn(limits: IsolationLimits): Worker {
   const { entry, eval: isEval } = workerEntry();
@@ -95,9 +94,8 @@ function spawn(limits: IsolationLimits): Worker {
 }
 
 function runWorker(task: IsolatedTask, limits: IsolationLimits): Promise<IsolatedResult> {
-  let worker = idleHeapMb === limits.heapMb ? idle.pop() : undefined;
-  if (!worker) worker = spawn(limits);
-  const w = worker;
+  const at = idle.findIndex((entry) => entry.heapMb === limits.heapMb);
+  const w = at >= 0 ? (idle.splice(at, 1)[0]?.worker ?? spawn(limits)) : spawn(limits);
   w.ref();
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -110,9 +108,14 @@ function runWorker(task: IsolatedTask, limits: IsolationLimits): Promise<Isolate
       w.removeAllListeners('exit');
       if (reusable && idle.length < MAX_RUNNING) {
         w.unref();
-        w.once('exit', () => idle.splice(idle.indexOf(w) >>> 0, 1));
-        idleHeapMb = limits.heapMb;
-        idle.push(w);
+        const entry = { worker: w, heapMb: limits.heapMb };
+        w.once('exit', () => {
+          const i = idle.indexOf(entry);
+          if (i >= 0) idle.splice(i, 1);
+        });
+        // An idle worker that fails is simply dropped (its exit removes it); it must not take the server down.
+        w.on('error', () => {});
+        idle.push(entry);
       } else void w.terminate();
       fn();
     };
