@@ -6,6 +6,8 @@ import * as m0005 from './0005_briefing.ts';
 import * as m0006 from './0006_report_draft.ts';
 import * as m0007 from './0007_secrecy_override.ts';
 import * as m0009 from './0009_audit_append_only.ts';
+import * as m0010 from './0010_report_status.ts';
+import * as m0012 from './0012_notifications.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_report_draft': m0006,
   '0007_secrecy_override': m0007,
   '0009_audit_append_only': m0009,
+  '0010_report_status': m0010,
+  '0012_notifications': m0012,
 };
