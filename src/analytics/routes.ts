@@ -153,6 +153,9 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         const months = Array.from({ length: request.query.months }, (_, i) =>
           monthPeriod(last.year, last.month - (request.query.months - 1 - i)),
         );
+        // The series and its last-year line must stay within the years periods can name.
+        for (const m of [months[0], ...(months[0] ? [monthPeriod(months[0].year - 1, months[0].month)] : [])])
+          if (m) resolvePeriod(m.id);
         const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, last);
         const lens = await secrecyLens(ctx, referenceDate(last));
         const secrecy = lens.levelOf(unit.id, request.query.indicator);

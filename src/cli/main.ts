@@ -104,6 +104,16 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
       process.stderr.write(`giaoban: ${line}
 `),
   );
+  // A fatal error ends the process with a non-zero code, so that a supervisor (systemd Restart=on-failure)
+  // starts it again; carrying on in an unknown state would be worse.
+  const fatal = (error: unknown) => {
+    process.stderr.write(
+      `giaoban: fatal error, stopping: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  };
+  process.once('uncaughtException', fatal);
+  process.once('unhandledRejection', fatal);
   return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 }
 

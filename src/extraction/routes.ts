@@ -6,7 +6,7 @@ import type { AppContext } from '../app/context.ts';
 import { INDICATORS } from '../indicators/catalogue.ts';
 import { requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
-import { extractTextFromDocx } from './docx.ts';
+import { docxTextIsolated, UntrustedFileRefused } from '../untrusted/index.ts';
 import { extract } from './extract.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -51,14 +51,19 @@ export function extractionRoutes(ctx: AppContext): FastifyPluginAsync {
           if (name.toLowerCase().endsWith('.docx')) {
             let text: string;
             try {
-              text = await extractTextFromDocx(buffer);
-            } catch {
-              throw new AppError(
-                'unsupported_media_type',
-                'Tệp .docx hỏng hoặc không đọc được',
-                'unreadable .docx',
-                [{ field: 'file', reason: 'không phải .docx hợp lệ' }],
-              );
+              // Parsed in a worker with a capped heap and a time limit: a zip bomb is refused, not fatal.
+              text = await docxTextIsolated(buffer);
+            } catch (error) {
+              if (!(error instanceof UntrustedFileRefused)) throw error;
+              if (error.kind === 'busy')
+                throw new AppError('rate_limited', error.reasonVi, 'busy reading files');
+              if (error.kind === 'too_large')
+                throw new AppError('payload_too_large', error.reasonVi, 'file exceeds the parsing limits', [
+                  { field: 'file', reason: error.reasonVi },
+                ]);
+              throw new AppError('unsupported_media_type', error.reasonVi, 'unreadable .docx', [
+                { field: 'file', reason: 'không phải .docx hợp lệ' },
+              ]);
             }
             return present(text, name);
           }

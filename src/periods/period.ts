@@ -28,6 +28,7 @@ export class PeriodError extends Error {
 }
 
 const MIN_YEAR = 1990;
+const MAX_RANGE_DAYS = 1096;
 const MAX_YEAR = 2100;
 
 function checkYear(input: string, year: number): void {
@@ -79,6 +80,13 @@ export function parsePeriod(input: string): Period {
     const [start, end] = text.split('..') as [string, string];
     if (!isValidIsoDate(start) || !isValidIsoDate(end)) throw new PeriodError(input, 'ngày không tồn tại');
     if (end < start) throw new PeriodError(input, 'ngày kết thúc trước ngày bắt đầu');
+    // Ranges are campaign and holiday windows; longer spans are asked for as months, quarters or years, which
+    // are read from stored monthly figures rather than day by day.
+    if (daysBetween(start, end) + 1 > MAX_RANGE_DAYS)
+      throw new PeriodError(
+        input,
+        `khoảng ngày dài tối đa ${MAX_RANGE_DAYS.toLocaleString('vi-VN')} ngày (3 năm)`,
+      );
     checkYear(input, Number(range[1]));
     checkYear(input, Number(range[4]));
     return rangePeriod(start, end);

@@ -56,6 +56,9 @@ export interface DateWindow {
 function ruleFor(regime: ReportingRegime, monthId: string): RegimeRule {
   let found: RegimeRule | undefined;
   for (const rule of regime.rules) if (rule.fromMonth <= monthId) found = rule;
+  // Before the first rule (a comparison reaching back past 1990), the earliest rule is taken as in force: the
+  // answer is then an empty window of data, never an error.
+  found ??= regime.rules[0];
   if (!found) throw new Error(`no reporting rule for ${monthId} in regime ${regime.code}`);
   return found;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -37,7 +36,7 @@ import { authRoutes } from '../users/routes.ts';
 import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
-import { registerSessions, SESSION_COOKIE } from './session.ts';
+import { registerSessions } from './session.ts';
 
 export interface ServerOptions {
   secureCookies: boolean;
@@ -94,13 +93,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
-    // Signed-in users are limited each on their own (many officers may share one office address); others by address.
-    keyGenerator: (request) => {
-      const token = request.cookies?.[SESSION_COOKIE];
-      return token
-        ? `s:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`
-        : `ip:${request.ip}`;
-    },
+    // Signed-in users are limited each on their own account (many officers may share one office address);
+    // anyone else by address. The key is the account the session resolved to, never the cookie as sent: random
+    // cookies resolve to no session and share their address's bucket.
+    keyGenerator: (request) => (request.session ? `u:${request.session.user.id}` : `ip:${request.ip}`),
   });
 
   await app.register(fastifySwagger, {

@@ -6,7 +6,7 @@ import type { JsonObject } from '../audit/chain.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { authorize, type PolicyDeps, type Resource } from '../auth/policy.ts';
 import type { Action, AuthUser } from '../auth/roles.ts';
-import { DEFAULT_SESSION_POLICY } from '../auth/sessions.ts';
+import { DEFAULT_SESSION_POLICY, isRecentlyAuthenticated } from '../auth/sessions.ts';
 import { AppError } from '../shared/errors.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
 import type { ActiveSession } from '../users/signin.ts';
@@ -113,6 +113,9 @@ export function requireUser(request: FastifyRequest): AuthUser & { username: str
  * The single authorisation check every route calls: role, unit scope and clearance, as the policy decides.
  * Units are judged in the tree of `date` (default today), so a past unit is checked where it stood then.
  */
+/** Actions of SENSITIVE_ACTIONS that change who may see what; approvals are left to their own workflow checks. */
+const REAUTH_ACTIONS: ReadonlySet<Action> = new Set<Action>(['secrecy.override', 'users.manage']);
+
 export function guard(
   ctx: AppContext,
   request: FastifyRequest,
@@ -129,6 +132,26 @@ export function guard(
       decision.messageEn,
     );
   }
+  // Changing who may see what (secrecy decisions, accounts: roles, clearances, password resets) needs a sign-in
+  // within the last few minutes; the page answers this code by asking for the password again.
+  if (
+    REAUTH_ACTIONS.has(action) &&
+    request.method !== 'GET' &&
+    request.session &&
+    !isRecentlyAuthenticated(
+      {
+        createdAt: request.session.authenticatedAt,
+        lastSeenAt: request.session.authenticatedAt,
+        authenticatedAt: request.session.authenticatedAt,
+      },
+      ctx.clock.now(),
+    )
+  )
+    throw new AppError(
+      'reauth_required',
+      `Thao tác này cần xác nhận lại mật khẩu (lần đăng nhập gần nhất đã quá ${DEFAULT_SESSION_POLICY.reauthWindowMs / 60_000} phút)`,
+      'confirm your password again: this change needs a recent sign-in',
+    );
   return user as AuthUser;
 }
 

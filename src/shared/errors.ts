@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'conflict',
+  'precondition_required',
+  'reauth_required',
   'locked',
   'validation_failed',
   'rate_limited',
@@ -41,6 +43,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   conflict: 409,
+  precondition_required: 428,
+  reauth_required: 403,
   locked: 423,
   validation_failed: 422,
   rate_limited: 429,
@@ -54,6 +58,8 @@ export const EXIT_CODE: Record<ErrorCode, number> = {
   unauthenticated: 4,
   forbidden: 4,
   conflict: 5,
+  precondition_required: 5,
+  reauth_required: 4,
   locked: 5,
   validation_failed: 6,
   rate_limited: 7,
@@ -67,4 +73,17 @@ export function notFound(whatVi: string, whatEn: string): AppError {
 
 export function badRequest(messageVi: string, messageEn: string, issues: FieldIssue[] = []): AppError {
   return new AppError('bad_request', messageVi, messageEn, issues);
+}
+
+/**
+ * An update sent without the version it was read at: refused (428), never applied blindly over what someone
+ * else may have saved meanwhile.
+ */
+export function versionRequired(field = 'version'): AppError {
+  return new AppError(
+    'precondition_required',
+    'Thiếu phiên bản của dữ liệu đang sửa: hãy tải lại trang rồi sửa lại',
+    'the version the data was read at is required',
+    [{ field, reason: 'bắt buộc: phiên bản đã đọc (0 cho số liệu chưa có)' }],
+  );
 }

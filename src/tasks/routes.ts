@@ -6,6 +6,7 @@ import { resolveUnit } from '../app/resolve.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Action } from '../auth/roles.ts';
 import { actorOf, guard, policyDeps, requireUser } from '../server/session.ts';
+import { versionRequired } from '../shared/errors.ts';
 import { isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { actOnTask, listTasks, requireTask, type TaskRecord, taskDetail, taskSummary } from './service.ts';
 import { type DerivedStatus, TASK_ACTIONS, TASK_STATUSES, type TaskAction } from './status.ts';
@@ -124,6 +125,7 @@ export function taskRoutes(ctx: AppContext): FastifyPluginAsync {
           { unitId: task.unitId, secrecy: task.secrecy },
           task.assignedOn,
         );
+        if (request.body.version === undefined) throw versionRequired();
         return actOnTask(ctx, task.id, { ...request.body, action: request.params.action }, actorOf(request));
       },
     );

@@ -61,6 +61,8 @@ export interface TaskView {
   statusLabel: string;
   stateStored: StoredState;
   stateLabel: string;
+  /** Sent back with an action: a stale version is a conflict, a missing one is refused. */
+  version: number;
   assignedOn: IsoDate;
   confirmedAt: IsoDate | null;
   daysLate: number;
@@ -145,6 +147,7 @@ export function presentTask(ctx: AppContext, t: TaskRecord, asOf: IsoDate): Task
     statusLabel: STATUS_LABEL_VI[s.status],
     stateStored: s.stored,
     stateLabel: STORED_STATE_LABEL_VI[s.stored],
+    version: t.version,
     assignedOn: t.assignedOn,
     confirmedAt: s.confirmedOn,
     daysLate: s.daysLate,

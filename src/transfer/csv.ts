@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from './formula.ts';
 import {
   COLUMN_ALIASES,
   COLUMNS,
@@ -137,15 +138,16 @@ export function csvNumber(value: number): string {
 export function writeCsv(rows: CsvFigureRow[]): Buffer {
   const body = stringify(
     rows.map((r) => [
-      r.form,
-      r.unit,
-      r.period,
-      r.indicator,
-      r.option ?? '',
+      neutraliseFormula(r.form),
+      neutraliseFormula(r.unit),
+      neutraliseFormula(r.period),
+      neutraliseFormula(r.indicator),
+      neutraliseFormula(r.option ?? ''),
+      // A figure is written from a number, never from text: "-5" is a figure, not a formula.
       r.value === null ? '' : csvNumber(r.value),
-      r.comment ?? '',
-      r.indicatorName,
-      r.measure,
+      neutraliseFormula(r.comment ?? ''),
+      neutraliseFormula(r.indicatorName),
+      neutraliseFormula(r.measure),
     ]),
     {
       header: true,

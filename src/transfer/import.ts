@@ -9,14 +9,14 @@ import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
 import { highestSecrecy } from '../shared/secrecy.ts';
 import type { Unit, UnitKind } from '../units/model.ts';
+import { importFileIsolated, UntrustedFileRefused } from '../untrusted/index.ts';
 import { type ValueInput, VersionConflictError } from '../values/model.ts';
 import { writeValues } from '../values/repository.ts';
 import { formatDate, type IsoDate } from '../vietnamese/dates.ts';
 import { NumberFormatError, parseNumber, roundTo } from '../vietnamese/numbers.ts';
-import { readCsv } from './csv.ts';
-import { fromDhis2Period, readDhis2 } from './dhis2.ts';
+import { fromDhis2Period } from './dhis2.ts';
+import { restoreFormula } from './formula.ts';
 import {
-  FileRejected,
   type ImportSummary,
   type Located,
   MAX_FILE_BYTES,
@@ -27,7 +27,6 @@ import {
   type TransferFormat,
 } from './model.ts';
 import { existingFigures, reportStates } from './repository.ts';
-import { readXlsx } from './xlsx.ts';
 
 export interface ImportOptions {
   buffer: Uint8Array;
@@ -84,17 +83,6 @@ export function detectFormat(buffer: Uint8Array, filename: string, contentType?:
   let i = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   while (i < buffer.length && [0x20, 0x09, 0x0a, 0x0d].includes(buffer[i] as number)) i++;
   return buffer[i] === 0x7b || buffer[i] === 0x5b ? 'json' : 'csv';
-}
-
-async function readFile(format: TransferFormat, buffer: Uint8Array): Promise<ParsedFile> {
-  switch (format) {
-    case 'csv':
-      return readCsv(buffer);
-    case 'json':
-      return readDhis2(buffer);
-    case 'xlsx':
-      return readXlsx(buffer);
-  }
 }
 
 type Resolved<T> = { ok: true; value: T } | { ok: false; issue: Rejection };
@@ -368,7 +356,8 @@ class Planner {
         });
       value = parsed;
     }
-    const comment = figure.comment;
+    // An exported CSV carries "'=..." for a comment that starts like a formula; it imports back as written.
+    const comment = figure.comment === null ? null : restoreFormula(figure.comment);
     if (comment !== null && comment.length > MAX_COMMENT)
       return this.reject({ row, field: 'comment', reason: 'ghi chú dài quá 2.000 ký tự' });
     // A row giving neither a figure nor a comment says nothing: it is skipped, never read as "erase".
@@ -530,10 +519,13 @@ export async function importFigures(ctx: AppContext, options: ImportOptions): Pr
     });
   let parsed: ParsedFile;
   try {
-    parsed = await readFile(detectFormat(buffer, options.filename, options.contentType), buffer);
+    // Parsed in a worker with a capped heap and a time limit; zip containers inflated under counted limits.
+    parsed = await importFileIsolated(detectFormat(buffer, options.filename, options.contentType), buffer);
   } catch (error) {
-    if (error instanceof FileRejected)
+    if (error instanceof UntrustedFileRefused) {
+      if (error.kind === 'busy') throw new AppError('rate_limited', error.reasonVi, 'busy reading files');
       return fileRejection({ row: error.row, field: error.field, reason: error.reasonVi });
+    }
     throw error;
   }
   const result = await plan(ctx, parsed, options.canWrite);

@@ -304,10 +304,9 @@ export async function readXlsx(buffer: Uint8Array): Promise<ParsedFile> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as never);
-  } catch (error) {
-    throw new FileRejected(
-      `Tệp Excel bị hỏng hoặc không đầy đủ (${error instanceof Error ? error.message.slice(0, 120) : 'không đọc được'})`,
-    );
+  } catch {
+    // The parser's own message is internal (English, paths, stack fragments): the user gets a plain reason.
+    throw new FileRejected('Tệp Excel bị hỏng hoặc không đầy đủ (không đọc được nội dung bảng tính)');
   }
   for (const sheet of wb.worksheets) {
     if (sheet.rowCount > MAX_ROWS + 50)

@@ -9,7 +9,8 @@ import { AppError } from '../shared/errors.ts';
 import { changePassword } from './password.ts';
 import type { User } from './repository.ts';
 import { confirmEnrolment, startEnrolment, verifySecondFactor } from './second-factor.ts';
-import { type ActiveSession, signIn, signOut, signOutEverywhere } from './signin.ts';
+import { type ActiveSession, reauthenticate, signIn, signOut, signOutEverywhere } from './signin.ts';
+import { AddressThrottle } from './throttle.ts';
 
 function presentMe(
   ctx: AppContext,
@@ -42,6 +43,7 @@ export function authRoutes(
 ): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    const throttle = new AddressThrottle();
     r.post(
       '/auth/login',
       {
@@ -50,13 +52,17 @@ export function authRoutes(
           summary: 'Đăng nhập (sign in)',
           body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
         },
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        // Keyed on the address only: a sign-in has no session, and a cookie the client sends is no identity.
+        config: {
+          rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (request) => `ip:${request.ip}` },
+        },
       },
       async (request, reply) => {
         const { token, session } = await signIn(
           ctx.store,
           { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
           ctx.clock.now(),
+          throttle,
         );
         reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(options.secureCookies));
         return presentMe(ctx, session.user, session.csrfToken, session.pendingSecondFactor);
@@ -120,7 +126,14 @@ export function authRoutes(
       },
       async (request) => {
         const session = pendingSession(request);
-        await verifySecondFactor(ctx.store, session, request.body.code, ctx.clock.now());
+        await verifySecondFactor(
+          ctx.store,
+          session,
+          request.body.code,
+          ctx.clock.now(),
+          throttle,
+          request.ip,
+        );
         return presentMe(ctx, session.user, session.csrfToken, null);
       },
     );
@@ -158,8 +171,32 @@ export function authRoutes(
             'pass the current second factor first',
           );
         }
-        await confirmEnrolment(ctx.store, session, request.body.code, ctx.clock.now());
+        await confirmEnrolment(ctx.store, session, request.body.code, ctx.clock.now(), throttle, request.ip);
         return presentMe(ctx, session.user, session.csrfToken, null);
+      },
+    );
+    r.post(
+      '/auth/reauth',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Xác nhận lại mật khẩu trước thao tác nhạy cảm (confirm the password again)',
+          body: z.object({ password: z.string().min(1).max(256) }),
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        requireUser(request);
+        const session = pendingSession(request);
+        await reauthenticate(
+          ctx.store,
+          session,
+          request.body.password,
+          ctx.clock.now(),
+          throttle,
+          request.ip,
+        );
+        return { ok: true };
       },
     );
     r.post(

@@ -16,6 +16,7 @@ import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../shared/errors.ts';
 import { findUserById, findUserByName, type User } from './repository.ts';
+import { AddressThrottle } from './throttle.ts';
 
 export interface ActiveSession {
   tokenHash: string;
@@ -32,11 +33,18 @@ export function secondFactorStep(user: User): 'code' | 'enrol' | null {
   return SECOND_FACTOR_REQUIRED[user.role] ? 'enrol' : null;
 }
 
+/**
+ * The one answer to an unknown name, a disabled or locked account and a wrong password: same status, same
+ * body, and comparable time (a password hash is checked in every case), so the form reveals no account.
+ */
 const INVALID = new AppError(
   'unauthenticated',
-  'Tên đăng nhập hoặc mật khẩu không đúng',
-  'wrong username or password',
+  'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị tạm khóa do nhập sai nhiều lần',
+  'wrong username or password, or the account is temporarily locked',
 );
+
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000';
 
 /**
  * Checks a password sign-in with lock-out, and opens a session. The same answer is given for an unknown user and
@@ -46,7 +54,9 @@ export async function signIn(
   store: Store,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
   now: Date,
+  throttle: AddressThrottle = new AddressThrottle(),
 ): Promise<{ token: string; session: ActiveSession }> {
+  throttle.check(input.ip, now);
   const user = await findUserByName(store.db, input.username);
   const failed = (trx: Kysely<Database>, actorId: number | null, reason: string) =>
     appendAudit(trx, {
@@ -61,11 +71,9 @@ export async function signIn(
     });
   if (!user || user.disabled) {
     await store.write((trx) => failed(trx, null, user ? 'disabled' : 'unknown_user'));
+    throttle.recordFailure(input.ip, now);
     // Spend comparable time on unknown users so response timing does not reveal them either.
-    await verifyPassword(
-      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000',
-      input.password,
-    ).catch(() => false);
+    await verifyPassword(DUMMY_HASH, input.password).catch(() => false);
     throw INVALID;
   }
   const gate = checkSignInAllowed(
@@ -77,8 +85,11 @@ export async function signIn(
     DEFAULT_LOCKOUT_POLICY,
   );
   if (!gate.allowed) {
+    // Not counted (someone knowing only the name cannot extend the lock), answered like an unknown name.
     await store.write((trx) => failed(trx, user.id, 'locked'));
-    throw new AppError('rate_limited', gate.messageVi, gate.messageEn);
+    throttle.recordFailure(input.ip, now);
+    await verifyPassword(DUMMY_HASH, input.password).catch(() => false);
+    throw INVALID;
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
@@ -102,16 +113,20 @@ export async function signIn(
         .execute();
       await failed(trx, user.id, next.lockedUntil ? 'wrong_password_locked' : 'wrong_password');
     });
+    throttle.recordFailure(input.ip, now);
     throw INVALID;
   }
   const { token, tokenHash } = generateSessionToken();
   const csrfToken = randomBytes(32).toString('base64url');
   await store.write(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ failed_count: 0, last_failed_at: null, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    // With a code still to pass, the count is cleared only by the code: otherwise signing in again with the
+    // password would wipe the wrong codes tried from other sessions.
+    if (secondFactorStep(user) !== 'code')
+      await trx
+        .updateTable('app_user')
+        .set({ failed_count: 0, last_failed_at: null, locked_until: null })
+        .where('id', '=', user.id)
+        .execute();
     await trx
       .insertInto('user_session')
       .values({
@@ -198,4 +213,74 @@ export async function signOut(store: Store, tokenHash: string): Promise<void> {
 export async function signOutEverywhere(db: Kysely<Database>, userId: number): Promise<number> {
   const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * Confirms the password of a signed-in user again, for a change that needs a recent sign-in. A wrong password
+ * counts toward the lock-out like a failed sign-in; a locked account is refused.
+ */
+export async function reauthenticate(
+  store: Store,
+  session: ActiveSession,
+  password: string,
+  now: Date,
+  throttle: AddressThrottle,
+  ip: string | null,
+): Promise<void> {
+  throttle.check(ip, now);
+  const user = await findUserByName(store.db, session.user.username);
+  if (!user || user.disabled || user.id !== session.user.id) throw INVALID;
+  const history = {
+    consecutiveFailures: user.failedCount,
+    lastFailureAt: user.lastFailedAt ? new Date(user.lastFailedAt) : null,
+  };
+  const allowed = checkSignInAllowed(history, now, DEFAULT_LOCKOUT_POLICY).allowed;
+  const ok = allowed && (await verifyPassword(user.passwordHash, password));
+  const actorName = `${user.username} (${user.displayName})`;
+  if (!ok) {
+    throttle.recordFailure(ip, now);
+    const next = recordFailure(history, now, DEFAULT_LOCKOUT_POLICY);
+    await store.write(async (trx) => {
+      if (allowed)
+        await trx
+          .updateTable('app_user')
+          .set({
+            failed_count: next.consecutiveFailures,
+            last_failed_at: now.toISOString(),
+            locked_until: next.lockedUntil ? next.lockedUntil.toISOString() : null,
+          })
+          .where('id', '=', user.id)
+          .execute();
+      await appendAudit(trx, {
+        at: now.toISOString(),
+        actorId: user.id,
+        actorName,
+        action: 'auth.reauth_failed',
+        target: `user:${user.id}`,
+        unitId: user.unitId,
+        secrecy: 'none',
+        details: { ip, reason: allowed ? 'wrong_password' : 'locked' },
+      });
+    });
+    throw new AppError('unauthenticated', 'Mật khẩu không đúng', 'wrong password', [
+      { field: 'password', reason: 'không đúng' },
+    ]);
+  }
+  await store.write(async (trx) => {
+    await trx
+      .updateTable('user_session')
+      .set({ authenticated_at: now.toISOString() })
+      .where('token_hash', '=', session.tokenHash)
+      .execute();
+    await appendAudit(trx, {
+      at: now.toISOString(),
+      actorId: user.id,
+      actorName,
+      action: 'auth.reauth',
+      target: `user:${user.id}`,
+      unitId: user.unitId,
+      secrecy: 'none',
+      details: { ip },
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { redactCells, secrecyLens } from '../auth/gate.ts';
 import { actorOf, auditClassifiedRead, guard } from '../server/session.ts';
+import { AppError, versionRequired } from '../shared/errors.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { highestSecrecy } from '../shared/secrecy.ts';
 import {
@@ -90,6 +91,9 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
         const form = requireForm(ctx, request.body.form);
         const { unit, date } = unitForPeriod(ctx, request.body.unit, request.body.period);
         guard(ctx, request, 'values.write', { unitId: unit.id, secrecy: form.secrecy }, date);
+        refuseDuplicateCells(request.body.cells);
+        const unversioned = request.body.cells.findIndex((cell) => cell.version === undefined);
+        if (unversioned >= 0) throw versionRequired(`cells[${unversioned}].version`);
         return saveFormValues(ctx, { ...request.body, actor: actorOf(request), source: 'web' });
       },
     );
@@ -121,4 +125,23 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
       },
     );
   };
+}
+
+/** One figure given twice in one save is ambiguous (which value wins?): refused, naming the first repeats. */
+function refuseDuplicateCells(cells: ReadonlyArray<{ indicator: string; option: string | null }>): void {
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const cell of cells) {
+    const key = `${cell.indicator}/${cell.option ?? ''}`;
+    if (seen.has(key)) {
+      if (repeated.length < 5 && !repeated.includes(key)) repeated.push(key);
+    } else seen.add(key);
+  }
+  if (repeated.length > 0)
+    throw new AppError(
+      'bad_request',
+      `Một số liệu được gửi hai lần trong cùng một lần lưu (ô trùng: ${repeated.join(', ')})`,
+      'the same figure appears more than once in one save',
+      repeated.map((key) => ({ field: 'cells', reason: `ô trùng: ${key}` })),
+    );
 }

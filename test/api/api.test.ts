@@ -143,6 +143,13 @@ describe('HTTP API', () => {
       cells: [{ indicator: 'crime.occurred', option: null, value: 7, version: 1 }],
     });
     assert.equal(stale.status, 409);
+    // Without the version it was read at, an update is refused, never applied over the other writer's.
+    const blind = await client.request('PUT', '/api/values', {
+      ...base,
+      cells: [{ indicator: 'crime.occurred', option: null, value: 8 }],
+    });
+    assert.equal(blind.status, 428, JSON.stringify(blind.body));
+    assert.match(String(blind.body.message), /phiên bản/);
     const history = await client.get(
       `/api/values/history?form=BC-THANG&unit=${communeCode}&period=2027-01&indicator=crime.occurred`,
     );
@@ -160,8 +167,8 @@ describe('HTTP API', () => {
     const negative = await client.request('PUT', '/api/values', {
       ...base,
       cells: [
-        { indicator: 'drug.cases', option: null, value: 2 },
-        { indicator: 'drug.suspects', option: null, value: -1 },
+        { indicator: 'drug.cases', option: null, value: 2, version: 0 },
+        { indicator: 'drug.suspects', option: null, value: -1, version: 0 },
       ],
     });
     assert.equal(negative.status, 422);
@@ -171,7 +178,7 @@ describe('HTTP API', () => {
     );
     const fraction = await client.request('PUT', '/api/values', {
       ...base,
-      cells: [{ indicator: 'drug.cases', option: null, value: 1.5 }],
+      cells: [{ indicator: 'drug.cases', option: null, value: 1.5, version: 0 }],
     });
     assert.equal(fraction.status, 422);
     const wrongType = await client.request('PUT', '/api/values', {

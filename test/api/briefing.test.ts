@@ -95,22 +95,38 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
     await hanoi.login('hanoi', PASSWORD);
     const mine = await hanoi.get('/api/tasks?scope=mine');
     assert.equal(mine.status, 200, JSON.stringify(mine.body));
-    assert.ok((mine.body.tasks as Array<{ id: number }>).some((t) => t.id === hanoiTask));
-    // A province cannot report for another one, nor confirm its own work.
-    assert.equal((await hanoi.request('POST', `/api/tasks/${hcmTask}/report`, { note: 'x' })).status, 403);
-    assert.equal(
-      (await hanoi.request('POST', `/api/tasks/${hanoiTask}/report`, { note: 'Đã triển khai kế hoạch' }))
-        .status,
-      200,
+    const listed = (mine.body.tasks as Array<{ id: number; version: number }>).find(
+      (t) => t.id === hanoiTask,
     );
+    assert.ok(listed);
+    // A province cannot report for another one, nor confirm its own work.
+    assert.equal(
+      (await hanoi.request('POST', `/api/tasks/${hcmTask}/report`, { note: 'x', version: 1 })).status,
+      403,
+    );
+    // An action without the version the task was read at is refused, never applied blindly (428).
+    const blind = await hanoi.request('POST', `/api/tasks/${hanoiTask}/report`, { note: 'x' });
+    assert.equal(blind.status, 428, JSON.stringify(blind.body));
+    const reported = await hanoi.request('POST', `/api/tasks/${hanoiTask}/report`, {
+      note: 'Đã triển khai kế hoạch',
+      version: listed.version,
+    });
+    assert.equal(reported.status, 200);
+    const stale = await hanoi.request('POST', `/api/tasks/${hanoiTask}/report_done`, {
+      note: 'Hoàn thành',
+      version: listed.version,
+    });
+    assert.equal(stale.status, 409, JSON.stringify(stale.body));
     const doneRes = await hanoi.request('POST', `/api/tasks/${hanoiTask}/report_done`, {
       note: 'Hoàn thành',
+      version: reported.body.version,
     });
     assert.equal(doneRes.body.stateStored, 'reported_done');
-    assert.equal((await hanoi.request('POST', `/api/tasks/${hanoiTask}/confirm`, {})).status, 403);
-    const missing = await office.request('POST', `/api/tasks/${hanoiTask}/return`, {});
+    const version = doneRes.body.version as number;
+    assert.equal((await hanoi.request('POST', `/api/tasks/${hanoiTask}/confirm`, { version })).status, 403);
+    const missing = await office.request('POST', `/api/tasks/${hanoiTask}/return`, { version });
     assert.equal(missing.status, 400);
-    const confirmed = await office.request('POST', `/api/tasks/${hanoiTask}/confirm`, {});
+    const confirmed = await office.request('POST', `/api/tasks/${hanoiTask}/confirm`, { version });
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     assert.equal(confirmed.body.status, 'done_on_time');
 

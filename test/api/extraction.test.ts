@@ -66,6 +66,7 @@ describe('figures read from narrative reports', () => {
           indicator: 'drug.cases',
           option: null,
           value: 2,
+          version: 0,
           source: { document: 'bao-cao.docx', excerpt: '2 vụ', span: [start, start + 4] },
         },
       ],

@@ -46,8 +46,8 @@ describe('reporting workflow and completeness', () => {
       unit: commune,
       period,
       cells: [
-        { indicator: 'crime.occurred', option: null, value: 4 },
-        { indicator: 'drug.cases', option: null, value: 1 },
+        { indicator: 'crime.occurred', option: null, value: 4, version: 0 },
+        { indicator: 'drug.cases', option: null, value: 1, version: 0 },
       ],
     });
     assert.equal(save.status, 200, JSON.stringify(save.body));
@@ -70,7 +70,7 @@ describe('reporting workflow and completeness', () => {
       form: 'BC-THANG',
       unit: commune,
       period,
-      cells: [{ indicator: 'drug.suspects', option: null, value: 2 }],
+      cells: [{ indicator: 'drug.suspects', option: null, value: 2, version: 0 }],
     });
     assert.equal(fixed.status, 200);
     const submit = await officer.request('POST', '/api/submissions/submit', {
@@ -85,7 +85,7 @@ describe('reporting workflow and completeness', () => {
       form: 'BC-THANG',
       unit: commune,
       period,
-      cells: [{ indicator: 'drug.cases', option: null, value: 2 }],
+      cells: [{ indicator: 'drug.cases', option: null, value: 2, version: 1 }],
     });
     assert.equal(edit.status, 423);
     // The officer cannot approve their own report.
@@ -152,7 +152,7 @@ describe('reporting workflow and completeness', () => {
         form: 'BC-THANG',
         unit: commune,
         period: late,
-        cells: [{ indicator: 'crime.occurred', option: null, value: 1 }],
+        cells: [{ indicator: 'crime.occurred', option: null, value: 1, version: 0 }],
       });
       const submit = await officer.request('POST', '/api/submissions/submit', {
         form: 'BC-THANG',

@@ -38,7 +38,7 @@ describe('tamper-evident audit log', () => {
       form: 'BC-THANG',
       unit: commune,
       period: '2026-12',
-      cells: [{ indicator: 'drug.cases', option: null, value: 2 }],
+      cells: [{ indicator: 'drug.cases', option: null, value: 2, version: 0 }],
     });
     const analyst = new ApiClient(server);
     await analyst.login('analyst', 'Giaoban@2026-test');
@@ -73,6 +73,14 @@ describe('tamper-evident audit log', () => {
     const target = db
       .prepare("SELECT seq FROM audit_log WHERE action = 'values.write' ORDER BY seq LIMIT 1")
       .get() as { seq: number };
+    // The database itself refuses to rewrite or remove entries (reproduction 14)…
+    assert.throws(
+      () => db.prepare("UPDATE audit_log SET details = '{}' WHERE seq = ?").run(target.seq),
+      /append-only/,
+    );
+    assert.throws(() => db.prepare('DELETE FROM audit_log WHERE seq = ?').run(target.seq), /append-only/);
+    // …so someone with the database in hand drops the triggers first; the chain still names what they did.
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     db.prepare('UPDATE audit_log SET details = \'{"inserted":0}\' WHERE seq = ?').run(target.seq);
     db.close();
     const broken = verify(app.dbFile);

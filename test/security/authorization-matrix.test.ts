@@ -77,7 +77,7 @@ const ROUTES: Route[] = [
             form,
             unit: u,
             period: PERIOD,
-            cells: [{ indicator, option: null, value: 1 }],
+            cells: [{ indicator, option: null, value: 1, version: 0 }],
           }),
       },
       {

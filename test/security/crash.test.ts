@@ -97,3 +97,22 @@ describe('an import killed midway', () => {
     );
   });
 });
+
+describe('giaoban serve', () => {
+  it('exits non-zero when it cannot serve (a supervisor then restarts it)', async () => {
+    const blocker = (await import('node:net')).createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    const dir = join(OUTPUT_DIR, `serve-fatal-${process.pid}`);
+    const child = spawn(process.execPath, ['bin/giaoban.js', 'serve', '--port', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `sqlite:${dir}.sqlite`, GIAOBAN_NOW: TEST_TODAY },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    blocker.close();
+    for (const suffix of ['.sqlite', '.sqlite-wal', '.sqlite-shm'])
+      rmSync(`${dir}${suffix}`, { force: true });
+    assert.notEqual(code, 0);
+  });
+});

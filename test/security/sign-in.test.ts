@@ -31,6 +31,10 @@ describe('accounts and sign-in', () => {
     assert.equal(enrol.status, 200);
     const secret = String(enrol.body.secret);
     assert.match(String(enrol.body.otpauthUrl), /^otpauth:\/\/totp\/giaoban/);
+    // The QR code is drawn by the server (no outside service sees the secret).
+    const qr = String(enrol.body.qrCode);
+    assert.match(qr, /^data:image\/svg\+xml;base64,/);
+    assert.match(Buffer.from(qr.split(',')[1] ?? '', 'base64').toString('utf8'), /<svg[^>]*>.*<path/s);
     const wrong = await client.request('POST', '/api/auth/totp/confirm', { code: '000000' });
     assert.equal(wrong.status, 401);
     const code = generateTotp(secret, app.clock.now());
@@ -52,12 +56,13 @@ describe('accounts and sign-in', () => {
     assert.equal((await third.request('POST', '/api/auth/totp', { code: fresh })).status, 401);
   });
 
-  it('locks an account after five failures, even against the right password, and says until when', async () => {
+  it('locks an account after five failures, even against the right password, answering as for an unknown name', async () => {
     const client = new ApiClient(server);
     for (let i = 0; i < 5; i++) assert.equal((await client.login('target', `wrong-${i}`)).status, 401);
     const locked = await client.login('target', 'Giaoban@2026-test');
-    assert.equal(locked.status, 429);
+    assert.equal(locked.status, 401);
     assert.match(String(locked.body.message), /khoá|khóa/);
+    assert.deepEqual(locked.body, (await client.login('nobody-here', 'Giaoban@2026-test')).body);
     app.clock.set(new Date(app.clock.now().getTime() + 16 * 60_000));
     assert.equal((await client.login('target', 'Giaoban@2026-test')).status, 200);
   });

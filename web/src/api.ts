@@ -35,9 +35,10 @@ const CREDENTIAL_CHECKS = new Set([
   '/api/auth/totp',
   '/api/auth/totp/confirm',
   '/api/auth/password',
+  '/api/auth/reauth',
 ]);
 
-async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+async function send(method: Method, path: string, body?: unknown, retried = false): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // A FormData body sets its own multipart content type, boundary included.
   const multipart = body instanceof FormData;
@@ -62,6 +63,14 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
       // A body that is not JSON (a proxy's page): the status alone is reported.
     }
     if (response.status === 401 && !CREDENTIAL_CHECKS.has(path)) onSignedOut();
+    // A change that needs a recent sign-in: ask for the password once, confirm it, and send the change again.
+    if (response.status === 403 && payload.error === 'reauth_required' && !retried) {
+      const password = window.prompt(`${payload.message ?? ''}\nMật khẩu / Password:`);
+      if (password) {
+        await send('POST', '/api/auth/reauth', { password }, true);
+        return send(method, path, body, true);
+      }
+    }
     throw new ApiError(
       response.status,
       payload.error ?? 'http_error',

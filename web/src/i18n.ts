@@ -244,6 +244,7 @@ const vi = {
   enrolLead:
     'Tài khoản này bắt buộc dùng xác thực hai lớp. Nhập khóa này vào ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…), rồi nhập mã 6 chữ số ứng dụng hiển thị.',
   secretKey: 'Khóa bí mật',
+  qrCodeAlt: 'Mã QR để quét bằng ứng dụng xác thực',
   secretKeyHint:
     'Chọn "Nhập khóa thiết lập" trong ứng dụng, loại khóa "Theo thời gian". Không chia sẻ khóa này.',
   otpauthAddress: 'Địa chỉ cấu hình (otpauth)',
@@ -669,6 +670,7 @@ const en: Record<MessageKey, string> = {
   enrolLead:
     'This account must use two-step verification. Enter this key in an authenticator app (Google Authenticator, Microsoft Authenticator…), then enter the 6-digit code it shows.',
   secretKey: 'Secret key',
+  qrCodeAlt: 'QR code to scan with the authenticator app',
   secretKeyHint: 'Choose "Enter a setup key" in the app, time-based. Do not share this key.',
   otpauthAddress: 'Set-up address (otpauth)',
   openInApp: 'Open with an authenticator app on this device',

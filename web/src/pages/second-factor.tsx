@@ -8,6 +8,8 @@ import { AuthCard } from './sign-in.tsx';
 interface Enrolment {
   secret: string;
   otpauthUrl: string;
+  /** The otpauth address as a QR code (an SVG data URL drawn by the server: no outside service). */
+  qrCode: string;
 }
 
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": read aloud or typed in groups, as authenticator apps show keys. */
@@ -89,6 +91,7 @@ export function SecondFactorPage(props: {
       {enrolling && !enrolment && !error && <p class="muted">{t('loading')}</p>}
       {enrolment && (
         <div class="totp-setup">
+          <img class="totp-qr" src={enrolment.qrCode} alt={t('qrCodeAlt')} width={180} height={180} />
           <div class="totp-key">
             <span class="field-label">{t('secretKey')}</span>
             <div class="totp-key-row">

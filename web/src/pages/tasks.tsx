@@ -19,6 +19,7 @@ export interface TaskRow {
   deadlineText: string;
   status: string;
   statusLabel: string;
+  version: number;
   stateStored: string;
   stateLabel: string;
   confirmedAt: string | null;
@@ -80,7 +81,10 @@ export function TaskTable(props: {
     setError(null);
     setDone(null);
     try {
-      await apiSend('POST', `/api/tasks/${task.id}/${action}`, { note: note.trim() || null });
+      await apiSend('POST', `/api/tasks/${task.id}/${action}`, {
+        note: note.trim() || null,
+        version: task.version,
+      });
       setNote('');
       setOpen(null);
       setDone(`${t(ACTION_LABEL[action])}: ${task.unitName} — ${t('taskSaved')}`);
