@@ -27,6 +27,7 @@ import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
 import { targetRoutes } from '../targets/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
+import { dhis2Routes } from '../transfer/dhis2-routes.ts';
 import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { adminRoutes } from '../users/admin-routes.ts';
@@ -177,6 +178,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   });
   await app.register(submissionRoutes(ctx, checkSubmission), { prefix: '/api' });
   await app.register(transferRoutes(ctx), { prefix: '/api' });
+  await app.register(dhis2Routes(ctx, checkSubmission), { prefix: '/api' });
   await app.register(adminRoutes(ctx), { prefix: '/api' });
   await app.register(extractionRoutes(ctx), { prefix: '/api' });
   await app.register(secrecyRoutes(ctx), { prefix: '/api' });

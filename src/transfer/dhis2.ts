@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import {
   FileRejected,
   type Located,
@@ -406,4 +407,66 @@ export function dhis2Value(value: number): string {
 
 export function writeDhis2(set: DataValueSet): Buffer {
   return Buffer.from(`${JSON.stringify(set, null, 2)}\n`, 'utf8');
+}
+
+/** DHIS2's CSV of data values: its 11 columns, header first (storedby and lastupdated left empty). */
+export function writeDhis2Csv(values: DataValue[]): Buffer {
+  const rows = values.map((v) => [
+    v.dataElement,
+    v.period ?? '',
+    v.orgUnit ?? '',
+    v.categoryOptionCombo,
+    v.attributeOptionCombo ?? '',
+    v.value,
+    '',
+    '',
+    v.comment ?? '',
+    v.followup ? 'true' : 'false',
+    v.deleted ? 'true' : '',
+  ]);
+  return Buffer.from(stringify([[...DHIS2_CSV_COLUMNS], ...rows], { record_delimiter: '\n' }), 'utf8');
+}
+
+function xmlAttr(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** DHIS2's dataValueSet XML (namespace http://dhis2.org/schema/dxf/2.0), values as attributes. */
+export function writeDhis2Xml(set: DataValueSet): Buffer {
+  const attrs = (pairs: Array<[string, string | undefined]>) =>
+    pairs
+      .filter((p): p is [string, string] => p[1] !== undefined)
+      .map(([k, v]) => ` ${k}="${xmlAttr(v)}"`)
+      .join('');
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"${attrs([
+      ['dataSet', set.dataSet],
+      ['completeDate', set.completeDate],
+      ['period', set.period],
+      ['orgUnit', set.orgUnit],
+    ])}>`,
+    ...set.dataValues.map(
+      (v) =>
+        `  <dataValue${attrs([
+          ['dataElement', v.dataElement],
+          ['period', v.period],
+          ['orgUnit', v.orgUnit],
+          ['categoryOptionCombo', v.categoryOptionCombo],
+          ['attributeOptionCombo', v.attributeOptionCombo],
+          ['value', v.value],
+          ['comment', v.comment],
+          ['followup', v.followup === undefined ? undefined : String(v.followup)],
+        ])}/>`,
+    ),
+    '</dataValueSet>',
+  ];
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
 }
