@@ -12,6 +12,7 @@ import { formPeriodsWithin, readDataValues, resolveAnyPeriod, unitsFor } from '.
 import { type DataValueSet, writeDhis2Csv, writeDhis2Xml } from './dhis2.ts';
 import { Identifiers } from './identifiers.ts';
 import { type ImportOutcome, importWithReports } from './import.ts';
+import { buildMetadata } from './metadata.ts';
 import { MAX_FILE_BYTES, type ReadFormat } from './model.ts';
 import { loadUids } from './repository.ts';
 
@@ -212,6 +213,22 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
             : [];
         const summary = toDhis2Summary(outcome, dryRun, warnings);
         return reply.status(summary.status === 'ERROR' ? 409 : 200).send(summary);
+      },
+    );
+
+    r.get(
+      '/metadata',
+      {
+        schema: {
+          tags: ['dhis2'],
+          summary:
+            'Danh mục theo dạng metadata của DHIS2 (DHIS2 metadata export): dataElements, categoryCombos, categoryOptionCombos, dataSets, organisationUnits',
+        },
+      },
+      async (request, reply) => {
+        requireUser(request);
+        const ids = new Identifiers(await loadUids(ctx.store.db), ctx.graph, ctx.catalogue);
+        return reply.header('cache-control', 'no-store').send(buildMetadata(ctx.graph, ctx.catalogue, ids));
       },
     );
 

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { runDhis2Client } from '../../scripts/dhis2-client.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+
+describe('a DHIS2 client against a running server', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let baseUrl: string;
+
+  before(async () => {
+    app = await createTestApp({ demo: true });
+    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    await createUser(app.ctx, {
+      username: 'dhis2client',
+      role: 'officer',
+      unitCode: '40',
+      clearance: 'none',
+    });
+    baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+  });
+  after(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  it('posts and reads data values as DHIS2’s Web API documents', async () => {
+    const steps = await runDhis2Client({
+      baseUrl,
+      username: 'dhis2client',
+      password: 'Giaoban@2026-test',
+      unit: '40',
+      period: '202612',
+    });
+    assert.deepEqual(steps, [
+      'metadata',
+      'json dry run',
+      'json import and read back',
+      'csv update and delete',
+      'refusal with conflicts',
+      'xml and delete strategy',
+      'csv download',
+    ]);
+  });
+
+  it('refuses another unit’s figures and a read outside the user’s scope', async () => {
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dhis2client', password: 'Giaoban@2026-test' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const other = await fetch(`${baseUrl}/api/dataValueSets`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        dataSet: 'BC-THANG',
+        period: '202612',
+        orgUnit: '42',
+        dataValues: [{ dataElement: 'fire.cases', value: '1' }],
+      }),
+    });
+    assert.equal(other.status, 409);
+    const summary = (await other.json()) as {
+      status: string;
+      conflicts: Array<{ object: string; value: string }>;
+    };
+    assert.equal(summary.status, 'ERROR');
+    assert.match(summary.conflicts[0]?.value ?? '', /không được nhập số liệu của đơn vị này/);
+    const noCsrf = await fetch(`${baseUrl}/api/dataValueSets`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{"dataValues":[]}',
+    });
+    assert.equal(noCsrf.status, 403);
+    const national = await fetch(`${baseUrl}/api/dataValueSets?dataSet=BC-THANG&period=202611&orgUnit=BCA`, {
+      headers: { cookie },
+    });
+    assert.equal(national.status, 403);
+  });
+});
