@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { runDhis2Client } from '../../scripts/dhis2-client.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { runExport } from '../../src/transfer/cli.ts';
+import { createTestApp, createUser, OUTPUT_DIR, type TestApp } from '../support/app.ts';
 
 describe('a DHIS2 client against a running server', () => {
   let app: TestApp;
@@ -80,5 +83,40 @@ describe('a DHIS2 client against a running server', () => {
       headers: { cookie },
     });
     assert.equal(national.status, 403);
+  });
+
+  it('exports the nation’s figures for BCA (DHIS2 period notation), and with children the units below', async () => {
+    const ctx = app.ctx;
+    const fire = ctx.catalogue.indicator('fire.cases');
+    assert.ok(fire);
+    // The independent sum: every stored fire.cases figure of November 2026, straight from the table.
+    const raw = await ctx.store.db
+      .selectFrom('data_value')
+      .select((eb) => eb.fn.sum<number>('value').as('total'))
+      .where('indicator_id', '=', fire.id)
+      .where('period', '=', '2026-11')
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(raw.total) > 0);
+    const output = join(OUTPUT_DIR, `national-${process.pid}.json`);
+    await runExport(ctx, { unit: 'BCA', period: '202611', format: 'json', output });
+    const national = JSON.parse(readFileSync(output, 'utf8')) as {
+      orgUnit: string;
+      dataValues: Array<{ dataElement: string; value: string; orgUnit: string }>;
+    };
+    assert.equal(national.orgUnit, 'BCA');
+    const value = national.dataValues.find((v) => v.dataElement === 'fire.cases');
+    assert.equal(Number(value?.value), Number(raw.total));
+    await runExport(ctx, {
+      unit: 'BCA',
+      period: '202611',
+      format: 'json',
+      output,
+      children: true,
+      idScheme: 'uid',
+    });
+    const all = JSON.parse(readFileSync(output, 'utf8')) as typeof national;
+    const units = new Set(all.dataValues.map((v) => v.orgUnit));
+    assert.ok(units.size > 10, `${units.size} units`);
+    assert.ok([...units].every((u) => /^[A-Za-z][A-Za-z0-9]{10}$/.test(u)));
   });
 });
