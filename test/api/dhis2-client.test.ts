@@ -119,4 +119,81 @@ describe('a DHIS2 client against a running server', () => {
     assert.ok(units.size > 10, `${units.size} units`);
     assert.ok([...units].every((u) => /^[A-Za-z][A-Za-z0-9]{10}$/.test(u)));
   });
+
+  const signIn = async () => {
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dhis2client', password: 'Giaoban@2026-test' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    return { cookie, 'x-csrf-token': csrfToken };
+  };
+
+  it('gives DHIS2 metadata with both eras of organisation units', async () => {
+    const meta = (await (await fetch(`${baseUrl}/api/metadata`, { headers: await signIn() })).json()) as {
+      organisationUnits: Array<{
+        id: string;
+        code: string;
+        path: string;
+        level: number;
+        openingDate: string;
+        closedDate?: string;
+        parent?: { id: string };
+      }>;
+      dataSets: Array<{ code: string; periodType: string; dataSetElements: unknown[] }>;
+      categoryOptionCombos: Array<{ id: string }>;
+    };
+    const fifteen = meta.organisationUnits.filter((o) => o.code === '15');
+    assert.equal(fifteen.length, 2);
+    const [old, current] = [...fifteen].sort((a, b) => a.openingDate.localeCompare(b.openingDate));
+    assert.ok(old?.closedDate && !current?.closedDate);
+    assert.notEqual(old?.id, current?.id);
+    const root = meta.organisationUnits.find((o) => o.code === 'BCA');
+    assert.equal(root?.level, 1);
+    assert.equal(current?.parent?.id, root?.id);
+    assert.equal(current?.path, `/${root?.id}/${current?.id}`);
+    assert.equal(meta.dataSets.find((d) => d.code === 'BC-THANG')?.periodType, 'Monthly');
+    assert.ok(meta.categoryOptionCombos.some((c) => c.id === 'HllvX50cXC0'));
+  });
+
+  it('submits the report when the set gives a completeDate', async () => {
+    const headers = await signIn();
+    const response = await fetch(`${baseUrl}/api/dataValueSets`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        dataSet: 'BC-THANG',
+        period: '202612',
+        orgUnit: '40',
+        completeDate: '2026-12-14',
+        dataValues: [{ dataElement: 'fire.cases', value: '3' }],
+      }),
+    });
+    const summary = (await response.json()) as {
+      status: string;
+      dataSetComplete: string;
+      conflicts: unknown[];
+    };
+    const state = (await (
+      await fetch(`${baseUrl}/api/submissions?form=BC-THANG&unit=40&period=2026-12`, { headers })
+    ).json()) as { status: string };
+    assert.equal(summary.status, 'SUCCESS', JSON.stringify(summary));
+    assert.equal(summary.dataSetComplete, '2026-12-14');
+    assert.equal(state.status, 'submitted');
+    // The submitted report takes no more figures: a later set is refused with the reason.
+    const late = await fetch(`${baseUrl}/api/dataValueSets`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        dataSet: 'BC-THANG',
+        period: '202612',
+        orgUnit: '40',
+        dataValues: [{ dataElement: 'fire.cases', value: '4' }],
+      }),
+    });
+    assert.equal(late.status, 409);
+    assert.match(JSON.stringify(await late.json()), /đã nộp/);
+  });
 });
