@@ -140,6 +140,8 @@ describe('dhis2-core’s sample data value sets', () => {
     assert.ok(all.every(isUid));
     assert.equal(new Set(all).size, all.length);
     assert.equal(uids.units.length, [...ctx.graph.allUnits()].length);
+    for (const unit of ctx.graph.allUnits())
+      assert.equal(ids.ofUnit(unit), deriveUid(uidSeed.unit(unit.code, unit.validFrom)));
     // Code 15 was Yên Bái before the 2025 reform and Lào Cai after it: one code, two uids.
     const before = ctx.graph.findByCode('15', '2020-01-15');
     const after = ctx.graph.findByCode('15', '2026-01-15');
