@@ -10,7 +10,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -34,6 +33,7 @@ import { adminRoutes } from '../users/admin-routes.ts';
 import { authRoutes } from '../users/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
+import { ERROR_BODY_SCHEMA, openApiTransform } from './openapi.ts';
 import { registerSessions, SESSION_COOKIE } from './session.ts';
 
 export interface ServerOptions {
@@ -93,6 +93,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     },
   });
 
+  // The error body, shared by every operation's error answers in the document (see openapi.ts).
+  app.addSchema(ERROR_BODY_SCHEMA);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -100,15 +102,29 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
         title: 'giaoban API',
         description: 'Báo cáo định kỳ và giao ban (monthly reporting and briefing)',
         version: '0.1.0',
+        license: { name: 'Proprietary (UNLICENSED)' },
       },
+      servers: [{ url: '/', description: 'the server answering this document' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'giaoban_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'giaoban_session',
+            description: 'Set (HttpOnly) by POST /api/auth/login',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description:
+              'Required on every POST, PUT, PATCH and DELETE with a session: the `csrfToken` returned by POST /api/auth/login (and by GET /api/auth/me), valid for the session',
+          },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
