@@ -42,6 +42,47 @@ const ERROR_STATUSES: Record<string, string> = {
   428: 'Cần phiên bản (precondition required)',
 };
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const FILE = {
+  description: 'Tệp tải về (a file download, with Content-Disposition: attachment)',
+  type: 'string',
+  format: 'binary',
+};
+
+/**
+ * What the zod schemas cannot say, for the document only (requests are still read and checked by the routes):
+ * bodies that are files, and the content types of downloads.
+ */
+const DOCUMENT_ONLY: Record<string, { consumes?: string[]; body?: object; produces?: string[] }> = {
+  'POST /api/imports': {
+    consumes: ['multipart/form-data'],
+    body: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: '.xlsx, .csv, DHIS2 .json, .csv or .xml; at most 10 MB',
+        },
+        dryRun: { type: 'string', enum: ['true', 'false'], description: 'check only, write nothing' },
+      },
+    },
+  },
+  'POST /api/dataValueSets': {
+    consumes: ['application/json', 'application/csv', 'application/xml'],
+    body: {
+      description:
+        'DHIS2 dataValueSet: a JSON object { dataSet, period, orgUnit, completeDate, dataValues: [...] }, DHIS2’s 11-column CSV, or dxf2 XML',
+    },
+  },
+  'GET /api/dataValueSets': { produces: ['application/json', 'application/csv', 'application/xml'] },
+  'GET /api/exports/figures': { produces: [XLSX, 'text/csv', 'application/json'] },
+  'POST /api/exports/table.xlsx': { produces: [XLSX] },
+  'GET /api/reports/briefing': { produces: [DOCX, XLSX, 'application/pdf'] },
+};
+
 /** Operations anyone may call: signing in opens the session the others need. */
 const PUBLIC = new Set(['POST /api/auth/login']);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -74,6 +115,13 @@ export const openApiTransform: Transform = (args: TransformArgs) => {
   if (PUBLIC.has(`${method} ${out.url}`)) schema.security = [];
   else schema.security ??= STATE_CHANGING.has(method) ? [{ session: [], csrf: [] }] : [{ session: [] }];
   const response = { ...((schema.response as Record<string, unknown> | undefined) ?? {}) };
+  const extra = DOCUMENT_ONLY[`${method} ${out.url}`];
+  if (extra?.consumes) schema.consumes = extra.consumes;
+  if (extra?.body) schema.body = extra.body;
+  if (extra?.produces) {
+    schema.produces = extra.produces;
+    response[200] ??= FILE;
+  }
   for (const [status, description] of Object.entries(ERROR_STATUSES))
     if (!(status in response)) response[status] = { description, $ref: 'ApiError#' };
   // Routes without a declared answer still answer 200 (the document says so, without a shape).
