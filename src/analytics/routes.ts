@@ -13,6 +13,7 @@ import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/s
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
 import { correctionsSince } from './corrections.ts';
 import { runQuery } from './service.ts';
+import { INCLUDE_LEVELS } from './status.ts';
 import { compareTetWindow } from './tet.ts';
 
 const booleanFlag = z
@@ -35,6 +36,10 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
             indicator: indicatorCodeSchema.optional(),
             compare: booleanFlag,
             asOf: z.string().max(40).optional(),
+            include: z
+              .enum(INCLUDE_LEVELS)
+              .optional()
+              .describe('which reports count: approved, submitted (default: also submitted ones) or draft'),
           }),
         },
         config: { rateLimit: { max: 600, timeWindow: '1 minute' } },

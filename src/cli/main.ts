@@ -2,10 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { correctionsSince } from '../analytics/corrections.ts';
 import { runQuery } from '../analytics/service.ts';
+import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
 import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { verifyAuditLog } from '../audit/repository.ts';
+import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
@@ -16,9 +18,12 @@ import { extract, extractTextFromDocx } from '../extraction/index.ts';
 import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
 import { runMeetings } from '../meetings/cli.ts';
+import { smtpMailer } from '../notifications/mailer.ts';
+import { startNotificationJob, useMailer } from '../notifications/service.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
+import { exitOnSignals } from '../server/shutdown.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
@@ -38,6 +43,8 @@ const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
 async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const ctx = await openApp({
     databaseUrl: config.databaseUrl,
+    readUrls: config.databaseReadUrls,
+    readWaitMs: config.databaseReadWaitMs,
     clock,
     referenceDataDir: `${config.referenceDataDir}/admin-units`,
   });
@@ -60,19 +67,42 @@ function checkDate(value: string | undefined, field: string): string | undefined
   return value;
 }
 
+function parseInclude(value: string | undefined): IncludeLevel | undefined {
+  if (value === undefined) return undefined;
+  if (!(INCLUDE_LEVELS as readonly string[]).includes(value))
+    throw new AppError(
+      'bad_request',
+      `Mức "${value}" không hợp lệ (approved, submitted hoặc draft)`,
+      `invalid --include "${value}" (approved, submitted or draft)`,
+      [{ field: 'include', reason: INCLUDE_LEVELS.join(', ') }],
+    );
+  return value as IncludeLevel;
+}
+
 async function startServer(ctx: AppContext, port: number, host: string): Promise<string> {
   const app = await buildServer(ctx, {
     secureCookies: config.secureCookies,
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    metrics: { token: config.metricsToken, allow: config.metricsAllow },
   });
   const address = await app.listen({ port, host });
-  const close = async () => {
-    await app.close();
-    await ctx.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  // E-mail only when an SMTP server is configured; the in-app inbox always works.
+  if (config.smtpUrl) useMailer(smtpMailer(config.smtpUrl, config.smtpFrom));
+  const stopJob = startNotificationJob(ctx, config.notifyIntervalSeconds * 1000, (e) =>
+    process.stderr.write(`notification job: ${e instanceof Error ? e.message : String(e)}
+`),
+  );
+  exitOnSignals(
+    app,
+    async () => {
+      stopJob();
+      await ctx.close();
+    },
+    config.shutdownTimeoutMs,
+    (line) =>
+      process.stderr.write(`giaoban: ${line}
+`),
+  );
   return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 }
 
@@ -133,6 +163,8 @@ program
   .action(async (opts: { port: string; host: string }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });
@@ -151,6 +183,8 @@ program
   .action(async (opts: { port: string; host: string; scale: DemoScale }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });
@@ -261,6 +295,10 @@ program
   .option('--indicator <code>', 'only this indicator')
   .option('--compare', 'add previous period, same period last year and year to date')
   .option('--as-of <instant>', 'figures as they stood then, e.g. 2020-02-26T08:00')
+  .option(
+    '--include <level>',
+    'which reports count: approved, submitted (default: submitted, approved and locked) or draft (everything stored)',
+  )
   .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
   .action(
@@ -270,6 +308,7 @@ program
       indicator?: string;
       compare?: boolean;
       asOf?: string;
+      include?: string;
       as?: string;
       json?: boolean;
     }) => {
@@ -278,7 +317,7 @@ program
         const period = resolvePeriod(opts.period);
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
-        const full = await runQuery(ctx, opts);
+        const full = await runQuery(ctx, { ...opts, include: parseInclude(opts.include) });
         const rows = full.rows.filter((r) => clearanceAllows(acting.clearance, r.secrecy));
         const result = { ...full, rows };
         const classified = highestSecrecy(rows.map((r) => r.secrecy));
@@ -296,7 +335,7 @@ program
           return;
         }
         process.stdout.write(
-          `${result.unit.name} — ${result.period.label} (${result.period.start} → ${result.period.end})${result.asOf ? `, as of ${result.asOf}` : ''}\n`,
+          `${result.unit.name} — ${result.period.label} (${result.period.start} → ${result.period.end})${result.asOf ? `, as of ${result.asOf}` : ''}; counts ${result.counts.join(', ')} reports\n`,
         );
         printTable(
           opts.compare
@@ -507,12 +546,15 @@ program
 
 program
   .command('backup')
-  .description('Sao lưu trực tuyến cơ sở dữ liệu SQLite (online backup; PostgreSQL: use pg_dump)')
+  .description(
+    'Sao lưu trực tuyến cơ sở dữ liệu (online backup: SQLite backup API, or pg_dump -Fc on PostgreSQL)',
+  )
   .argument('<file>', 'where to write the backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
-      const result = await backupSqlite(ctx.store.sqlite, file);
+      const result = ctx.store.sqlite
+        ? await backupSqlite(ctx.store.sqlite, file)
+        : await backupPostgres(ctx.store.url, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.backup',
         target: `file:${file}`,
@@ -527,12 +569,23 @@ program
 program
   .command('restore')
   .description(
-    'Khôi phục từ bản sao lưu (online restore into the SQLite store; restart servers afterwards to reload caches)',
+    'Khôi phục từ bản sao lưu (online restore; pg_restore in one transaction on PostgreSQL; restart servers afterwards)',
   )
   .argument('<file>', 'a backup made by giaoban backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
+      if (!ctx.store.sqlite) {
+        const result = await restorePostgres(ctx.store.url, file);
+        await auditCli(ctx, await actingAs(ctx, undefined), {
+          action: 'system.restore',
+          target: `file:${file}`,
+          unitId: null,
+          secrecy: 'tuyet_mat',
+          details: { entries: result.entries },
+        });
+        process.stdout.write(`restored ${formatNumber(result.entries)} entries from ${file}\n`);
+        return;
+      }
       const result = await restoreSqlite(ctx.store.sqlite, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.restore',
@@ -544,14 +597,6 @@ program
       process.stdout.write(`restored ${formatNumber(result.pages)} pages from ${file}\n`);
     });
   });
-
-function postgresBackupHint(): AppError {
-  return new AppError(
-    'bad_request',
-    'Với PostgreSQL, sao lưu bằng pg_dump -Fc và khôi phục bằng pg_restore (xem README)',
-    'on PostgreSQL use pg_dump -Fc and pg_restore (see README)',
-  );
-}
 
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit

@@ -324,4 +324,19 @@ export interface Database {
     period: string | null;
     created_at: string;
   };
+  notification: {
+    id: Generated<number>;
+    user_id: number;
+    kind: string;
+    title: string;
+    body: string;
+    link: string | null;
+    dedupe_key: string;
+    created_at: string;
+    read_at: string | null;
+    /** none (not wanted or no address), pending, sent, failed */
+    email_state: string;
+  };
+  notification_preference: { user_id: number; kind: string; in_app: number; email: number };
+  notification_address: { user_id: number; email: string };
 }

@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
 import { assignDirective } from '../tasks/service.ts';
+import { formatDate } from '../vietnamese/dates.ts';
 import { OUTCOME_KINDS } from './model.ts';
 import {
   addAgendaItem,
@@ -119,7 +121,9 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
       },
       async (request) => {
         manage(request);
-        return holdMeeting(ctx, request.params.id, actorOf(request));
+        const held = await holdMeeting(ctx, request.params.id, actorOf(request));
+        await notifyPackReady(ctx, { id: held.id, title: held.title });
+        return held;
       },
     );
     r.put(
@@ -245,8 +249,8 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           guard(ctx, request, 'task.assign', { unitId, secrecy: b.secrecy });
         const actor = actorOf(request);
         const at = ctx.clock.now().toISOString();
-        const result = await ctx.store.write((trx) =>
-          assignDirective(
+        const result = await ctx.store.write(async (trx) => {
+          const assigned = await assignDirective(
             ctx,
             trx,
             m.id,
@@ -262,8 +266,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             actor,
             today,
             at,
-          ),
-        );
+          );
+          await notifyTaskAssigned(ctx, trx, {
+            taskIds: assigned.taskIds,
+            unitIds: [lead, ...coordinating],
+            content: b.content,
+            deadlineText: b.deadline.kind === 'date' ? formatDate(b.deadline.date) : '',
+          });
+          return assigned;
+        });
+        void deliverEmails(ctx);
         return { ...result, meeting: await meetingDetail(ctx, await requireMeeting(ctx, m.id)) };
       },
     );

@@ -10,7 +10,6 @@ import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
 import { listTasks, type TaskView, taskSummary } from '../tasks/service.ts';
-import { lastChangeAt } from '../values/repository.ts';
 import { type IsoDate, vietnamDateOf } from '../vietnamese/dates.ts';
 import { conclusionText } from './conclusion.ts';
 import {
@@ -218,11 +217,7 @@ export async function buildPack(ctx: AppContext, m: MeetingRecord, asOf: IsoDate
       ? new AnalyticsEngine(
           ctx.graph,
           ctx.catalogue,
-          asOfAnalyticsSource(
-            ctx.store.db,
-            ctx.graph,
-            await lastChangeAt(ctx.store.db, parseInstant(asOf).toISOString()),
-          ),
+          asOfAnalyticsSource(ctx.store.db, ctx.graph, parseInstant(asOf).toISOString()),
         )
       : ctx.engine;
   const rows = await engine.aggregate({ unitId: root.id, period, compare: true, coverage: false });

@@ -20,6 +20,9 @@ import { commendationRoutes } from '../commendations/routes.ts';
 import { extractionRoutes } from '../extraction/routes.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
+import type { MetricsAccess } from '../ops/access.ts';
+import { registerOps, requestIdFrom } from '../ops/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
@@ -31,6 +34,7 @@ import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { adminRoutes } from '../users/admin-routes.ts';
 import { authRoutes } from '../users/routes.ts';
+import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
 import { ERROR_BODY_SCHEMA, openApiTransform } from './openapi.ts';
@@ -43,6 +47,10 @@ export interface ServerOptions {
   webRoot?: string;
   /** Folder of the province boundary files. */
   geoDir?: string;
+  /** Who may read /metrics (nobody when unset). */
+  metrics?: MetricsAccess;
+  /** Where structured logs go (standard output when unset). */
+  logStream?: NodeJS.WritableStream;
 }
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
@@ -54,10 +62,13 @@ const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
  */
 export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    logger:
+      options.logLevel === 'silent'
+        ? false
+        : { level: options.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdFrom,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -120,6 +131,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
             description:
               'Required on every POST, PUT, PATCH and DELETE with a session: the `csrfToken` returned by POST /api/auth/login (and by GET /api/auth/me), valid for the session',
           },
+          metricsToken: { type: 'http', scheme: 'bearer' },
         },
       },
     },
@@ -130,6 +142,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessions(app, ctx, { secureCookies: options.secureCookies });
+  registerOps(app, ctx, options.metrics ?? { token: undefined, allow: [] });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
@@ -200,6 +213,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(secrecyRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
+  await app.register(validationRoutes(ctx), { prefix: '/api' });
+  await app.register(notificationRoutes(ctx), { prefix: '/api' });
   await app.register(meetingRoutes(ctx), { prefix: '/api' });
   await app.register(taskRoutes(ctx), { prefix: '/api' });
   await app.register(campaignRoutes(ctx), { prefix: '/api' });

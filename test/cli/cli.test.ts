@@ -134,6 +134,42 @@ describe('giaoban CLI on the demo data', () => {
     );
   });
 
+  it('query --include says which reports count: approved ones alone are fewer than those submitted', () => {
+    const ask = (...extra: string[]) => {
+      const out = giaoban(app.dbFile, [
+        'query',
+        '--unit',
+        'BCA',
+        '--period',
+        '2026-11',
+        '--indicator',
+        'drug.cases',
+        '--json',
+        ...extra,
+      ]);
+      assert.equal(out.status, 0, out.stderr);
+      const [row] = JSON.parse(out.stdout) as Array<{
+        value: number;
+        include: string;
+        coverage: { counted: number; expected: number; statuses: Record<string, number> };
+      }>;
+      assert.ok(row);
+      return row;
+    };
+    const byDefault = ask();
+    assert.equal(byDefault.include, 'submitted');
+    const approved = ask('--include', 'approved');
+    assert.equal(approved.include, 'approved');
+    assert.ok(approved.value < byDefault.value, `${approved.value} < ${byDefault.value}`);
+    assert.ok(
+      (byDefault.coverage.statuses.submitted ?? 0) > 0 && (byDefault.coverage.statuses.approved ?? 0) > 0,
+    );
+    assert.equal(approved.coverage.counted, byDefault.coverage.statuses.approved);
+    const bad = giaoban(app.dbFile, ['query', '--unit', 'BCA', '--period', '2026-11', '--include', 'all']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /approved, submitted/);
+  });
+
   it('answers bad input with one clear line and a non-zero exit code', () => {
     const badPeriod = giaoban(app.dbFile, ['query', '--unit', 'BCA', '--period', '2020-13', '--json']);
     assert.notEqual(badPeriod.status, 0);
