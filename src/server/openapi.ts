@@ -84,7 +84,7 @@ const DOCUMENT_ONLY: Record<string, { consumes?: string[]; body?: object; produc
 };
 
 /** Operations anyone may call: signing in opens the session the others need. */
-const PUBLIC = new Set(['POST /api/auth/login']);
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /healthz', 'GET /readyz']);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** "GET /api/dataValueSets" → "getDataValueSets"; "/api/submissions/:action" → "postSubmissionsByAction". */
@@ -108,7 +108,9 @@ export function operationIdOf(method: string, url: string): string {
 export const openApiTransform: Transform = (args: TransformArgs) => {
   const out = jsonSchemaTransform(args);
   // The web page's files are not part of the API.
-  if (!out.url.startsWith('/api/')) return { ...out, schema: { ...(out.schema as object), hide: true } };
+  const declared = out.schema as { summary?: string; tags?: string[] };
+  if (!out.url.startsWith('/api/') && !declared.summary && !declared.tags)
+    return { ...out, schema: { ...(out.schema as object), hide: true } };
   const method = String(Array.isArray(args.route.method) ? args.route.method[0] : args.route.method);
   const schema = { ...(out.schema as Record<string, unknown>) };
   schema.operationId ??= operationIdOf(method, out.url);
