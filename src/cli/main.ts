@@ -30,6 +30,7 @@ import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
 import { runTasks } from '../tasks/cli.ts';
 import { runExport, runImport } from '../transfer/cli.ts';
+import { resolveAnyPeriod } from '../transfer/dataset.ts';
 import { presentUnit } from '../units/presenter.ts';
 import { ensureAdministrator } from '../users/admin.ts';
 import { isValidIsoDate } from '../vietnamese/dates.ts';
@@ -503,11 +504,15 @@ program
   .command('export')
   .description('Xuất số liệu một đơn vị, một kỳ (export a unit’s figures: json is DHIS2 dataValueSets)')
   .requiredOption('--unit <code>', 'unit code')
-  .requiredOption('--period <id>', 'period, e.g. 2020-02')
+  .requiredOption('--period <id>', 'period, e.g. 2020-02 or DHIS2’s 202002 (also 2020Q1, 2020S1, 20200215)')
   .option('--form <code>', 'report form', 'BC-THANG')
   .addOption(new Option('--format <format>').choices(['json', 'csv', 'xlsx']).default('json'))
   .requiredOption('-o, --output <file>', 'where to write the file')
   .option('--as <username>', 'act as this user: their scope and clearance apply')
+  .option('--children', 'json only: the units below the unit too (DHIS2 children=true)')
+  .addOption(
+    new Option('--id-scheme <scheme>', 'json only: identifiers').choices(['code', 'uid']).default('code'),
+  )
   .action(
     async (opts: {
       unit: string;
@@ -516,10 +521,12 @@ program
       format: 'json' | 'csv' | 'xlsx';
       output: string;
       as?: string;
+      children?: boolean;
+      idScheme: 'code' | 'uid';
     }) => {
       await withApp(async (ctx) => {
         const acting = await actingAs(ctx, opts.as);
-        const period = resolvePeriod(opts.period);
+        const period = resolveAnyPeriod(opts.period);
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         const form = ctx.catalogue.form(opts.form);
         cliGuard(ctx, acting, 'export', unit.id, form?.secrecy ?? 'none', referenceDate(period));

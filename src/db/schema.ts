@@ -10,6 +10,8 @@ export interface Database {
     admin_code: string | null;
     valid_from: string;
     valid_to: string;
+    /** DHIS2-style identifier (migration 0013): never changes, never reused. */
+    uid: string | null;
   };
   unit_version: {
     unit_id: number;
@@ -44,6 +46,7 @@ export interface Database {
     phrase_vi: string;
     conversions: string;
     position: number;
+    uid: string | null;
   };
   indicator_option: {
     id: Generated<number>;
@@ -52,6 +55,7 @@ export interface Database {
     name_vi: string;
     name_en: string;
     position: number;
+    uid: string | null;
   };
   report_form: {
     id: Generated<number>;
@@ -63,6 +67,7 @@ export interface Database {
     deadline: string;
     secrecy: string;
     regime: string;
+    uid: string | null;
   };
   form_indicator: { form_id: number; indicator_id: number; position: number };
   change_set: {

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
+import { assignUid, uidSeed } from '../shared/uid.ts';
+import { takenUids } from '../units/repository.ts';
 import type { AggregationRule, FieldCode, Indicator, ReportForm } from './model.ts';
 import { Catalogue, type StoredForm, type StoredIndicator } from './registry.ts';
 
@@ -26,6 +28,8 @@ export async function syncCatalogue(
   await store.write(async (trx) => {
     await trx.deleteFrom('meta').where('key', '=', 'catalogue').execute();
     await trx.insertInto('meta').values({ key: 'catalogue', value: fingerprint }).execute();
+    // A uid is given once, when the row is created, and never rewritten.
+    const taken = await takenUids(trx);
     for (const [position, indicator] of indicators.entries()) {
       const row = {
         code: indicator.code,
@@ -52,7 +56,14 @@ export async function syncCatalogue(
         id = existing.id;
         await trx.updateTable('indicator').set(row).where('id', '=', id).execute();
       } else {
-        id = (await trx.insertInto('indicator').values(row).returning('id').executeTakeFirstOrThrow()).id;
+        const uid = assignUid(uidSeed.indicator(indicator.code), taken);
+        id = (
+          await trx
+            .insertInto('indicator')
+            .values({ ...row, uid })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
       }
       for (const [optionPosition, option] of indicator.options.entries()) {
         const optionRow = {
@@ -70,7 +81,11 @@ export async function syncCatalogue(
           .executeTakeFirst();
         if (found)
           await trx.updateTable('indicator_option').set(optionRow).where('id', '=', found.id).execute();
-        else await trx.insertInto('indicator_option').values(optionRow).execute();
+        else
+          await trx
+            .insertInto('indicator_option')
+            .values({ ...optionRow, uid: assignUid(uidSeed.option(indicator.code, option.code), taken) })
+            .execute();
       }
     }
     for (const form of forms) {
@@ -94,7 +109,14 @@ export async function syncCatalogue(
         id = existing.id;
         await trx.updateTable('report_form').set(row).where('id', '=', id).execute();
       } else {
-        id = (await trx.insertInto('report_form').values(row).returning('id').executeTakeFirstOrThrow()).id;
+        const uid = assignUid(uidSeed.form(form.code), taken);
+        id = (
+          await trx
+            .insertInto('report_form')
+            .values({ ...row, uid })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
       }
       await trx.deleteFrom('form_indicator').where('form_id', '=', id).execute();
       for (const [position, code] of form.indicators.entries()) {

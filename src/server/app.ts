@@ -9,7 +9,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -29,6 +28,7 @@ import { AppError, HTTP_STATUS } from '../shared/errors.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
 import { targetRoutes } from '../targets/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
+import { dhis2Routes } from '../transfer/dhis2-routes.ts';
 import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { adminRoutes } from '../users/admin-routes.ts';
@@ -36,7 +36,8 @@ import { authRoutes } from '../users/routes.ts';
 import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
-import { registerSessions } from './session.ts';
+import { ERROR_BODY_SCHEMA, openApiTransform } from './openapi.ts';
+import { registerSessions, SESSION_COOKIE } from './session.ts';
 
 export interface ServerOptions {
   secureCookies: boolean;
@@ -99,6 +100,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     keyGenerator: (request) => (request.session ? `u:${request.session.user.id}` : `ip:${request.ip}`),
   });
 
+  // The error body, shared by every operation's error answers in the document (see openapi.ts).
+  app.addSchema(ERROR_BODY_SCHEMA);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -106,16 +109,30 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
         title: 'giaoban API',
         description: 'Báo cáo định kỳ và giao ban (monthly reporting and briefing)',
         version: '0.1.0',
+        license: { name: 'Proprietary (UNLICENSED)' },
       },
+      servers: [{ url: '/', description: 'the server answering this document' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'giaoban_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'giaoban_session',
+            description: 'Set (HttpOnly) by POST /api/auth/login',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description:
+              'Required on every POST, PUT, PATCH and DELETE with a session: the `csrfToken` returned by POST /api/auth/login (and by GET /api/auth/me), valid for the session',
+          },
           metricsToken: { type: 'http', scheme: 'bearer' },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -193,6 +210,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   });
   await app.register(submissionRoutes(ctx, checkSubmission), { prefix: '/api' });
   await app.register(transferRoutes(ctx), { prefix: '/api' });
+  await app.register(dhis2Routes(ctx, checkSubmission), { prefix: '/api' });
   await app.register(adminRoutes(ctx), { prefix: '/api' });
   await app.register(extractionRoutes(ctx), { prefix: '/api' });
   await app.register(secrecyRoutes(ctx), { prefix: '/api' });

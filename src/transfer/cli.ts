@@ -20,7 +20,15 @@ function formatFromName(path: string): TransferFormat | null {
  */
 export async function runExport(
   ctx: AppContext,
-  options: { unit: string; period: string; form?: string; format?: TransferFormat; output?: string },
+  options: {
+    unit: string;
+    period: string;
+    form?: string;
+    format?: TransferFormat;
+    output?: string;
+    children?: boolean | undefined;
+    idScheme?: 'uid' | 'code' | undefined;
+  },
 ): Promise<{ path: string; bytes: number; filename: string }> {
   const format = options.format ?? (options.output ? formatFromName(options.output) : null) ?? 'xlsx';
   const file = await exportFigures(ctx, {
@@ -28,6 +36,8 @@ export async function runExport(
     unit: options.unit,
     period: options.period,
     format,
+    children: options.children,
+    idScheme: options.idScheme,
   });
   const path = options.output ?? file.filename;
   await writeFile(path, file.buffer);

@@ -122,7 +122,7 @@ describe('reading CSV', () => {
 });
 
 describe('reading DHIS2 JSON', () => {
-  it('reads the envelope and values, with DHIS2 periods', () => {
+  it('reads the envelope and values, keeping DHIS2 periods as written (the import parses them)', () => {
     const parsed = readDhis2(fixture('figures-dhis2.json'));
     assert.equal(parsed.numberStyle, 'machine');
     assert.deepEqual(parsed.issues, []);
@@ -137,10 +137,10 @@ describe('reading DHIS2 JSON', () => {
         f.value,
       ]),
       [
-        [1, 'BC-THANG', '40', '2026-12', 'drug.cases', 'default', '9'],
-        [2, 'BC-THANG', '40', '2026-12', 'drug.seized_kg', 'heroin', '0.5'],
-        [3, 'BC-THANG', '40', '2026-12', 'drug.seized_kg', 'synthetic', '1.457'],
-        [4, 'BC-THANG', '40', '2026-12', 'fire.cases', 'default', '2'],
+        [1, 'BC-THANG', '40', '202612', 'drug.cases', 'default', '9'],
+        [2, 'BC-THANG', '40', '202612', 'drug.seized_kg', 'heroin', '0.5'],
+        [3, 'BC-THANG', '40', '202612', 'drug.seized_kg', 'synthetic', '1.457'],
+        [4, 'BC-THANG', '40', '202612', 'fire.cases', 'default', '2'],
       ],
     );
   });

@@ -2,6 +2,8 @@ import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { redactCells, secrecyLens } from '../auth/gate.ts';
 import { FIELDS } from '../indicators/catalogue.ts';
+import { reporterKindsOn } from '../indicators/model.ts';
+import { toDhis2PeriodId } from '../periods/dhis2.ts';
 import { type Period, periodLabelVi, previousPeriod, samePeriodLastYear } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
@@ -9,9 +11,11 @@ import type { SecrecyLevel } from '../shared/secrecy.ts';
 import { SECRECY_MARK } from '../shared/secrecy.ts';
 import { readFormValues, requireForm } from '../values/service.ts';
 import { writeCsv } from './csv.ts';
-import { type DataValue, dhis2Value, toDhis2Period, writeDhis2 } from './dhis2.ts';
+import { completeDateOf, readDataValues, resolveAnyPeriod, unitsFor } from './dataset.ts';
+import { writeDhis2 } from './dhis2.ts';
+import { Identifiers } from './identifiers.ts';
 import { CONTENT_TYPES, type TransferFormat } from './model.ts';
-import { reportStates } from './repository.ts';
+import { loadUids } from './repository.ts';
 import { asciiFilename } from './text.ts';
 import { writeTemplate } from './xlsx.ts';
 
@@ -22,6 +26,10 @@ export interface ExportRequest {
   format: TransferFormat;
   /** The reader: cells classified above their clearance leave no figure in the file. */
   reader?: { clearance: SecrecyLevel };
+  /** DHIS2 JSON only: the units below too (DHIS2's children=true). */
+  children?: boolean | undefined;
+  /** DHIS2 JSON only: uids or codes (the default, as giaoban's files use). */
+  idScheme?: 'uid' | 'code' | undefined;
 }
 
 export interface ExportFile {
@@ -39,11 +47,12 @@ function shortLabel(period: Period): string {
 
 /**
  * A unit's own figures on a form for a period, every cell of the form: blank where nothing is stored in CSV
- * and XLSX (the XLSX is the template to fill in), left out in DHIS2 JSON.
+ * and XLSX (the XLSX is the template to fill in), left out in DHIS2 JSON. A unit that does not report the form
+ * itself (the ministry, "BCA") gets the figures of the units below it, summed: a national export is the nation's.
  */
 export async function exportFigures(ctx: AppContext, request: ExportRequest): Promise<ExportFile> {
   const form = requireForm(ctx, request.form);
-  const period = resolvePeriod(request.period);
+  const period = resolveAnyPeriod(request.period);
   if (period.type !== form.periodType)
     throw new AppError(
       'bad_request',
@@ -54,6 +63,16 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
   const unit = resolveUnitForPeriod(ctx.graph, request.unit, period);
   const date = referenceDate(period);
   const all = await readFormValues(ctx, form, unit, period);
+  if (!(reporterKindsOn(form, date) as string[]).includes(unit.kind)) {
+    const rows = await ctx.engine.aggregate({
+      unitId: unit.id,
+      period,
+      indicators: form.indicators,
+      coverage: false,
+    });
+    const byKey = new Map(rows.map((r) => [`${r.indicator}|${r.option ?? ''}`, r.value]));
+    for (const cell of all) cell.value = byKey.get(`${cell.indicator}|${cell.option ?? ''}`) ?? null;
+  }
   const cells = request.reader
     ? redactCells(request.reader, await secrecyLens(ctx, date), unit.id, all).cells
     : all;
@@ -71,22 +90,22 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
   };
 
   if (request.format === 'json') {
-    const state = (await reportStates(ctx.store.db, form.id, period.id, [unit.id])).get(unit.id);
-    const dataValues: DataValue[] = [];
-    for (const cell of cells) {
-      if (cell.value === null && cell.comment === null) continue;
-      dataValues.push({
-        dataElement: cell.indicator,
-        categoryOptionCombo: cell.option ?? 'default',
-        value: cell.value === null ? '' : dhis2Value(cell.value),
-        ...(cell.comment !== null ? { comment: cell.comment } : {}),
-      });
-    }
+    const ids = new Identifiers(await loadUids(ctx.store.db), ctx.graph, ctx.catalogue);
+    const scheme = request.idScheme ?? 'code';
+    const children = request.children ?? false;
+    const dataValues = await readDataValues(ctx, {
+      form,
+      periods: [period],
+      units: unitsFor(ctx, unit, date, children),
+      ids,
+      scheme,
+    });
+    const completeDate = children ? null : await completeDateOf(ctx, form, unit, period);
     const buffer = writeDhis2({
-      dataSet: form.code,
-      period: toDhis2Period(period.id),
-      orgUnit: unit.code,
-      ...(state?.submittedAt ? { completeDate: state.submittedAt.slice(0, 10) } : {}),
+      dataSet: scheme === 'uid' ? ids.ofForm(form) : form.code,
+      period: toDhis2PeriodId(period),
+      ...(children ? {} : { orgUnit: scheme === 'uid' ? ids.ofUnit(unit) : unit.code }),
+      ...(completeDate ? { completeDate } : {}),
       dataValues,
     });
     return { buffer, filename, contentType };

@@ -4,18 +4,20 @@ import { type Actor, SYSTEM_ACTOR } from '../audit/actor.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
 import type { StoredForm, StoredIndicator } from '../indicators/registry.ts';
 import { NO_OPTION } from '../indicators/registry.ts';
-import { type Period, PeriodError, parsePeriod, periodLabelVi } from '../periods/period.ts';
+import { parseAnyPeriod } from '../periods/dhis2.ts';
+import { type Period, PeriodError, periodLabelVi } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
 import { highestSecrecy } from '../shared/secrecy.ts';
-import type { Unit, UnitKind } from '../units/model.ts';
+import { isValidOn, OPEN_END, type Unit, type UnitKind } from '../units/model.ts';
 import { importFileIsolated, UntrustedFileRefused } from '../untrusted/index.ts';
 import { type ValueInput, VersionConflictError } from '../values/model.ts';
 import { writeValues } from '../values/repository.ts';
 import { formatDate, type IsoDate } from '../vietnamese/dates.ts';
 import { NumberFormatError, parseNumber, roundTo } from '../vietnamese/numbers.ts';
-import { fromDhis2Period } from './dhis2.ts';
+import { isDhis2CsvHeader } from './dhis2.ts';
 import { restoreFormula } from './formula.ts';
+import { Identifiers, type IdScheme, isDefaultCombo } from './identifiers.ts';
 import {
   type ImportSummary,
   type Located,
@@ -23,10 +25,11 @@ import {
   MAX_REJECTIONS,
   type ParsedFile,
   type RawFigure,
+  type ReadFormat,
   type Rejection,
   type TransferFormat,
 } from './model.ts';
-import { existingFigures, reportStates } from './repository.ts';
+import { existingFigures, loadUids, reportStates } from './repository.ts';
 
 export interface ImportOptions {
   buffer: Uint8Array;
@@ -46,6 +49,38 @@ export interface ImportOptions {
    * authorisation check here; the command line, run by an operator on the server, passes none.
    */
   canWrite?: (unit: Unit, form: StoredForm, date: IsoDate) => string | null;
+  /** The reader to use, when the channel says (DHIS2's API is told by the content type); else detected. */
+  format?: ReadFormat | undefined;
+  /** DHIS2's idScheme per object type; `auto` (the default) takes a uid or a code. */
+  schemes?: Partial<IdSchemes> | undefined;
+  /** DHIS2's importStrategy DELETE: every value in the file is deleted, whatever its value. */
+  deleteAll?: boolean | undefined;
+}
+
+export interface IdSchemes {
+  dataSet: IdScheme;
+  dataElement: IdScheme;
+  orgUnit: IdScheme;
+  categoryOptionCombo: IdScheme;
+}
+
+/** A report the file fills, and the completeDate it gives (DHIS2's completion: the report is to be submitted). */
+export interface TouchedReport {
+  form: StoredForm;
+  unit: Unit;
+  period: Period;
+}
+
+/** The result of an import with what DHIS2's summary needs besides giaoban's own. */
+export interface ImportOutcome extends ImportSummary {
+  /** Figures the file deletes (DHIS2's `deleted: true` or DELETE strategy): cleared, their history kept. */
+  deleted: number;
+  /** Rows that give nothing to do: no value and no comment, or a deletion of a figure not stored. */
+  ignored: number;
+  /** Reports the file filled (only when something was written, or would be in a dry run). */
+  reports: TouchedReport[];
+  /** The file's completeDate, when it gives one. */
+  completeDate: string | null;
 }
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -85,6 +120,25 @@ export function detectFormat(buffer: Uint8Array, filename: string, contentType?:
   return buffer[i] === 0x7b || buffer[i] === 0x5b ? 'json' : 'csv';
 }
 
+/**
+ * The reader for a file: DHIS2's XML and DHIS2's CSV (told by its header) besides detectFormat's three. A
+ * DHIS2 CSV without a header is read as DHIS2's only through /api/dataValueSets, which knows it is one.
+ */
+export function detectReadFormat(buffer: Uint8Array, filename: string, contentType?: string): ReadFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+  const type = (contentType ?? '').toLowerCase();
+  let i = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  while (i < buffer.length && [0x20, 0x09, 0x0a, 0x0d].includes(buffer[i] as number)) i++;
+  if (ext === 'xml' || type.includes('xml') || (buffer[i] === 0x3c && ext !== 'csv' && ext !== 'json'))
+    return 'dhis2-xml';
+  const format = detectFormat(buffer, filename, contentType);
+  if (format === 'csv') {
+    const head = Buffer.from(buffer.subarray(i, Math.min(buffer.length, i + 400))).toString('utf8');
+    if (isDhis2CsvHeader(head.split(/\r?\n/)[0] ?? '')) return 'dhis2-csv';
+  }
+  return format;
+}
+
 type Resolved<T> = { ok: true; value: T } | { ok: false; issue: Rejection };
 
 interface Group {
@@ -102,6 +156,8 @@ interface Candidate {
   /** undefined: the file leaves the value blank (the stored one is kept). */
   value: number | null | undefined;
   comment: string | null;
+  /** DHIS2's deleted flag or DELETE strategy: the stored figure is cleared (its history kept). */
+  deleted: boolean;
 }
 
 /** A number as the file writes it, by the convention decided for the whole file (see `decimalConvention`). */
@@ -176,10 +232,15 @@ class Planner {
   private readonly units = new Map<string, Resolved<Unit>>();
   private readonly firstRowOfKey = new Map<string, number>();
   readonly groups = new Map<string, Group>();
+  /** Rows that say nothing (no value, no comment): counted so that a left-out value is never silent. */
+  ignored = 0;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly canWrite: ImportOptions['canWrite'],
+    private readonly ids: Identifiers,
+    private readonly schemes: IdSchemes,
+    private readonly deleteAll: boolean,
   ) {}
 
   /** Records a problem once: a shared header field (XLSX title block, DHIS2 envelope) is reported at its own row. */
@@ -195,7 +256,7 @@ class Planner {
   private form(at: Located): Resolved<StoredForm> {
     let found = this.forms.get(at.text);
     if (!found) {
-      const form = this.ctx.catalogue.form(at.text);
+      const form = this.ids.form(at.text, this.schemes.dataSet);
       found = form
         ? { ok: true, value: form }
         : {
@@ -224,7 +285,7 @@ class Planner {
     });
     let period: Period;
     try {
-      period = parsePeriod(fromDhis2Period(at.text));
+      period = parseAnyPeriod(at.text);
     } catch (error) {
       if (error instanceof PeriodError) return fail(error.message);
       throw error;
@@ -257,14 +318,23 @@ class Planner {
       ok: false,
       issue: { row: at.row, field: 'unit', reason },
     });
-    let unit: Unit;
-    try {
-      unit = resolveUnitForPeriod(this.ctx.graph, at.text, period);
-    } catch (error) {
-      if (error instanceof AppError) return fail(error.messageVi);
-      throw error;
-    }
     const date = referenceDate(period);
+    let unit: Unit | undefined = this.schemes.orgUnit === 'code' ? undefined : this.ids.unit(at.text);
+    if (unit && !isValidOn(unit, date))
+      return fail(
+        `đơn vị ${at.text} (${this.ctx.graph.nameOn(unit.id, date)}) chỉ có hiệu lực từ ${formatDate(unit.validFrom)}${
+          unit.validTo === OPEN_END ? '' : ` đến ${formatDate(unit.validTo)}`
+        }, không có trong kỳ ${periodLabelVi(period)}`,
+      );
+    if (!unit && this.schemes.orgUnit === 'uid') return fail(`không có đơn vị mang uid "${at.text}"`);
+    if (!unit) {
+      try {
+        unit = resolveUnitForPeriod(this.ctx.graph, at.text, period);
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.messageVi);
+        throw error;
+      }
+    }
     if (!(reporterKindsOn(form, date) as string[]).includes(unit.kind))
       return fail(
         `${this.ctx.graph.nameOn(unit.id, date)} (cấp ${KIND_VI[unit.kind]}) không thuộc diện báo cáo biểu ${form.code} kỳ ${periodLabelVi(period)}`,
@@ -275,11 +345,63 @@ class Planner {
   }
 
   /** Checks one figure; a good one joins its report's group (true), a bad one is rejected (false). */
+  /**
+   * The form of a DHIS2 value sent without a dataSet: the one form of the period's type that has the data
+   * element. Several (or none) are refused with their codes.
+   */
+  private inferForm(figure: RawFigure): Resolved<StoredForm> {
+    const { row } = figure;
+    const fail = (reason: string): Resolved<StoredForm> => ({
+      ok: false,
+      issue: { row, field: 'form', reason },
+    });
+    if (figure.indicator === null) return fail('thiếu mã biểu (dataSet) và mã chỉ tiêu');
+    const indicator = this.ids.indicator(figure.indicator, this.schemes.dataElement);
+    if (!indicator)
+      return fail(`thiếu mã biểu (dataSet) và không có chỉ tiêu "${figure.indicator}" trong danh mục`);
+    let type: Period['type'] | null = null;
+    if (figure.period) {
+      try {
+        type = parseAnyPeriod(figure.period.text).type;
+      } catch (error) {
+        if (!(error instanceof PeriodError)) throw error;
+        return { ok: false, issue: { row: figure.period.row, field: 'period', reason: error.message } };
+      }
+    }
+    const candidates = this.ctx.catalogue
+      .formsFor(indicator.code)
+      .filter((f) => type === null || f.periodType === type);
+    if (candidates.length === 1) return { ok: true, value: candidates[0] as StoredForm };
+    if (candidates.length === 0)
+      return fail(
+        `chỉ tiêu ${indicator.code} không có trong biểu nào có loại kỳ của "${figure.period?.text ?? ''}" (${this.ctx.catalogue
+          .formsFor(indicator.code)
+          .map((f) => `${f.code}: kỳ ${f.periodType === 'month' ? 'tháng' : 'ngày'}`)
+          .join(', ')})`,
+      );
+    return fail(
+      `chỉ tiêu ${indicator.code} có trong nhiều biểu (${candidates.map((f) => f.code).join(', ')}): cần ghi dataSet`,
+    );
+  }
+
   add(figure: RawFigure, style: ParsedFile['numberStyle']): boolean {
     const { row } = figure;
-    if (!figure.form) return this.reject({ row, field: 'form', reason: 'thiếu mã biểu' });
-    const form = this.form(figure.form);
-    if (!form.ok) return this.reject({ ...form.issue, row: figure.form.row });
+    // What giaoban cannot hold is refused, never dropped.
+    if (!isDefaultCombo(figure.attributeOptionCombo))
+      return this.reject({
+        row,
+        field: 'attributeOptionCombo',
+        reason: `giaoban không có phân tổ thuộc tính (attributeOptionCombo "${figure.attributeOptionCombo}"); chỉ nhận mặc định (default, ${'HllvX50cXC0'})`,
+      });
+    if (figure.followup)
+      return this.reject({
+        row,
+        field: 'followup',
+        reason:
+          'giaoban không có dấu theo dõi (followup=true) cho từng số liệu; gửi followup=false và ghi chú trong comment',
+      });
+    const form = figure.form ? this.form(figure.form) : this.inferForm(figure);
+    if (!form.ok) return this.reject(figure.form ? { ...form.issue, row: figure.form.row } : form.issue);
     if (!figure.period) return this.reject({ row, field: 'period', reason: 'thiếu kỳ báo cáo' });
     const period = this.period(figure.period, form.value);
     if (!period.ok) return this.reject({ ...period.issue, row: figure.period.row });
@@ -290,15 +412,19 @@ class Planner {
     const f = form.value;
     if (figure.indicator === null)
       return this.reject({ row, field: 'indicator', reason: 'thiếu mã chỉ tiêu' });
-    const indicator = this.ctx.catalogue.indicator(figure.indicator);
+    const indicator = this.ids.indicator(figure.indicator, this.schemes.dataElement);
     if (!indicator || !f.indicators.includes(indicator.code))
       return this.reject({
         row,
         field: 'indicator',
         reason: `chỉ tiêu "${figure.indicator}" không thuộc biểu ${f.code}`,
       });
-    const optionCode =
-      figure.option === null || figure.option.toLowerCase() === 'default' ? null : figure.option;
+    const optionCode = isDefaultCombo(figure.option)
+      ? null
+      : this.schemes.categoryOptionCombo === 'code'
+        ? figure.option
+        : (this.ids.optionCode(figure.option as string, indicator) ??
+          (this.schemes.categoryOptionCombo === 'uid' ? `uid:${figure.option}` : figure.option));
     const optionId =
       optionCode === null
         ? indicator.options.length === 0
@@ -319,8 +445,9 @@ class Planner {
               }`,
       });
 
+    const deleted = this.deleteAll || figure.deleted === true;
     let value: number | undefined;
-    if (figure.value !== null) {
+    if (figure.value !== null && !deleted) {
       let parsed: number;
       try {
         parsed = parseValue(figure.value, style);
@@ -360,8 +487,11 @@ class Planner {
     const comment = figure.comment === null ? null : restoreFormula(figure.comment);
     if (comment !== null && comment.length > MAX_COMMENT)
       return this.reject({ row, field: 'comment', reason: 'ghi chú dài quá 2.000 ký tự' });
-    // A row giving neither a figure nor a comment says nothing: it is skipped, never read as "erase".
-    if (value === undefined && comment === null) return false;
+    // A row giving neither a figure nor a comment says nothing: it is skipped, never read as "erase", and counted.
+    if (value === undefined && comment === null && !deleted) {
+      this.ignored++;
+      return false;
+    }
 
     const key = `${f.id}|${unit.value.id}|${period.value.id}|${indicator.id}|${optionId}`;
     const first = this.firstRowOfKey.get(key);
@@ -379,7 +509,7 @@ class Planner {
       group = { form: f, unit: unit.value, period: period.value, firstRow: row, cells: [] };
       this.groups.set(groupKey, group);
     }
-    group.cells.push({ row, indicator, optionId, value, comment });
+    group.cells.push({ row, indicator, optionId, value, comment: deleted ? null : comment, deleted });
     return true;
   }
 }
@@ -390,18 +520,36 @@ interface Plan {
   imported: number;
   updated: number;
   unchanged: number;
+  deleted: number;
+  ignored: number;
   rejected: Rejection[];
 }
 
-async function plan(ctx: AppContext, parsed: ParsedFile, canWrite: ImportOptions['canWrite']): Promise<Plan> {
-  const planner = new Planner(ctx, canWrite);
+async function plan(
+  ctx: AppContext,
+  parsed: ParsedFile,
+  canWrite: ImportOptions['canWrite'],
+  ids: Identifiers,
+  schemes: IdSchemes,
+  deleteAll: boolean,
+): Promise<Plan> {
+  const planner = new Planner(ctx, canWrite, ids, schemes, deleteAll);
   for (const issue of parsed.issues) planner.reject(issue);
   const convention = decimalConvention(parsed, (f) =>
-    f.indicator ? (ctx.catalogue.indicator(f.indicator)?.decimals ?? 0) : 0,
+    f.indicator ? (ids.indicator(f.indicator, schemes.dataElement)?.decimals ?? 0) : 0,
   );
   if ('issue' in convention) {
     planner.reject(convention.issue);
-    return { inputs: [], groups: [], imported: 0, updated: 0, unchanged: 0, rejected: planner.rejected };
+    return {
+      inputs: [],
+      groups: [],
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      ignored: 0,
+      rejected: planner.rejected,
+    };
   }
   for (const figure of parsed.figures) planner.add(figure, convention.style);
 
@@ -417,6 +565,8 @@ async function plan(ctx: AppContext, parsed: ParsedFile, canWrite: ImportOptions
   let imported = 0;
   let updated = 0;
   let unchanged = 0;
+  let deleted = 0;
+  let ignored = planner.ignored;
   for (const groups of byFormPeriod.values()) {
     const { form, period } = groups[0] as Group;
     const unitIds = groups.map((g) => g.unit.id);
@@ -448,6 +598,25 @@ async function plan(ctx: AppContext, parsed: ParsedFile, canWrite: ImportOptions
       }
       for (const cell of group.cells) {
         const old = existing.get(`${group.unit.id}|${cell.indicator.id}|${cell.optionId}`);
+        if (cell.deleted) {
+          // Nothing stored to delete: DHIS2 counts such a value as ignored.
+          if (!old || (old.value === null && old.comment === null)) {
+            ignored++;
+            continue;
+          }
+          deleted++;
+          inputs.push({
+            formId: form.id,
+            unitId: group.unit.id,
+            indicatorId: cell.indicator.id,
+            optionId: cell.optionId,
+            period: period.id,
+            value: null,
+            comment: null,
+            expectedVersion: old.version,
+          });
+          continue;
+        }
         // Blank in the file keeps what is stored: an import adds and corrects, it never erases.
         const value = cell.value === undefined ? (old?.value ?? null) : cell.value;
         const comment = cell.comment ?? old?.comment ?? null;
@@ -477,6 +646,8 @@ async function plan(ctx: AppContext, parsed: ParsedFile, canWrite: ImportOptions
     imported,
     updated,
     unchanged,
+    deleted,
+    ignored,
     rejected: planner.rejected,
   };
 }
@@ -492,9 +663,25 @@ function capped(rejected: Rejection[]): Rejection[] {
   ];
 }
 
-function fileRejection(issue: Rejection): ImportSummary {
-  return { imported: 0, updated: 0, unchanged: 0, rejected: [issue] };
+function fileRejection(issue: Rejection): ImportOutcome {
+  return {
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    ignored: 0,
+    rejected: [issue],
+    reports: [],
+    completeDate: null,
+  };
 }
+
+const AUTO_SCHEMES: IdSchemes = {
+  dataSet: 'auto',
+  dataElement: 'auto',
+  orgUnit: 'auto',
+  categoryOptionCombo: 'auto',
+};
 
 const SOURCE_VI: Record<ImportOptions['source'], string> = {
   web: 'qua web',
@@ -509,6 +696,18 @@ const SOURCE_VI: Record<ImportOptions['source'], string> = {
  * import stopped midway leaves the store as it was, and a file imported twice changes nothing the second time.
  */
 export async function importFigures(ctx: AppContext, options: ImportOptions): Promise<ImportSummary> {
+  const outcome = await importWithReports(ctx, options);
+  // giaoban's own summary counts a deletion as a change (the figure is cleared, its history kept).
+  return {
+    imported: outcome.imported,
+    updated: outcome.updated + outcome.deleted,
+    unchanged: outcome.unchanged,
+    rejected: outcome.rejected,
+  };
+}
+
+/** importFigures, also naming the reports the file filled and its completeDate (for DHIS2's completion). */
+export async function importWithReports(ctx: AppContext, options: ImportOptions): Promise<ImportOutcome> {
   const { buffer } = options;
   if (buffer.length === 0) return fileRejection({ row: 0, field: 'file', reason: 'Tệp trống' });
   if (buffer.length > MAX_FILE_BYTES)
@@ -520,7 +719,10 @@ export async function importFigures(ctx: AppContext, options: ImportOptions): Pr
   let parsed: ParsedFile;
   try {
     // Parsed in a worker with a capped heap and a time limit; zip containers inflated under counted limits.
-    parsed = await importFileIsolated(detectFormat(buffer, options.filename, options.contentType), buffer);
+    parsed = await importFileIsolated(
+      options.format ?? detectReadFormat(buffer, options.filename, options.contentType),
+      buffer,
+    );
   } catch (error) {
     if (error instanceof UntrustedFileRefused) {
       if (error.kind === 'busy') throw new AppError('rate_limited', error.reasonVi, 'busy reading files');
@@ -528,12 +730,27 @@ export async function importFigures(ctx: AppContext, options: ImportOptions): Pr
     }
     throw error;
   }
-  const result = await plan(ctx, parsed, options.canWrite);
-  const summary: ImportSummary = {
+  const ids = new Identifiers(await loadUids(ctx.store.db), ctx.graph, ctx.catalogue);
+  const result = await plan(
+    ctx,
+    parsed,
+    options.canWrite,
+    ids,
+    { ...AUTO_SCHEMES, ...options.schemes },
+    options.deleteAll ?? false,
+  );
+  const summary: ImportOutcome = {
     imported: result.imported,
     updated: result.updated,
     unchanged: result.unchanged,
+    deleted: result.deleted,
+    ignored: result.ignored,
     rejected: capped(result.rejected),
+    reports:
+      result.rejected.length > 0
+        ? []
+        : result.groups.map((g) => ({ form: g.form, unit: g.unit, period: g.period })),
+    completeDate: parsed.completeDate?.text ?? null,
   };
   if (options.dryRun || result.inputs.length === 0) return summary;
   if (result.rejected.length > 0 && !options.partial) return summary;
@@ -574,7 +791,8 @@ export async function importFigures(ctx: AppContext, options: ImportOptions): Pr
         },
       }),
     );
-    return { ...summary, imported: written.inserted, updated: written.updated };
+    // A deletion is written as a cleared figure (its history kept), which the store counts as an update.
+    return { ...summary, imported: written.inserted, updated: Math.max(0, written.updated - result.deleted) };
   } catch (error) {
     if (error instanceof VersionConflictError) {
       throw new AppError(

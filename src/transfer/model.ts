@@ -6,6 +6,7 @@ export interface ImportSummary {
   updated: number;
   /** Figures the file gives exactly as they are stored. */
   unchanged: number;
+
   /**
    * Every problem, with the row as the user sees it: CSV line (the header is line 1), XLSX sheet row, JSON
    * dataValues index + 1. Row 0 is the file as a whole (its size, encoding, or a DHIS2 header field).
@@ -16,6 +17,9 @@ export interface ImportSummary {
 export type Rejection = ImportSummary['rejected'][number];
 
 export type TransferFormat = 'csv' | 'xlsx' | 'json';
+
+/** What a file was read as: our formats, or DHIS2's CSV and XML data value sets. */
+export type ReadFormat = TransferFormat | 'dhis2-csv' | 'dhis2-xml';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 200_000;
@@ -42,10 +46,16 @@ export interface RawFigure {
   /** As read: a number (typed XLSX cell, JSON number), text, or null when blank. */
   value: number | string | null;
   comment: string | null;
+  /** DHIS2: the value is to be deleted (the `deleted` flag, or the DELETE import strategy). */
+  deleted?: boolean;
+  /** DHIS2: the value is marked for follow-up. */
+  followup?: boolean;
+  /** DHIS2's attribute option combo as given (null or "default" for none). */
+  attributeOptionCombo?: string | null;
 }
 
 export interface ParsedFile {
-  format: TransferFormat;
+  format: ReadFormat;
   /**
    * How text values are read: `vi` takes "1.457" as 1457 and "138,6" as 138.6 (people's files); `machine` takes
    * "1.457" as 1.457, as DHIS2 writes numbers, and falls back to the Vietnamese way only for what is not a
@@ -55,6 +65,8 @@ export interface ParsedFile {
   figures: RawFigure[];
   /** Problems found while reading rows (a formula without a result, a value without an indicator code). */
   issues: Rejection[];
+  /** DHIS2: the data set was completed on this date, i.e. the report(s) the file fills are to be submitted. */
+  completeDate?: Located | null;
 }
 
 /** A file that cannot be read at all: nothing in it is imported. */

@@ -60,3 +60,28 @@ export async function existingFigures(
   }
   return out;
 }
+
+export interface UidRows {
+  units: Array<{ id: number; uid: string }>;
+  indicators: Array<{ id: number; uid: string }>;
+  options: Array<{ id: number; uid: string }>;
+  forms: Array<{ id: number; uid: string }>;
+}
+
+/** The uids of every unit, indicator, option and form (migration 0013). */
+export async function loadUids(db: Kysely<Database>): Promise<UidRows> {
+  const of = (table: 'unit' | 'indicator' | 'indicator_option' | 'report_form') =>
+    db
+      .selectFrom(table)
+      .select(['id', 'uid'])
+      .where('uid', 'is not', null)
+      .execute()
+      .then((rows) => rows.map((r) => ({ id: r.id, uid: r.uid as string })));
+  const [units, indicators, options, forms] = await Promise.all([
+    of('unit'),
+    of('indicator'),
+    of('indicator_option'),
+    of('report_form'),
+  ]);
+  return { units, indicators, options, forms };
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
+import { assignUid, uidSeed } from '../shared/uid.ts';
 import { UnitGraph } from './graph.ts';
 import type { LineageEvent, LineageKind, ParentLink, Unit, UnitKind } from './model.ts';
 import type { ReferenceData } from './reference-data.ts';
@@ -24,6 +25,7 @@ export async function countUnits(db: Kysely<Database>): Promise<number> {
 /** Stores the organisation of both eras in one transaction (ids as given, so lineage and links stay valid). */
 export async function saveReferenceUnits(store: Store, data: ReferenceData): Promise<void> {
   await store.write(async (trx) => {
+    const taken = await takenUids(trx);
     for (const part of chunks(data.units)) {
       await trx
         .insertInto('unit')
@@ -35,6 +37,7 @@ export async function saveReferenceUnits(store: Store, data: ReferenceData): Pro
             admin_code: u.adminCode,
             valid_from: u.validFrom,
             valid_to: u.validTo,
+            uid: assignUid(uidSeed.unit(u.code, u.validFrom), taken),
           })),
         )
         .execute();
@@ -79,6 +82,16 @@ export async function saveReferenceUnits(store: Store, data: ReferenceData): Pro
         .execute();
     }
   });
+}
+
+/** Every uid in use, whatever it names: DHIS2's uids are unique across object types. */
+export async function takenUids(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await Promise.all(
+    (['unit', 'indicator', 'indicator_option', 'report_form'] as const).map((table) =>
+      db.selectFrom(table).select('uid').where('uid', 'is not', null).execute(),
+    ),
+  );
+  return new Set(rows.flat().map((r) => r.uid as string));
 }
 
 export async function loadUnitGraph(db: Kysely<Database>): Promise<UnitGraph> {

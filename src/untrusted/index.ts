@@ -6,7 +6,7 @@
  * up to MAX_WAITING more wait their turn, and beyond that the upload is refused as "busy".
  */
 import { Worker } from 'node:worker_threads';
-import type { ParsedFile, TransferFormat } from '../transfer/model.ts';
+import type { ParsedFile, ReadFormat } from '../transfer/model.ts';
 import type { IsolatedResult, IsolatedTask } from './types.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.ts';
 
@@ -180,7 +180,7 @@ export async function docxTextIsolated(
 
 /** An import file read in isolation. Throws UntrustedFileRefused (with the row and field of a rejection). */
 export async function importFileIsolated(
-  format: TransferFormat,
+  format: ReadFormat,
   buffer: Uint8Array,
   limits: IsolationLimits = DEFAULT_ISOLATION,
 ): Promise<ParsedFile> {

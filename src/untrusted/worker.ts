@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { readCsv } from '../transfer/csv.ts';
-import { readDhis2 } from '../transfer/dhis2.ts';
+import { readDhis2, readDhis2Csv, readDhis2Xml } from '../transfer/dhis2.ts';
 import { FileRejected } from '../transfer/model.ts';
 import { readXlsx } from '../transfer/xlsx.ts';
 import type { IsolatedResult, IsolatedTask } from './types.ts';
@@ -32,6 +32,10 @@ async function run(task: IsolatedTask): Promise<IsolatedResult> {
         return { ok: true, value: readCsv(task.buffer) };
       case 'json':
         return { ok: true, value: readDhis2(task.buffer) };
+      case 'dhis2-csv':
+        return { ok: true, value: readDhis2Csv(task.buffer) };
+      case 'dhis2-xml':
+        return { ok: true, value: readDhis2Xml(task.buffer) };
       case 'xlsx': {
         const zipped = task.buffer[0] === 0x50 && task.buffer[1] === 0x4b;
         // Not a zip: readXlsx explains what the file is instead (an old .xls, a renamed text file).

@@ -1,0 +1,133 @@
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+type Transform = typeof jsonSchemaTransform;
+type TransformArgs = Parameters<Transform>[0];
+
+/** The body of every error answer (see the error handler in app.ts), as JSON Schema for the document. */
+export const ERROR_BODY_SCHEMA = {
+  $id: 'ApiError',
+  type: 'object',
+  description: 'Lỗi (error): a stable code, a Vietnamese message, an English one, and the fields at fault',
+  required: ['error', 'message'],
+  properties: {
+    error: {
+      type: 'string',
+      description: 'stable code: bad_request, unauthenticated, forbidden, not_found, conflict…',
+    },
+    message: { type: 'string', description: 'Vietnamese message for people' },
+    messageEn: { type: 'string' },
+    issues: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          row: { type: 'integer' },
+          field: { type: 'string' },
+          reason: { type: 'string' },
+        },
+        required: ['reason'],
+      },
+    },
+  },
+} as const;
+
+const ERROR_STATUSES: Record<string, string> = {
+  400: 'Yêu cầu không hợp lệ (invalid request)',
+  401: 'Chưa đăng nhập (not signed in)',
+  403: 'Không được phép, hoặc thiếu mã CSRF (forbidden, or missing CSRF token)',
+  404: 'Không tìm thấy (not found)',
+  409: 'Xung đột trạng thái (conflict)',
+  415: 'Định dạng không hỗ trợ (unsupported media type)',
+  422: 'Không qua kiểm tra (validation failed)',
+  428: 'Cần phiên bản (precondition required)',
+};
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const FILE = {
+  description: 'Tệp tải về (a file download, with Content-Disposition: attachment)',
+  type: 'string',
+  format: 'binary',
+};
+
+/**
+ * What the zod schemas cannot say, for the document only (requests are still read and checked by the routes):
+ * bodies that are files, and the content types of downloads.
+ */
+const DOCUMENT_ONLY: Record<string, { consumes?: string[]; body?: object; produces?: string[] }> = {
+  'POST /api/imports': {
+    consumes: ['multipart/form-data'],
+    body: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: '.xlsx, .csv, DHIS2 .json, .csv or .xml; at most 10 MB',
+        },
+        dryRun: { type: 'string', enum: ['true', 'false'], description: 'check only, write nothing' },
+      },
+    },
+  },
+  'POST /api/dataValueSets': {
+    consumes: ['application/json', 'application/csv', 'application/xml'],
+    body: {
+      description:
+        'DHIS2 dataValueSet: a JSON object { dataSet, period, orgUnit, completeDate, dataValues: [...] }, DHIS2’s 11-column CSV, or dxf2 XML',
+    },
+  },
+  'GET /api/dataValueSets': { produces: ['application/json', 'application/csv', 'application/xml'] },
+  'GET /api/exports/figures': { produces: [XLSX, 'text/csv', 'application/json'] },
+  'POST /api/exports/table.xlsx': { produces: [XLSX] },
+  'GET /api/reports/briefing': { produces: [DOCX, XLSX, 'application/pdf'] },
+};
+
+/** Operations anyone may call: signing in opens the session the others need. */
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /healthz', 'GET /readyz']);
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** "GET /api/dataValueSets" → "getDataValueSets"; "/api/submissions/:action" → "postSubmissionsByAction". */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith(':') ? `by-${part.slice(1)}` : part))
+    .join('-')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return [method.toLowerCase(), ...words.map((w) => w[0]?.toUpperCase() + w.slice(1))].join('');
+}
+
+/**
+ * The route schemas' JSON Schema (fastify-type-provider-zod) completed for the document, in one place: an
+ * operationId, the security each operation needs (the session cookie; for a state change also the CSRF header),
+ * and the error answers every operation can give, unless the route declares its own.
+ */
+export const openApiTransform: Transform = (args: TransformArgs) => {
+  const out = jsonSchemaTransform(args);
+  // The web page's files are not part of the API.
+  const declared = out.schema as { summary?: string; tags?: string[] };
+  if (!out.url.startsWith('/api/') && !declared.summary && !declared.tags)
+    return { ...out, schema: { ...(out.schema as object), hide: true } };
+  const method = String(Array.isArray(args.route.method) ? args.route.method[0] : args.route.method);
+  const schema = { ...(out.schema as Record<string, unknown>) };
+  schema.operationId ??= operationIdOf(method, out.url);
+  if (PUBLIC.has(`${method} ${out.url}`)) schema.security = [];
+  else schema.security ??= STATE_CHANGING.has(method) ? [{ session: [], csrf: [] }] : [{ session: [] }];
+  const response = { ...((schema.response as Record<string, unknown> | undefined) ?? {}) };
+  const extra = DOCUMENT_ONLY[`${method} ${out.url}`];
+  if (extra?.consumes) schema.consumes = extra.consumes;
+  if (extra?.body) schema.body = extra.body;
+  if (extra?.produces) {
+    schema.produces = extra.produces;
+    response[200] ??= FILE;
+  }
+  for (const [status, description] of Object.entries(ERROR_STATUSES))
+    if (!(status in response)) response[status] = { description, $ref: 'ApiError#' };
+  // Routes without a declared answer still answer 200 (the document says so, without a shape).
+  if (!Object.keys(response).some((status) => status.startsWith('2'))) response[200] = { description: 'OK' };
+  schema.response = response;
+  return { ...out, schema };
+};
