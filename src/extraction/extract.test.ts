@@ -164,6 +164,45 @@ describe('extract: units', () => {
   });
 });
 
+describe('extract: counted things outside the catalogue', () => {
+  it('keeps dens, special cases, patrols and lengths as figures without an indicator', () => {
+    // From published reports (Báo Đồng Khởi, 12/03/2020; Công an nhân dân, Hòa Bình; VietNamNet, 04/2020).
+    assert.deepEqual(
+      brief(
+        'trong đó đã đấu tranh làm rõ 2 chuyên án trộm xe mô tô, triệt xóa 131 tụ điểm đánh bạc với 155 đối tượng',
+      ),
+      [
+        [null, null, 2, 'chuyên án', false],
+        [null, null, 131, 'tụ điểm', false],
+        ['gambling.suspects', null, 155, 'đối tượng', false],
+      ],
+    );
+    assert.deepEqual(brief('lực lượng cảnh sát giao thông đã tổ chức tuần tra trên 3.500 cuộc'), [
+      [null, null, 3500, 'cuộc', true],
+    ]);
+    assert.deepEqual(brief('thu hồi 86 chiếc kíp nổ, gần 2.300m dây cháy chậm').slice(1), [
+      [null, null, 2300, 'm', true],
+    ]);
+    assert.deepEqual(
+      brief('phá 1 ổ cờ bạc, bắt quả tang 28 con bạc ở hai sới bạc').map((b) => [b[2], b[3]]),
+      [
+        [1, 'ổ'],
+        [28, 'con bạc'],
+        [2, 'sới bạc'],
+      ],
+    );
+  });
+
+  it('still reads "12 ổ nhóm" as gangs and leaves "63 điểm cầu" and "30 m3 gỗ" alone', () => {
+    assert.deepEqual(
+      brief('triệt xóa 12 ổ nhóm tội phạm').map((b) => [b[2], b[3]]),
+      [[12, 'ổ nhóm']],
+    );
+    assert.deepEqual(brief('Hội nghị có 63 điểm cầu trực tuyến'), []);
+    assert.deepEqual(brief('thu giữ hơn 30 m3 gỗ các loại'), []);
+  });
+});
+
 describe('extract: shared nouns and lists', () => {
   it('shares the noun across "vụ - đối tượng" and "vụ/đối tượng"', () => {
     assert.deepEqual(brief('bắt 20 vụ/52 đối tượng đánh bạc; 11 vụ 17 đối tượng phạm tội về ma túy'), [
