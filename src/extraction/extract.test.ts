@@ -193,6 +193,14 @@ describe('extract: counted things outside the catalogue', () => {
     );
   });
 
+  it('reads the solve rate written "tỉ lệ" as well as "tỷ lệ"', () => {
+    // Pháp Luật TP.HCM, 03/2017.
+    const text =
+      'công an cả nước đã điều tra, khám phá 7.442 vụ phạm pháp hình sự. Tỉ lệ điều tra án rất nghiêm trọng và ' +
+      'đặc biệt nghiêm trọng đạt trên 85%, góp phần kiềm chế.';
+    assert.deepEqual(brief(text).at(-1), ['crime.solve_rate', null, 85, '%', true]);
+  });
+
   it('still reads "12 ổ nhóm" as gangs and leaves "63 điểm cầu" and "30 m3 gỗ" alone', () => {
     assert.deepEqual(
       brief('triệt xóa 12 ổ nhóm tội phạm').map((b) => [b[2], b[3]]),
@@ -407,6 +415,22 @@ describe('extract: comparisons', () => {
         ['down', null, 'traffic.accidents', 'same_period_last_year'],
         ['down', null, 'traffic.deaths', 'same_period_last_year'],
         ['down', null, 'traffic.injuries', 'same_period_last_year'],
+      ],
+    );
+  });
+
+  it('does not add valueless criteria when the sentence spells them out with values', () => {
+    // Báo Bà Rịa - Vũng Tàu, 01/2025.
+    const result = extract(
+      'Số vụ TNGT giảm cả 3 tiêu chí (giảm 11% vụ, giảm 16% số người chết và giảm 17% số người bị thương)…',
+      INDICATORS,
+    );
+    assert.deepEqual(
+      result.comparisons.map((c) => [c.direction, c.value, c.unit]),
+      [
+        ['down', 11, '%'],
+        ['down', 16, '%'],
+        ['down', 17, '%'],
       ],
     );
   });

@@ -843,8 +843,22 @@ export function extract(
     const criteria = field ? rules.comparison.criteria[field] : undefined;
     if (!dir || !criteria) continue;
     const b = baselineFor(ctx, baselines, i);
+    // "giảm cả 3 tiêu chí (giảm 11% vụ, giảm 16% số người chết …)": the criteria spelled out with values stand
+    // for themselves; a criterion gets a comparison without a value only when none follows in the sentence.
+    const from = tokens[i]?.start ?? 0;
+    const sentenceEnd = tokens.find(
+      (t) => t.start > from && t.kind === 'punct' && SENTENCE_END.has(t.raw),
+    )?.start;
+    const following = comparisons.filter(
+      (x) =>
+        x.direction === dir.direction &&
+        x.value !== null &&
+        x.span[0] > from &&
+        x.span[0] < (sentenceEnd ?? Number.POSITIVE_INFINITY),
+    );
+    const allStated = following.length >= criteria.length;
     for (const code of criteria) {
-      if (!ctx.catalogue.has(code)) continue;
+      if (!ctx.catalogue.has(code) || allStated || following.some((x) => x.indicator === code)) continue;
       comparisons.push({
         direction: dir.direction,
         value: null,
