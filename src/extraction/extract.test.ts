@@ -201,6 +201,22 @@ describe('extract: counted things outside the catalogue', () => {
     assert.deepEqual(brief(text).at(-1), ['crime.solve_rate', null, 85, '%', true]);
   });
 
+  it('reads "51/61 vụ" as the part and the whole, leaving dates alone', () => {
+    // Báo Quảng Nam, 08/2022.
+    assert.deepEqual(
+      brief('Công an tỉnh điều tra, khám phá 51/61 vụ xâm phạm trật tự xã hội (tỷ lệ hơn 83%).'),
+      [
+        ['crime.solved', null, 51, 'vụ', false],
+        ['crime.occurred', null, 61, 'vụ', false],
+        ['crime.solve_rate', null, 83, '%', true],
+      ],
+    );
+    assert.deepEqual(
+      brief('Trong tháng 7/2022 xảy ra 61 vụ; khám phá 70/61 vụ').map((b) => b[2]),
+      [61, 61],
+    );
+  });
+
   it('still reads "12 ổ nhóm" as gangs and leaves "63 điểm cầu" and "30 m3 gỗ" alone', () => {
     assert.deepEqual(
       brief('triệt xóa 12 ổ nhóm tội phạm').map((b) => [b[2], b[3]]),

@@ -295,13 +295,40 @@ function findQuantities(tokens: Token[], c: Compiled): Quantity[] {
   const out: Quantity[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const q = quantityAt(tokens, i, c);
+    const q = quantityAt(tokens, i, c) ?? partOfWhole(tokens, i, c, out);
     if (q) {
       out.push(q);
       i = q.unitEnd;
     } else i++;
   }
   return out;
+}
+
+/**
+ * "51/61 vụ" (solved of total): the part takes the whole's unit; the whole is read next as its own figure. Only
+ * between plain numbers written in digits, so dates ("7/2022") stay out: there no unit follows the second number.
+ */
+function partOfWhole(tokens: Token[], i: number, c: Compiled, out: Quantity[]): Quantity | null {
+  const t = tokens[i];
+  const slash = tokens[i + 1];
+  if (t?.kind !== 'number' || slash?.raw !== '/' || tokens[i - 1]?.raw === '/') return null;
+  if (slash.start !== t.end || tokens[i + 2]?.start !== slash.end) return null;
+  const whole = quantityAt(tokens, i + 2, c);
+  if (whole?.kind !== 'count' || whole.numStart !== i + 2 || whole.range) return null;
+  const value = parseDigits(t.raw);
+  if (!(value <= whole.value) || out.some((q) => q.unitEnd > i)) return null;
+  const approx = approxBefore(tokens, i, c);
+  // The part spans its own number only; the whole is read next, from its own number.
+  return {
+    ...whole,
+    start: i,
+    numStart: i,
+    unitStart: i + 1,
+    unitEnd: i + 1,
+    rEnd: whole.rEnd,
+    value,
+    approx,
+  };
 }
 
 function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
