@@ -451,6 +451,26 @@ describe('extract: comparisons', () => {
     );
   });
 
+  it('reads an unsigned percentage in brackets after a change and its noun', () => {
+    // Công an nhân dân, 09/2019.
+    const result = extract(
+      'so với cùng kỳ năm trước tăng 7 vụ (6,1%), tăng 7 người chết (7,4%), giảm 8 người bị thương (-16,3%).',
+      INDICATORS,
+    );
+    assert.deepEqual(
+      result.comparisons.map((c) => [c.direction, c.value, c.unit]),
+      [
+        ['up', 7, 'vụ'],
+        ['up', 6.1, '%'],
+        ['up', 7, 'người'],
+        ['up', 7.4, '%'],
+        ['down', 8, 'người'],
+        ['down', 16.3, '%'],
+      ],
+    );
+    assert.deepEqual(result.figures, []);
+  });
+
   it('reads a signed percentage after a figure', () => {
     const [c] = extract(
       'Toàn quốc xảy ra 2.116 vụ tai nạn giao thông (+9,79%) so với tháng trước.',

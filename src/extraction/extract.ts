@@ -662,7 +662,15 @@ function classify(ctx: Context): void {
       const open = tokens[q.start - (hasSign ? 2 : 1)];
       if (open?.raw === '(') {
         const head = quantities[qi - 1];
-        const headAdjacent = head && head.unitEnd === q.start - (hasSign ? 2 : 1);
+        // The change it qualifies ends right before the bracket, or a few words of its noun before it
+        // ("tăng 7 người chết (7,4%)").
+        const openAt = q.start - (hasSign ? 2 : 1);
+        const gap = head ? tokens.slice(head.unitEnd, openAt) : [];
+        const headAdjacent =
+          head !== undefined &&
+          head.unitEnd <= openAt &&
+          gap.length <= 4 &&
+          gap.every((t) => t.kind === 'word');
         if (hasSign || (headAdjacent && head.role === 'comparison')) {
           q.role = 'comparison';
           q.direction = hasSign ? (sign?.raw === '+' ? 'up' : 'down') : head?.direction;
