@@ -2,6 +2,7 @@
 # Starts or stops a throwaway PostgreSQL 15 cluster for the test suite (trust auth, loopback only).
 # Usage: .ci/pg.sh start DIR PORT   → prints the connection URL
 #        .ci/pg.sh stop DIR
+# PG_DURABLE=1 keeps fsync, synchronous_commit and full_page_writes on (as in production, for benchmarks);
 set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 action=$1
@@ -13,7 +14,9 @@ case "$action" in
     mkdir -p "$dir"
     chown postgres:postgres "$dir"
     su postgres -s /bin/sh -c "$bin/initdb -D '$dir/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >"$dir/initdb.log" 2>&1
-    su postgres -s /bin/sh -c "$bin/pg_ctl -D '$dir/data' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" -l '$dir/pg.log' -w start" >/dev/null
+    fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${PG_DURABLE:-0}" = 1 ] && fast=""
+    su postgres -s /bin/sh -c "$bin/pg_ctl -D '$dir/data' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 $fast\" -l '$dir/pg.log' -w start" >/dev/null
     su postgres -s /bin/sh -c "$bin/createdb -h 127.0.0.1 -p $port -U postgres giaoban_test"
     echo "postgres://postgres@127.0.0.1:$port/giaoban_test"
     ;;

@@ -1,84 +1,129 @@
 /**
- * Load test of the data-entry API: many officers, each signed in to their own commune, saving figures at once over
- * loopback. Prints throughput and latency percentiles; fails if any request errs. Bounded in time and rate.
+ * Load test of the API with the load generator and the server in separate processes: the server is the product's
+ * own `giaoban serve` started as a child process on loopback, and autocannon runs here, so client and server never
+ * share an event loop. Two phases, each bounded in time and in number of requests:
+ *   - save mix: officers, each signed in to their own commune, saving three figures at an offered rate;
+ *   - read mix: 200 users (commune officers and ministry analysts) reading dashboard cards (aggregates with
+ *     comparisons), the briefing pack of a meeting, and tasks, as fast as the server answers.
+ * Prints throughput and latency percentiles; exits non-zero if any request errs.
  *
- * Usage: node --import tsx bench/load.ts [--seconds 15] [--rate 800] [--connections 64]
+ * Usage: npm run bench:load -- [--backend sqlite|postgres] [--seconds 15] [--rate 1000] [--connections 64]
+ *        [--read-seconds 10] [--users 200] [--max-requests 60000] [--json FILE]
+ * PostgreSQL uses a scratch database on BENCH_DATABASE_URL_POSTGRES (or TEST_DATABASE_URL_POSTGRES).
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { openApp } from '../src/app/context.ts';
+import pg from 'pg';
+import { type AppContext, openApp } from '../src/app/context.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
+import type { Role } from '../src/auth/roles.ts';
 import { generateSessionToken } from '../src/auth/sessions.ts';
+import { loadConfig } from '../src/config/env.ts';
 import { loadDemo } from '../src/demo/load.ts';
-import { buildServer } from '../src/server/app.ts';
 import { SESSION_COOKIE } from '../src/server/session.ts';
 import { FixedClock } from '../src/shared/clock.ts';
 import { insertUser } from '../src/users/repository.ts';
+import { parseArgs, writeBenchJson } from './results.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
+const args = parseArgs(process.argv);
+const BACKEND = args.get('backend') ?? 'sqlite';
 const SECONDS = Number(args.get('seconds') ?? 15);
-const RATE = Number(args.get('rate') ?? 800);
+const RATE = Number(args.get('rate') ?? 1000);
 const CONNECTIONS = Number(args.get('connections') ?? 64);
+const READ_SECONDS = Number(args.get('read-seconds') ?? 10);
+const USERS = Number(args.get('users') ?? 200);
+const MAX_REQUESTS = Number(args.get('max-requests') ?? 60_000);
+const JSON_FILE = args.get('json');
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench-output');
+const TODAY = '2026-11-29';
+const PERIOD = '2026-10';
+const config = loadConfig();
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const file = join(OUT, 'load.sqlite');
-  for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
-  const template = join(OUT, 'load-template.sqlite');
-  const clock = new FixedClock('2026-11-29');
+interface Session {
+  cookie: string;
+  csrf: string;
+  unit: string;
+  role: Role;
+}
+
+async function prepareDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const clock = new FixedClock(TODAY);
   const referenceDataDir = join(ROOT, 'reference-data', 'admin-units');
-  {
+  if (BACKEND === 'sqlite') {
+    const template = join(OUT, 'load-template.sqlite');
+    const file = join(OUT, 'load.sqlite');
+    for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
     const ctx = await openApp({ databaseUrl: `sqlite:${template}`, clock, referenceDataDir });
     await loadDemo(ctx, { scale: 'small' });
     ctx.store.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
     await ctx.close();
+    copyFileSync(template, file);
+    return {
+      url: `sqlite:${file}`,
+      drop: async () => {
+        for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+      },
+    };
   }
-  copyFileSync(template, file);
-  const ctx = await openApp({ databaseUrl: `sqlite:${file}`, clock, referenceDataDir });
+  const base = process.env.BENCH_DATABASE_URL_POSTGRES ?? config.testPostgresUrl;
+  if (!base)
+    throw new Error('set BENCH_DATABASE_URL_POSTGRES or TEST_DATABASE_URL_POSTGRES for --backend postgres');
+  const name = `load_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const ctx = await openApp({ databaseUrl: url.toString(), clock, referenceDataDir });
+  await loadDemo(ctx, { scale: 'small' });
+  await ctx.close();
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Accounts with sessions opened directly: sign-in is rate-limited per address, and this measures the work after. */
+async function openSessions(ctx: AppContext): Promise<{ officers: Session[]; readers: Session[] }> {
+  const clock = ctx.clock;
   const today = clock.today();
   const province = ctx.graph.findByCode('37', today);
   if (!province) throw new Error('province 37 missing');
   const communes = ctx.graph.childrenOn(province.id, today).map((id) => ctx.graph.require(id));
   const passwordHash = await hashPassword('Tai-khoan-tai-2026!');
-  for (const c of communes) {
-    await ctx.store.write((trx) =>
+  const now = clock.now().toISOString();
+  const open = async (username: string, role: Role, unitId: number, unit: string): Promise<Session> => {
+    const userId = await ctx.store.write((trx) =>
       insertUser(trx, {
-        username: `load.${c.code}`,
-        displayName: c.code,
+        username,
+        displayName: username,
         passwordHash,
-        role: 'officer',
-        unitId: c.id,
-        clearance: 'none',
+        role,
+        unitId,
+        clearance: role === 'officer' ? 'none' : 'mat',
         mustChangePassword: false,
-        at: clock.now().toISOString(),
+        at: now,
       }),
     );
-  }
-  const server = await buildServer(ctx, { secureCookies: false, logLevel: 'silent' });
-  const address = await server.listen({ port: 0, host: '127.0.0.1' });
-  // Sessions are opened directly: the sign-in route is rate-limited per address, and this measures data entry.
-  const sessions: Array<{ cookie: string; csrf: string; unit: string }> = [];
-  for (const c of communes) {
-    const user = await ctx.store.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', `load.${c.code}`)
-      .executeTakeFirstOrThrow();
     const { token, tokenHash } = generateSessionToken();
     const csrf = randomBytes(32).toString('base64url');
-    const now = clock.now().toISOString();
     await ctx.store.write((trx) =>
       trx
         .insertInto('user_session')
         .values({
           token_hash: tokenHash,
-          user_id: user.id,
+          user_id: userId,
           created_at: now,
           last_seen_at: now,
           csrf_token: csrf,
@@ -90,51 +135,50 @@ async function main(): Promise<void> {
         })
         .execute(),
     );
-    sessions.push({ cookie: `${SESSION_COOKIE}=${token}`, csrf, unit: c.code });
-  }
-  console.log(
-    `${sessions.length} officers with open sessions; ${CONNECTIONS} connections, ${RATE} requests/s for ${SECONDS} s against ${address}`,
+    return { cookie: `${SESSION_COOKIE}=${token}`, csrf, unit, role };
+  };
+  const officers: Session[] = [];
+  for (const c of communes) officers.push(await open(`load.${c.code}`, 'officer', c.id, c.code));
+  // The read mix: the officers, then analysts at the ministry up to USERS in all.
+  const readers = [...officers.slice(0, USERS)];
+  const ministry = ctx.graph.root(today);
+  for (let i = 0; readers.length < USERS; i++)
+    readers.push(await open(`load.analyst.${i}`, 'analyst', ministry.id, ministry.code));
+  return { officers, readers };
+}
+
+function startServer(url: string): Promise<{ child: ChildProcess; address: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, GIAOBAN_NOW: TODAY, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
-  let next = 0;
-  const result = await autocannon({
-    url: `${address}/api/values`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    overallRate: RATE,
-    method: 'PUT',
-    requests: [
-      {
-        setupRequest: (request) => {
-          const session = sessions[next++ % sessions.length] as (typeof sessions)[number];
-          const value = next % 50;
-          return {
-            ...request,
-            method: 'PUT',
-            path: '/api/values',
-            headers: {
-              'content-type': 'application/json',
-              cookie: session.cookie,
-              'x-csrf-token': session.csrf,
-            },
-            body: JSON.stringify({
-              form: 'BC-THANG',
-              unit: session.unit,
-              period: '2026-12',
-              cells: [
-                { indicator: 'crime.occurred', option: null, value },
-                { indicator: 'drug.cases', option: null, value: value % 7 },
-                { indicator: 'drug.suspects', option: null, value: value % 9 },
-              ],
-            }),
-          };
-        },
-      },
-    ],
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (\S+)/.exec(out);
+      if (m?.[1]) resolve({ child, address: m[1].replace('localhost', '127.0.0.1') });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
   });
-  await server.close();
-  await ctx.close();
+}
+
+async function stopServer(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+type Result = autocannon.Result;
+
+function summarise(label: string, result: Result): { errors: number } {
   const errors = result.errors + result.non2xx + result.timeouts;
-  if (errors > 0) console.log('status codes:', JSON.stringify(result.statusCodeStats));
+  console.log(`\n${label}`);
   console.table({
     requests: result.requests.total,
     'throughput req/s': Math.round(result.requests.average),
@@ -144,8 +188,133 @@ async function main(): Promise<void> {
     'max ms': result.latency.max,
     errors,
   });
-  for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
-  if (errors > 0) process.exit(1);
+  if (errors > 0) console.log('status codes:', JSON.stringify(result.statusCodeStats));
+  return { errors };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const { url, drop } = await prepareDatabase();
+  let child: ChildProcess | null = null;
+  try {
+    const ctx = await openApp({
+      databaseUrl: url,
+      clock: new FixedClock(TODAY),
+      referenceDataDir: join(ROOT, 'reference-data', 'admin-units'),
+    });
+    const { officers, readers } = await openSessions(ctx);
+    await ctx.close();
+
+    const server = await startServer(url);
+    child = server.child;
+    const { address } = server;
+    if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(address)) throw new Error(`not a loopback address: ${address}`);
+
+    const analyst = readers.find((r) => r.role === 'analyst') ?? readers[0];
+    if (!analyst) throw new Error('no reader');
+    const meetings = (await (
+      await fetch(`${address}/api/meetings`, { headers: { cookie: analyst.cookie } })
+    ).json()) as { meetings?: Array<{ id: number }> };
+    const meetingId = meetings.meetings?.[0]?.id;
+    if (meetingId === undefined) throw new Error('the demo has no meeting to read the pack of');
+
+    console.log(
+      `${BACKEND}: server pid ${child.pid} at ${address}; generator pid ${process.pid}; ${officers.length} officers saving, ${readers.length} users reading; ${CONNECTIONS} connections`,
+    );
+
+    // 1. Save mix: offered at RATE requests/s (three figures each) for SECONDS, at most MAX_REQUESTS.
+    let next = 0;
+    const saves = await autocannon({
+      url: address,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      overallRate: RATE,
+      maxOverallRequests: MAX_REQUESTS,
+      timeout: 10,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const session = officers[next++ % officers.length] as Session;
+            const value = next % 50;
+            return {
+              ...request,
+              method: 'PUT',
+              path: '/api/values',
+              headers: {
+                'content-type': 'application/json',
+                cookie: session.cookie,
+                'x-csrf-token': session.csrf,
+              },
+              body: JSON.stringify({
+                form: 'BC-THANG',
+                unit: session.unit,
+                period: '2026-12',
+                cells: [
+                  { indicator: 'crime.occurred', option: null, value },
+                  { indicator: 'drug.cases', option: null, value: value % 7 },
+                  { indicator: 'drug.suspects', option: null, value: value % 9 },
+                ],
+              }),
+            };
+          },
+        },
+      ],
+    });
+    const saveSummary = summarise(`save mix (${RATE} requests/s offered)`, saves);
+
+    // 2. Read mix: each user in turn asks for their dashboard cards, then tasks; analysts also the briefing pack.
+    const reads: Array<{ path: string; cookie: string }> = [];
+    for (const user of readers) {
+      reads.push({
+        path: `/api/aggregates?unit=${encodeURIComponent(user.unit)}&period=${PERIOD}&compare=true`,
+        cookie: user.cookie,
+      });
+      reads.push({ path: '/api/tasks?scope=mine', cookie: user.cookie });
+      if (user.role === 'analyst')
+        reads.push({ path: `/api/meetings/${meetingId}/pack`, cookie: user.cookie });
+    }
+    let cursor = 0;
+    const readResult = await autocannon({
+      url: address,
+      connections: CONNECTIONS,
+      duration: READ_SECONDS,
+      maxOverallRequests: MAX_REQUESTS,
+      timeout: 10,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const r = reads[cursor++ % reads.length] as (typeof reads)[number];
+            return { ...request, method: 'GET', path: r.path, headers: { cookie: r.cookie } };
+          },
+        },
+      ],
+    });
+    const readSummary = summarise(`read mix (${readers.length} users: cards, pack, tasks)`, readResult);
+
+    const code = await stopServer(child);
+    child = null;
+    console.log(`server stopped on SIGTERM with exit code ${code}`);
+    console.log(
+      'targets (2 cores, 64 connections): 1,000 saves/s at p99 ≤ 100 ms; reads ≥ 1,000 requests/s at p99 ≤ 100 ms',
+    );
+
+    if (JSON_FILE) {
+      writeBenchJson(JSON_FILE, {
+        backend: BACKEND,
+        scale: Number(args.get('scale') ?? 0),
+        load_saves_per_s: saves.requests.average,
+        load_p50_ms: saves.latency.p50,
+        load_p99_ms: saves.latency.p99,
+        read_req_per_s: readResult.requests.average,
+        read_p99_ms: readResult.latency.p99,
+      });
+      console.log(`written to ${JSON_FILE}`);
+    }
+    if (saveSummary.errors + readSummary.errors > 0) process.exitCode = 1;
+  } finally {
+    if (child) await stopServer(child);
+    await drop();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,6 @@ import { daysOf, monthsOf } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
-import { lastChangeAt } from '../values/repository.ts';
 
 /**
  * The corrections made after a moment to the figures behind an aggregate: for each figure of the subtree changed
@@ -25,7 +24,7 @@ export async function correctionsSince(
       { field: 'asOf', reason: 'không phải ngày giờ' },
     ]);
   }
-  const asOfChange = await lastChangeAt(ctx.store.db, instant.toISOString());
+  const at = instant.toISOString();
   const stored = [...monthsOf(period), ...daysOf(period)].map((p) => p.id);
   const subtree = new Set(ctx.graph.subtreeOn(unit.id, referenceDate(period)));
   const indicator = q.indicator ? ctx.catalogue.indicator(q.indicator) : undefined;
@@ -47,22 +46,24 @@ export async function correctionsSince(
       'app_user.display_name',
     ])
     .where('data_value.period', 'in', stored.length > 0 ? stored : [''])
-    .where('data_value.change_id', '>', asOfChange)
+    .where('change_set.at', '>', at)
     .$if(indicator !== undefined, (qb) => qb.where('data_value.indicator_id', '=', indicator?.id ?? -1))
     .execute();
   const out = [];
   for (const row of changed) {
     if (!subtree.has(row.unit_id)) continue;
-    // The version that counted then: the newest superseded one written at or before the moment.
+    // The version that counted then: the one recorded last at or before the moment (by time, not load order).
     const then = await ctx.store.db
       .selectFrom('data_value_history')
+      .innerJoin('change_set', 'change_set.id', 'data_value_history.change_id')
       .select(['value', 'version'])
       .where('period', '=', row.period)
       .where('unit_id', '=', row.unit_id)
       .where('form_id', '=', row.form_id)
       .where('indicator_id', '=', row.indicator_id)
       .where('option_id', '=', row.option_id)
-      .where('change_id', '<=', asOfChange)
+      .where('change_set.at', '<=', at)
+      .orderBy('change_set.at', 'desc')
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();

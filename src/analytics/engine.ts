@@ -15,6 +15,15 @@ import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import type { Representation, UnitGraph } from '../units/graph.ts';
 import { roundTo } from '../vietnamese/numbers.ts';
 import { type Change, changeBetween, type Notability, notableChange } from './change.ts';
+import {
+  asReportState,
+  countedStatuses,
+  DEFAULT_INCLUDE,
+  emptyStates,
+  type IncludeLevel,
+  type ReportState,
+  weakerState,
+} from './status.ts';
 
 /** One stored subtree sum: the figures of a unit and everything below it, for one period. */
 export interface RollupCell {
@@ -26,8 +35,27 @@ export interface RollupCell {
   count: number;
 }
 
+/** One stored figure of a unit (not a subtree sum), with the form it was reported on. */
+export interface LeafFigure {
+  period: string;
+  indicatorId: number;
+  optionId: number;
+  unitId: number;
+  formId: number;
+  value: number;
+}
+
+/** The units whose reports for a form and period are in one status. */
+export interface ReportStatus {
+  formId: number;
+  period: string;
+  status: string;
+  unitIds: number[];
+}
+
 /** Where the engine reads from; the repository gives it roll-ups (live) or leaf figures as of a past moment. */
 export interface AnalyticsSource {
+  /** Subtree sums over every stored figure, whatever the status of its report. */
   rollups(q: { unitIds: number[]; periods: string[]; indicatorIds: number[] }): Promise<RollupCell[]>;
   /** Roll-ups summed over the given periods, per unit, indicator and option (year-to-date sums in one read). */
   sums(q: {
@@ -35,22 +63,48 @@ export interface AnalyticsSource {
     periods: string[];
     indicatorIds: number[];
   }): Promise<Array<Omit<RollupCell, 'period'>>>;
-  /** Units that submitted (submitted, approved or locked) a form for a period. */
-  submittedUnits(q: {
-    formIds: number[];
+  /** The status of every report on record for some forms and periods (a unit with figures always has one). */
+  reportStatuses(q: { formIds: number[]; periods: string[] }): Promise<ReportStatus[]>;
+  /** The figures of reports whose status is not among `counted`: what the roll-ups hold and the answer must not. */
+  uncountedFigures(q: {
     periods: string[];
-  }): Promise<Array<{ formId: number; period: string; unitId: number }>>;
+    indicatorIds: number[];
+    counted: readonly string[];
+  }): Promise<LeafFigure[]>;
+  /** Stored figures of some periods and indicators, of the given units and forms only when those are set. */
+  figures(q: {
+    periods: string[];
+    indicatorIds: number[];
+    unitIds?: number[];
+    formIds?: number[];
+  }): Promise<LeafFigure[]>;
 }
 
 export interface Coverage {
+  /** Expected units that have submitted (submitted, approved or locked) for every stored period. */
   reported: number;
   expected: number;
   /** Codes of the expected units that have not reported. */
   missing: string[];
+  /** Expected units whose figures this answer counts (their reports are in the counted statuses). */
+  counted: number;
+  /** Expected units by the state of their report (over several periods, the least advanced). */
+  statuses: Record<ReportState, number>;
+}
+
+/** How a change was computed: over the units counted in both periods (`compared` of the `expected` ones). */
+export interface ComparisonCoverage {
+  compared: number;
+  expected: number;
+  /** `complete`: every expected unit in both periods; `matched`: only the units counted in both periods are
+   * compared; `refused`: no like-for-like comparison was possible (the change is null). */
+  basis: 'complete' | 'matched' | 'refused';
 }
 
 export interface AggregateRow {
   indicator: string;
+  /** Which reports the figures count (see `status.ts`). */
+  include: IncludeLevel;
   option: string | null;
   value: number | null;
   unit: string;
@@ -65,6 +119,10 @@ export interface AggregateRow {
   yoy_units?: string[];
   /** How last year's figure was obtained across reorganisations. */
   yoy_rule?: Representation['rule'];
+  /** Which units each change compares: the change is computed like for like or not at all. */
+  coverage_prev?: ComparisonCoverage | null;
+  coverage_yoy?: ComparisonCoverage | null;
+  coverage_ytd?: ComparisonCoverage | null;
   change_prev?: Change | null;
   change_yoy?: Change | null;
   change_ytd?: Change | null;
@@ -80,6 +138,8 @@ export interface AggregateRequest {
   compare?: boolean;
   /** Expected units and missing lists are computed unless switched off (rankings over many units skip them). */
   coverage?: boolean;
+  /** Which reports count (default: submitted, approved and locked ones). */
+  include?: IncludeLevel;
 }
 
 interface Term {
@@ -96,6 +156,62 @@ interface Term {
 interface CellIndex {
   cells: Map<string, RollupCell>;
   sums: Map<string, { value: number; count: number }>;
+  /** The periods of each sum group, by the group's key. */
+  groups: Map<string, Set<string>>;
+  /** Counted figures of stock indicators by "period|indicator|option". */
+  stock: Map<string, LeafFigure[]>;
+}
+
+/** Report statuses by "form|period", then unit; the statuses counted; and the units counted by "form|period". */
+interface StatusIndex {
+  status: Map<string, Map<number, string>>;
+  counted: Set<string>;
+  countedUnits: Map<string, Set<number>>;
+  /** Whether every expected reporter under a unit is counted, by "form|period|unit" (filled as asked). */
+  complete: Map<string, boolean>;
+}
+
+const NO_UNITS: ReadonlySet<number> = new Set();
+
+function statusIndex(rows: ReportStatus[], counted: readonly string[]): StatusIndex {
+  const st: StatusIndex = {
+    status: new Map(),
+    counted: new Set(counted),
+    countedUnits: new Map(),
+    complete: new Map(),
+  };
+  for (const r of rows) {
+    const key = `${r.formId}|${r.period}`;
+    let units = st.status.get(key);
+    if (!units) {
+      units = new Map();
+      st.status.set(key, units);
+    }
+    for (const u of r.unitIds) units.set(u, r.status);
+    if (st.counted.has(r.status)) {
+      let set = st.countedUnits.get(key);
+      if (!set) {
+        set = new Set();
+        st.countedUnits.set(key, set);
+      }
+      for (const u of r.unitIds) set.add(u);
+    }
+  }
+  return st;
+}
+
+/** A report: one unit's figures for a form and period. */
+interface ReportKey {
+  formId: number;
+  unitId: number;
+  period: string;
+}
+
+interface ComparisonPlan {
+  coverage: ComparisonCoverage;
+  /** Reports counted in the current period but not in the base one (left out of the current side), and the reverse. */
+  adjustCurrent: ReportKey[];
+  adjustBase: ReportKey[];
 }
 
 function cellKey(period: string, indicatorId: number, optionId: number, unitId: number): string {
@@ -151,6 +267,7 @@ export class AnalyticsEngine {
   ): Promise<Array<{ unitId: number; rows: AggregateRow[] }>> {
     const indicators = this.resolveIndicators(req.indicators);
     const compare = req.compare ?? false;
+    const include = req.include ?? DEFAULT_INCLUDE;
     const periodSets: Array<{ name: 'value' | 'prev' | 'yoy' | 'ytd' | 'ytd_prev'; period: Period | null }> =
       [{ name: 'value', period: req.period }];
     if (compare) {
@@ -184,13 +301,54 @@ export class AnalyticsEngine {
         for (const days of dayBased ? [true, false] : [false]) termFor(unitId, set.name, set.period, days);
       }
     }
-    const index = await this.readCells([...terms.values()], [...needed]);
+    // The form each indicator is counted by (its first part's, for a ratio), and whether it is read by days.
+    const forms = new Map<number, StoredForm>();
+    const formDays = new Map<string, { form: StoredForm; days: boolean }>();
+    for (const indicator of indicators) {
+      const days = dayBased && this.usesDays(indicator);
+      const form = this.primaryForm(indicator, days);
+      if (!form) continue;
+      forms.set(form.id, form);
+      formDays.set(`${form.id}|${days}`, { form, days });
+    }
+    const allTerms = [...terms.values()];
+    const [index, statuses] = await Promise.all([
+      this.readCells(allTerms, [...needed], include),
+      this.readStatuses([...forms.keys()], allTerms, include),
+    ]);
+    // Like-for-like comparisons: per unit, form and comparison, which reports are left out of either side.
+    const plans = new Map<string, ComparisonPlan>();
+    const adjustKeys: ReportKey[] = [];
+    if (compare) {
+      for (const unitId of req.unitIds) {
+        for (const { form, days } of formDays.values()) {
+          for (const [name, baseName] of [
+            ['value', 'prev'],
+            ['value', 'yoy'],
+            ['ytd', 'ytd_prev'],
+          ] as const) {
+            const cur = byName.get(name);
+            const base = byName.get(baseName);
+            if (!cur || !base) continue;
+            const plan = this.comparisonPlan(
+              termFor(unitId, name, cur, days),
+              termFor(unitId, baseName, base, days),
+              form,
+              statuses,
+            );
+            plans.set(`${unitId}|${form.id}|${days}|${baseName}`, plan);
+            adjustKeys.push(...plan.adjustCurrent, ...plan.adjustBase);
+          }
+        }
+      }
+    }
+    const adjustments = await this.readAdjustments(adjustKeys, [...needed], statuses);
     const results: Array<{ unitId: number; rows: AggregateRow[] }> = [];
     for (const unitId of req.unitIds) {
       const coverageByForm =
         req.coverage === false
           ? new Map<number, Coverage>()
-          : await this.coverage(unitId, req.period, indicators);
+          : this.coverageFrom(unitId, req.period, [...forms.values()], statuses);
       const rows: AggregateRow[] = [];
       for (const indicator of indicators) {
         const options = indicator.options.length === 0 ? [null] : indicator.options.map((o) => o.code);
@@ -211,6 +369,7 @@ export class AnalyticsEngine {
           const value = figureFor('value');
           const row: AggregateRow = {
             indicator: indicator.code,
+            include,
             option,
             value,
             unit: indicator.unit,
@@ -227,12 +386,32 @@ export class AnalyticsEngine {
             const yoyTerm = yoyPeriod ? termFor(unitId, 'yoy', yoyPeriod, days) : null;
             row.yoy_units = yoyTerm ? this.unitCodes(yoyTerm) : [];
             row.yoy_rule = yoyTerm ? this.combinedRule(yoyTerm) : 'not_comparable';
-            row.change_prev = changeBetween(value, row.prev, indicator.decimals);
-            row.change_yoy = changeBetween(value, row.yoy, indicator.decimals);
-            row.change_ytd = changeBetween(row.ytd, row.ytd_prev, indicator.decimals);
             const isCount = indicator.valueType === 'integer' && indicator.aggregation.kind === 'sum';
-            row.notable_prev = isCount ? notableChange(value, row.prev) : null;
-            row.notable_yoy = isCount ? notableChange(value, row.yoy) : null;
+            const compared = (current: number | null, base: number | null, baseName: string) =>
+              this.likeForLike(
+                indicator,
+                option,
+                current,
+                base,
+                form ? plans.get(`${unitId}|${form.id}|${days}|${baseName}`) : undefined,
+                adjustments,
+              );
+            const prev = compared(value, row.prev, 'prev');
+            const yoy = compared(value, row.yoy, 'yoy');
+            const ytd = compared(row.ytd, row.ytd_prev, 'ytd_prev');
+            row.coverage_prev = prev.coverage;
+            row.coverage_yoy = yoy.coverage;
+            row.coverage_ytd = ytd.coverage;
+            row.change_prev = prev.change;
+            row.change_yoy = yoy.change;
+            row.change_ytd = ytd.change;
+            // Nothing partial is flagged: a change of counts is notable only over every expected unit.
+            const notable = (c: ReturnType<typeof compared>) =>
+              isCount && c.change !== null && (c.coverage === null || c.coverage.basis === 'complete')
+                ? notableChange(c.cur, c.old)
+                : null;
+            row.notable_prev = isCount && prev.change !== null ? notable(prev) : null;
+            row.notable_yoy = isCount && yoy.change !== null ? notable(yoy) : null;
           }
           rows.push(row);
         }
@@ -240,6 +419,44 @@ export class AnalyticsEngine {
       results.push({ unitId, rows });
     }
     return results;
+  }
+
+  /** A change computed like for like by a plan: over the units counted in both periods, or not at all. */
+  private likeForLike(
+    indicator: StoredIndicator,
+    option: string | null,
+    current: number | null,
+    base: number | null,
+    plan: ComparisonPlan | undefined,
+    adjustments: Map<string, number>,
+  ): { coverage: ComparisonCoverage | null; change: Change | null; cur: number | null; old: number | null } {
+    if (!plan)
+      return {
+        coverage: null,
+        change: changeBetween(current, base, indicator.decimals),
+        cur: current,
+        old: base,
+      };
+    if (plan.coverage.basis === 'refused')
+      return { coverage: plan.coverage, change: null, cur: current, old: base };
+    let cur = current;
+    let old = base;
+    if (plan.adjustCurrent.length > 0 || plan.adjustBase.length > 0) {
+      // Only sums can leave a unit out; a stock or a ratio is compared when both sides are complete.
+      if (indicator.aggregation.kind !== 'sum')
+        return { coverage: plan.coverage, change: null, cur: current, old: base };
+      const optionId = option === null ? NO_OPTION : (indicator.optionIds.get(option) ?? -1);
+      const less = (v: number | null, keys: ReportKey[]) => {
+        if (v === null) return null;
+        let out = v;
+        for (const k of keys)
+          out -= adjustments.get(`${k.formId}|${k.period}|${k.unitId}|${indicator.id}|${optionId}`) ?? 0;
+        return roundTo(out, indicator.decimals);
+      };
+      cur = less(cur, plan.adjustCurrent);
+      old = less(old, plan.adjustBase);
+    }
+    return { coverage: plan.coverage, change: changeBetween(cur, old, indicator.decimals), cur, old };
   }
 
   /**
@@ -251,6 +468,7 @@ export class AnalyticsEngine {
     indicator: string;
     option: string | null;
     months: Array<Period & { type: 'month' }>;
+    include?: IncludeLevel;
   }) {
     const [indicator] = this.resolveIndicators([req.indicator]);
     if (!indicator) throw new UnknownIndicatorError(req.indicator);
@@ -258,7 +476,11 @@ export class AnalyticsEngine {
     const terms = new Map<string, Term>();
     for (const period of [...req.months, ...lastYear])
       terms.set(period.id, this.term(req.unitId, period, false));
-    const index = await this.readCells([...terms.values()], this.partIds(indicator));
+    const index = await this.readCells(
+      [...terms.values()],
+      this.partIds(indicator),
+      req.include ?? DEFAULT_INCLUDE,
+    );
     return req.months.map((m, i) => ({
       period: m.id,
       value: this.evaluate(indicator, req.option, terms.get(m.id) as Term, index),
@@ -277,6 +499,7 @@ export class AnalyticsEngine {
     option: string | null;
     compare?: boolean;
     kind?: string;
+    include?: IncludeLevel;
   }) {
     const [indicator] = this.resolveIndicators([req.indicator]);
     if (!indicator) throw new UnknownIndicatorError(req.indicator);
@@ -292,15 +515,40 @@ export class AnalyticsEngine {
       prev: prevPeriod ? this.term(id, prevPeriod, false) : null,
       yoy: yoyPeriod ? this.term(id, yoyPeriod, false) : null,
     }));
-    const index = await this.readCells(
-      terms.flatMap((t) => [t.value, t.prev, t.yoy].filter((x): x is Term => x !== null)),
-      this.partIds(indicator),
-    );
+    const include = req.include ?? DEFAULT_INCLUDE;
+    const allTerms = terms.flatMap((t) => [t.value, t.prev, t.yoy].filter((x): x is Term => x !== null));
+    const form = this.primaryForm(indicator, false);
+    const [index, statuses] = await Promise.all([
+      this.readCells(allTerms, this.partIds(indicator), include),
+      req.compare && form ? this.readStatuses([form.id], allTerms, include) : Promise.resolve(null),
+    ]);
+    // Changes like for like, as in `aggregateMany`: a child partly reported is not compared over its part.
+    const plans = new Map<string, ComparisonPlan>();
+    const keys: ReportKey[] = [];
+    if (statuses && form) {
+      for (const t of terms) {
+        for (const [name, base] of [
+          ['prev', t.prev],
+          ['yoy', t.yoy],
+        ] as const) {
+          if (!base) continue;
+          const plan = this.comparisonPlan(t.value, base, form, statuses);
+          plans.set(`${t.id}|${name}`, plan);
+          keys.push(...plan.adjustCurrent, ...plan.adjustBase);
+        }
+      }
+    }
+    const adjustments =
+      statuses && keys.length > 0
+        ? await this.readAdjustments(keys, this.partIds(indicator), statuses)
+        : new Map<string, number>();
     const rows = terms.map((t) => {
       const unit = this.graph.require(t.id);
       const value = this.evaluate(indicator, req.option, t.value, index);
       const prev = t.prev ? this.evaluate(indicator, req.option, t.prev, index) : null;
       const yoy = t.yoy ? this.evaluate(indicator, req.option, t.yoy, index) : null;
+      const change = (base: number | null, name: string) =>
+        this.likeForLike(indicator, req.option, value, base, plans.get(`${t.id}|${name}`), adjustments);
       return {
         unitId: t.id,
         code: unit.code,
@@ -312,8 +560,10 @@ export class AnalyticsEngine {
           ? {
               prev,
               yoy,
-              change_prev: changeBetween(value, prev, indicator.decimals),
-              change_yoy: changeBetween(value, yoy, indicator.decimals),
+              change_prev: change(prev, 'prev').change,
+              change_yoy: change(yoy, 'yoy').change,
+              coverage_prev: change(prev, 'prev').coverage,
+              coverage_yoy: change(yoy, 'yoy').coverage,
             }
           : {}),
       };
@@ -335,6 +585,7 @@ export class AnalyticsEngine {
     indicator: string;
     option: string | null;
     months: Array<Period & { type: 'month' }>;
+    include?: IncludeLevel;
   }) {
     const [indicator] = this.resolveIndicators([req.indicator]);
     if (!indicator) throw new UnknownIndicatorError(req.indicator);
@@ -346,6 +597,7 @@ export class AnalyticsEngine {
     const index = await this.readCells(
       terms.flatMap((t) => t.months),
       this.partIds(indicator),
+      req.include ?? DEFAULT_INCLUDE,
     );
     return terms.map((t) => ({
       unitId: t.id,
@@ -404,6 +656,7 @@ export class AnalyticsEngine {
     }
     const optionId = option === null ? NO_OPTION : indicator.optionIds.get(option);
     if (optionId === undefined) return null;
+    if (rule.kind === 'latest') return this.evaluateStock(indicator, optionId, term, index);
     if (rule.kind === 'sum' && term.simpleUnit !== null && term.periods.length > 1) {
       const summed = index.sums.get(
         `${term.periods.join(',')}|${indicator.id}|${optionId}|${term.simpleUnit}`,
@@ -423,13 +676,6 @@ export class AnalyticsEngine {
       }
       perPeriod.push({ value, count });
     }
-    if (rule.kind === 'latest') {
-      for (let i = perPeriod.length - 1; i >= 0; i--) {
-        const p = perPeriod[i];
-        if (p && p.count > 0) return roundTo(p.value, indicator.decimals);
-      }
-      return null;
-    }
     let total = 0;
     let count = 0;
     for (const p of perPeriod) {
@@ -440,27 +686,57 @@ export class AnalyticsEngine {
   }
 
   /**
-   * Reads what a set of terms needs: per-period cells for single periods, for units represented by others, and for
-   * stocks (which take the latest period); and, for a unit standing for itself over many periods (a year to date),
-   * the sums over those periods, read summed by the database.
+   * A stock (a number of communes, of officers) over a term: each unit's latest counted report within the term,
+   * summed; a unit that has not reported the last month yet counts with its previous one, never as nothing.
    */
-  private async readCells(terms: Term[], indicatorIds: number[]): Promise<CellIndex> {
+  private evaluateStock(
+    indicator: StoredIndicator,
+    optionId: number,
+    term: Term,
+    index: CellIndex,
+  ): number | null {
+    const latest = new Map<number, number>();
+    for (const { period, rep } of term.representations) {
+      if (!rep.comparable) return null;
+      const date = referenceDate(parsePeriod(period));
+      const thisPeriod = new Map<number, number>();
+      for (const f of index.stock.get(`${period}|${indicator.id}|${optionId}`) ?? []) {
+        for (const r of rep.unitIds) {
+          if (!this.graph.isInSubtree(f.unitId, r, date)) continue;
+          thisPeriod.set(f.unitId, (thisPeriod.get(f.unitId) ?? 0) + f.value * (rep.weights.get(r) ?? 1));
+          break;
+        }
+      }
+      for (const [unitId, value] of thisPeriod) latest.set(unitId, value);
+    }
+    if (latest.size === 0) return null;
+    let total = 0;
+    for (const v of latest.values()) total += v;
+    return roundTo(total, indicator.decimals);
+  }
+
+  /**
+   * Reads what a set of terms needs: per-period cells for single periods and for units represented by others; for a
+   * unit standing for itself over many periods (a year to date), the sums over those periods, read summed by the
+   * database. The roll-ups hold every stored figure: the figures of reports outside the counted statuses are then
+   * taken out of every cell and sum that holds them. Stocks are read figure by figure (each unit's latest report).
+   */
+  private async readCells(terms: Term[], indicatorIds: number[], include: IncludeLevel): Promise<CellIndex> {
     const stockIds = indicatorIds.filter(
       (id) => this.catalogue.indicatorById(id)?.aggregation.kind === 'latest',
     );
+    const sumIds = indicatorIds.filter((id) => !stockIds.includes(id));
     const cellUnits = new Set<number>();
     const cellPeriods = new Set<string>();
-    const stockUnits = new Set<number>();
-    const stockPeriods = new Set<string>();
+    const allPeriods = new Set<string>();
     const groups = new Map<string, { periods: string[]; units: Set<number> }>();
     for (const term of terms) {
+      for (const p of term.periods) allPeriods.add(p);
       if (term.simpleUnit !== null && term.periods.length > 1) {
         const key = term.periods.join(',');
         const group = groups.get(key) ?? { periods: term.periods, units: new Set<number>() };
         group.units.add(term.simpleUnit);
         groups.set(key, group);
-        stockUnits.add(term.simpleUnit);
-        for (const p of term.periods) stockPeriods.add(p);
         continue;
       }
       for (const r of term.representations) {
@@ -468,26 +744,21 @@ export class AnalyticsEngine {
         for (const u of r.rep.unitIds) cellUnits.add(u);
       }
     }
-    const index: CellIndex = { cells: new Map(), sums: new Map() };
+    const index: CellIndex = { cells: new Map(), sums: new Map(), groups: new Map(), stock: new Map() };
+    const counted = countedStatuses(include);
     const reads: Array<Promise<void>> = [];
-    const keep = (cells: RollupCell[]) => {
-      for (const c of cells) index.cells.set(cellKey(c.period, c.indicatorId, c.optionId, c.unitId), c);
-    };
-    if (cellUnits.size > 0) {
-      reads.push(
-        this.source.rollups({ unitIds: [...cellUnits], periods: [...cellPeriods], indicatorIds }).then(keep),
-      );
-    }
-    if (stockIds.length > 0 && stockUnits.size > 0) {
+    if (cellUnits.size > 0 && sumIds.length > 0) {
       reads.push(
         this.source
-          .rollups({ unitIds: [...stockUnits], periods: [...stockPeriods], indicatorIds: stockIds })
-          .then(keep),
+          .rollups({ unitIds: [...cellUnits], periods: [...cellPeriods], indicatorIds: sumIds })
+          .then((cells) => {
+            for (const c of cells) index.cells.set(cellKey(c.period, c.indicatorId, c.optionId, c.unitId), c);
+          }),
       );
     }
-    const sumIds = indicatorIds.filter((id) => !stockIds.includes(id));
     for (const [key, group] of groups) {
       if (sumIds.length === 0) break;
+      index.groups.set(key, new Set(group.periods));
       reads.push(
         this.source
           .sums({ unitIds: [...group.units], periods: group.periods, indicatorIds: sumIds })
@@ -500,8 +771,226 @@ export class AnalyticsEngine {
           }),
       );
     }
+    let uncounted: LeafFigure[] = [];
+    if (sumIds.length > 0 && allPeriods.size > 0 && include !== 'draft') {
+      reads.push(
+        this.source
+          .uncountedFigures({ periods: [...allPeriods], indicatorIds: sumIds, counted })
+          .then((f) => {
+            uncounted = f;
+          }),
+      );
+    }
+    if (stockIds.length > 0 && allPeriods.size > 0) {
+      const periods = [...allPeriods];
+      reads.push(
+        Promise.all([
+          this.source.figures({ periods, indicatorIds: stockIds }),
+          this.source.reportStatuses({
+            formIds: [...new Set(stockIds.flatMap((id) => this.formIdsOf(id)))],
+            periods,
+          }),
+        ]).then(([figures, statuses]) => {
+          const st = statusIndex(statuses, counted);
+          for (const f of figures) {
+            if (!st.countedUnits.get(`${f.formId}|${f.period}`)?.has(f.unitId)) continue;
+            const key = `${f.period}|${f.indicatorId}|${f.optionId}`;
+            const list = index.stock.get(key);
+            if (list) list.push(f);
+            else index.stock.set(key, [f]);
+          }
+        }),
+      );
+    }
     await Promise.all(reads);
+    this.takeOut(index, uncounted);
     return index;
+  }
+
+  /** Takes figures out of every cell and sum that holds them (the figure's unit and its ancestors on the day). */
+  private takeOut(index: CellIndex, figures: LeafFigure[]): void {
+    if (figures.length === 0) return;
+    const groupsOf = new Map<string, string[]>();
+    for (const [key, periods] of index.groups)
+      for (const p of periods) groupsOf.set(p, [...(groupsOf.get(p) ?? []), key]);
+    for (const f of figures) {
+      const date = referenceDate(parsePeriod(f.period));
+      const holders = [f.unitId, ...this.graph.ancestorsOn(f.unitId, date)];
+      for (const unitId of holders) {
+        const cell = index.cells.get(cellKey(f.period, f.indicatorId, f.optionId, unitId));
+        if (cell) {
+          cell.value -= f.value;
+          cell.count -= 1;
+        }
+        for (const group of groupsOf.get(f.period) ?? []) {
+          const sum = index.sums.get(`${group}|${f.indicatorId}|${f.optionId}|${unitId}`);
+          if (sum) {
+            sum.value -= f.value;
+            sum.count -= 1;
+          }
+        }
+      }
+    }
+  }
+
+  private formIdsOf(indicatorId: number): number[] {
+    const indicator = this.catalogue.indicatorById(indicatorId);
+    return indicator ? this.catalogue.formsFor(indicator.code).map((f) => f.id) : [];
+  }
+
+  /** The status of every report of some forms over the periods of some terms. */
+  private async readStatuses(formIds: number[], terms: Term[], include: IncludeLevel): Promise<StatusIndex> {
+    const periods = new Set<string>();
+    for (const t of terms) for (const p of t.periods) periods.add(p);
+    const rows = await this.source.reportStatuses({ formIds, periods: [...periods] });
+    return statusIndex(rows, countedStatuses(include));
+  }
+
+  /** Subtrees and expected reporters by unit and day, kept for the life of this engine (its tree does not change). */
+  private readonly subtrees = new Map<string, { units: number[]; set: Set<number> }>();
+  private readonly reporters = new Map<string, number[]>();
+
+  private subtree(unitId: number, date: string): { units: number[]; set: Set<number> } {
+    const key = `${unitId}|${date}`;
+    let found = this.subtrees.get(key);
+    if (!found) {
+      const units = this.graph.subtreeOn(unitId, date);
+      found = { units, set: new Set(units) };
+      if (this.subtrees.size > 50_000) this.subtrees.clear();
+      this.subtrees.set(key, found);
+    }
+    return found;
+  }
+
+  private expectedReporters(unitId: number, date: string, form: StoredForm): number[] {
+    const key = `${form.id}|${unitId}|${date}`;
+    let found = this.reporters.get(key);
+    if (!found) {
+      const kinds: string[] = reporterKindsOn(form, date);
+      found = this.subtree(unitId, date).units.filter((u) => kinds.includes(this.graph.require(u).kind));
+      if (this.reporters.size > 50_000) this.reporters.clear();
+      this.reporters.set(key, found);
+    }
+    return found;
+  }
+
+  /** Whether every expected reporter of a form in a term is counted, and which units are expected in its last period. */
+  private termCompleteness(term: Term, form: StoredForm, st: StatusIndex): boolean {
+    let complete = true;
+    for (const { period, rep } of term.representations) {
+      const date = referenceDate(parsePeriod(period));
+      const counted = st.countedUnits.get(`${form.id}|${period}`) ?? NO_UNITS;
+      for (const r of rep.unitIds) {
+        const key = `${form.id}|${period}|${r}`;
+        let done = st.complete.get(key);
+        if (done === undefined) {
+          done = this.expectedReporters(r, date, form).every((u) => counted.has(u));
+          st.complete.set(key, done);
+        }
+        if (!done) complete = false;
+      }
+      if (!complete) break;
+    }
+    return complete;
+  }
+
+  /** The expected reporters of a form under the units standing for a term in its last stored period. */
+  private expectedUnitsOf(term: Term, form: StoredForm): Set<number> {
+    const out = new Set<number>();
+    const last = term.representations[term.representations.length - 1];
+    if (!last) return out;
+    const date = referenceDate(parsePeriod(last.period));
+    for (const r of last.rep.unitIds) for (const u of this.expectedReporters(r, date, form)) out.add(u);
+    return out;
+  }
+
+  /**
+   * How a change between two terms is computed like for like. When every expected unit is counted on both sides, the
+   * totals are compared. Otherwise, where the same units stand for the unit in both (no reorganisation between, the
+   * same number of stored periods), the reports counted on one side only are left out of that side; elsewhere no
+   * change is computed.
+   */
+  private comparisonPlan(cur: Term, base: Term, form: StoredForm, st: StatusIndex): ComparisonPlan {
+    const expectedUnits = this.expectedUnitsOf(cur, form);
+    const curComplete = this.termCompleteness(cur, form, st);
+    const baseComplete = curComplete && this.termCompleteness(base, form, st);
+    const none: ReportKey[] = [];
+    if (curComplete && baseComplete)
+      return {
+        coverage: { compared: expectedUnits.size, expected: expectedUnits.size, basis: 'complete' },
+        adjustCurrent: none,
+        adjustBase: none,
+      };
+    const refused = {
+      coverage: {
+        compared: 0,
+        expected: expectedUnits.size,
+        basis: 'refused' as const,
+      },
+      adjustCurrent: none,
+      adjustBase: none,
+    };
+    if (
+      cur.simpleUnit === null ||
+      base.simpleUnit !== cur.simpleUnit ||
+      cur.periods.length !== base.periods.length
+    )
+      return refused;
+    const adjustCurrent: ReportKey[] = [];
+    const adjustBase: ReportKey[] = [];
+    const notInBoth = new Set<number>();
+    for (let i = 0; i < cur.periods.length; i++) {
+      const pc = cur.periods[i] as string;
+      const pb = base.periods[i] as string;
+      const dc = referenceDate(parsePeriod(pc));
+      const db = referenceDate(parsePeriod(pb));
+      const { units } = this.subtree(cur.simpleUnit, dc);
+      const before = this.subtree(cur.simpleUnit, db);
+      // A tree that changed between the two periods has no unit-by-unit match.
+      if (dc !== db && (units.length !== before.units.length || !units.every((u) => before.set.has(u))))
+        return refused;
+      const countedNow = st.countedUnits.get(`${form.id}|${pc}`) ?? NO_UNITS;
+      const countedThen = st.countedUnits.get(`${form.id}|${pb}`) ?? NO_UNITS;
+      for (const u of units) {
+        const c = countedNow.has(u);
+        const b = countedThen.has(u);
+        if (c && !b) adjustCurrent.push({ formId: form.id, unitId: u, period: pc });
+        if (b && !c) adjustBase.push({ formId: form.id, unitId: u, period: pb });
+        if (!c || !b) notInBoth.add(u);
+      }
+    }
+    let compared = 0;
+    for (const u of expectedUnits) if (!notInBoth.has(u)) compared++;
+    if (compared === 0 && expectedUnits.size > 0) return refused;
+    return {
+      coverage: { compared, expected: expectedUnits.size, basis: 'matched' },
+      adjustCurrent,
+      adjustBase,
+    };
+  }
+
+  /** The counted figures of some reports, summed by "form|period|unit|indicator|option". */
+  private async readAdjustments(
+    keys: ReportKey[],
+    indicatorIds: number[],
+    st: StatusIndex,
+  ): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (keys.length === 0) return out;
+    const wanted = new Set(keys.map((k) => `${k.formId}|${k.period}|${k.unitId}`));
+    const figures = await this.source.figures({
+      periods: [...new Set(keys.map((k) => k.period))],
+      indicatorIds,
+      unitIds: [...new Set(keys.map((k) => k.unitId))],
+      formIds: [...new Set(keys.map((k) => k.formId))],
+    });
+    for (const f of figures) {
+      const report = `${f.formId}|${f.period}|${f.unitId}`;
+      if (!wanted.has(report) || !st.countedUnits.get(`${f.formId}|${f.period}`)?.has(f.unitId)) continue;
+      const key = `${report}|${f.indicatorId}|${f.optionId}`;
+      out.set(key, (out.get(key) ?? 0) + f.value);
+    }
+    return out;
   }
 
   private unitCodes(term: Term): string[] {
@@ -523,6 +1012,7 @@ export class AnalyticsEngine {
     unitId: number,
     period: Period,
     indicators: StoredIndicator[],
+    include: IncludeLevel = DEFAULT_INCLUDE,
   ): Promise<Map<number, Coverage>> {
     const forms = new Map<number, StoredForm>();
     for (const indicator of indicators) {
@@ -530,40 +1020,61 @@ export class AnalyticsEngine {
       const form = this.primaryForm(indicator, days);
       if (form) forms.set(form.id, form);
     }
-    const out = new Map<number, Coverage>();
-    if (forms.size === 0) return out;
-    const result = await this.coverageOf(unitId, period, [...forms.values()]);
-    for (const [formId, coverage] of result) out.set(formId, coverage);
-    return out;
+    if (forms.size === 0) return new Map();
+    return this.coverageOf(unitId, period, [...forms.values()], include);
   }
 
-  async coverageOf(unitId: number, period: Period, forms: StoredForm[]): Promise<Map<number, Coverage>> {
+  async coverageOf(
+    unitId: number,
+    period: Period,
+    forms: StoredForm[],
+    include: IncludeLevel = DEFAULT_INCLUDE,
+  ): Promise<Map<number, Coverage>> {
+    const periods = new Set<string>();
+    for (const form of forms)
+      for (const p of this.storedPeriodsOf(period, form.periodType === 'day')) periods.add(p);
+    const rows = await this.source.reportStatuses({ formIds: forms.map((f) => f.id), periods: [...periods] });
+    const st = statusIndex(rows, countedStatuses(include));
+    return this.coverageFrom(unitId, period, forms, st);
+  }
+
+  private coverageFrom(
+    unitId: number,
+    period: Period,
+    forms: StoredForm[],
+    st: StatusIndex,
+  ): Map<number, Coverage> {
     const date = referenceDate(period);
     const subtree = this.graph.subtreeOn(unitId, date);
     const out = new Map<number, Coverage>();
-    const storedByForm = new Map<number, string[]>();
-    for (const form of forms)
-      storedByForm.set(form.id, this.storedPeriodsOf(period, form.periodType === 'day'));
-    const allPeriods = new Set<string>();
-    for (const list of storedByForm.values()) for (const p of list) allPeriods.add(p);
-    const submitted = await this.source.submittedUnits({
-      formIds: forms.map((f) => f.id),
-      periods: [...allPeriods],
-    });
-    const done = new Map<string, number>();
-    for (const s of submitted) {
-      const key = `${s.formId}|${s.unitId}`;
-      done.set(key, (done.get(key) ?? 0) + 1);
-    }
     for (const form of forms) {
-      const needed = storedByForm.get(form.id)?.length ?? 0;
+      const stored = this.storedPeriodsOf(period, form.periodType === 'day');
       const kinds: string[] = reporterKindsOn(form, date);
       const expected = subtree.filter((id) => kinds.includes(this.graph.require(id).kind));
-      const missing = expected.filter((id) => (done.get(`${form.id}|${id}`) ?? 0) < needed);
+      const statuses = emptyStates();
+      const perPeriod = stored.map((p) => st.status.get(`${form.id}|${p}`));
+      const missing: number[] = [];
+      let counted = 0;
+      for (const id of expected) {
+        let state: ReportState | null = null;
+        let all = perPeriod.length > 0;
+        for (const byUnit of perPeriod) {
+          const status = byUnit?.get(id);
+          const s = asReportState(status);
+          state = state === null ? s : weakerState(state, s);
+          if (!st.counted.has(status ?? 'not_started')) all = false;
+        }
+        const final = state ?? 'not_started';
+        statuses[final]++;
+        if (all) counted++;
+        if (!['submitted', 'approved', 'locked'].includes(final)) missing.push(id);
+      }
       out.set(form.id, {
         reported: expected.length - missing.length,
         expected: expected.length,
         missing: missing.map((id) => this.graph.require(id).code).sort(),
+        counted,
+        statuses,
       });
     }
     return out;

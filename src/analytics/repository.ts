@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
@@ -11,16 +11,14 @@ import {
   sumRollups,
 } from '../values/repository.ts';
 import { RollupAccumulator } from '../values/rollup.ts';
-import type { AnalyticsSource } from './engine.ts';
+import type { AnalyticsSource, LeafFigure, ReportStatus } from './engine.ts';
 
-const SUBMITTED_STATUSES = ['submitted', 'approved', 'locked'];
-
-/** The live source: roll-ups kept on write, and submissions. */
 /**
  * The live source: roll-ups kept on write for units with children, and the figures themselves for units without
  * (a commune's figures are its own subtree sum), and submissions. `graph` gives the tree in force.
  */
 export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph): AnalyticsSource {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const refDates = new Map<string, string>();
   const refDate = (period: string) => {
     let date = refDates.get(period);
@@ -89,32 +87,225 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
       }
       return [...a, ...b, ...totals.values()];
     },
-    submittedUnits: async (q) => {
+    reportStatuses: async (q) => {
       if (q.formIds.length === 0 || q.periods.length === 0) return [];
+      // One row per form, period and status with its units listed: a national year holds some 80,000 reports.
+      const units = postgres
+        ? sql<string>`string_agg(unit_id::text, ',')`
+        : sql<string>`group_concat(unit_id)`;
       const rows = await db
         .selectFrom('submission')
-        .select(['form_id', 'period', 'unit_id'])
+        .select(['form_id', 'period', 'status', units.as('units')])
         .where('form_id', 'in', q.formIds)
         .where('period', 'in', q.periods)
-        .where('status', 'in', SUBMITTED_STATUSES)
+        .groupBy(['form_id', 'period', 'status'])
         .execute();
-      return rows.map((r) => ({ formId: r.form_id, period: r.period, unitId: r.unit_id }));
+      return rows.map((r) => ({
+        formId: r.form_id,
+        period: r.period,
+        status: r.status,
+        unitIds: String(r.units).split(',').map(Number),
+      }));
+    },
+    uncountedFigures: async (q) => {
+      if (q.periods.length === 0 || q.indicatorIds.length === 0) return [];
+      // The reports outside the counted statuses first (through the index on period and status: few outside the
+      // month in progress), then their figures by the figures' key.
+      const reports = await db
+        .selectFrom('submission')
+        .select(['form_id', 'unit_id', 'period'])
+        .where('period', 'in', q.periods)
+        .where('status', 'not in', q.counted.length > 0 ? [...q.counted] : [''])
+        .execute();
+      if (reports.length === 0) return [];
+      const wanted = new Set(reports.map((r) => `${r.period}|${r.unit_id}|${r.form_id}`));
+      const byPeriod = new Map<string, Set<number>>();
+      for (const r of reports) byPeriod.set(r.period, (byPeriod.get(r.period) ?? new Set()).add(r.unit_id));
+      const out: LeafFigure[] = [];
+      for (const [period, unitSet] of byPeriod) {
+        const unitIds = [...unitSet];
+        for (let i = 0; i < unitIds.length; i += 500) {
+          const rows = await db
+            .selectFrom('data_value as d')
+            .select(['d.period', 'd.indicator_id', 'd.option_id', 'd.unit_id', 'd.form_id', 'd.value'])
+            .where('d.period', '=', period)
+            .where('d.unit_id', 'in', unitIds.slice(i, i + 500))
+            .where('d.indicator_id', 'in', q.indicatorIds)
+            .where('d.value', 'is not', null)
+            .execute();
+          for (const r of rows)
+            if (wanted.has(`${r.period}|${r.unit_id}|${r.form_id}`)) out.push(figureOf(r));
+        }
+      }
+      return out;
+    },
+    figures: async (q) => {
+      if (q.periods.length === 0 || q.indicatorIds.length === 0) return [];
+      const read = (unitIds: number[] | undefined) =>
+        db
+          .selectFrom('data_value as d')
+          .select(['d.period', 'd.indicator_id', 'd.option_id', 'd.unit_id', 'd.form_id', 'd.value'])
+          .where('d.period', 'in', q.periods)
+          .$if(unitIds !== undefined, (qb) => qb.where('d.unit_id', 'in', unitIds ?? []))
+          .$if(q.formIds !== undefined, (qb) => qb.where('d.form_id', 'in', q.formIds ?? []))
+          .where('d.indicator_id', 'in', q.indicatorIds)
+          .where('d.value', 'is not', null)
+          .execute();
+      if (!q.unitIds) return (await read(undefined)).map(figureOf);
+      if (q.unitIds.length === 0) return [];
+      const out: LeafFigure[] = [];
+      for (let i = 0; i < q.unitIds.length; i += 500)
+        for (const r of await read(q.unitIds.slice(i, i + 500))) out.push(figureOf(r));
+      return out;
     },
   };
 }
 
+function figureOf(r: {
+  period: string;
+  indicator_id: number;
+  option_id: number;
+  unit_id: number;
+  form_id: number;
+  value: number | null;
+}): LeafFigure {
+  return {
+    period: r.period,
+    indicatorId: r.indicator_id,
+    optionId: r.option_id,
+    unitId: r.unit_id,
+    formId: r.form_id,
+    value: Number(r.value),
+  };
+}
+
 /**
- * Figures as they stood after a given change: subtree sums recomputed from the versions that were current then,
- * so a briefing's numbers can be reproduced after later corrections.
+ * A report's status at an instant: from its recorded transitions where there are any, otherwise from the times
+ * on the report (submitted, approved, locked). Before any of them the report was a draft.
+ */
+function statusAt(
+  row: {
+    status: string;
+    updated_at: string;
+    submitted_at: string | null;
+    approved_at: string | null;
+    locked_at: string | null;
+  },
+  events: Array<{ at: string; to_status: string }> | undefined,
+  instant: string,
+): string {
+  if (events && events.length > 0) {
+    let status = 'draft';
+    for (const e of events) if (e.at <= instant) status = e.to_status;
+    return status;
+  }
+  if (row.locked_at && row.locked_at <= instant) return 'locked';
+  if (row.approved_at && row.approved_at <= instant) return 'approved';
+  if (row.submitted_at && row.submitted_at <= instant)
+    return row.status === 'returned' && row.updated_at <= instant ? 'returned' : 'submitted';
+  return 'draft';
+}
+
+/**
+ * Figures as they stood at an instant: subtree sums recomputed from the versions in force then (by the time each
+ * change was recorded), and reports with the status they had then, so a briefing's numbers can be reproduced after
+ * later corrections, late submissions and back-dated loads.
  */
 export function asOfAnalyticsSource(
   db: Kysely<Database>,
   graph: UnitGraph,
-  asOfChange: number,
+  instant: string,
 ): AnalyticsSource {
-  const live = liveAnalyticsSource(db, () => graph);
+  const statusCache = new Map<string, Promise<Map<string, string>>>();
+  /** Status at the instant per "form|period|unit" for some periods (every form). */
+  const statusesOf = (periods: string[]) => {
+    const key = [...periods].sort().join(',');
+    let found = statusCache.get(key);
+    if (!found) {
+      found = (async () => {
+        const out = new Map<string, string>();
+        if (periods.length === 0) return out;
+        const [rows, events] = await Promise.all([
+          db
+            .selectFrom('submission')
+            .select([
+              'form_id',
+              'period',
+              'unit_id',
+              'status',
+              'updated_at',
+              'submitted_at',
+              'approved_at',
+              'locked_at',
+            ])
+            .where('period', 'in', periods)
+            .execute(),
+          db
+            .selectFrom('submission_event')
+            .select(['form_id', 'period', 'unit_id', 'at', 'to_status'])
+            .where('period', 'in', periods)
+            .orderBy('at')
+            .orderBy('id')
+            .execute(),
+        ]);
+        const byKey = new Map<string, Array<{ at: string; to_status: string }>>();
+        for (const e of events) {
+          const k = `${e.form_id}|${e.period}|${e.unit_id}`;
+          const list = byKey.get(k) ?? [];
+          list.push(e);
+          byKey.set(k, list);
+        }
+        for (const r of rows) {
+          const k = `${r.form_id}|${r.period}|${r.unit_id}`;
+          out.set(k, statusAt(r, byKey.get(k), instant));
+        }
+        return out;
+      })();
+      statusCache.set(key, found);
+    }
+    return found;
+  };
+  const valuesOf = async (periods: string[], indicatorIds: number[]): Promise<LeafFigure[]> =>
+    (await readValuesAsOf(db, { periods, indicatorIds }, instant)).map((v) => ({
+      period: v.period,
+      indicatorId: v.indicatorId,
+      optionId: v.optionId,
+      unitId: v.unitId,
+      formId: v.formId,
+      value: v.value as number,
+    }));
   const source: AnalyticsSource = {
-    submittedUnits: live.submittedUnits,
+    reportStatuses: async (q) => {
+      const statuses = await statusesOf(q.periods);
+      const forms = new Set(q.formIds);
+      const groups = new Map<string, ReportStatus>();
+      for (const [k, status] of statuses) {
+        const [formId, period, unitId] = k.split('|') as [string, string, string];
+        if (!forms.has(Number(formId))) continue;
+        const key = `${formId}|${period}|${status}`;
+        const group = groups.get(key) ?? { formId: Number(formId), period, status, unitIds: [] };
+        group.unitIds.push(Number(unitId));
+        groups.set(key, group);
+      }
+      return [...groups.values()];
+    },
+    uncountedFigures: async (q) => {
+      const [figures, statuses] = await Promise.all([
+        valuesOf(q.periods, q.indicatorIds),
+        statusesOf(q.periods),
+      ]);
+      const counted = new Set(q.counted);
+      return figures.filter(
+        (f) => !counted.has(statuses.get(`${f.formId}|${f.period}|${f.unitId}`) ?? 'draft'),
+      );
+    },
+    figures: async (q) => {
+      const units = q.unitIds ? new Set(q.unitIds) : null;
+      const forms = q.formIds ? new Set(q.formIds) : null;
+      return (await valuesOf(q.periods, q.indicatorIds)).filter(
+        (f) => (!units || units.has(f.unitId)) && (!forms || forms.has(f.formId)),
+      );
+    },
     sums: async (q) => {
       const totals = new Map<
         string,
@@ -136,11 +327,7 @@ export function asOfAnalyticsSource(
       return [...totals.values()];
     },
     rollups: async (q) => {
-      const values = await readValuesAsOf(
-        db,
-        { periods: q.periods, indicatorIds: q.indicatorIds },
-        asOfChange,
-      );
+      const values = await valuesOf(q.periods, q.indicatorIds);
       const acc = new RollupAccumulator(graph, { includeLeaves: true });
       for (const v of values) acc.add(v.period, v.indicatorId, v.optionId, v.unitId, null, v.value);
       const wanted = new Set(q.unitIds);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
+import { catalogueSecrecy, readable, secrecyLens } from '../auth/gate.ts';
 import { tableToXlsx } from '../exports/table.ts';
 import { provinceMapOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
@@ -13,6 +14,7 @@ import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/s
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
 import { correctionsSince } from './corrections.ts';
 import { runQuery } from './service.ts';
+import { INCLUDE_LEVELS } from './status.ts';
 import { compareTetWindow } from './tet.ts';
 
 const booleanFlag = z
@@ -35,6 +37,10 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
             indicator: indicatorCodeSchema.optional(),
             compare: booleanFlag,
             asOf: z.string().max(40).optional(),
+            include: z
+              .enum(INCLUDE_LEVELS)
+              .optional()
+              .describe('which reports count: approved, submitted (default: also submitted ones) or draft'),
           }),
         },
         config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
@@ -87,15 +93,16 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
       async (request) => {
         const period = resolvePeriod(request.query.period);
         const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
-        const indicator = ctx.catalogue.indicator(request.query.indicator);
-        guard(
+        const date = referenceDate(period);
+        const lens = await secrecyLens(ctx, date);
+        const user = guard(
           ctx,
           request,
           'aggregate.read',
-          { unitId: unit.id, secrecy: indicator?.secrecy ?? 'none' },
-          referenceDate(period),
+          { unitId: unit.id, secrecy: lens.levelOf(unit.id, request.query.indicator) },
+          date,
         );
-        const rows = await ctx.engine.ranking({
+        const all = await ctx.engine.ranking({
           unitId: unit.id,
           period,
           indicator: request.query.indicator,
@@ -103,12 +110,25 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           compare: request.query.compare,
           kind: request.query.kind,
         });
+        // A unit whose figure is classified above the reader (a decision on one province) is left out.
+        const shown = readable(
+          user,
+          all.map((row) => ({ ...row, secrecy: lens.levelOf(row.unitId, request.query.indicator) })),
+          (row) => row.secrecy,
+        );
+        await auditClassifiedRead(ctx, request, {
+          target: `ranking:${unit.code}/${period.id}/${request.query.indicator}`,
+          unitId: unit.id,
+          secrecy: shown.secrecy,
+        });
         return {
           unit: unit.code,
           period: period.id,
           indicator: request.query.indicator,
           option: request.query.option ?? null,
-          rows,
+          secrecy: shown.secrecy,
+          withheld: shown.withheld,
+          rows: shown.items,
         };
       },
     );
@@ -134,24 +154,25 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           monthPeriod(last.year, last.month - (request.query.months - 1 - i)),
         );
         const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, last);
-        const indicator = ctx.catalogue.indicator(request.query.indicator);
-        guard(
-          ctx,
-          request,
-          'aggregate.read',
-          { unitId: unit.id, secrecy: indicator?.secrecy ?? 'none' },
-          referenceDate(last),
-        );
+        const lens = await secrecyLens(ctx, referenceDate(last));
+        const secrecy = lens.levelOf(unit.id, request.query.indicator);
+        guard(ctx, request, 'aggregate.read', { unitId: unit.id, secrecy }, referenceDate(last));
         const points = await ctx.engine.series({
           unitId: unit.id,
           indicator: request.query.indicator,
           option: request.query.option ?? null,
           months,
         });
+        await auditClassifiedRead(ctx, request, {
+          target: `series:${unit.code}/${request.query.indicator}/${request.query.to}`,
+          unitId: unit.id,
+          secrecy,
+        });
         return {
           unit: unit.code,
           indicator: request.query.indicator,
           option: request.query.option ?? null,
+          secrecy,
           points,
         };
       },
@@ -241,14 +262,28 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           toOffset: request.query.to,
         });
         const unit = ctx.graph.findByCode(result.unit.code, result.window.end);
-        guard(
+        const user = guard(
           ctx,
           request,
           'aggregate.read',
           { unitId: unit?.id ?? null, secrecy: 'none' },
           result.window.end,
         );
-        return result;
+        const lens = await secrecyLens(ctx, result.window.end);
+        const shown = readable(
+          user,
+          result.rows.map((row) => ({
+            ...row,
+            secrecy: unit ? lens.levelOf(unit.id, row.indicator) : catalogueSecrecy(ctx, row.indicator),
+          })),
+          (row) => row.secrecy,
+        );
+        await auditClassifiedRead(ctx, request, {
+          target: `tet:${result.unit.code}/${request.query.year}`,
+          unitId: unit?.id ?? null,
+          secrecy: shown.secrecy,
+        });
+        return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, rows: shown.items };
       },
     );
     r.get(
@@ -268,8 +303,29 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
       async (request) => {
         const period = resolvePeriod(request.query.period);
         const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
-        guard(ctx, request, 'aggregate.read', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
-        return correctionsSince(ctx, request.query);
+        const date = referenceDate(period);
+        const user = guard(ctx, request, 'aggregate.read', { unitId: unit.id, secrecy: 'none' }, date);
+        const result = await correctionsSince(ctx, request.query);
+        const lens = await secrecyLens(ctx, date);
+        // Each correction is judged at its own unit and indicator (a decision on that unit or below it counts).
+        const shown = readable(
+          user,
+          result.corrections.map((c) => {
+            const at = ctx.graph.findByCode(c.unit, date);
+            return {
+              ...c,
+              secrecy: at ? lens.levelOf(at.id, c.indicator) : catalogueSecrecy(ctx, c.indicator),
+            };
+          }),
+          (c) => c.secrecy,
+        );
+        await auditClassifiedRead(ctx, request, {
+          target: `corrections:${unit.code}/${period.id}`,
+          unitId: unit.id,
+          secrecy: shown.secrecy,
+          details: { asOf: request.query.asOf, indicator: request.query.indicator ?? null },
+        });
+        return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, corrections: shown.items };
       },
     );
   };

@@ -6,9 +6,9 @@ import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
-import { lastChangeAt } from '../values/repository.ts';
 import { type AggregateRow, AnalyticsEngine, UnknownIndicatorError } from './engine.ts';
 import { asOfAnalyticsSource } from './repository.ts';
+import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel } from './status.ts';
 
 export interface QueryRequest {
   unit: string;
@@ -17,6 +17,8 @@ export interface QueryRequest {
   compare?: boolean | undefined;
   /** An instant ("2020-02-26T08:00", Vietnam time unless a zone is given): figures as they stood then. */
   asOf?: string | undefined;
+  /** Which reports count: approved (and locked) ones, also submitted ones (the default), or also drafts. */
+  include?: IncludeLevel | undefined;
 }
 
 export interface QueryRow extends AggregateRow {
@@ -28,6 +30,9 @@ export interface QueryResult {
   unit: { id: number; code: string; name: string; kind: string };
   period: { id: string; label: string; start: string; end: string };
   asOf: string | null;
+  /** What the figures count: the level asked for and the report statuses it takes in. */
+  include: IncludeLevel;
+  counts: readonly string[];
   secrecy: SecrecyLevel;
   rows: QueryRow[];
 }
@@ -37,6 +42,7 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
   const period = resolvePeriod(req.period);
   const unit = resolveUnitForPeriod(ctx.graph, req.unit, period);
   let engine = ctx.engine;
+  const include = req.include ?? DEFAULT_INCLUDE;
   let asOf: string | null = null;
   if (req.asOf) {
     let instant: Date;
@@ -51,11 +57,10 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
       );
     }
     asOf = instant.toISOString();
-    const changeId = await lastChangeAt(ctx.store.db, asOf);
     engine = new AnalyticsEngine(
       ctx.graph,
       ctx.catalogue,
-      asOfAnalyticsSource(ctx.store.db, ctx.graph, changeId),
+      asOfAnalyticsSource(ctx.store.db, ctx.graph, asOf),
     );
   }
   let rows: AggregateRow[];
@@ -65,6 +70,7 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
       period,
       indicators: req.indicator ? [req.indicator] : undefined,
       compare: req.compare ?? false,
+      include,
     });
   } catch (error) {
     if (error instanceof UnknownIndicatorError) {
@@ -77,7 +83,7 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
     }
     throw error;
   }
-  rows = await applySecrecyDecisions(ctx, unit.id, rows);
+  rows = await applySecrecyDecisions(ctx, unit.id, rows, referenceDate(period));
   const window = periodWindow(period);
   return {
     unit: {
@@ -88,6 +94,8 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
     },
     period: { id: period.id, label: periodLabelVi(period), start: window.start, end: window.end },
     asOf,
+    include,
+    counts: countedStatuses(include),
     secrecy: highestSecrecy(rows.map((r) => r.secrecy)),
     rows: rows.map((r) => {
       const indicator = ctx.catalogue.indicator(r.indicator);

@@ -25,6 +25,9 @@ export interface OpenOptions {
   databaseUrl: string;
   clock: Clock;
   referenceDataDir: string;
+  /** PostgreSQL streaming replicas for analytics and document reads (DATABASE_READ_URLS). */
+  readUrls?: readonly string[];
+  readWaitMs?: number;
 }
 
 /**
@@ -32,7 +35,10 @@ export interface OpenOptions {
  * first time. Safe to call on every start.
  */
 export async function openApp(options: OpenOptions): Promise<AppContext> {
-  const store = await openStore(options.databaseUrl);
+  const store = await openStore(options.databaseUrl, {
+    ...(options.readUrls ? { readUrls: options.readUrls } : {}),
+    ...(options.readWaitMs !== undefined ? { readWaitMs: options.readWaitMs } : {}),
+  });
   try {
     await migrate(store);
     if ((await countUnits(store.db)) === 0) {
@@ -55,7 +61,7 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
       ctx.engine = new AnalyticsEngine(
         ctx.graph,
         ctx.catalogue,
-        liveAnalyticsSource(store.db, () => ctx.graph),
+        liveAnalyticsSource(store.readDb, () => ctx.graph),
       );
     },
     close: () => store.close(),
@@ -63,7 +69,7 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
   ctx.engine = new AnalyticsEngine(
     ctx.graph,
     ctx.catalogue,
-    liveAnalyticsSource(store.db, () => ctx.graph),
+    liveAnalyticsSource(store.readDb, () => ctx.graph),
   );
   return ctx;
 }

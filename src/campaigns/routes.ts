@@ -47,8 +47,8 @@ export function campaignRoutes(ctx: AppContext): FastifyPluginAsync {
       },
       async (request) => {
         const c = await requireCampaign(ctx, request.params.id);
-        guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: c.secrecy }, c.start);
-        return campaignSummary(ctx, c.id);
+        const user = guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: c.secrecy }, c.start);
+        return campaignSummary(ctx, c.id, user);
       },
     );
     r.post(

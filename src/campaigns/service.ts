@@ -2,6 +2,7 @@ import type { AggregateRow } from '../analytics/engine.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
+import { mayRead, type Principal, secrecyLens } from '../auth/gate.ts';
 import type { SolarWindow } from '../calendar/index.ts';
 import { listCommendations } from '../commendations/service.ts';
 import { rangePeriod } from '../periods/period.ts';
@@ -164,6 +165,7 @@ async function figuresIn(
   unitIds: number[],
   indicators: string[],
   window: SolarWindow,
+  readable: (unitId: number, indicator: string) => boolean = () => true,
 ): Promise<Map<number, Map<string, number | null>>> {
   const period = rangePeriod(window.start, window.end);
   let results: Array<{ unitId: number; rows: AggregateRow[] }>;
@@ -186,7 +188,11 @@ async function figuresIn(
   return new Map(
     results.map((r) => [
       r.unitId,
-      new Map(r.rows.filter((x) => x.option === null).map((x) => [x.indicator, x.value])),
+      new Map(
+        r.rows
+          .filter((x) => x.option === null)
+          .map((x) => [x.indicator, readable(r.unitId, x.indicator) ? x.value : null]),
+      ),
     ]),
   );
 }
@@ -196,8 +202,12 @@ async function figuresIn(
  * (the recorded one, or the rule resolved for the lunar year before) and the equal-length window just before it;
  * units ranked on the ranking indicator; the commendations given for it.
  */
-export async function campaignSummary(ctx: AppContext, id: number) {
+export async function campaignSummary(ctx: AppContext, id: number, reader?: Pick<Principal, 'clearance'>) {
   const c = await requireCampaign(ctx, id);
+  // The read gate: a unit's figure classified above the reader (a secrecy decision, carried up) shows no value.
+  const lens = await secrecyLens(ctx, c.start);
+  const readable = (unitId: number, indicator: string) =>
+    reader === undefined || mayRead(reader, lens.levelOf(unitId, indicator));
   const [recordedLastYear] = await loadCampaigns(ctx.store.db, { series: c.series, year: c.year - 1 });
   const current: SolarWindow = { start: c.start, end: c.end };
   const lastYear: SolarWindow = recordedLastYear
@@ -208,9 +218,9 @@ export async function campaignSummary(ctx: AppContext, id: number) {
   const root = ctx.graph.root(c.start).id;
   const ids = [root, ...unitIds];
   const [now, last, prev] = await Promise.all([
-    figuresIn(ctx, ids, c.indicators, current),
-    figuresIn(ctx, ids, c.indicators, lastYear),
-    figuresIn(ctx, ids, c.indicators, before),
+    figuresIn(ctx, ids, c.indicators, current, readable),
+    figuresIn(ctx, ids, c.indicators, lastYear, readable),
+    figuresIn(ctx, ids, c.indicators, before, readable),
   ]);
   const code = (id: number) => ctx.graph.require(id).code;
   const byCode = (m: Map<number, Map<string, number | null>>) =>

@@ -2,10 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { correctionsSince } from '../analytics/corrections.ts';
 import { runQuery } from '../analytics/service.ts';
+import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
 import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { verifyAuditLog } from '../audit/repository.ts';
+import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
 import { migrate, openStore } from '../db/store.ts';
@@ -16,9 +18,13 @@ import { extract, extractTextFromDocx } from '../extraction/index.ts';
 import { FIELDS, INDICATORS } from '../indicators/catalogue.ts';
 import { presentForm, presentIndicator } from '../indicators/presenter.ts';
 import { runMeetings } from '../meetings/cli.ts';
+import { smtpMailer } from '../notifications/mailer.ts';
+import { startNotificationJob, useMailer } from '../notifications/service.ts';
 import { referenceDate } from '../periods/regime.ts';
+import { configureSigning, verifyDocument } from '../reports/issue.ts';
 import { type ReportFormat, renderBriefing } from '../reports/render.ts';
 import { buildServer } from '../server/app.ts';
+import { exitOnSignals } from '../server/shutdown.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
@@ -33,10 +39,13 @@ import { failWith, printJson, printTable } from './output.ts';
 
 const config = loadConfig();
 const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
+configureSigning(config.signing);
 
 async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const ctx = await openApp({
     databaseUrl: config.databaseUrl,
+    readUrls: config.databaseReadUrls,
+    readWaitMs: config.databaseReadWaitMs,
     clock,
     referenceDataDir: `${config.referenceDataDir}/admin-units`,
   });
@@ -59,19 +68,42 @@ function checkDate(value: string | undefined, field: string): string | undefined
   return value;
 }
 
+function parseInclude(value: string | undefined): IncludeLevel | undefined {
+  if (value === undefined) return undefined;
+  if (!(INCLUDE_LEVELS as readonly string[]).includes(value))
+    throw new AppError(
+      'bad_request',
+      `Mức "${value}" không hợp lệ (approved, submitted hoặc draft)`,
+      `invalid --include "${value}" (approved, submitted or draft)`,
+      [{ field: 'include', reason: INCLUDE_LEVELS.join(', ') }],
+    );
+  return value as IncludeLevel;
+}
+
 async function startServer(ctx: AppContext, port: number, host: string): Promise<string> {
   const app = await buildServer(ctx, {
     secureCookies: config.secureCookies,
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    metrics: { token: config.metricsToken, allow: config.metricsAllow },
   });
   const address = await app.listen({ port, host });
-  const close = async () => {
-    await app.close();
-    await ctx.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  // E-mail only when an SMTP server is configured; the in-app inbox always works.
+  if (config.smtpUrl) useMailer(smtpMailer(config.smtpUrl, config.smtpFrom));
+  const stopJob = startNotificationJob(ctx, config.notifyIntervalSeconds * 1000, (e) =>
+    process.stderr.write(`notification job: ${e instanceof Error ? e.message : String(e)}
+`),
+  );
+  exitOnSignals(
+    app,
+    async () => {
+      stopJob();
+      await ctx.close();
+    },
+    config.shutdownTimeoutMs,
+    (line) =>
+      process.stderr.write(`giaoban: ${line}
+`),
+  );
   return address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 }
 
@@ -132,6 +164,8 @@ program
   .action(async (opts: { port: string; host: string }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });
@@ -150,6 +184,8 @@ program
   .action(async (opts: { port: string; host: string; scale: DemoScale }) => {
     const ctx = await openApp({
       databaseUrl: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      readWaitMs: config.databaseReadWaitMs,
       clock,
       referenceDataDir: `${config.referenceDataDir}/admin-units`,
     });
@@ -260,6 +296,10 @@ program
   .option('--indicator <code>', 'only this indicator')
   .option('--compare', 'add previous period, same period last year and year to date')
   .option('--as-of <instant>', 'figures as they stood then, e.g. 2020-02-26T08:00')
+  .option(
+    '--include <level>',
+    'which reports count: approved, submitted (default: submitted, approved and locked) or draft (everything stored)',
+  )
   .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
   .action(
@@ -269,6 +309,7 @@ program
       indicator?: string;
       compare?: boolean;
       asOf?: string;
+      include?: string;
       as?: string;
       json?: boolean;
     }) => {
@@ -277,7 +318,7 @@ program
         const period = resolvePeriod(opts.period);
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
-        const full = await runQuery(ctx, opts);
+        const full = await runQuery(ctx, { ...opts, include: parseInclude(opts.include) });
         const rows = full.rows.filter((r) => clearanceAllows(acting.clearance, r.secrecy));
         const result = { ...full, rows };
         const classified = highestSecrecy(rows.map((r) => r.secrecy));
@@ -295,7 +336,7 @@ program
           return;
         }
         process.stdout.write(
-          `${result.unit.name} — ${result.period.label} (${result.period.start} → ${result.period.end})${result.asOf ? `, as of ${result.asOf}` : ''}\n`,
+          `${result.unit.name} — ${result.period.label} (${result.period.start} → ${result.period.end})${result.asOf ? `, as of ${result.asOf}` : ''}; counts ${result.counts.join(', ')} reports\n`,
         );
         printTable(
           opts.compare
@@ -395,14 +436,20 @@ program
 
 program
   .command('report')
-  .description('Báo cáo giao ban tháng theo thể thức Nghị định 30/2020 (the monthly briefing report)')
-  .requiredOption('--period <id>', 'reporting month, e.g. 2020-02')
+  .description(
+    'Báo cáo định kỳ theo thể thức Nghị định 30/2020: tháng, quý, 6 tháng, 9 tháng, năm (the periodic briefing report)',
+  )
+  .requiredOption(
+    '--period <id>',
+    'kỳ báo cáo: 2020-02 (tháng), 2020-Q1 (quý), 2020-H1 (6 tháng), 2020-09-ytd (9 tháng), 2020 (năm)',
+  )
+  .option('--signer <n>', 'người ký thứ n trong danh sách của đơn vị (0 = người đầu tiên)')
   .option('--unit <code>', 'unit (the nation by default)', 'BCA')
   .addOption(
     new Option('--format <format>', 'docx, xlsx or pdf').choices(['docx', 'xlsx', 'pdf']).default('docx'),
   )
   .requiredOption('-o, --output <file>', 'where to write the document')
-  .option('--date <date>', 'date of the document (default today)')
+  .option('--date <date>', 'date of the document (default: the issue moment of the period)')
   .option('--as <username>', 'act as this user: their scope and clearance apply')
   .action(
     async (opts: {
@@ -412,6 +459,7 @@ program
       output: string;
       date?: string;
       as?: string;
+      signer?: string;
     }) => {
       await withApp(async (ctx) => {
         const acting = await actingAs(ctx, opts.as);
@@ -424,6 +472,7 @@ program
           format: opts.format,
           clearance: acting.clearance,
           issueDate: checkDate(opts.date, 'date'),
+          signer: opts.signer === undefined ? undefined : Number(opts.signer),
         });
         await writeFile(opts.output, result.buffer);
         await auditCli(ctx, acting, {
@@ -500,12 +549,15 @@ program
 
 program
   .command('backup')
-  .description('Sao lưu trực tuyến cơ sở dữ liệu SQLite (online backup; PostgreSQL: use pg_dump)')
+  .description(
+    'Sao lưu trực tuyến cơ sở dữ liệu (online backup: SQLite backup API, or pg_dump -Fc on PostgreSQL)',
+  )
   .argument('<file>', 'where to write the backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
-      const result = await backupSqlite(ctx.store.sqlite, file);
+      const result = ctx.store.sqlite
+        ? await backupSqlite(ctx.store.sqlite, file)
+        : await backupPostgres(ctx.store.url, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.backup',
         target: `file:${file}`,
@@ -520,12 +572,23 @@ program
 program
   .command('restore')
   .description(
-    'Khôi phục từ bản sao lưu (online restore into the SQLite store; restart servers afterwards to reload caches)',
+    'Khôi phục từ bản sao lưu (online restore; pg_restore in one transaction on PostgreSQL; restart servers afterwards)',
   )
   .argument('<file>', 'a backup made by giaoban backup')
   .action(async (file: string) => {
     await withApp(async (ctx) => {
-      if (!ctx.store.sqlite) throw postgresBackupHint();
+      if (!ctx.store.sqlite) {
+        const result = await restorePostgres(ctx.store.url, file);
+        await auditCli(ctx, await actingAs(ctx, undefined), {
+          action: 'system.restore',
+          target: `file:${file}`,
+          unitId: null,
+          secrecy: 'tuyet_mat',
+          details: { entries: result.entries },
+        });
+        process.stdout.write(`restored ${formatNumber(result.entries)} entries from ${file}\n`);
+        return;
+      }
       const result = await restoreSqlite(ctx.store.sqlite, file);
       await auditCli(ctx, await actingAs(ctx, undefined), {
         action: 'system.restore',
@@ -537,14 +600,6 @@ program
       process.stdout.write(`restored ${formatNumber(result.pages)} pages from ${file}\n`);
     });
   });
-
-function postgresBackupHint(): AppError {
-  return new AppError(
-    'bad_request',
-    'Với PostgreSQL, sao lưu bằng pg_dump -Fc và khôi phục bằng pg_restore (xem README)',
-    'on PostgreSQL use pg_dump -Fc and pg_restore (see README)',
-  );
-}
 
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit
@@ -606,6 +661,28 @@ program
         result.text.slice(f.span[0], f.span[1]),
       ]),
     );
+  });
+
+program
+  .command('verify <file>')
+  .description('Kiểm tra chữ ký số của văn bản PDF: người ký, thời gian ký, toàn vẹn (verify a signed PDF)')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const pdf = await readFile(file).catch(() => {
+      throw new AppError('not_found', `Không đọc được tệp ${file}`, `cannot read ${file}`);
+    });
+    const v = verifyDocument(pdf);
+    if (opts.json) printJson(v);
+    else {
+      process.stdout.write(
+        `${file}: ${v.signed ? (v.intact ? 'chữ ký hợp lệ, tệp toàn vẹn' : 'KHÔNG toàn vẹn') : 'không có chữ ký số'}\n`,
+      );
+      if (v.signer)
+        process.stdout.write(`  người ký: ${v.signer}${v.organisation ? ` (${v.organisation})` : ''}\n`);
+      if (v.signingTime) process.stdout.write(`  thời gian ký: ${v.signingTime}\n`);
+      for (const p of v.problems) process.stdout.write(`  lỗi: ${p}\n`);
+    }
+    if (!v.intact) process.exitCode = 6;
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => failWith(error, process.argv.includes('--debug')));

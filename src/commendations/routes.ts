@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import { inScope } from '../auth/gate.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { createCommendation, listCommendations } from './service.ts';
@@ -25,14 +26,20 @@ export function commendationRoutes(ctx: AppContext): FastifyPluginAsync {
       async (request) => {
         const today = ctx.clock.today();
         const unit = request.query.unit ? resolveUnit(ctx.graph, request.query.unit, today) : null;
-        guard(ctx, request, 'values.read', {
+        const user = guard(ctx, request, 'values.read', {
           unitId: unit?.id ?? requireUser(request).unitId,
           secrecy: 'none',
         });
+        const all = await listCommendations(ctx, {
+          ...(unit ? { unitIds: [unit.id] } : {}),
+          ...(request.query.campaign ? { campaignIds: [request.query.campaign] } : {}),
+        });
+        // Without a unit, the reader's own subtree: never every unit's.
         return {
-          commendations: await listCommendations(ctx, {
-            ...(unit ? { unitIds: [unit.id] } : {}),
-            ...(request.query.campaign ? { campaignIds: [request.query.campaign] } : {}),
+          commendations: all.filter((c) => {
+            if (user.unitId === ctx.graph.root(today).id) return true;
+            const at = ctx.graph.findByCode(c.unit, today);
+            return at !== undefined && inScope(ctx, user, at.id, today);
           }),
         };
       },

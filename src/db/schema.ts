@@ -182,6 +182,38 @@ export interface Database {
     updated_at: string;
     updated_by: number | null;
   };
+  report_event: {
+    id: Generated<number>;
+    unit_id: number;
+    date: string;
+    secrecy: string;
+    text: string;
+    created_at: string;
+    created_by: number | null;
+    created_by_name: string;
+    deleted_at: string | null;
+  };
+  unit_document_setting: {
+    unit_id: number;
+    symbol: string | null;
+    signers: string;
+    updated_at: string;
+    updated_by: number | null;
+  };
+  report_issue: {
+    id: Generated<number>;
+    unit_id: number;
+    period: string;
+    version: number;
+    status: string;
+    issued_at: string;
+    issued_by: number | null;
+    issued_by_name: string;
+    signer: string;
+    content: string;
+    ended_at: string | null;
+    ended_reason: string | null;
+  };
   secrecy_override: {
     id: Generated<number>;
     indicator_id: number;
@@ -232,6 +264,8 @@ export interface Database {
     participants: string;
     status: string;
     minutes: string | null;
+    /** Null: the meeting's own level. */
+    minutes_secrecy: string | null;
     pack: string | null;
     pack_frozen_at: string | null;
     conclusion_number: string | null;
@@ -251,6 +285,8 @@ export interface Database {
     outcome_kind: string;
     outcome: string | null;
     carried_task_id: number | null;
+    /** Null: the meeting's own level. */
+    secrecy: string | null;
   };
   deployment_target: {
     id: Generated<number>;
@@ -319,4 +355,19 @@ export interface Database {
     period: string | null;
     created_at: string;
   };
+  notification: {
+    id: Generated<number>;
+    user_id: number;
+    kind: string;
+    title: string;
+    body: string;
+    link: string | null;
+    dedupe_key: string;
+    created_at: string;
+    read_at: string | null;
+    /** none (not wanted or no address), pending, sent, failed */
+    email_state: string;
+  };
+  notification_preference: { user_id: number; kind: string; in_app: number; email: number };
+  notification_address: { user_id: number; email: string };
 }

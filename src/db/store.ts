@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.ts';
+import { PrimaryPool, type ReadRouting, ReplicaPool } from './replicas.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,6 +16,13 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  /**
+   * Where analytics and document reads go: PostgreSQL streaming replicas when DATABASE_READ_URLS lists some (each
+   * used once it has replayed this process's latest commit), otherwise the same database as `db`.
+   */
+  readonly readDb: Kysely<Database>;
+  /** How reads through `readDb` were served; null without replicas. */
+  readonly readRouting: ReadRouting | null;
   /** The raw SQLite handle, for the bulk paths that prepared statements make fast. */
   readonly sqlite: BetterSqlite3.Database | null;
   /** The raw PostgreSQL pool, for bulk paths. */
@@ -49,7 +57,14 @@ export function parseDatabaseUrl(url: string): { dialect: Dialect; target: strin
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
 }
 
-export async function openStore(url: string): Promise<Store> {
+export interface StoreOptions {
+  /** PostgreSQL streaming replicas for analytics and document reads, also the candidates to fail over to. */
+  readUrls?: readonly string[];
+  /** How long a read waits for a replica to replay the latest commit before going to the primary. */
+  readWaitMs?: number;
+}
+
+export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const { dialect, target } = parseDatabaseUrl(url);
   const mutex = new Mutex();
   if (dialect === 'sqlite') {
@@ -64,6 +79,8 @@ export async function openStore(url: string): Promise<Store> {
     return {
       dialect,
       db,
+      readDb: db,
+      readRouting: null,
       sqlite,
       pool: null,
       url,
@@ -74,17 +91,51 @@ export async function openStore(url: string): Promise<Store> {
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: target, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const readUrls = [...(options.readUrls ?? [])];
+  if (readUrls.length === 0) {
+    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      dialect,
+      db,
+      readDb: db,
+      readRouting: null,
+      sqlite: null,
+      pool,
+      url,
+      write: (fn) => db.transaction().execute(fn),
+      exclusive: (fn) => fn(),
+      close: async () => {
+        await db.destroy();
+      },
+    };
+  }
+  const primary = new PrimaryPool([target, ...readUrls], 10);
+  const replicas = new ReplicaPool(readUrls, primary, options.readWaitMs ?? 500, 10);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: primary }) });
+  const readDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: replicas }) });
   return {
     dialect,
     db,
+    readDb,
+    readRouting: replicas.routing,
     sqlite: null,
-    pool,
-    url,
-    write: (fn) => db.transaction().execute(fn),
+    get pool() {
+      return primary.pool;
+    },
+    get url() {
+      return primary.url;
+    },
+    write: async (fn) => {
+      const result = await db.transaction().execute(fn);
+      // The commit's position in the log (or later): reads wait for a replica that has replayed it.
+      const { rows } = await sql<{ lsn: string }>`SELECT pg_current_wal_lsn()::text AS lsn`.execute(db);
+      if (rows[0]) replicas.noteCommit(rows[0].lsn);
+      return result;
+    },
     exclusive: (fn) => fn(),
     close: async () => {
+      await readDb.destroy();
       await db.destroy();
     },
   };

@@ -45,7 +45,15 @@ async function writeSubmissions(ctx: AppContext, batch: DemoBatch): Promise<void
       await trx
         .insertInto('submission')
         .values(rows.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['form_id', 'period', 'unit_id']).doNothing())
+        .onConflict((oc) =>
+          oc.columns(['form_id', 'period', 'unit_id']).doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            updated_at: eb.ref('excluded.updated_at'),
+            submitted_at: eb.ref('excluded.submitted_at'),
+            approved_at: eb.ref('excluded.approved_at'),
+            locked_at: eb.ref('excluded.locked_at'),
+          })),
+        )
         .execute();
     }
   });

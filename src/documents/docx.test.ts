@@ -212,6 +212,16 @@ describe('briefing .docx (Decree 30/2020 layout)', () => {
     assert.doesNotMatch(classified.headers.first, /PAGE/);
   });
 
+  it('restarts page numbers in every appendix and keeps the closing paragraph with the signature (issue 15)', () => {
+    const sections = classified.document.match(/<w:sectPr[ >][\s\S]*?<\/w:sectPr>/g) ?? [];
+    const appendices = (classified.document.match(/>Phụ lục [IVX]+</g) ?? []).length;
+    assert.ok(appendices > 0);
+    assert.equal(sections.length, 1 + appendices);
+    assert.equal(sections.filter((x) => /<w:pgNumType w:start="1"\/>/.test(x)).length, appendices);
+    const closing = /<w:p>(?:(?!<w:p>)[\s\S])*?Trên đây là báo cáo/.exec(classified.document)?.[0] ?? '';
+    assert.match(closing, /<w:keepNext\/>/);
+  });
+
   it('prints every appendix figure exactly as the model holds it', () => {
     const table = report.unitTable;
     assert.ok(table);

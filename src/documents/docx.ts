@@ -219,7 +219,8 @@ function titleBlock(c: ComposedBriefing): Paragraph[] {
 const BODY_SPACING = { before: 0, after: 120, line: 276 } as const;
 
 function bodyParagraphs(c: ComposedBriefing): Paragraph[] {
-  return c.body.map((block) => {
+  const last = c.body.length - 1;
+  return c.body.map((block, index) => {
     if (block.kind === 'heading') {
       return para(
         block.text,
@@ -232,10 +233,16 @@ function bodyParagraphs(c: ComposedBriefing): Paragraph[] {
         },
       );
     }
+    // The closing paragraph stays on the page of the signature block, which never stands alone.
     return para(
       block.text,
       {},
-      { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 720 }, spacing: BODY_SPACING },
+      {
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { firstLine: 720 },
+        spacing: BODY_SPACING,
+        ...(index === last ? { keepNext: true, keepLines: true } : {}),
+      },
     );
   });
 }
@@ -338,7 +345,7 @@ function trendChart(series: TrendSeries): Paragraph {
 
 function appendixBlock(a: Appendix): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [
-    para(a.label, { bold: true }, { alignment: AlignmentType.CENTER, pageBreakBefore: true }),
+    para(a.label, { bold: true }, { alignment: AlignmentType.CENTER }),
     para(a.title, { bold: true }, { alignment: AlignmentType.CENTER }),
     para(a.subtitle, { italics: true, size: 13 }, { alignment: AlignmentType.CENTER }),
     para(
@@ -371,10 +378,32 @@ export function buildBriefingDocument(report: BriefingReport): Document {
     headerTable(c),
     ...titleBlock(c),
     ...bodyParagraphs(c),
-    para('', {}, { spacing: { before: 0, after: 120 } }),
+    para('', {}, { spacing: { before: 0, after: 120 }, keepNext: true }),
     signatureTable(c),
-    ...appendices.flatMap(appendixBlock),
   ];
+  const page = {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: {
+      top: PAGE.top,
+      bottom: PAGE.bottom,
+      left: PAGE.left,
+      right: PAGE.right,
+      header: PAGE.header,
+      footer: PAGE.header,
+    },
+  };
+  const headers = () => ({
+    default: pageNumberHeader(),
+    // Decree 30: no page number on the first page.
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+  });
+  // Each appendix is its own section on a new page, numbered from 1 (Decree 30, Appendix I: "Phụ lục … đánh số
+  // trang riêng").
+  const appendixSections = appendices.map((a) => ({
+    properties: { titlePage: true, page: { ...page, pageNumbers: { start: 1 } } },
+    headers: headers(),
+    children: appendixBlock(a),
+  }));
   return new Document({
     creator: report.issuer.name,
     title: `${c.typeName} ${c.summary}`,
@@ -385,30 +414,7 @@ export function buildBriefingDocument(report: BriefingReport): Document {
         document: { run: { font: FONT, size: pt(14) } },
       },
     },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: PAGE.header,
-              footer: PAGE.header,
-            },
-          },
-        },
-        headers: {
-          default: pageNumberHeader(),
-          // Decree 30: no page number on the first page.
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-        },
-        children,
-      },
-    ],
+    sections: [{ properties: { titlePage: true, page }, headers: headers(), children }, ...appendixSections],
   });
 }
 

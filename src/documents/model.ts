@@ -1,5 +1,6 @@
 import type { FieldCode, GoodDirection } from '../indicators/model.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
+import type { ReportLevel } from './rules.ts';
 
 /**
  * The plain data a monthly briefing report (BÁO CÁO kết quả công tác tháng …, phương hướng nhiệm vụ tháng …)
@@ -25,6 +26,38 @@ export interface BriefingReport {
   signer: Signer;
   /** "Nơi nhận" lines without the leading "- " and the closing ";" / "." (the renderers add them). */
   recipients: string[];
+  /** Level of the issuing unit, which decides how the results sentences name the forces (national by default). */
+  level?: ReportLevel;
+  /** Notable events and situation notes of the period from the office's register, in date order. */
+  events?: ReportEvent[];
+  /** What the system knows about the period: campaigns, meetings held, reorganisations, completeness. */
+  context?: string[];
+  /** Deployment targets due in or before the period, as they stand at its end. */
+  targets?: TargetStatus[];
+  /** The moment the report is computed and dated as of: the briefing date, or the window's end plus the deadline. */
+  issueMoment?: { date: string; basis: string };
+}
+
+export interface TargetStatus {
+  name: string;
+  deadline: string;
+  reached: number;
+  total: number;
+}
+
+export interface ReportEvent {
+  date: string;
+  unitName: string;
+  text: string;
+  secrecy: SecrecyLevel;
+}
+
+/** A change as the analytics engine computed it; the narrative prints it as is so every output agrees. */
+export interface FigureChange {
+  absolute: number;
+  /** Rounded to 2 decimals; null where the base is 0. */
+  percent: number | null;
+  direction: 'up' | 'down' | 'same';
 }
 
 export interface Issuer {
@@ -71,7 +104,14 @@ export interface ReportPeriod {
   samePeriodLastYearEnd: string;
   /** "tháng 3 năm 2020". */
   nextLabel: string;
+  /** The kind of report; monthly by default. */
+  kind?: ReportKind;
+  /** Start of the previous period's window (to tell whether a comparison crosses a reorganisation). */
+  previousStart?: string;
 }
+
+/** Monthly, quarterly, 6-month review (sơ kết), 9-month, annual review (tổng kết). */
+export type ReportKind = 'month' | 'quarter' | 'half' | 'nine_months' | 'year';
 
 /** A field of work and its figures: "Đấu tranh phòng, chống tội phạm về ma túy". */
 export interface FieldReport {
@@ -102,6 +142,11 @@ export interface Figure {
   samePeriodLastYear: number | null;
   goodDirection: GoodDirection;
   secrecy: SecrecyLevel;
+  /** The engine's changes against the previous period and last year, when the figure came from the engine. */
+  changePrev?: FigureChange | null;
+  changeYoy?: FigureChange | null;
+  /** The engine's notable-change test against last year (null where it does not apply). */
+  notableYoy?: boolean | null;
 }
 
 /** Identifies a figure in a unit table row: `figureKey('drug.seized_kg', 'heroin')` → "drug.seized_kg:heroin". */
@@ -126,6 +171,11 @@ export interface UnitTable {
   rows: UnitRow[];
   /** Total row ("Toàn quốc"), or null when totals make no sense. */
   total: UnitRow | null;
+  /**
+   * The issuing unit's own level, which no row covers: "Các đơn vị thuộc Bộ" (the ministry's departments) or
+   * "Cấp tỉnh" (a province's own figures beyond its communes), so that the rows add up to the total.
+   */
+  own?: UnitRow | null;
 }
 
 export interface UnitRow {

@@ -5,23 +5,51 @@
 import { canChiOfYear, tetDate } from '../calendar/index.ts';
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import {
-  type Change,
   capitalizeFirst,
   casesAndSuspects,
-  describeChange,
   formatAdministrativeDate,
   formatDate,
   formatNumber,
   formatPaddedCount,
-  formatPercent,
   joinVietnameseList,
   numberToWords,
   roundTo,
 } from '../vietnamese/index.ts';
-import type { BriefingReport, FieldReport, Figure, TaskStatus } from './model.ts';
+import {
+  type BriefingReport,
+  type FieldReport,
+  type Figure,
+  type FigureChange,
+  figureKey,
+  type TaskStatus,
+} from './model.ts';
+import { crossesReorganisation, forcesOf, naturalLabel, RULES } from './rules.ts';
 
-/** Who "we" are in the results sentences, as ministry and provincial reports both write it. */
-const FORCES = 'Công an các đơn vị, địa phương';
+/** Who "we" are in the results sentences: "Công an các đơn vị, địa phương" nationally, the unit itself below. */
+function forces(report: BriefingReport): string {
+  return forcesOf(report.level ?? 'national', report.issuer.name);
+}
+
+/** "Trong tháng", "Trong quý", "Trong 6 tháng", "Trong 9 tháng", "Trong năm". */
+function within_(report: BriefingReport): string {
+  switch (report.period.kind ?? 'month') {
+    case 'month':
+      return 'Trong tháng';
+    case 'quarter':
+      return 'Trong quý';
+    case 'half':
+      return 'Trong 6 tháng';
+    case 'nine_months':
+      return 'Trong 9 tháng';
+    case 'year':
+      return 'Trong năm';
+  }
+}
+
+/** A percentage with exactly two decimals, as every figure of the report prints it: "4,40%". */
+export function percentText(percent: number): string {
+  return `${formatNumber(percent, RULES.percentDecimals, RULES.percentDecimals)}%`;
+}
 
 export type ParagraphSource = 'generated' | 'human';
 
@@ -151,50 +179,113 @@ function comparisonUnits(figures: Figure[]): Map<Figure, string> {
   return out;
 }
 
-function change(figure: Figure, base: number, unit: string): Change {
-  return describeChange({
-    current: figure.value ?? 0,
-    previous: base,
-    decimals: figure.decimals,
-    unit,
-  });
+/**
+ * The change of a figure against a base: the engine's computed change when it came with the figure (so the
+ * narrative, the tables and the dashboard print one number), else computed here from the unrounded values.
+ */
+export function figureChange(figure: Figure, which: 'prev' | 'yoy'): FigureChange | null {
+  const engine = which === 'prev' ? figure.changePrev : figure.changeYoy;
+  if (engine) return engine;
+  const base = which === 'prev' ? figure.previous : figure.samePeriodLastYear;
+  if (figure.value === null || base === null) return null;
+  const delta = figure.value - base;
+  const rounded = roundTo(delta, Math.max(figure.decimals, 3));
+  return {
+    absolute: rounded,
+    percent: base === 0 ? null : roundTo((delta / Math.abs(base)) * 100, 2),
+    direction: rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'same',
+  };
+}
+
+function baseOf(figure: Figure, which: 'prev' | 'yoy'): number | null {
+  return which === 'prev' ? figure.previous : figure.samePeriodLastYear;
+}
+
+/**
+ * "tăng 62 vụ (+4,44%)": the absolute change with the figure's words, and the percentage only on a base of at least
+ * RULES.smallBase (below it a percentage exaggerates: 1 → 0 is "giảm 100%").
+ */
+function changeText(c: FigureChange, base: number, figure: Figure, words: string): string {
+  const amount = formatNumber(Math.abs(roundTo(c.absolute, figure.decimals)), figure.decimals);
+  let text = `${c.direction === 'up' ? 'tăng' : 'giảm'} ${amount} ${words}`;
+  if (c.percent !== null && Math.abs(base) >= RULES.smallBase)
+    text += ` (${c.direction === 'up' ? '+' : '-'}${percentText(Math.abs(c.percent))})`;
+  return text;
+}
+
+/** "số người chết, số người bị thương": how unchanged figures are named when they are grouped. */
+function unchangedName(figure: Figure): string {
+  const words = unitPhrase(figure);
+  return words.startsWith('số ') ? words : `số ${words}`;
 }
 
 /**
  * "So với tháng 01/2020, tăng 62 vụ (+4,44%), tăng 85 đối tượng (+4,49%); so với cùng kỳ năm 2019, …".
- * The percentage is left out where the base is 0. Percent indicators are not compared (a change of a rate
- * is not a percentage of it).
+ * Every change names its figure; unchanged figures are grouped at the end of their clause ("số người chết không
+ * thay đổi"); figures that are 0 in both periods are left out. Rates are compared in percentage points elsewhere
+ * ({@link rateComparison}); "cả 3 tiêu chí" is said only of the traffic triple (RULES.criteriaGroups).
  */
 export function comparisonSentence(figures: Figure[], report: BriefingReport): string | null {
   const compared = figures.filter((f) => f.value !== null && f.unit !== '%');
   const units = comparisonUnits(compared);
   const clauses: string[] = [];
-  const bases: Array<[string, (f: Figure) => number | null]> = [
-    [report.period.previousLabel, (f) => f.previous],
-    [report.period.samePeriodLastYearLabel, (f) => f.samePeriodLastYear],
+  const bases: Array<[string, 'prev' | 'yoy']> = [
+    [report.period.previousLabel, 'prev'],
+    [report.period.samePeriodLastYearLabel, 'yoy'],
   ];
-  for (const [label, baseOf] of bases) {
-    const changes: Change[] = [];
+  // A year is compared with the year before only: its "previous period" is the same period last year.
+  const kind = report.period.kind ?? 'month';
+  for (const [label, which] of bases) {
+    if (which === 'prev' && kind === 'year') continue;
+    if (which === 'prev' && kind === 'nine_months') continue;
+    const moved: Array<{ figure: Figure; change: FigureChange; text: string }> = [];
+    const same: Figure[] = [];
     for (const f of compared) {
-      const base = baseOf(f);
-      if (base === null) continue;
-      changes.push(change(f, base, units.get(f) ?? f.unit));
+      const base = baseOf(f, which);
+      const c = figureChange(f, which);
+      if (base === null || c === null) continue;
+      if (c.direction === 'same') {
+        if (f.value !== 0) same.push(f);
+        continue;
+      }
+      moved.push({ figure: f, change: c, text: changeText(c, base, f, units.get(f) ?? f.unit) });
     }
-    if (changes.length === 0) continue;
-    const first = changes[0];
-    const unanimous =
-      changes.length >= 3 &&
-      first !== undefined &&
-      first.direction !== 'same' &&
-      changes.every((c) => c.direction === first.direction);
+    if (moved.length === 0 && same.length === 0) continue;
+    const first = moved[0];
+    const group = RULES.criteriaGroups.find(
+      (g) =>
+        g.indicators.length === moved.length &&
+        g.indicators.every((code) => moved.some((m) => m.figure.indicator === code)),
+    );
     const all =
-      unanimous && first
-        ? `${first.direction === 'up' ? 'tăng' : 'giảm'} cả ${changes.length} tiêu chí: `
+      group && first && moved.every((m) => m.change.direction === first.change.direction)
+        ? `${first.change.direction === 'up' ? 'tăng' : 'giảm'} cả ${group.label}: `
         : '';
-    clauses.push(`so với ${label}, ${all}${changes.map((c) => c.text).join(', ')}`);
+    const parts = moved.map((m) => m.text);
+    if (same.length > 0) parts.push(`${joinVietnameseList(same.map(unchangedName))} không thay đổi`);
+    clauses.push(`so với ${label}, ${all}${parts.join(', ')}`);
   }
   if (clauses.length === 0) return null;
   return `${capitalizeFirst(clauses.join('; '))}.`;
+}
+
+/**
+ * A rate against last year, in percentage points: "tăng 1,25 điểm phần trăm so với cùng kỳ năm 2019"; a rate above
+ * 100% carries the note of RULES.rateNotes.
+ */
+export function rateComparison(rate: Figure & { value: number }, report: BriefingReport): string {
+  const parts: string[] = [];
+  if (rate.value > 100)
+    parts.push(RULES.rateNotes[rate.indicator] ?? 'tỷ lệ vượt 100%, cần kiểm tra số liệu');
+  if (rate.samePeriodLastYear !== null) {
+    const points = roundTo(rate.value - rate.samePeriodLastYear, 2);
+    if (points !== 0)
+      parts.push(
+        `${points > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(points), 2, 2)} điểm phần trăm so với ${report.period.samePeriodLastYearLabel}`,
+      );
+    else parts.push(`bằng ${report.period.samePeriodLastYearLabel}`);
+  }
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
 /** "27,9 kg heroin, 138,6 kg và 162.526 viên ma túy tổng hợp, 5,5 kg cần sa": quantities grouped by substance. */
@@ -238,7 +329,7 @@ function drugParagraphs(field: FieldReport, report: BriefingReport): string[] {
   const seized = seizuresPhrase(field);
   if (seized) parts.push(`thu giữ ${seized}`);
   if (parts.length === 0) return genericParagraphs(field, report);
-  const sentence = `Trong tháng, ${FORCES} đã ${parts.join(', ')}.`;
+  const sentence = `${within_(report)}, ${forces(report)} đã ${parts.join(', ')}.`;
   const headline = [cases, suspects].filter((f): f is Figure => f !== undefined);
   const comparison = comparisonSentence(headline, report);
   return [comparison ? `${sentence} ${comparison}` : sentence];
@@ -259,13 +350,18 @@ function crimeParagraphs(field: FieldReport, report: BriefingReport): string[] {
       : present(occurred) && occurred.value > 0
         ? roundTo((solved.value / occurred.value) * 100, 2)
         : null;
-    if (rateValue !== null) text += `, đạt tỷ lệ ${formatPercent(rateValue, 2)}`;
+    if (rateValue !== null) {
+      text += `, đạt tỷ lệ ${percentText(rateValue)}`;
+      if (present(rate)) text += rateComparison(rate, report);
+      else if (rateValue > 100) text += ` (${RULES.rateNotes['crime.solve_rate']})`;
+    }
     parts.push(text);
   }
-  if (present(suspects)) parts.push(`bắt giữ, xử lý ${formatQuantity(suspects.value, suspects.unit, 0)}`);
+  if (present(suspects) && suspects.value > 0)
+    parts.push(`bắt giữ, xử lý ${formatQuantity(suspects.value, suspects.unit, 0)}`);
   if (present(gangs) && gangs.value > 0) parts.push(`triệt phá ${figurePhrase(gangs, gangs.value)}`);
   if (parts.length === 0) return genericParagraphs(field, report);
-  const sentence = `Trong tháng, ${parts.join('; ')}.`;
+  const sentence = `${within_(report)}, ${parts.join('; ')}.`;
   const comparison = comparisonSentence(
     [occurred, solved].filter((f): f is Figure => f !== undefined),
     report,
@@ -283,7 +379,7 @@ function casualtiesParagraphs(
   const deaths = find(field, codes.deaths);
   const injuries = find(field, codes.injuries);
   if (!present(cases)) return genericParagraphs(field, report);
-  let sentence = `Trong tháng, xảy ra ${figurePhrase(cases, cases.value)}`;
+  let sentence = `${within_(report)}, xảy ra ${figurePhrase(cases, cases.value)}`;
   if (present(deaths) && deaths.value > 0) sentence += `, làm chết ${formatNumber(deaths.value)} người`;
   if (present(injuries) && injuries.value > 0)
     sentence += `, bị thương ${formatNumber(injuries.value)} người`;
@@ -293,7 +389,7 @@ function casualtiesParagraphs(
     sentence += `, thiệt hại tài sản ước tính ${formatQuantity(damage.value, damage.unit, damage.decimals)}`;
     used.add(damage);
   }
-  const others = field.figures.filter((f) => !used.has(f) && present(f));
+  const others = field.figures.filter((f) => !used.has(f) && present(f) && f.value !== 0);
   const extra = others.map((f) => figurePhrase(f, f.value ?? 0));
   sentence += extra.length > 0 ? `; ${extra.join(', ')}.` : '.';
   const comparison = comparisonSentence(
@@ -312,7 +408,8 @@ const VERBS: Partial<Record<FieldReport['field'], string>> = {
 };
 
 function genericParagraphs(field: FieldReport, report: BriefingReport): string[] {
-  const shown = field.figures.filter(present);
+  // Zeros are not listed ("0 quả lựu đạn"): a field with nothing to report says so in one phrase.
+  const shown = field.figures.filter(present).filter((f) => f.value !== 0);
   if (shown.length === 0) return [];
   const cases = shown.find((f) => f.unit === 'vụ' && f.option === null);
   const suspects = shown.find((f) => f.unit === 'đối tượng' && f.option === null);
@@ -326,14 +423,14 @@ function genericParagraphs(field: FieldReport, report: BriefingReport): string[]
     if (used.has(f)) continue;
     phrases.push(
       f.unit === '%'
-        ? `${lowerFirst(f.name)} đạt ${formatPercent(f.value, f.decimals)}`
+        ? `${naturalLabel(figureKey(f.indicator, f.option), f.name, f.optionName)} đạt ${percentText(f.value)}${f.value > 100 ? ` (${RULES.rateNotes[f.indicator] ?? 'tỷ lệ vượt 100%, cần kiểm tra số liệu'})` : ''}`
         : figurePhrase(f, f.value),
     );
   }
   const verb = VERBS[field.field];
   const sentence = verb
-    ? `Trong tháng, ${FORCES} đã ${verb} ${phrases.join(', ')}.`
-    : `Trong tháng, ${phrases.join('; ')}.`;
+    ? `${within_(report)}, ${forces(report)} đã ${verb} ${phrases.join(', ')}.`
+    : `${within_(report)}, ${phrases.join('; ')}.`;
   // Money is compared in the tables, not in the sentence, where "giảm 7.470 triệu đồng" reads badly.
   const headline = shown
     .filter((f) => f.option === null && f.unit !== '%' && !MONEY_UNITS.has(f.unit))
@@ -347,7 +444,7 @@ function communePoliceParagraphs(field: FieldReport, report: BriefingReport): st
   const regular = find(field, 'commune_police.regular');
   if (!present(communes) || !present(regular)) return genericParagraphs(field, report);
   const share = communes.value > 0 ? roundTo((regular.value / communes.value) * 100, 2) : null;
-  const rate = share === null ? '' : `, đạt ${formatPercent(share, 2)}`;
+  const rate = share === null ? '' : `, đạt ${percentText(share)}`;
   return [
     `Đến nay, đã bố trí Công an chính quy đảm nhiệm chức danh Công an xã tại ${formatNumber(regular.value)}/${formatNumber(communes.value)} đơn vị hành chính cấp xã${rate}.`,
   ];
@@ -428,12 +525,20 @@ export function submissionParagraph(report: BriefingReport): string | null {
     late += r.late;
     missing += r.missing;
   }
+  if (expected === 0) return null;
   const received = onTime + late;
-  const share = expected > 0 ? `, đạt ${formatPercent(roundTo((received / expected) * 100, 2), 2)}` : '';
-  let text = `Về chế độ báo cáo: trong kỳ, ${formatNumber(rows.length)} đơn vị phải gửi ${formatNumber(expected)} báo cáo; đã nhận ${formatNumber(received)} báo cáo${share}, trong đó ${formatNumber(onTime)} báo cáo đúng hạn, ${formatNumber(late)} báo cáo gửi chậm`;
+  const parts = [
+    `đã nhận ${formatNumber(received)}/${formatNumber(expected)} báo cáo phải gửi (${percentText(roundTo((received / expected) * 100, 2))})`,
+  ];
+  if (late > 0) parts.push(`trong đó ${formatNumber(late)} báo cáo gửi chậm`);
+  let text = `Về chế độ báo cáo: trong kỳ, ${parts.join(', ')}`;
   if (missing > 0) {
-    const units = rows.filter((r) => r.missing > 0).map((r) => r.unitName);
-    text += `; còn ${countWithWords(missing)} báo cáo chưa gửi, của ${joinVietnameseList(units)}`;
+    const units = rows.filter((r) => r.missing > 0);
+    const named =
+      units.length <= RULES.maxNamedUnits
+        ? joinVietnameseList(units.map((r) => r.unitName))
+        : `${formatNumber(units.length)} đơn vị (chi tiết tại phụ lục tình hình gửi báo cáo)`;
+    text += `; còn ${formatNumber(missing)} báo cáo chưa gửi, của ${named}`;
   }
   return `${text}.`;
 }
@@ -446,70 +551,97 @@ export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
   overdue: 'Quá hạn',
 };
 
+/** "Công an tỉnh Lai Châu chủ trì: khẩn trương hoàn thành …" — the lead unit named as the one who leads. */
+export function assignedTask(leadUnit: string, directive: string): string {
+  return `${leadUnit} chủ trì ${lowerFirst(directive.trim().replace(/[.;]+$/, ''))}`;
+}
+
 export function taskParagraph(report: BriefingReport): string | null {
   const tasks = report.tasks;
   if (tasks.length === 0) return null;
   const n = (status: TaskStatus) => tasks.filter((t) => t.status === status).length;
   const done = n('done') + n('done_late');
-  const parts = [`đã hoàn thành ${formatNumber(done)} nhiệm vụ`];
-  if (n('done_late') > 0) parts[0] += ` (trong đó ${formatNumber(n('done_late'))} nhiệm vụ hoàn thành chậm)`;
+  const parts: string[] = [];
+  if (done > 0)
+    parts.push(
+      `đã hoàn thành ${formatNumber(done)} nhiệm vụ${n('done_late') > 0 ? ` (trong đó ${formatNumber(n('done_late'))} nhiệm vụ hoàn thành chậm)` : ''}`,
+    );
   if (n('in_progress') > 0) parts.push(`đang thực hiện ${formatNumber(n('in_progress'))} nhiệm vụ`);
   if (n('not_started') > 0) parts.push(`chưa triển khai ${formatNumber(n('not_started'))} nhiệm vụ`);
-  let text = `Về thực hiện các nhiệm vụ được giao: tổng số ${countWithWords(tasks.length)} nhiệm vụ, ${parts.join(', ')}`;
+  let text = `Về thực hiện các nhiệm vụ được giao: tổng số ${formatNumber(tasks.length)} nhiệm vụ${parts.length > 0 ? `, ${parts.join(', ')}` : ''}`;
   const overdue = tasks.filter((t) => t.status === 'overdue');
   if (overdue.length > 0) {
-    const list = overdue.map((t) => `${lowerFirst(t.directive)} (${t.leadUnit} chủ trì)`);
+    const list = overdue.map((t) => assignedTask(t.leadUnit, t.directive));
     text += `; ${formatNumber(overdue.length)} nhiệm vụ quá hạn chưa hoàn thành: ${list.join('; ')}`;
   }
   return `${text}.`;
 }
 
-interface Movement {
+export interface Movement {
   figure: Figure;
-  percent: number;
+  change: FigureChange;
   good: boolean;
 }
 
-/** Figures that moved against the same period last year, good news and bad, largest first. */
-function movements(report: BriefingReport): Movement[] {
+/**
+ * The figures an assessment may judge against the same period last year: a change of at least
+ * RULES.assessmentMinPercent on a base of at least RULES.smallBase, that the engine's notable-change test does not
+ * call noise, and not a structural series across a reorganisation (commune counts in July 2025). Largest first.
+ */
+export function assessmentMovements(report: BriefingReport): Movement[] {
   const out: Movement[] = [];
+  const reorganised = crossesReorganisation(report.period.samePeriodLastYearStart, report.period.windowEnd);
   for (const field of report.fields) {
     for (const f of field.figures) {
-      if (f.value === null || f.samePeriodLastYear === null || f.samePeriodLastYear === 0) continue;
+      if (f.value === null || f.samePeriodLastYear === null) continue;
+      if (Math.abs(f.samePeriodLastYear) < RULES.smallBase) continue;
       if (f.goodDirection === 'neutral' || f.unit === '%') continue;
-      const c = describeChange({ current: f.value, previous: f.samePeriodLastYear, decimals: f.decimals });
-      if (c.direction === 'same' || c.percent === null) continue;
+      if (reorganised && RULES.structural.includes(f.indicator)) continue;
+      if (f.notableYoy === false) continue;
+      const c = figureChange(f, 'yoy');
+      if (!c || c.direction === 'same' || c.percent === null) continue;
+      if (Math.abs(c.percent) < RULES.assessmentMinPercent) continue;
       const good = (c.direction === 'up') === (f.goodDirection === 'up');
-      out.push({ figure: f, percent: c.percent, good });
+      out.push({ figure: f, change: c, good });
     }
   }
-  return out.sort((a, b) => Math.abs(b.percent) - Math.abs(a.percent));
+  return out.sort((a, b) => Math.abs(b.change.percent ?? 0) - Math.abs(a.change.percent ?? 0));
 }
 
-function movementText(m: Movement): string {
+/** "lượng heroin thu giữ giảm 12,5 kg (-30,91%)": natural label, absolute change and the engine's percentage. */
+export function movementText(m: Movement): string {
   const f = m.figure;
-  // "heroin thu giữ (kg)" reads better than the indicator name with the substance in brackets.
-  const name =
-    f.optionName === null
-      ? f.name
-      : f.indicator.includes('seized')
-        ? `${f.optionName} thu giữ (${f.unit})`
-        : `${f.name} (${f.optionName})`;
-  return `${lowerFirst(name)} ${m.percent > 0 ? 'tăng' : 'giảm'} ${formatPercent(Math.abs(m.percent), 2)}`;
+  const label = naturalLabel(figureKey(f.indicator, f.option), f.name, f.optionName);
+  const amount = formatQuantity(Math.abs(m.change.absolute), f.unit, f.decimals);
+  const sign = m.change.direction === 'up' ? '+' : '-';
+  return `${label} ${m.change.direction === 'up' ? 'tăng' : 'giảm'} ${amount} (${sign}${percentText(Math.abs(m.change.percent ?? 0))})`;
+}
+
+/** "chỉ tiêu “Công an chính quy tại 100% xã” (hạn 30/06/2020): 34/34 đơn vị đạt". */
+function targetText(t: NonNullable<BriefingReport['targets']>[number]): string {
+  return `chỉ tiêu “${t.name}” (hạn ${formatDate(t.deadline)}): ${formatNumber(t.reached)}/${formatNumber(t.total)} đơn vị đạt`;
 }
 
 export function strengthsParagraph(report: BriefingReport): string | null {
-  const good = movements(report)
+  const reached = (report.targets ?? []).filter((t) => t.total > 0 && t.reached === t.total);
+  const targets = reached.length > 0 ? ` Hoàn thành ${reached.map(targetText).join('; ')}.` : '';
+  const text = strengthsFromFigures(report);
+  return text === null ? (targets ? targets.trim() : null) : `${text}${targets}`;
+}
+
+function strengthsFromFigures(report: BriefingReport): string | null {
+  const good = assessmentMovements(report)
     .filter((m) => m.good)
-    .slice(0, 5);
-  if (good.length === 0) return null;
-  return `So với ${report.period.samePeriodLastYearLabel}, nhiều chỉ tiêu chuyển biến tích cực: ${good.map(movementText).join('; ')}.`;
+    .slice(0, RULES.assessmentMaxPoints);
+  if (good.length === 0)
+    return `So với ${report.period.samePeriodLastYearLabel}, không có chỉ tiêu chuyển biến tích cực nổi bật (thay đổi từ ${formatNumber(RULES.assessmentMinPercent)}% trở lên); các chỉ tiêu chủ yếu cơ bản ổn định.`;
+  return `So với ${report.period.samePeriodLastYearLabel}, ${good.length > 1 ? 'các chỉ tiêu sau chuyển biến tích cực' : 'có chuyển biến tích cực'}: ${good.map(movementText).join('; ')}.`;
 }
 
 export function weaknessesParagraph(report: BriefingReport): string | null {
-  const bad = movements(report)
+  const bad = assessmentMovements(report)
     .filter((m) => !m.good)
-    .slice(0, 5);
+    .slice(0, RULES.assessmentMaxPoints);
   const sentences: string[] = [];
   if (bad.length > 0) {
     sentences.push(
@@ -525,6 +657,8 @@ export function weaknessesParagraph(report: BriefingReport): string | null {
   const overdue = report.tasks.filter((t) => t.status === 'overdue').length;
   if (overdue > 0)
     sentences.push(`Còn ${formatNumber(overdue)} nhiệm vụ được giao đã quá hạn nhưng chưa hoàn thành.`);
+  const behind = (report.targets ?? []).filter((t) => t.total > 0 && t.reached < t.total);
+  if (behind.length > 0) sentences.push(`Chưa hoàn thành ${behind.map(targetText).join('; ')}.`);
   return sentences.length > 0 ? sentences.join(' ') : null;
 }
 
@@ -588,13 +722,21 @@ export function composeBriefing(report: BriefingReport): ComposedBriefing {
   };
 
   gen(
-    `Thực hiện chế độ báo cáo định kỳ, ${issuer.name} báo cáo kết quả công tác ${period.label} (số liệu từ ngày ${formatDate(period.windowStart)} đến ngày ${formatDate(period.windowEnd)}) và phương hướng nhiệm vụ ${period.nextLabel} như sau:`,
+    `Thực hiện chế độ báo cáo định kỳ, ${issuer.name} báo cáo ${lowerFirst(doc.summary)} (số liệu từ ngày ${formatDate(period.windowStart)} đến ngày ${formatDate(period.windowEnd)}) như sau:`,
   );
 
   body.push({ kind: 'heading', level: 1, text: `I. TÌNH HÌNH, KẾT QUẢ CÔNG TÁC ${upperVi(period.label)}` });
   body.push({ kind: 'heading', level: 2, text: '1. Tình hình chung' });
+  // What people wrote first, then the office's register of events, then what the system knows of the period.
   human(report.human.situation);
+  for (const e of report.events ?? [])
+    human([`Ngày ${formatDate(e.date)}, ${lowerFirst(e.text.replace(/\.?$/, '.'))}`]);
   gen(tetNote(report));
+  for (const text of report.context ?? []) gen(text);
+  if (body.at(-1)?.kind === 'heading')
+    gen(
+      `${within_(report)}, tình hình an ninh, trật tự trên địa bàn cơ bản ổn định; không có sự kiện nổi bật được ghi nhận.`,
+    );
 
   const fields = report.fields.filter((f) => f.figures.some((x) => x.value !== null) || f.notes.length > 0);
   if (fields.length > 0) {
@@ -636,21 +778,29 @@ export function composeBriefing(report: BriefingReport): ComposedBriefing {
   });
   if (report.human.directives.length > 0) {
     gen(
-      `Để thực hiện thắng lợi nhiệm vụ công tác ${period.nextLabel}, ${FORCES} tập trung thực hiện tốt các nhiệm vụ trọng tâm sau:`,
+      `Để thực hiện thắng lợi nhiệm vụ công tác ${period.nextLabel}, ${forces(report)} tập trung thực hiện tốt các nhiệm vụ trọng tâm sau:`,
     );
     report.human.directives.forEach((d, i) => {
       body.push({ kind: 'paragraph', text: `${i + 1}. ${d}`, source: 'human' });
     });
   } else {
-    gen(`${FORCES} tiếp tục thực hiện các nhiệm vụ theo chương trình, kế hoạch công tác năm.`);
+    gen(`${forces(report)} tiếp tục thực hiện các nhiệm vụ theo chương trình, kế hoạch công tác năm.`);
   }
+  // Open tasks carry over into the next period by name, with who leads them.
+  const open = report.tasks.filter(
+    (t) => t.status === 'overdue' || t.status === 'in_progress' || t.status === 'not_started',
+  );
+  if (open.length > 0)
+    gen(
+      `Các đơn vị chủ trì khẩn trương hoàn thành ${formatNumber(open.length)} nhiệm vụ được giao chưa hoàn thành (chi tiết tại phụ lục tình hình thực hiện nhiệm vụ).`,
+    );
 
   body.push({ kind: 'heading', level: 1, text: 'IV. KIẾN NGHỊ, ĐỀ XUẤT' });
   if (report.human.recommendations.length > 0) human(report.human.recommendations);
   else gen('Không có kiến nghị, đề xuất.');
 
   const appendices = appendixCount(report);
-  const attached = appendices > 0 ? ` (kèm theo ${countWithWords(appendices)} phụ lục)` : '';
+  const attached = appendices > 0 ? ` (kèm theo ${formatNumber(appendices)} phụ lục)` : '';
   gen(`Trên đây là báo cáo ${lowerFirst(doc.summary)} của ${issuer.name}${attached}./.`);
 
   const number = numberLine(doc.number, doc.symbol).replace(/^Số: /, '');

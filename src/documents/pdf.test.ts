@@ -15,6 +15,9 @@ function available(tool: string): boolean {
 /** All strings of a pdfmake content tree, in order. */
 function strings(node: unknown): string[] {
   if (typeof node === 'string') return [node];
+  // Text set in font runs reads as one string.
+  if (Array.isArray(node) && node.length > 0 && node.every((n) => n && typeof n === 'object' && 'font' in n))
+    return [node.map((n) => String((n as { text: string }).text)).join('')];
   if (Array.isArray(node)) return node.flatMap(strings);
   if (node && typeof node === 'object') return Object.values(node).flatMap(strings);
   return [];
@@ -47,6 +50,26 @@ describe('briefing .pdf', () => {
     ]) {
       assert.ok(text.includes(s), s);
     }
+  });
+
+  it('is set in Tinos (the Times-metric serif), with MẬT at 13 pt', () => {
+    const raw = pdf.toString('latin1');
+    assert.match(raw, /\/BaseFont \/[A-Z]{6}\+Tinos-Regular/);
+
+    const json = JSON.stringify(buildBriefingPdfDefinition(report).content);
+    assert.match(
+      json,
+      /"text":\[\{"text":"M","font":"TinosLatin"\},\{"text":"Ậ","font":"TinosVi"\},\{"text":"T","font":"TinosLatin"\}\],"bold":true,"color":"#FF0000","fontSize":13/,
+    );
+  });
+
+  it('keeps the closing paragraph and the signature block on one page', () => {
+    const content = buildBriefingPdfDefinition(report).content as Array<{ unbreakable?: boolean }>;
+    const kept = content.find(
+      (n) => n.unbreakable === true && /Trên đây là báo cáo/.test(strings(n).join('')),
+    );
+    assert.ok(kept);
+    assert.match(strings(kept).join('\n'), /Nơi nhận:/);
   });
 
   it('renders the same content regardless of the clock', async () => {

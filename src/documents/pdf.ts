@@ -1,8 +1,10 @@
 /**
  * The briefing report as a PDF drawn with pdfmake: the same composed text and tables as the .docx, in the same
  * Decree 30 layout (A4, margins 20/20/30/15 mm, header boxes, red secrecy stamp, page numbers from page 2).
- * It uses Roboto, which ships with pdfmake and covers Vietnamese; Times New Roman is not bundled anywhere we may
- * rely on. Roboto runs wider, so the body is set at 13 pt (the decree allows 13–14).
+ * The text is set in Tinos (@fontsource/tinos, SIL Open Font License 1.1, which allows embedding), a serif with the
+ * metrics of Times New Roman, so lines break as in the .docx at 14 pt. Fontsource ships Tinos split by Unicode
+ * subset (latin, latin-ext, vietnamese), so each run of text is set in the subset that has its glyphs. The charts
+ * keep Roboto, which ships with pdfmake, because the SVG renderer opens one font by path.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -37,6 +39,84 @@ interface PdfMakeServer {
 const require = createRequire(import.meta.url);
 let pdfmakeInstance: PdfMakeServer | null = null;
 
+/** The Tinos subsets, in the order a character is looked up. */
+const TINOS_SUBSETS = ['latin', 'vietnamese', 'latin-ext'] as const;
+type TinosSubset = (typeof TINOS_SUBSETS)[number];
+const TINOS_FAMILY: Record<TinosSubset, string> = {
+  latin: 'TinosLatin',
+  vietnamese: 'TinosVi',
+  'latin-ext': 'TinosExt',
+};
+
+function tinosDir(): string {
+  return join(dirname(require.resolve('@fontsource/tinos/package.json')), 'files');
+}
+
+function tinosFiles(subset: TinosSubset) {
+  const dir = tinosDir();
+  const file = (weight: number, style: string) => join(dir, `tinos-${subset}-${weight}-${style}.woff`);
+  return {
+    normal: file(400, 'normal'),
+    bold: file(700, 'normal'),
+    italics: file(400, 'italic'),
+    bolditalics: file(700, 'italic'),
+  };
+}
+
+interface GlyphFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+let coverage: Array<[TinosSubset, GlyphFont]> | null = null;
+const subsetCache = new Map<number, TinosSubset>();
+
+/** The subset that has a character's glyph (latin first); latin when none has it. */
+function subsetOf(codePoint: number): TinosSubset {
+  const cached = subsetCache.get(codePoint);
+  if (cached) return cached;
+  coverage ??= TINOS_SUBSETS.map((subset) => {
+    const fontkit = require('fontkit') as { openSync(path: string): GlyphFont };
+    return [subset, fontkit.openSync(tinosFiles(subset).normal)] as [TinosSubset, GlyphFont];
+  });
+  const found = coverage.find(([, font]) => font.hasGlyphForCodePoint(codePoint))?.[0] ?? 'latin';
+  subsetCache.set(codePoint, found);
+  return found;
+}
+
+/** "Công an" → runs of text, each in the Tinos subset that has its glyphs. */
+export function fontRuns(text: string): Array<{ text: string; font: string }> {
+  const runs: Array<{ text: string; font: string }> = [];
+  let current: TinosSubset | null = null;
+  let buffer = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 32;
+    const subset = subsetOf(cp);
+    if (subset !== current && buffer !== '') {
+      runs.push({ text: buffer, font: TINOS_FAMILY[current ?? 'latin'] });
+      buffer = '';
+    }
+    current = subset;
+    buffer += ch;
+  }
+  if (buffer !== '') runs.push({ text: buffer, font: TINOS_FAMILY[current ?? 'latin'] });
+  return runs;
+}
+
+/** Replaces every text string of a document tree by its font runs (SVG nodes are left alone). */
+function withTinos(node: unknown): unknown {
+  if (typeof node === 'string') return node === '' ? node : { text: fontRuns(node) };
+  if (Array.isArray(node)) return node.map(withTinos);
+  if (node === null || typeof node !== 'object') return node;
+  const out: PdfNode = {};
+  for (const [key, value] of Object.entries(node as PdfNode)) {
+    if (key === 'svg' || typeof value === 'function') out[key] = value;
+    else if (key === 'text' && typeof value === 'string') out[key] = value === '' ? value : fontRuns(value);
+    else if (['text', 'stack', 'columns', 'table', 'body', 'content'].includes(key) || Array.isArray(value))
+      out[key] = withTinos(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
 const FONT_FILES = {
   normal: 'Roboto-Regular.ttf',
   bold: 'Roboto-Medium.ttf',
@@ -60,9 +140,11 @@ function pdfmake(): PdfMakeServer {
       italics: join(fontDir, FONT_FILES.italics),
       bolditalics: join(fontDir, FONT_FILES.bolditalics),
     },
+    ...Object.fromEntries(TINOS_SUBSETS.map((subset) => [TINOS_FAMILY[subset], tinosFiles(subset)])),
   });
+  const tinos = tinosDir();
   instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy((path) => dirname(path) === fontDir);
+  instance.setLocalAccessPolicy((path) => dirname(path) === fontDir || dirname(path) === tinos);
   pdfmakeInstance = instance;
   return instance;
 }
@@ -71,7 +153,7 @@ const mm = (millimetres: number) => (millimetres * 72) / 25.4;
 const TEXT_WIDTH = mm(165);
 const LEFT = mm(64);
 const RIGHT = TEXT_WIDTH - LEFT;
-const BODY = 13;
+const BODY = 14;
 const RED = '#FF0000';
 const STAMP_WIDTH_MM: Record<string, number> = { MẬT: 20, 'TỐI MẬT': 30, 'TUYỆT MẬT': 40 };
 
@@ -109,7 +191,7 @@ function stamp(mark: string): PdfNode {
   const inner = {
     table: {
       widths: ['*'],
-      body: [[{ text: mark, bold: true, color: RED, fontSize: 12, alignment: 'center' }]],
+      body: [[{ text: mark, bold: true, color: RED, fontSize: 13, alignment: 'center' }]],
     },
     layout: frame(1),
   };
@@ -196,14 +278,54 @@ function bodyBlocks(c: ComposedBriefing): PdfContent[] {
   });
 }
 
-function signatureBlock(c: ComposedBriefing): PdfContent {
+/**
+ * The visible digital signature of an issued electronic document: at box 7c, between the position and the name,
+ * in blue, with who signed and when (Decree 30, Appendix I, electronic documents).
+ */
+export interface SignatureStamp {
+  signer: string;
+  organisation: string | null;
+  /** "26/02/2020 09:30:00 +07:00". */
+  time: string;
+}
+
+function stampLines(stamp: SignatureStamp): PdfNode {
+  const BLUE = '#0000FF';
+  return {
+    table: {
+      widths: ['*'],
+      body: [
+        [
+          {
+            stack: [
+              { text: `Ký bởi: ${stamp.signer}`, fontSize: 10, color: BLUE },
+              ...(stamp.organisation
+                ? [{ text: `Cơ quan: ${stamp.organisation}`, fontSize: 10, color: BLUE }]
+                : []),
+              { text: `Thời gian ký: ${stamp.time}`, fontSize: 10, color: BLUE },
+            ],
+          },
+        ],
+      ],
+    },
+    layout: {
+      hLineColor: () => BLUE,
+      vLineColor: () => BLUE,
+      hLineWidth: () => 0.8,
+      vLineWidth: () => 0.8,
+    },
+    margin: [mm(8), 6, mm(8), 6],
+  };
+}
+
+function signatureBlock(c: ComposedBriefing, signature: SignatureStamp | null = null): PdfContent {
   const left = [
     { text: 'Nơi nhận:', fontSize: 12, bold: true, italics: true },
     ...c.recipientLines.map((r) => ({ text: r, fontSize: 11 })),
   ];
   const right = [
     ...c.signerTitleLines.map((t) => ({ text: t, bold: true, fontSize: 13, alignment: 'center' })),
-    { text: '', margin: [0, 60, 0, 0] },
+    signature ? stampLines(signature) : { text: '', margin: [0, 60, 0, 0] },
     { text: c.signerName, bold: true, fontSize: 13, alignment: 'center' },
   ];
   return {
@@ -272,7 +394,10 @@ function appendixBlock(a: Appendix): PdfContent[] {
 }
 
 /** The document definition (exposed for tests that check the content without rasterising). */
-export function buildBriefingPdfDefinition(report: BriefingReport): PdfDocDefinition {
+export function buildBriefingPdfDefinition(
+  report: BriefingReport,
+  signature: SignatureStamp | null = null,
+): PdfDocDefinition {
   const c = composeBriefing(report);
   const appendices = buildAppendices(report, c);
   return {
@@ -284,14 +409,15 @@ export function buildBriefingPdfDefinition(report: BriefingReport): PdfDocDefini
       page === 1
         ? null
         : { text: String(page), alignment: 'center', fontSize: 13, margin: [0, mm(10), 0, 0] },
-    content: [
+    content: withTinos([
       ...headerBlock(c),
       ...titleBlock(c),
-      ...bodyBlocks(c),
-      signatureBlock(c),
+      ...bodyBlocks(c).slice(0, -1),
+      // The closing paragraph and the signature block stay together: the signature never stands alone on a page.
+      { stack: [...bodyBlocks(c).slice(-1), signatureBlock(c, signature)], unbreakable: true },
       ...appendices.flatMap(appendixBlock),
-    ],
-    defaultStyle: { font: 'Roboto', fontSize: BODY },
+    ]) as PdfContent[],
+    defaultStyle: { font: 'TinosLatin', fontSize: BODY },
     info: {
       title: `${c.typeName} ${c.summary}`,
       author: report.issuer.name,
@@ -303,6 +429,9 @@ export function buildBriefingPdfDefinition(report: BriefingReport): PdfDocDefini
 }
 
 /** The report as a PDF file. */
-export async function renderBriefingPdf(report: BriefingReport): Promise<Buffer> {
-  return pdfmake().createPdf(buildBriefingPdfDefinition(report)).getBuffer();
+export async function renderBriefingPdf(
+  report: BriefingReport,
+  signature: SignatureStamp | null = null,
+): Promise<Buffer> {
+  return pdfmake().createPdf(buildBriefingPdfDefinition(report, signature)).getBuffer();
 }

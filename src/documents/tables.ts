@@ -58,6 +58,11 @@ function text(t: string, align: CellAlign = 'left', bold = false): TableCell {
   return { text: t, value: null, numFmt: null, align, bold };
 }
 
+/** The row number (TT) stored as a number, so a spreadsheet sorts and counts it. */
+function ordinal(n: number): TableCell {
+  return { text: String(n), value: n, numFmt: '0', align: 'center', bold: false };
+}
+
 function quantity(value: number | null, decimals: number, bold = false): TableCell {
   return {
     text: quantityText(value, decimals),
@@ -75,7 +80,7 @@ function changeCell(value: number | null, base: number | null, bold = false): Ta
   const percent = roundTo(fraction * 100, 2);
   const sign = percent > 0 ? '+' : percent < 0 ? '-' : '';
   return {
-    text: `${sign}${formatNumber(Math.abs(percent), 2)}%`,
+    text: `${sign}${formatNumber(Math.abs(percent), 2, 2)}%`,
     value: roundTo(fraction, 4),
     numFmt: PERCENT_FORMAT,
     align: 'right',
@@ -87,12 +92,53 @@ function shortLabel(label: string): string {
   return capitalizeFirst(label);
 }
 
-function unitTableRows(rows: UnitRow[], total: UnitRow | null, column: UnitTableColumn): TableCell[][] {
+/** Tables longer than this whose rows are mostly empty print the units with figures and one line for the rest. */
+export const COLLAPSE_ABOVE_ROWS = 20;
+
+function isEmptyRow(row: UnitRow, key: string): boolean {
+  const v = row.cells[key];
+  return !v || ((v.value ?? 0) === 0 && (v.previous ?? 0) === 0 && (v.samePeriodLastYear ?? 0) === 0);
+}
+
+function sumRows(rows: UnitRow[], key: string, name: string): UnitRow {
+  const add = (pick: (v: ComparedValue) => number | null) => {
+    let total: number | null = null;
+    for (const r of rows) {
+      const v = r.cells[key];
+      const x = v ? pick(v) : null;
+      if (x !== null) total = (total ?? 0) + x;
+    }
+    return total;
+  };
+  return {
+    unitCode: '',
+    unitName: name,
+    cells: {
+      [key]: {
+        value: add((v) => v.value),
+        previous: add((v) => v.previous),
+        samePeriodLastYear: add((v) => v.samePeriodLastYear),
+      },
+    },
+  };
+}
+
+/**
+ * The rows of one unit table: the units, the issuing unit's own level where it has figures of its own ("Các đơn vị
+ * thuộc Bộ", "Cấp tỉnh"), then the total, so that the rows always add up to it. A long table of mostly empty rows
+ * keeps the units with figures and sums the rest in one line.
+ */
+export function unitTableRows(
+  rows: UnitRow[],
+  total: UnitRow | null,
+  column: UnitTableColumn,
+  own: UnitRow | null = null,
+): TableCell[][] {
   const key = figureKey(column.indicator, column.option);
   const line = (row: UnitRow, index: string, bold: boolean): TableCell[] => {
     const v: ComparedValue = row.cells[key] ?? { value: null, previous: null, samePeriodLastYear: null };
     return [
-      text(index, 'center', bold),
+      index === '' ? text('', 'center', bold) : ordinal(Number(index)),
       text(row.unitName, 'left', bold),
       quantity(v.value, column.decimals, bold),
       quantity(v.previous, column.decimals, bold),
@@ -101,14 +147,35 @@ function unitTableRows(rows: UnitRow[], total: UnitRow | null, column: UnitTable
       changeCell(v.value, v.samePeriodLastYear, bold),
     ];
   };
-  const out = rows.map((row, i) => line(row, String(i + 1), false));
+  const empty = rows.filter((r) => isEmptyRow(r, key));
+  const collapse = rows.length > COLLAPSE_ABOVE_ROWS && empty.length > rows.length / 2;
+  const shown = collapse ? rows.filter((r) => !isEmptyRow(r, key)) : rows;
+  const out = shown.map((row, i) => line(row, String(i + 1), false));
+  if (collapse)
+    out.push(
+      line(
+        sumRows(empty, key, `Các đơn vị còn lại (${formatNumber(empty.length)} đơn vị, không phát sinh)`),
+        String(shown.length + 1),
+        false,
+      ),
+    );
+  if (own && !isEmptyRow(own, key)) out.push(line(own, String(out.length + 1), false));
   if (total) out.push(line(total, '', true));
   return out;
 }
 
-function sheetName(prefix: string, title: string): string {
-  const clean = `${prefix} ${title}`.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ');
-  return clean.length <= 31 ? clean : `${clean.slice(0, 30).trimEnd()}…`;
+/** A short tab name: "PL I Ma túy thu giữ heroin", whole words up to 24 characters (Excel allows 31). */
+export function sheetName(prefix: string, title: string): string {
+  const words = title
+    .replace(/[[\]:*?/\\()]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  let name = prefix;
+  for (const w of words) {
+    if (`${name} ${w}`.length > 24) break;
+    name = `${name} ${w}`;
+  }
+  return name.replace(/,$/, '');
 }
 
 /** Every appendix of the report in the order the documents print them: unit tables, reporting, tasks, trends. */
@@ -141,7 +208,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
               'Tăng, giảm (%)',
             ],
             widths: [11, 46, 22, 22, 20, 24, 20],
-            rows: unitTableRows(table.rows, table.total, column),
+            rows: unitTableRows(table.rows, table.total, column, table.own ?? null),
           },
         },
       });
@@ -151,7 +218,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
   if (report.submissions.length > 0) {
     const n = next();
     const rows: TableCell[][] = report.submissions.map((r, i) => [
-      text(String(i + 1), 'center'),
+      ordinal(i + 1),
       text(r.unitName),
       quantity(r.expected, 0),
       quantity(r.onTime, 0),
@@ -159,7 +226,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
       quantity(r.missing, 0),
       r.expected > 0
         ? {
-            text: `${formatNumber(roundTo((r.onTime / r.expected) * 100, 2), 2)}%`,
+            text: `${formatNumber(roundTo((r.onTime / r.expected) * 100, 2), 2, 2)}%`,
             value: roundTo(r.onTime / r.expected, 4),
             numFmt: '0.00%',
             align: 'right',
@@ -188,7 +255,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
       ),
       expected > 0
         ? {
-            text: `${formatNumber(roundTo((onTime / expected) * 100, 2), 2)}%`,
+            text: `${formatNumber(roundTo((onTime / expected) * 100, 2), 2, 2)}%`,
             value: roundTo(onTime / expected, 4),
             numFmt: '0.00%',
             align: 'right',
@@ -227,7 +294,7 @@ export function buildAppendices(report: BriefingReport, composed: ComposedBriefi
           headers: ['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tình trạng', 'Ghi chú'],
           widths: [11, 58, 22, 22, 22, 30],
           rows: report.tasks.map((t, i) => [
-            text(String(i + 1), 'center'),
+            ordinal(i + 1),
             text(t.directive),
             text(t.leadUnit, 'center'),
             text(t.deadline ? formatDate(t.deadline) : '', 'center'),

@@ -100,12 +100,25 @@ describe('briefing .xlsx', () => {
     assert.ok(summary);
     let found = false;
     summary.eachRow((row) => {
-      if (row.getCell(1).value === 'Ma túy thu giữ (viên) - ma túy tổng hợp') {
-        assert.equal(row.getCell(3).value, 162526);
-        assert.equal(row.getCell(3).numFmt, '#,##0');
+      if (row.getCell(2).value === 'Số viên ma túy tổng hợp thu giữ') {
+        assert.equal(row.getCell(4).value, 162526);
+        assert.equal(row.getCell(4).numFmt, '#,##0');
+        assert.equal(typeof row.getCell(1).value, 'number');
         found = true;
       }
+      // Rates change in percentage points; no code column.
+      if (row.getCell(2).value === 'Tỷ lệ điều tra, khám phá')
+        assert.match(String(row.getCell(8).numFmt), /điểm %/);
+      assert.equal(row.getCell(9).value, null);
     });
     assert.ok(found);
+    // TT is a number, sheet names are short.
+    const first = classified.worksheets[1];
+    assert.ok(first);
+    assert.equal(first.getRow(headerRow(first) + 1).getCell(1).value, 1);
+    assert.ok(
+      classified.worksheets.every((w) => w.name.length <= 24 && !w.name.includes('…')),
+      classified.worksheets.map((w) => w.name).join('|'),
+    );
   });
 });

@@ -6,7 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { BriefingReport } from './model.ts';
+import { figureKey } from './model.ts';
 import { composeBriefing } from './narrative.ts';
+import { naturalLabel } from './rules.ts';
 import { type AppendixTable, buildAppendices, numberFormat, type TableCell } from './tables.ts';
 
 const FONT = 'Times New Roman';
@@ -83,6 +85,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, title: SheetTitle, table: Appendix
 function summaryTable(report: BriefingReport): AppendixTable {
   const p = report.period;
   const rows: TableCell[][] = [];
+  let n = 0;
   const text = (t: string, bold = false): TableCell => ({
     text: t,
     value: null,
@@ -97,6 +100,17 @@ function summaryTable(report: BriefingReport): AppendixTable {
     align: 'right',
     bold: false,
   });
+  // Rates change in percentage points, not in percent of themselves.
+  const points = (v: number | null, base: number | null): TableCell =>
+    v === null || base === null
+      ? { text: '–', value: null, numFmt: null, align: 'center', bold: false }
+      : {
+          text: '',
+          value: Math.round((v - base) * 100) / 100,
+          numFmt: '+0.00" điểm %";-0.00" điểm %";0.00" điểm %"',
+          align: 'right',
+          bold: false,
+        };
   const change = (v: number | null, base: number | null): TableCell =>
     v === null || base === null || base === 0
       ? { text: '–', value: null, numFmt: null, align: 'center', bold: false }
@@ -109,8 +123,8 @@ function summaryTable(report: BriefingReport): AppendixTable {
         };
   for (const field of report.fields) {
     rows.push([
-      text(field.title, true),
       text(''),
+      text(field.title, true),
       text(''),
       text(''),
       text(''),
@@ -119,31 +133,33 @@ function summaryTable(report: BriefingReport): AppendixTable {
       text(''),
     ]);
     for (const f of field.figures) {
+      const compare = f.unit === '%' ? points : change;
+      const label = naturalLabel(figureKey(f.indicator, f.option), f.name, f.optionName);
       rows.push([
-        text(f.optionName ? `${f.name} - ${f.optionName}` : f.name),
+        { text: String(++n), value: n, numFmt: '0', align: 'center', bold: false },
+        text(label.charAt(0).toLocaleUpperCase('vi') + label.slice(1)),
         { ...text(f.unit), align: 'center' },
         num(f.value, f.decimals),
         num(f.previous, f.decimals),
-        change(f.value, f.previous),
+        compare(f.value, f.previous),
         num(f.samePeriodLastYear, f.decimals),
-        change(f.value, f.samePeriodLastYear),
-        { ...text(f.indicator + (f.option ? `:${f.option}` : '')), align: 'center' },
+        compare(f.value, f.samePeriodLastYear),
       ]);
     }
   }
   const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
   return {
     headers: [
+      'TT',
       'Chỉ tiêu',
       'Đơn vị tính',
       cap(p.shortLabel),
-      cap(p.previousLabel),
-      'Tăng, giảm (%)',
+      cap(p.previousLabel || 'Kỳ trước'),
+      'Tăng, giảm (%; tỷ lệ: điểm %)',
       cap(p.samePeriodLastYearLabel),
-      'Tăng, giảm (%)',
-      'Mã chỉ tiêu',
+      'Tăng, giảm (%; tỷ lệ: điểm %)',
     ],
-    widths: [90, 22, 24, 24, 22, 26, 22, 40],
+    widths: [10, 70, 16, 20, 20, 22, 20, 22],
     rows,
   };
 }

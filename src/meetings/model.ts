@@ -30,6 +30,8 @@ export interface AgendaItem {
   outcome: string | null;
   /** Set on the items carried over from the previous meeting's open directives. */
   carriedTaskId: number | null;
+  /** The item's own level when above the meeting's; null for the meeting's level. */
+  secrecy?: SecrecyLevel | null;
 }
 
 export interface MeetingRecord {
@@ -43,6 +45,8 @@ export interface MeetingRecord {
   participantIds: number[];
   status: MeetingStatus;
   minutes: string | null;
+  /** The minutes' level: the meeting's unless set higher. */
+  minutesSecrecy: SecrecyLevel;
   /** The briefing pack as JSON, once frozen. */
   pack: string | null;
   packFrozenAt: string | null;

@@ -18,6 +18,7 @@ function toRecord(r: Row): MeetingRecord {
     participantIds: JSON.parse(r.participants) as number[],
     status: r.status as MeetingStatus,
     minutes: r.minutes,
+    minutesSecrecy: (r.minutes_secrecy ?? r.secrecy) as SecrecyLevel,
     pack: r.pack,
     packFrozenAt: r.pack_frozen_at,
     conclusion:
@@ -103,6 +104,7 @@ export async function updateMeeting(
   changes: Partial<{
     status: MeetingStatus;
     minutes: string | null;
+    minutesSecrecy: SecrecyLevel;
     pack: string | null;
     packFrozenAt: string | null;
     conclusion: { number: string; date: IsoDate; text: string };
@@ -118,6 +120,7 @@ export async function updateMeeting(
       updated_at: at,
       ...(changes.status !== undefined ? { status: changes.status } : {}),
       ...(changes.minutes !== undefined ? { minutes: changes.minutes } : {}),
+      ...(changes.minutesSecrecy !== undefined ? { minutes_secrecy: changes.minutesSecrecy } : {}),
       ...(changes.pack !== undefined ? { pack: changes.pack } : {}),
       ...(changes.packFrozenAt !== undefined ? { pack_frozen_at: changes.packFrozenAt } : {}),
       ...(changes.place !== undefined ? { place: changes.place } : {}),
@@ -150,6 +153,7 @@ export async function loadAgenda(db: Kysely<Database>, meetingId: number): Promi
     outcomeKind: r.outcome_kind as OutcomeKind,
     outcome: r.outcome,
     carriedTaskId: r.carried_task_id,
+    secrecy: r.secrecy as SecrecyLevel | null,
   }));
 }
 
@@ -173,6 +177,7 @@ export async function insertAgendaItem(
       outcome_kind: item.outcomeKind,
       outcome: item.outcome,
       carried_task_id: item.carriedTaskId,
+      secrecy: item.secrecy ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

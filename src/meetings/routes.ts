@@ -3,21 +3,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
-import { actorOf, guard, requireUser } from '../server/session.ts';
+import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
+import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
-import { SECRECY_LEVELS } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
 import { assignDirective } from '../tasks/service.ts';
+import { formatDate } from '../vietnamese/dates.ts';
 import { OUTCOME_KINDS } from './model.ts';
 import {
   addAgendaItem,
+  conclusionFor,
   createMeeting,
   holdMeeting,
   issueConclusion,
   listMeetings,
-  meetingDetail,
-  meetingPack,
+  meetingDetailFor,
+  meetingPackFor,
   requireMeeting,
   setAgendaOutcome,
   setMinutes,
@@ -32,8 +35,17 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
       guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: 'none' });
     const readable = async (request: FastifyRequest, id: number) => {
       const m = await requireMeeting(ctx, id);
-      guard(ctx, request, 'aggregate.read', { unitId: requireUser(request).unitId, secrecy: m.secrecy });
-      return m;
+      const user = guard(ctx, request, 'aggregate.read', {
+        unitId: requireUser(request).unitId,
+        secrecy: m.secrecy,
+      });
+      return { m, user };
+    };
+    // The pack holds the nation's figures: it is read by those whose scope covers the ministry.
+    const packReadable = async (request: FastifyRequest, id: number) => {
+      const m = await requireMeeting(ctx, id);
+      const user = guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: m.secrecy }, m.heldOn);
+      return { m, user };
     };
     const unitIds = (codes: string[], date: string) => codes.map((c) => resolveUnit(ctx.graph, c, date).id);
 
@@ -95,7 +107,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           params: idParams,
         },
       },
-      async (request) => meetingDetail(ctx, await readable(request, request.params.id)),
+      async (request) => {
+        const { m, user } = await readable(request, request.params.id);
+        const detail = await meetingDetailFor(ctx, m, user);
+        await auditClassifiedRead(ctx, request, {
+          target: `meeting:${m.id}`,
+          unitId: null,
+          secrecy: detail.secrecy,
+        });
+        return detail;
+      },
     );
     r.get(
       '/meetings/:id/pack',
@@ -106,7 +127,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           params: idParams,
         },
       },
-      async (request) => meetingPack(ctx, await readable(request, request.params.id)),
+      async (request) => {
+        const { m, user } = await packReadable(request, request.params.id);
+        const pack = await meetingPackFor(ctx, m, user);
+        await auditClassifiedRead(ctx, request, {
+          target: `meeting:${m.id}/pack`,
+          unitId: null,
+          secrecy: pack.secrecy,
+        });
+        return pack;
+      },
     );
     r.post(
       '/meetings/:id/hold',
@@ -119,7 +149,9 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
       },
       async (request) => {
         manage(request);
-        return holdMeeting(ctx, request.params.id, actorOf(request));
+        const held = await holdMeeting(ctx, request.params.id, actorOf(request));
+        await notifyPackReady(ctx, { id: held.id, title: held.title });
+        return held;
       },
     );
     r.put(
@@ -129,12 +161,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['meetings'],
           summary: 'Biên bản hội nghị (minutes)',
           params: idParams,
-          body: z.object({ minutes: z.string().max(200000) }),
+          body: z.object({ minutes: z.string().max(200000), secrecy: z.enum(SECRECY_LEVELS).optional() }),
         },
       },
       async (request) => {
-        manage(request);
-        return setMinutes(ctx, request.params.id, request.body.minutes, actorOf(request));
+        const m = await requireMeeting(ctx, request.params.id);
+        guard(ctx, request, 'meeting.manage', {
+          unitId: null,
+          secrecy: highestSecrecy([m.secrecy, m.minutesSecrecy, request.body.secrecy ?? 'none']),
+        });
+        return setMinutes(ctx, m.id, request.body.minutes, actorOf(request), request.body.secrecy);
       },
     );
     r.post(
@@ -166,12 +202,13 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const m = await readable(request, request.params.id);
-        if (!m.conclusion)
+        const { m, user } = await readable(request, request.params.id);
+        const conclusion = await conclusionFor(ctx, m, user);
+        if (!conclusion)
           throw new AppError('not_found', 'Hội nghị chưa có thông báo kết luận', 'no conclusion issued yet', [
             { field: 'conclusion', reason: 'chưa ban hành' },
           ]);
-        return m.conclusion;
+        return conclusion;
       },
     );
     r.post(
@@ -186,12 +223,18 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             presenter: z.string().max(300).nullish(),
             outcomeKind: z.enum(OUTCOME_KINDS).default('information'),
             outcome: z.string().max(10000).nullish(),
+            secrecy: z.enum(SECRECY_LEVELS).optional(),
           }),
         },
       },
       async (request) => {
-        manage(request);
-        return { agenda: await addAgendaItem(ctx, request.params.id, request.body, actorOf(request)) };
+        const m = await requireMeeting(ctx, request.params.id);
+        const user = guard(ctx, request, 'meeting.manage', {
+          unitId: null,
+          secrecy: highestSecrecy([m.secrecy, request.body.secrecy ?? 'none']),
+        });
+        const agenda = await addAgendaItem(ctx, request.params.id, request.body, actorOf(request));
+        return { agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)) };
       },
     );
     r.put(
@@ -205,16 +248,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request) => {
-        manage(request);
-        return {
-          agenda: await setAgendaOutcome(
-            ctx,
-            request.params.id,
-            request.params.itemId,
-            request.body,
-            actorOf(request),
-          ),
-        };
+        const m = await requireMeeting(ctx, request.params.id);
+        const user = guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: m.secrecy });
+        const agenda = await setAgendaOutcome(
+          ctx,
+          m.id,
+          request.params.itemId,
+          request.body,
+          actorOf(request),
+        );
+        return { agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)) };
       },
     );
     r.post(
@@ -239,14 +282,19 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         const m = await requireMeeting(ctx, request.params.id);
         const b = request.body;
         const today = ctx.clock.today();
+        // Adding to a meeting is managing it: the meeting's owner (the ministry) and at least its level.
+        const user = guard(ctx, request, 'meeting.manage', {
+          unitId: null,
+          secrecy: highestSecrecy([m.secrecy, b.secrecy]),
+        });
         const lead = resolveUnit(ctx.graph, b.leadUnit, today).id;
         const coordinating = unitIds(b.coordinatingUnits, today);
         for (const unitId of [lead, ...coordinating])
           guard(ctx, request, 'task.assign', { unitId, secrecy: b.secrecy });
         const actor = actorOf(request);
         const at = ctx.clock.now().toISOString();
-        const result = await ctx.store.write((trx) =>
-          assignDirective(
+        const result = await ctx.store.write(async (trx) => {
+          const assigned = await assignDirective(
             ctx,
             trx,
             m.id,
@@ -262,9 +310,25 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             actor,
             today,
             at,
-          ),
-        );
-        return { ...result, meeting: await meetingDetail(ctx, await requireMeeting(ctx, m.id)) };
+          );
+          await notifyTaskAssigned(ctx, trx, {
+            taskIds: assigned.taskIds,
+            unitIds: [lead, ...coordinating],
+            // A notification (and its e-mail) reaches every user of the units, whatever their clearance:
+            // a classified directive is announced without its text, which is read in the system.
+            content:
+              b.secrecy === 'none'
+                ? b.content
+                : 'Có nội dung chỉ đạo mật mới; đăng nhập hệ thống để xem (theo độ mật được tiếp cận)',
+            deadlineText: b.deadline.kind === 'date' ? formatDate(b.deadline.date) : '',
+          });
+          return assigned;
+        });
+        void deliverEmails(ctx);
+        return {
+          ...result,
+          meeting: await meetingDetailFor(ctx, await requireMeeting(ctx, m.id), user),
+        };
       },
     );
   };

@@ -4,13 +4,13 @@ import type { AppContext } from '../app/context.ts';
 import { resolvePeriod } from '../app/resolve.ts';
 import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
+import { inScope, OMITTED_NOTICE_VI, type Principal, secrecyLens } from '../auth/gate.ts';
 import { periodLabelVi } from '../periods/period.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
 import { listTasks, type TaskView, taskSummary } from '../tasks/service.ts';
-import { lastChangeAt } from '../values/repository.ts';
 import { type IsoDate, vietnamDateOf } from '../vietnamese/dates.ts';
 import { conclusionText } from './conclusion.ts';
 import {
@@ -218,11 +218,7 @@ export async function buildPack(ctx: AppContext, m: MeetingRecord, asOf: IsoDate
       ? new AnalyticsEngine(
           ctx.graph,
           ctx.catalogue,
-          asOfAnalyticsSource(
-            ctx.store.db,
-            ctx.graph,
-            await lastChangeAt(ctx.store.db, parseInstant(asOf).toISOString()),
-          ),
+          asOfAnalyticsSource(ctx.store.db, ctx.graph, parseInstant(asOf).toISOString()),
         )
       : ctx.engine;
   const rows = await engine.aggregate({ unitId: root.id, period, compare: true, coverage: false });
@@ -322,11 +318,14 @@ export async function setMinutes(
   id: number,
   minutes: string,
   actor: Actor,
+  secrecy?: SecrecyLevel,
 ): Promise<MeetingView> {
   const m = await requireMeeting(ctx, id);
   const at = ctx.clock.now().toISOString();
+  // Minutes are never below the meeting's level; they may be set above it.
+  const level = highestSecrecy([m.secrecy, secrecy ?? m.minutesSecrecy]);
   await ctx.store.write(async (trx) => {
-    await updateMeeting(trx, id, { minutes: minutes.normalize('NFC') }, at);
+    await updateMeeting(trx, id, { minutes: minutes.normalize('NFC'), minutesSecrecy: level }, at);
     await appendAudit(trx, {
       at,
       actorId: actor.id,
@@ -334,7 +333,7 @@ export async function setMinutes(
       action: 'meeting.minutes',
       target: `meeting:${id}`,
       unitId: null,
-      secrecy: m.secrecy,
+      secrecy: level,
       details: { length: minutes.length },
     });
   });
@@ -406,6 +405,7 @@ export async function addAgendaItem(
     presenter?: string | null | undefined;
     outcomeKind: OutcomeKind;
     outcome?: string | null | undefined;
+    secrecy?: SecrecyLevel | undefined;
   },
   actor: Actor,
 ): Promise<AgendaItem[]> {
@@ -425,6 +425,7 @@ export async function addAgendaItem(
       outcomeKind: item.outcomeKind,
       outcome: item.outcome ?? null,
       carriedTaskId: null,
+      secrecy: item.secrecy && item.secrecy !== m.secrecy ? highestSecrecy([m.secrecy, item.secrecy]) : null,
     });
     await appendAudit(trx, {
       at,
@@ -433,7 +434,7 @@ export async function addAgendaItem(
       action: 'meeting.agenda',
       target: `meeting:${id}/agenda:${itemId}`,
       unitId: null,
-      secrecy: m.secrecy,
+      secrecy: highestSecrecy([m.secrecy, item.secrecy ?? 'none']),
       details: { title: item.title, outcomeKind: item.outcomeKind },
     });
   });
@@ -480,6 +481,7 @@ export interface DirectiveView {
   coordinating: Array<{ code: string; name: string }>;
   deadlineText: string;
   indicators: string[];
+  secrecy: SecrecyLevel;
   tasks: TaskView[];
 }
 
@@ -500,6 +502,7 @@ export async function directivesOf(ctx: AppContext, meetingId: number): Promise<
         coordinating: [],
         deadlineText: t.deadlineText,
         indicators: t.indicators,
+        secrecy: t.secrecy,
         tasks: [],
       };
       views.set(t.directiveId, d);
@@ -521,5 +524,104 @@ export async function meetingDetail(ctx: AppContext, m: MeetingRecord) {
     })),
     minutes: m.minutes,
     directives: await directivesOf(ctx, m.id),
+  };
+}
+
+/** Replaces every withheld text inside a longer text (minutes, the conclusion notice, agenda items). */
+function redact(text: string | null, withheld: string[]): string | null {
+  if (text === null) return null;
+  let out = text;
+  for (const secret of withheld) if (secret.trim()) out = out.split(secret).join('[đã lược bỏ]');
+  return out;
+}
+
+/** Tasks the principal may see: within their subtree and their clearance. */
+export function tasksFor(ctx: AppContext, principal: Principal, tasks: TaskView[]): TaskView[] {
+  const today = ctx.clock.today();
+  const root = ctx.graph.root(today).id;
+  return tasks.filter((t) => {
+    if (!clearanceAllows(principal.clearance, t.secrecy)) return false;
+    if (principal.unitId === root) return true;
+    const unit = ctx.graph.findByCode(t.unit, today) ?? ctx.graph.findByCode(t.unit, t.assignedOn);
+    return unit !== undefined && inScope(ctx, principal, unit.id, today);
+  });
+}
+
+/**
+ * The meeting as the principal may read it: directives above their clearance are left out, and their text is
+ * struck from the minutes, the agenda and the conclusion notice; tasks outside their subtree are left out.
+ */
+export async function meetingDetailFor(ctx: AppContext, m: MeetingRecord, principal: Principal) {
+  const detail = await meetingDetail(ctx, m);
+  const withheld = detail.directives.filter((d) => !clearanceAllows(principal.clearance, d.secrecy));
+  const hiddenItems = detail.agenda.filter(
+    (a) => !clearanceAllows(principal.clearance, a.secrecy ?? m.secrecy),
+  );
+  const minutesShown = clearanceAllows(principal.clearance, m.minutesSecrecy);
+  const secrets = [
+    ...withheld.map((d) => d.content),
+    ...hiddenItems.flatMap((a) => [a.title, a.outcome ?? '']),
+    ...(minutesShown ? [] : [detail.minutes ?? '']),
+  ];
+  const omitted = withheld.length + hiddenItems.length + (minutesShown || detail.minutes === null ? 0 : 1);
+  const directives = detail.directives
+    .filter((d) => clearanceAllows(principal.clearance, d.secrecy))
+    .map((d) => ({ ...d, tasks: tasksFor(ctx, principal, d.tasks) }));
+  return {
+    ...detail,
+    secrecy: highestSecrecy([
+      m.secrecy,
+      ...directives.map((d) => d.secrecy),
+      ...detail.agenda.map((a) => a.secrecy ?? 'none').filter((l) => clearanceAllows(principal.clearance, l)),
+      ...(minutesShown && detail.minutes !== null ? [m.minutesSecrecy] : []),
+    ]),
+    agenda: detail.agenda
+      .filter((a) => !hiddenItems.includes(a))
+      .map((a) => ({
+        ...a,
+        title: redact(a.title, secrets) ?? a.title,
+        outcome: redact(a.outcome, secrets),
+      })),
+    minutes: minutesShown ? redact(detail.minutes, secrets) : null,
+    conclusion: detail.conclusion
+      ? { ...detail.conclusion, text: redact(detail.conclusion.text, secrets) ?? '' }
+      : null,
+    directives,
+    withheld: omitted,
+    ...(omitted > 0 ? { notice: OMITTED_NOTICE_VI } : {}),
+  };
+}
+
+/** The conclusion notice as the principal may read it. */
+export async function conclusionFor(ctx: AppContext, m: MeetingRecord, principal: Principal) {
+  return (await meetingDetailFor(ctx, m, principal)).conclusion;
+}
+
+/**
+ * The pack as the principal may read it: figures classified above their clearance (decisions included, carried up
+ * from the units below) and tasks outside their subtree or clearance are left out; the summary is recomputed.
+ */
+export async function meetingPackFor(ctx: AppContext, m: MeetingRecord, principal: Principal) {
+  const pack = await meetingPack(ctx, m);
+  const lens = await secrecyLens(ctx, pack.asOf);
+  const root = ctx.graph.root(pack.asOf).id;
+  const figures = pack.figures
+    .map((f) => ({ ...f, secrecy: lens.levelOf(root, f.indicator) }))
+    .filter((f) => clearanceAllows(principal.clearance, f.secrecy));
+  const tasks = (list: TaskView[]) => tasksFor(ctx, principal, list);
+  const followUp = tasks(pack.followUp.tasks);
+  const withheldDirectives = [...pack.tasksDue, ...pack.overdue, ...pack.followUp.tasks].some(
+    (t) => !clearanceAllows(principal.clearance, t.secrecy),
+  );
+  const withheld = pack.figures.length - figures.length;
+  return {
+    ...pack,
+    figures,
+    tasksDue: tasks(pack.tasksDue),
+    overdue: tasks(pack.overdue),
+    followUp: { ...pack.followUp, summary: taskSummary(followUp), tasks: followUp },
+    secrecy: highestSecrecy([m.secrecy, ...figures.map((f) => f.secrecy), ...followUp.map((t) => t.secrecy)]),
+    withheld,
+    ...(withheld > 0 || withheldDirectives ? { notice: OMITTED_NOTICE_VI } : {}),
   };
 }

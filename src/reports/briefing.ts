@@ -1,6 +1,10 @@
 import type { AggregateRow } from '../analytics/engine.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
+import { addWorkingDays } from '../calendar/holidays.ts';
+import { listCampaigns } from '../campaigns/service.ts';
+import type { ReportKind, ReportLevel, TargetStatus } from '../documents/index.ts';
 import type {
   BriefingReport,
   ComparedValue,
@@ -10,25 +14,33 @@ import type {
   UnitRow,
 } from '../documents/model.ts';
 import { figureKey } from '../documents/model.ts';
+import { RULES } from '../documents/rules.ts';
 import { FIELDS } from '../indicators/catalogue.ts';
 import type { FieldCode } from '../indicators/model.ts';
 import { directivesOf, listMeetings } from '../meetings/service.ts';
 import {
+  halfPeriod,
   monthPeriod,
+  monthsOf,
   type Period,
   periodLabelVi,
   previousPeriod,
+  quarterPeriod,
   samePeriodLastYear,
+  yearPeriod,
 } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearanceAllows, type SecrecyLevel } from '../shared/secrecy.ts';
+import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
+import { listTargets, targetProgress } from '../targets/service.ts';
 import { listTasks } from '../tasks/service.ts';
 import type { Unit } from '../units/model.ts';
 import { versionOn } from '../units/model.ts';
+import { formatDate, formatNumber } from '../vietnamese/index.ts';
 import { readDraft } from './draft.ts';
+import { chooseSigner, defaultSymbol, eventsFor, readDocumentSetting } from './settings.ts';
 
 /** Field headings as a ministry report writes them. */
 const FIELD_TITLES: Record<FieldCode, string> = {
@@ -78,9 +90,78 @@ function placeName(unit: Unit, date: string): string {
   return area.replace(/^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn|Đặc khu) /, '');
 }
 
-function monthText(period: Period): string {
-  if (period.type !== 'month') return periodLabelVi(period);
-  return `tháng ${period.month <= 2 ? String(period.month).padStart(2, '0') : period.month} năm ${period.year}`;
+const ROMAN_QUARTER = ['I', 'II', 'III', 'IV'];
+
+/** "tháng 02 năm 2020", "quý I năm 2020", "6 tháng đầu năm 2020", "9 tháng đầu năm 2020", "năm 2025". */
+export function periodText(period: Period): string {
+  switch (period.type) {
+    case 'month':
+      return `tháng ${period.month <= 2 ? String(period.month).padStart(2, '0') : period.month} năm ${period.year}`;
+    case 'quarter':
+      return `quý ${ROMAN_QUARTER[period.quarter - 1]} năm ${period.year}`;
+    case 'half':
+      return `6 tháng ${period.half === 1 ? 'đầu' : 'cuối'} năm ${period.year}`;
+    case 'ytd':
+      return period.month === 12 ? `năm ${period.year}` : `${period.month} tháng đầu năm ${period.year}`;
+    case 'year':
+      return `năm ${period.year}`;
+    default:
+      return periodLabelVi(period);
+  }
+}
+
+/** The kind of a periodic report, or null for periods no report is made for (days, ranges). */
+export function reportKindOf(period: Period): ReportKind | null {
+  switch (period.type) {
+    case 'month':
+      return 'month';
+    case 'quarter':
+      return 'quarter';
+    case 'half':
+      return 'half';
+    case 'ytd':
+      return period.month === 9 ? 'nine_months' : null;
+    case 'year':
+      return 'year';
+    default:
+      return null;
+  }
+}
+
+/** The period the "phương hướng" looks ahead to: the next month or quarter, the second half, the next year. */
+function nextOf(period: Period): Period {
+  switch (period.type) {
+    case 'month':
+      return monthPeriod(period.year, period.month + 1);
+    case 'quarter':
+      return period.quarter === 4
+        ? quarterPeriod(period.year + 1, 1)
+        : quarterPeriod(period.year, period.quarter + 1);
+    case 'half':
+      return period.half === 1 ? halfPeriod(period.year, 2) : halfPeriod(period.year + 1, 1);
+    case 'ytd':
+      return quarterPeriod(period.year, 4);
+    default:
+      return yearPeriod((period as { year: number }).year + 1);
+  }
+}
+
+/** Trích yếu: a 6-month report is a review (sơ kết), a year report a summing-up (tổng kết). */
+function summaryOf(kind: ReportKind, period: Period, next: Period): string {
+  const head =
+    kind === 'half' && period.type === 'half' && period.half === 1
+      ? 'Sơ kết công tác'
+      : kind === 'year'
+        ? 'Tổng kết công tác'
+        : 'Kết quả công tác';
+  return `${head} ${periodText(period)}, phương hướng nhiệm vụ ${periodText(next)}`;
+}
+
+function levelOf(unit: Unit): ReportLevel {
+  if (unit.kind === 'ministry') return 'national';
+  if (unit.kind === 'province') return 'province';
+  if (unit.kind === 'department') return 'department';
+  return 'commune';
 }
 
 export interface BriefingOptions {
@@ -93,6 +174,8 @@ export interface BriefingOptions {
   number?: number | null;
   human?: Partial<BriefingReport['human']>;
   tasks?: BriefingReport['tasks'];
+  /** Index of the signer among the unit's configured signers; the first by default. */
+  signer?: number;
 }
 
 /**
@@ -105,30 +188,37 @@ export async function buildBriefingReport(
   options: BriefingOptions,
 ): Promise<BriefingReport> {
   const period = resolvePeriod(options.period);
-  if (period.type !== 'month') {
+  const kind = reportKindOf(period);
+  if (kind === null) {
     throw new AppError(
       'bad_request',
-      'Báo cáo giao ban lập theo tháng (ví dụ 2020-02)',
-      'the briefing report is monthly (e.g. 2020-02)',
-      [{ field: 'period', reason: 'cần kỳ tháng' }],
+      'Báo cáo định kỳ lập theo tháng (2020-02), quý (2020-Q1), 6 tháng (2020-H1), 9 tháng (2020-09-ytd) hoặc năm (2020)',
+      'a periodic report is for a month, quarter, half-year, nine months (YYYY-09-ytd) or year',
+      [{ field: 'period', reason: 'kỳ báo cáo không phải tháng, quý, 6 tháng, 9 tháng hoặc năm' }],
     );
   }
   const unit = resolveUnitForPeriod(ctx.graph, options.unit, period);
   const date = referenceDate(period);
   const window = periodWindow(period);
-  const prev = previousPeriod(period) as Period;
+  // Nine months have no previous period of their own; a year's previous period is the year before.
+  const prev: Period | null = previousPeriod(period);
   const lastYear = samePeriodLastYear(period);
   const lastYearWindow = periodWindow(lastYear);
-  const next = monthPeriod(period.year, period.month + 1);
+  const next = nextOf(period);
   const readable = (secrecy: SecrecyLevel) => clearanceAllows(options.clearance, secrecy);
 
-  const rows = (
-    await applySecrecyDecisions(
-      ctx,
-      unit.id,
-      await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
-    )
-  ).filter((r) => readable(r.secrecy));
+  // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
+  // with secrecy decisions carried up from the units below; what is left out is said in the document.
+  const lens = await secrecyLens(ctx, date);
+  let omitted = false;
+  const allRows = await applySecrecyDecisions(
+    ctx,
+    unit.id,
+    await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
+    date,
+  );
+  const rows = allRows.filter((r) => readable(r.secrecy));
+  if (rows.length < allRows.length) omitted = true;
   const fields: FieldReport[] = [];
   for (const field of FIELDS) {
     const figures: Figure[] = [];
@@ -152,6 +242,10 @@ export async function buildBriefingReport(
         samePeriodLastYear: row.yoy ?? null,
         goodDirection: indicator.goodDirection,
         secrecy: row.secrecy,
+        // The engine's computed changes, printed as they are, so that text and tables give one number.
+        changePrev: row.change_prev ?? null,
+        changeYoy: row.change_yoy ?? null,
+        notableYoy: row.notable_yoy ? row.notable_yoy.notable : null,
       });
     }
     if (figures.length > 0)
@@ -160,7 +254,11 @@ export async function buildBriefingReport(
 
   const columns = APPENDIX_COLUMNS.map(([code, option]) => ctx.catalogue.indicator(code) && { code, option })
     .filter((c): c is { code: string; option: string | null } => Boolean(c))
-    .filter((c) => readable(ctx.catalogue.indicator(c.code)?.secrecy ?? 'none'));
+    .filter((c) => {
+      const ok = readable(lens.levelOf(unit.id, c.code));
+      if (!ok) omitted = true;
+      return ok;
+    });
   const childKind = unit.kind === 'ministry' ? 'province' : undefined;
   const byUnit = new Map<string, UnitRow>();
   for (const column of columns) {
@@ -173,6 +271,11 @@ export async function buildBriefingReport(
       kind: childKind,
     });
     for (const r of ranking) {
+      // A child whose figure is classified above the reader (a decision on one province) shows no value.
+      if (!readable(lens.levelOf(r.unitId, column.code))) {
+        omitted = true;
+        continue;
+      }
       const row = byUnit.get(r.code) ?? { unitCode: r.code, unitName: r.name, cells: {} };
       row.cells[figureKey(column.code, column.option)] = {
         value: r.value,
@@ -193,47 +296,90 @@ export async function buildBriefingReport(
       };
   }
 
-  const completenessReport = await completeness(ctx, {
-    form: 'BC-THANG',
-    period: period.id,
-    unit: unit.code,
-  });
+  // The issuing unit's own level: what the total holds beyond its rows (the ministry's departments, a province's
+  // own figures), so that the appendix adds up.
+  const ownCells: Record<string, ComparedValue> = {};
+  const residual = (total: number | null, parts: Array<number | null>) => {
+    if (total === null) return null;
+    const r = Math.round((total - parts.reduce<number>((a, b) => a + (b ?? 0), 0)) * 1000) / 1000;
+    return Math.abs(r) < 1e-9 ? 0 : r;
+  };
+  for (const [key, t] of Object.entries(totalCells)) {
+    const cells = [...byUnit.values()].map((r) => r.cells[key]);
+    ownCells[key] = {
+      value: residual(
+        t.value,
+        cells.map((c) => c?.value ?? null),
+      ),
+      previous: residual(
+        t.previous,
+        cells.map((c) => c?.previous ?? null),
+      ),
+      samePeriodLastYear: residual(
+        t.samePeriodLastYear,
+        cells.map((c) => c?.samePeriodLastYear ?? null),
+      ),
+    };
+  }
+
+  // Reporting: every month of the period, grouped by province (or department).
   const perProvince = new Map<
     string,
     { unitCode: string; unitName: string; expected: number; onTime: number; late: number; missing: number }
   >();
-  for (const view of completenessReport.units) {
-    const u = ctx.graph.findByCode(view.unit, date) as Unit;
-    const chain = [u.id, ...ctx.graph.ancestorsOn(u.id, date)].map((id) => ctx.graph.require(id));
-    const group = chain.find((c) => c.kind === 'province') ?? chain.find((c) => c.kind === 'department') ?? u;
-    const entry = perProvince.get(group.code) ?? {
-      unitCode: group.code,
-      unitName: ctx.graph.nameOn(group.id, date),
-      expected: 0,
-      onTime: 0,
-      late: 0,
-      missing: 0,
-    };
-    entry.expected++;
-    if (view.timeliness === 'on_time') entry.onTime++;
-    else if (view.timeliness === 'late') entry.late++;
-    else entry.missing++;
-    perProvince.set(group.code, entry);
+  const completenessMonths = kind === 'month' ? [period] : monthsOf(period);
+  for (const month of completenessMonths) {
+    const monthDate = referenceDate(month);
+    const completenessReport = await completeness(ctx, {
+      form: 'BC-THANG',
+      period: month.id,
+      unit: unit.code,
+    });
+    for (const view of completenessReport.units) {
+      const u = ctx.graph.findByCode(view.unit, monthDate) as Unit;
+      const chain = [u.id, ...ctx.graph.ancestorsOn(u.id, monthDate)].map((id) => ctx.graph.require(id));
+      // The ministry reads reporting by province; a province or lower by the units that report to it.
+      const group =
+        unit.kind === 'ministry'
+          ? (chain.find((c) => c.kind === 'province') ?? chain.find((c) => c.kind === 'department') ?? u)
+          : u;
+      const entry = perProvince.get(group.code) ?? {
+        unitCode: group.code,
+        unitName: ctx.graph.nameOn(group.id, date),
+        expected: 0,
+        onTime: 0,
+        late: 0,
+        missing: 0,
+      };
+      entry.expected++;
+      if (view.timeliness === 'on_time') entry.onTime++;
+      else if (view.timeliness === 'late') entry.late++;
+      else entry.missing++;
+      perProvince.set(group.code, entry);
+    }
   }
 
-  const months = Array.from({ length: 24 }, (_, i) => monthPeriod(period.year, period.month - 23 + i));
+  const lastMonth = monthsOf(period).at(-1) ?? monthPeriod(Number(period.id.slice(0, 4)), 12);
+  const trendMonths = Array.from({ length: 24 }, (_, i) =>
+    monthPeriod(lastMonth.year, lastMonth.month - 23 + i),
+  );
   const trends: TrendSeries[] = [];
   for (const [code, option] of TREND_INDICATORS) {
     const indicator = ctx.catalogue.indicator(code);
-    if (!indicator || !readable(indicator.secrecy)) continue;
-    const points = await ctx.engine.series({ unitId: unit.id, indicator: code, option, months });
+    if (!indicator) continue;
+    const level = lens.levelOf(unit.id, code);
+    if (!readable(level)) {
+      omitted = true;
+      continue;
+    }
+    const points = await ctx.engine.series({ unitId: unit.id, indicator: code, option, months: trendMonths });
     trends.push({
       indicator: code,
       option,
       title: indicator.nameVi,
       unit: indicator.unit,
       decimals: displayDecimals(indicator.unit, indicator.decimals),
-      secrecy: indicator.secrecy,
+      secrecy: level,
       points: points.map((p) => ({
         periodId: p.period,
         label: `T${Number(p.period.slice(5))}/${p.period.slice(2, 4)}`,
@@ -244,27 +390,50 @@ export async function buildBriefingReport(
   }
 
   const draft = await readDraft(ctx, unit.id, period.id);
-  const meetings = (await listMeetings(ctx, options.clearance))
-    .filter((m) => m.period === period.id)
+  const allMeetings = await listMeetings(ctx, options.clearance);
+  const meetings = allMeetings
+    .filter(
+      (m) => m.period === period.id || (kind !== 'month' && monthsOf(period).some((x) => x.id === m.period)),
+    )
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   const meeting = meetings[0];
-  const meetingDirectives = meeting ? (await directivesOf(ctx, meeting.id)).map((d) => d.content) : [];
-  const issueDate = options.issueDate ?? ctx.clock.today();
-  // Follow-up: the tasks set by this period's meetings and the previous period's, as they stand on the document's date.
-  const followed = new Set(
-    (await listMeetings(ctx, options.clearance))
-      .filter((m) => m.period === period.id || m.period === prev.id)
-      .map((m) => m.id),
-  );
+  const allDirectives = meeting ? await directivesOf(ctx, meeting.id) : [];
+  const shownDirectives = allDirectives.filter((d) => readable(d.secrecy));
+  if (shownDirectives.length < allDirectives.length) omitted = true;
+  const meetingDirectives = shownDirectives.map((d) => d.content);
+
+  // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
+  // data window plus the reporting deadline of 3 working days. The document is dated from it and tasks stand as of
+  // it, so regenerating a past report gives the same text.
+  const deadline = addWorkingDays(window.end, 3);
+  const briefing = meetings.find((m) => m.heldOn >= window.end);
+  const issueMoment = briefing
+    ? { date: briefing.heldOn, basis: `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}` }
+    : { date: deadline, basis: `hết hạn gửi báo cáo ${formatDate(deadline)}` };
+  const issueDate = options.issueDate ?? issueMoment.date;
+
+  // Follow-up: tasks set by meetings held up to the end of the data window (a meeting after it sets tasks for the
+  // next report), as they stand at the issue moment.
+  const followed = new Set(allMeetings.filter((m) => m.heldOn <= window.end).map((m) => m.id));
+  const taskSecrecy: SecrecyLevel[] = [];
   const taskRows: BriefingReport['tasks'] =
     followed.size === 0
       ? []
       : (await listTasks(ctx, issueDate, { meetingIds: [...followed] }))
+          .filter((t) => t.assignedOn <= window.end)
           .filter(
             (t) =>
               ctx.graph.isInSubtree(ctx.graph.findByCode(t.unit, issueDate)?.id ?? -1, unit.id, issueDate) ||
               unit.kind === 'ministry',
           )
+          // Tasks finished before this window were reported in earlier reports.
+          .filter((t) => t.status !== 'done_on_time' || (t.confirmedAt ?? window.start) >= window.start)
+          .filter((t) => {
+            const ok = readable(t.secrecy);
+            if (ok) taskSecrecy.push(t.secrecy);
+            else omitted = true;
+            return ok;
+          })
           .map((t) => ({
             directive: t.directive,
             leadUnit: t.unitName,
@@ -273,8 +442,9 @@ export async function buildBriefingReport(
               t.status === 'done_on_time' ? 'done' : t.status === 'cancelled' ? 'in_progress' : t.status,
             note: t.lastReport?.note ?? null,
           }));
+  const situation = options.human?.situation ?? draft.human.situation;
   const human: BriefingReport['human'] = {
-    situation: options.human?.situation ?? draft.human.situation,
+    situation: omitted ? [...situation, OMITTED_NOTICE_VI] : situation,
     assessment: options.human?.assessment ?? draft.human.assessment,
     directives:
       options.human?.directives ??
@@ -282,30 +452,90 @@ export async function buildBriefingReport(
     recommendations: options.human?.recommendations ?? draft.human.recommendations,
   };
 
+  // Tình hình chung from records: the register of events of this unit and the units above it, then what the system
+  // knows (campaigns in the window, meetings held, a reorganisation).
+  const upward = [unit.id, ...ctx.graph.ancestorsOn(unit.id, date)];
+  const events = (await eventsFor(ctx, upward, window.start, window.end, readable)).map((e) => ({
+    date: e.date,
+    unitName: ctx.graph.nameOn(e.unitId, date),
+    text: e.text,
+    secrecy: e.secrecy,
+  }));
+  const context: string[] = [];
+  const campaigns = (await listCampaigns(ctx)).filter(
+    (c) => readable(c.secrecy) && c.start <= window.end && c.end >= window.start,
+  );
+  const campaignName = (name: string) =>
+    /^(cao điểm|đợt|chiến dịch)/i.test(name)
+      ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1)
+      : `đợt cao điểm ${name}`;
+  if (campaigns.length > 0)
+    context.push(
+      `Trong kỳ, triển khai ${campaigns
+        .map((c) => `${campaignName(c.name)} (từ ngày ${formatDate(c.start)} đến ngày ${formatDate(c.end)})`)
+        .join(
+          '; ',
+        )}${kind === 'year' ? '; kết quả từng đợt được tổng hợp trong các báo cáo chuyên đề' : ''}.`,
+    );
+  const held = allMeetings.filter((m) => m.heldOn >= window.start && m.heldOn <= window.end);
+  if (held.length > 0)
+    context.push(
+      `${held.length > 1 ? `Đã tổ chức ${formatNumber(held.length)} hội nghị giao ban` : 'Đã tổ chức hội nghị giao ban'} (${held
+        .map((m) => `ngày ${formatDate(m.heldOn)}`)
+        .join(', ')}), quán triệt và giao nhiệm vụ cho các đơn vị, địa phương.`,
+    );
+  const reorganisation = RULES.reorganisations.find((r) => r.date >= window.start && r.date <= window.end);
+  if (reorganisation)
+    context.push(
+      `Trong kỳ, thực hiện ${reorganisation.text}; lực lượng Công an được sắp xếp tương ứng, các số liệu theo đơn vị hành chính (như số đơn vị cấp xã) thay đổi do sắp xếp, không phản ánh kết quả công tác.`,
+    );
+
+  // Deployment targets due by the end of the period, as they stand at its end.
+  const targets: TargetStatus[] = [];
+  for (const t of await listTargets(ctx)) {
+    if (t.deadline > window.end || t.deadline < lastYearWindow.end) continue;
+    const progress = await targetProgress(ctx, t.id, window.end);
+    targets.push({ name: t.name, deadline: t.deadline, reached: progress.reached, total: progress.total });
+  }
+
   const isMinistry = unit.kind === 'ministry';
   const unitName = ctx.graph.nameOn(unit.id, date);
+  const setting = await readDocumentSetting(ctx, unit.id);
+  const hasOwn = Object.values(ownCells).some(
+    (c) => (c.value ?? 0) !== 0 || (c.previous ?? 0) !== 0 || (c.samePeriodLastYear ?? 0) !== 0,
+  );
   return {
     issuer: { parentName: isMinistry ? null : 'Bộ Công an', name: unitName, place: placeName(unit, date) },
     document: {
       number: options.number ?? null,
-      symbol: isMinistry ? 'BC-BCA' : `BC-CA${unit.code}`,
+      symbol: setting.symbol ?? defaultSymbol(unit, date),
       issueDate,
       typeName: 'BÁO CÁO',
-      summary: `Kết quả công tác ${monthText(period)}, phương hướng nhiệm vụ ${monthText(next)}`,
-      secrecy: 'none',
+      summary: summaryOf(kind, period, next),
+      // Directives and tasks in the document mark it at their level; figures mark it through their rows.
+      secrecy: highestSecrecy([
+        ...(human.directives === meetingDirectives ? shownDirectives.map((d) => d.secrecy) : []),
+        ...taskSecrecy,
+      ]),
       addressees: isMinistry ? [] : ['Bộ Công an'],
     },
     period: {
       id: period.id,
-      label: monthText(period),
+      label: periodText(period),
       shortLabel: periodLabelVi(period),
       windowStart: window.start,
       windowEnd: window.end,
-      previousLabel: periodLabelVi(prev),
-      samePeriodLastYearLabel: `cùng kỳ năm ${period.year - 1}`,
+      previousLabel: prev ? periodLabelVi(prev) : '',
+      // A year is compared with the year before by name ("so với năm 2024").
+      samePeriodLastYearLabel:
+        kind === 'year' && period.type === 'year'
+          ? `năm ${period.year - 1}`
+          : `cùng kỳ năm ${lastYear.type === 'day' || lastYear.type === 'range' ? '' : lastYear.year}`,
       samePeriodLastYearStart: lastYearWindow.start,
       samePeriodLastYearEnd: lastYearWindow.end,
-      nextLabel: monthText(next),
+      nextLabel: periodText(next),
+      kind,
+      previousStart: prev ? periodWindow(prev).start : undefined,
     },
     fields,
     unitTable:
@@ -324,10 +554,13 @@ export async function buildBriefingReport(
                 title: `${indicator?.nameVi ?? c.code}${optionName}`,
                 unit: indicator?.unit ?? '',
                 decimals: displayDecimals(indicator?.unit ?? '', indicator?.decimals ?? 0),
-                secrecy: indicator?.secrecy ?? 'none',
+                secrecy: lens.levelOf(unit.id, c.code),
               };
             }),
             rows: [...byUnit.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
+            own: hasOwn
+              ? { unitCode: '', unitName: isMinistry ? 'Các đơn vị thuộc Bộ' : 'Cấp tỉnh', cells: ownCells }
+              : null,
             total: { unitCode: unit.code, unitName: isMinistry ? 'Toàn quốc' : unitName, cells: totalCells },
           }
         : null,
@@ -335,9 +568,7 @@ export async function buildBriefingReport(
     tasks: options.tasks ?? taskRows,
     human,
     trends,
-    signer: isMinistry
-      ? { authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', rank: null, name: '' }
-      : { authority: null, position: 'GIÁM ĐỐC', rank: null, name: '' },
+    signer: chooseSigner(unit, setting, options.signer),
     recipients: isMinistry
       ? [
           'Đồng chí Bộ trưởng (để báo cáo)',
@@ -346,6 +577,14 @@ export async function buildBriefingReport(
           'Công an các tỉnh, thành phố',
           'Lưu: VT, V01',
         ]
-      : ['Như trên', 'Lưu: VT, PV01'],
+      : [
+          'Như trên',
+          `Lưu: VT, ${(setting.symbol ?? defaultSymbol(unit, date)).split('-').slice(2).join('-') || 'VT'}`,
+        ],
+    level: levelOf(unit),
+    events,
+    context,
+    targets,
+    issueMoment,
   };
 }

@@ -80,6 +80,16 @@ export async function saveDraft(
     directives: clean(q.human.directives),
     recommendations: clean(q.human.recommendations),
   };
+  const written =
+    human.situation.length +
+    human.assessment.strengths.length +
+    human.assessment.weaknesses.length +
+    human.directives.length;
+  // Making a report final is deliberate: an empty draft is not issued (the signed way is reports/issue.ts).
+  if (q.finalise && written === 0)
+    throw new AppError('validation_failed', 'Bản thảo còn trống, không ban hành được', 'the draft is empty', [
+      { field: 'human', reason: 'chưa có tình hình, đánh giá hoặc phương hướng' },
+    ]);
   const now = ctx.clock.now().toISOString();
   await ctx.store.write(async (trx) => {
     const row = await trx

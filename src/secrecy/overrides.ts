@@ -2,8 +2,10 @@ import type { AggregateRow } from '../analytics/engine.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
+import { secrecyLens } from '../auth/gate.ts';
 import { AppError } from '../shared/errors.ts';
 import { isSecrecyLevel, type SecrecyLevel } from '../shared/secrecy.ts';
+import type { IsoDate } from '../vietnamese/dates.ts';
 
 export interface SecrecyDecision {
   level: SecrecyLevel;
@@ -38,12 +40,15 @@ export async function applySecrecyDecisions<T extends Pick<AggregateRow, 'indica
   ctx: AppContext,
   unitId: number,
   rows: T[],
+  date: IsoDate = ctx.clock.today(),
 ): Promise<Array<T & { secrecyDecision?: SecrecyDecision }>> {
   const decisions = await overridesFor(ctx, unitId);
-  if (decisions.size === 0) return rows;
+  // Decisions on units below are carried up: an aggregate including a classified input is classified with it.
+  const lens = await secrecyLens(ctx, date);
   return rows.map((row) => {
     const decision = decisions.get(row.indicator);
-    return decision ? { ...row, secrecy: decision.level, secrecyDecision: decision } : row;
+    const secrecy = lens.levelOf(unitId, row.indicator, row.secrecy);
+    return decision ? { ...row, secrecy, secrecyDecision: decision } : { ...row, secrecy };
   });
 }
 

@@ -21,6 +21,9 @@ import { commendationRoutes } from '../commendations/routes.ts';
 import { extractionRoutes } from '../extraction/routes.ts';
 import { catalogueRoutes } from '../indicators/routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
+import type { MetricsAccess } from '../ops/access.ts';
+import { registerOps, requestIdFrom } from '../ops/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
@@ -31,6 +34,7 @@ import { transferRoutes } from '../transfer/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { adminRoutes } from '../users/admin-routes.ts';
 import { authRoutes } from '../users/routes.ts';
+import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
 import { registerSessions, SESSION_COOKIE } from './session.ts';
@@ -42,6 +46,10 @@ export interface ServerOptions {
   webRoot?: string;
   /** Folder of the province boundary files. */
   geoDir?: string;
+  /** Who may read /metrics (nobody when unset). */
+  metrics?: MetricsAccess;
+  /** Where structured logs go (standard output when unset). */
+  logStream?: NodeJS.WritableStream;
 }
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
@@ -53,10 +61,13 @@ const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
  */
 export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    logger:
+      options.logLevel === 'silent'
+        ? false
+        : { level: options.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdFrom,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,6 +115,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'giaoban_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          metricsToken: { type: 'http', scheme: 'bearer' },
         },
       },
     },
@@ -113,6 +125,14 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessions(app, ctx, { secureCookies: options.secureCookies });
+  // Answers of the API hold unit-scoped and often classified content: no cache, shared or private, may keep them.
+  // Only a route that serves public reference material (the province boundaries) sets its own policy.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  registerOps(app, ctx, options.metrics ?? { token: undefined, allow: [] });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
@@ -182,6 +202,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(secrecyRoutes(ctx), { prefix: '/api' });
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(valueRoutes(ctx), { prefix: '/api' });
+  await app.register(validationRoutes(ctx), { prefix: '/api' });
+  await app.register(notificationRoutes(ctx), { prefix: '/api' });
   await app.register(meetingRoutes(ctx), { prefix: '/api' });
   await app.register(taskRoutes(ctx), { prefix: '/api' });
   await app.register(campaignRoutes(ctx), { prefix: '/api' });

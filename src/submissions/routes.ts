@@ -50,6 +50,9 @@ export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidato
         guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
         return {
           ...(await getSubmission(ctx, request.query)),
+          // The last day of the period's data window: submitting before it has passed is asked about.
+          closesOn: date,
+          today: ctx.clock.today(),
           events: await submissionEvents(ctx, request.query),
         };
       },

@@ -4,6 +4,7 @@ import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
 import type { StoredForm } from '../indicators/registry.ts';
+import { notifySubmission } from '../notifications/service.ts';
 import { monthPeriod, type Period, periodLabelVi } from '../periods/period.ts';
 import { monthContaining, referenceDate } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
@@ -223,6 +224,19 @@ export async function transition(
       details: { from, to: check.to, reason: q.reason?.trim() || null },
     });
   });
+  if (q.action === 'return' || q.action === 'reopen' || q.action === 'approve') {
+    await notifySubmission(ctx, {
+      action: q.action,
+      form: form.code,
+      unitId: unit.id,
+      unitCode: unit.code,
+      period: period.id,
+      periodLabel: periodLabelVi(period),
+      reason: q.reason?.normalize('NFC').trim() || null,
+      by: q.actor.name,
+      at: now,
+    });
+  }
   return present(ctx, form, unit, period, await readRow(ctx, form, unit, period));
 }
 

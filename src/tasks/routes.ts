@@ -7,8 +7,7 @@ import { authorize } from '../auth/policy.ts';
 import type { Action } from '../auth/roles.ts';
 import { actorOf, guard, policyDeps, requireUser } from '../server/session.ts';
 import { isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
-import type { TaskRecord } from './repository.ts';
-import { actOnTask, listTasks, requireTask, taskDetail, taskSummary } from './service.ts';
+import { actOnTask, listTasks, requireTask, type TaskRecord, taskDetail, taskSummary } from './service.ts';
 import { type DerivedStatus, TASK_ACTIONS, TASK_STATUSES, type TaskAction } from './status.ts';
 
 /** Who may take each action: the unit reports its own work; the assigning office confirms, returns and extends. */

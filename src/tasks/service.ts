@@ -17,6 +17,9 @@ import {
   type TaskRecord,
   updateTaskState,
 } from './repository.ts';
+
+export type { TaskRecord };
+
 import {
   checkTaskTransition,
   type Deadline,

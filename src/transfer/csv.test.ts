@@ -31,7 +31,7 @@ describe('reading CSV', () => {
         [2, 'drug.cases', null, '1.457'],
         [3, 'drug.suspects', null, '1500'],
         [4, 'drug.seized_kg', 'heroin', '138,6'],
-        [6, 'drug.seized_kg', 'synthetic', '12.5'],
+        [6, 'drug.seized_kg', 'synthetic', '12,5'],
         [7, 'drug.seized_tablets', 'synthetic', '20.000'],
         [8, 'traffic.deaths', null, '7'],
       ],

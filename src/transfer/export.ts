@@ -1,9 +1,11 @@
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { redactCells, secrecyLens } from '../auth/gate.ts';
 import { FIELDS } from '../indicators/catalogue.ts';
 import { type Period, periodLabelVi, previousPeriod, samePeriodLastYear } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
+import type { SecrecyLevel } from '../shared/secrecy.ts';
 import { SECRECY_MARK } from '../shared/secrecy.ts';
 import { readFormValues, requireForm } from '../values/service.ts';
 import { writeCsv } from './csv.ts';
@@ -18,6 +20,8 @@ export interface ExportRequest {
   unit: string;
   period: string;
   format: TransferFormat;
+  /** The reader: cells classified above their clearance leave no figure in the file. */
+  reader?: { clearance: SecrecyLevel };
 }
 
 export interface ExportFile {
@@ -49,7 +53,10 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
     );
   const unit = resolveUnitForPeriod(ctx.graph, request.unit, period);
   const date = referenceDate(period);
-  const cells = await readFormValues(ctx, form, unit, period);
+  const all = await readFormValues(ctx, form, unit, period);
+  const cells = request.reader
+    ? redactCells(request.reader, await secrecyLens(ctx, date), unit.id, all).cells
+    : all;
   const filename = `${asciiFilename(`${form.code}_${unit.code}_${period.id}`)}.${request.format}`;
   const contentType = CONTENT_TYPES[request.format];
   const indicatorOf = (code: string) => {

@@ -501,4 +501,98 @@ describe('importing figures', () => {
       /Kiểm tra xong, chưa ghi gì \(chạy thử\)\. Sẽ nhập: 0 số liệu mới, 0 số liệu sửa, 6 không đổi\./,
     );
   });
+
+  describe('never changes a magnitude silently', () => {
+    const csv = (rows: string[]) =>
+      Buffer.from(`form,unit,period,indicator,option,value,comment\n${rows.join('\n')}\n`, 'utf8');
+
+    it('reads the decimal convention of the whole column: "1.477" beside "0.63" is 1,477 kg, not 1477', async () => {
+      const { ctx } = app;
+      const summary = await importFile(
+        ctx,
+        csv([
+          'BC-THANG,48,2026-12,drug.seized_kg,heroin,1.477,',
+          'BC-THANG,48,2026-12,drug.seized_kg,synthetic,0.63,',
+          'BC-THANG,48,2026-12,drug.cases,,12,',
+        ]),
+        'kg.csv',
+      );
+      assert.deepEqual(summary, { imported: 3, updated: 0, unchanged: 0, rejected: [] });
+      const stored = await figures(ctx, '48', '2026-12');
+      assert.equal(stored.get('drug.seized_kg/heroin')?.value, 1.477);
+      assert.equal(stored.get('drug.seized_kg/synthetic')?.value, 0.63);
+    });
+
+    it('refuses a file that writes decimals both ways, naming the rows, and one where "1.477" cannot be told', async () => {
+      const { ctx } = app;
+      const sum = await checksum(ctx);
+      const mixed = await importFile(
+        ctx,
+        csv([
+          'BC-THANG,51,2026-12,drug.seized_kg,heroin,"138,6",',
+          'BC-THANG,51,2026-12,drug.seized_kg,synthetic,0.63,',
+          'BC-THANG,51,2026-12,drug.seized_kg,cannabis,1.477,',
+        ]),
+        'mixed.csv',
+      );
+      assert.equal(mixed.rejected.length, 1);
+      assert.equal(mixed.rejected[0]?.field, 'value');
+      assert.match(
+        mixed.rejected[0]?.reason ?? '',
+        /dấu phẩy thập phân ở dòng 2 \(138,6\).*dấu chấm thập phân ở dòng 3 \(0\.63\)/,
+      );
+      const unclear = await importFile(
+        ctx,
+        csv(['BC-THANG,51,2026-12,drug.seized_kg,cannabis,1.477,', 'BC-THANG,51,2026-12,drug.cases,,1.457,']),
+        'unclear.csv',
+      );
+      assert.equal(unclear.rejected.length, 1);
+      assert.equal(unclear.rejected[0]?.row, 2);
+      assert.match(
+        unclear.rejected[0]?.reason ?? '',
+        /không xác định được dấu thập phân ở dòng 2 \(1\.477\)/,
+      );
+      assert.equal(await checksum(ctx), sum);
+      // Where only counts carry "1.457", it can only be one thousand four hundred and fifty-seven.
+      const counts = await importFile(ctx, csv(['BC-THANG,51,2026-12,drug.cases,,1.457,']), 'counts.csv');
+      assert.deepEqual(counts, { imported: 1, updated: 0, unchanged: 0, rejected: [] });
+      assert.equal((await figures(ctx, '51', '2026-12')).get('drug.cases')?.value, 1457);
+    });
+
+    it('refuses more decimals than the indicator keeps instead of rounding them away', async () => {
+      const { ctx } = app;
+      const before = (await figures(ctx, '56', '2026-12')).get('drug.seized_kg/heroin');
+      const summary = await importFile(
+        ctx,
+        csv(['BC-THANG,56,2026-12,drug.seized_kg,heroin,0.12345,']),
+        'decimals.csv',
+      );
+      assert.equal(summary.rejected.length, 1);
+      assert.match(
+        summary.rejected[0]?.reason ?? '',
+        /0\.12345 có nhiều chữ số thập phân hơn chỉ tiêu drug\.seized_kg cho phép \(3\)/,
+      );
+      assert.deepEqual((await figures(ctx, '56', '2026-12')).get('drug.seized_kg/heroin'), before);
+    });
+
+    it('counts unchanged figures re-imported into a locked report as unchanged', async () => {
+      const { ctx } = app;
+      const stored = await figures(ctx, '40', '2020-02');
+      const deaths = stored.get('traffic.deaths')?.value;
+      const cases = stored.get('drug.cases')?.value;
+      assert.ok(typeof deaths === 'number' && typeof cases === 'number');
+      const same = await importFile(
+        ctx,
+        csv([`BC-THANG,40,2020-02,traffic.deaths,,${deaths},`, `BC-THANG,40,2020-02,drug.cases,,${cases},`]),
+        'again.csv',
+      );
+      assert.deepEqual(same, { imported: 0, updated: 0, unchanged: 2, rejected: [] });
+      const changed = await importFile(
+        ctx,
+        csv([`BC-THANG,40,2020-02,traffic.deaths,,${deaths + 1},`]),
+        'changed.csv',
+      );
+      assert.equal(changed.rejected[0]?.field, 'status');
+    });
+  });
 });

@@ -12,7 +12,7 @@ import type { Unit, UnitKind } from '../units/model.ts';
 import { type ValueInput, VersionConflictError } from '../values/model.ts';
 import { writeValues } from '../values/repository.ts';
 import { formatDate, type IsoDate } from '../vietnamese/dates.ts';
-import { NumberFormatError, parseNumber, parseNumberLenient, roundTo } from '../vietnamese/numbers.ts';
+import { NumberFormatError, parseNumber, roundTo } from '../vietnamese/numbers.ts';
 import { readCsv } from './csv.ts';
 import { fromDhis2Period, readDhis2 } from './dhis2.ts';
 import {
@@ -116,11 +116,67 @@ interface Candidate {
   comment: string | null;
 }
 
-/** A number as the file writes it, by the file's convention (see ParsedFile.numberStyle). */
+/** A number as the file writes it, by the convention decided for the whole file (see `decimalConvention`). */
 function parseValue(raw: number | string, style: ParsedFile['numberStyle']): number {
   if (typeof raw === 'number') return raw;
   if (style === 'machine' && /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) return Number(raw);
-  return style === 'machine' ? parseNumber(raw) : parseNumberLenient(raw);
+  return parseNumber(raw);
+}
+
+/** "1.477": a thousands group (1477) or three decimals (1,477) — only the file's convention tells. */
+const AMBIGUOUS = /^[+-]?\d{1,3}\.\d{3}$/;
+/** A decimal point: "0.63", "12.5", "1234.5", "1.2345". */
+const POINT_DECIMAL = /^[+-]?\d+\.\d+$/;
+/** A decimal comma ("138,6", "1.250,5") or several thousands groups ("1.234.567"). */
+const COMMA_DECIMAL = /^[+-]?(\d{1,3}(\.\d{3})*|\d+),\d+$|^[+-]?\d{1,3}(\.\d{3}){2,}$/;
+
+/**
+ * The decimal convention of a file's value column, decided for the whole column, never value by value: a decimal
+ * comma anywhere makes it Vietnamese ("1.477" is 1477), a decimal point anywhere makes it the machine convention
+ * ("1.477" is 1,477). A file with both is refused naming the rows of each; so is a file where only values like
+ * "1.477" could tell and they belong to indicators with decimals. Where they are counts, "1.477" can only be 1477.
+ * DHIS2 files declare the machine convention by their format.
+ */
+function decimalConvention(
+  parsed: ParsedFile,
+  decimalsOf: (figure: RawFigure) => number,
+): { style: ParsedFile['numberStyle'] } | { issue: Rejection } {
+  if (parsed.numberStyle === 'machine') return { style: 'machine' };
+  const comma: RawFigure[] = [];
+  const point: RawFigure[] = [];
+  const ambiguous: RawFigure[] = [];
+  for (const f of parsed.figures) {
+    if (typeof f.value !== 'string') continue;
+    const text = f.value.trim();
+    if (AMBIGUOUS.test(text)) ambiguous.push(f);
+    else if (POINT_DECIMAL.test(text)) point.push(f);
+    else if (COMMA_DECIMAL.test(text)) comma.push(f);
+  }
+  const rows = (list: RawFigure[]) =>
+    `${list
+      .slice(0, 10)
+      .map((f) => `${f.row} (${f.value})`)
+      .join(', ')}${list.length > 10 ? ', …' : ''}`;
+  if (comma.length > 0 && point.length > 0)
+    return {
+      issue: {
+        row: Math.min(comma[0]?.row ?? 0, point[0]?.row ?? 0),
+        field: 'value',
+        reason: `tệp viết số theo hai cách: dấu phẩy thập phân ở dòng ${rows(comma)} và dấu chấm thập phân ở dòng ${rows(point)}; cả cột số liệu phải theo một cách (138,6 hoặc 138.6), không nhập gì`,
+      },
+    };
+  if (point.length > 0) return { style: 'machine' };
+  if (comma.length > 0) return { style: 'vi' };
+  const unclear = ambiguous.filter((f) => decimalsOf(f) > 0);
+  if (unclear.length > 0)
+    return {
+      issue: {
+        row: unclear[0]?.row ?? 0,
+        field: 'value',
+        reason: `không xác định được dấu thập phân ở dòng ${rows(unclear)}: "1.477" có thể là 1.477 (nghìn) hoặc 1,477; hãy viết số thập phân bằng dấu phẩy (1,477) hoặc bỏ dấu chấm phân cách hàng nghìn (1477), không nhập gì`,
+      },
+    };
+  return { style: 'vi' };
 }
 
 /** Checks every row of a parsed file against the catalogue, the unit tree and the reports' states. */
@@ -303,7 +359,14 @@ class Planner {
           reason: `chỉ tiêu ${indicator.code} là số đếm (${indicator.unit}), phải là số nguyên, không phải ${figure.value}`,
         });
       if (parsed > MAX_VALUE) return this.reject({ row, field: 'value', reason: 'số quá lớn' });
-      value = roundTo(parsed, indicator.decimals);
+      // More decimals than the indicator keeps would be cut silently: the row is refused instead.
+      if (roundTo(parsed, indicator.decimals) !== parsed)
+        return this.reject({
+          row,
+          field: 'value',
+          reason: `${figure.value} có nhiều chữ số thập phân hơn chỉ tiêu ${indicator.code} cho phép (${indicator.decimals})`,
+        });
+      value = parsed;
     }
     const comment = figure.comment;
     if (comment !== null && comment.length > MAX_COMMENT)
@@ -344,7 +407,14 @@ interface Plan {
 async function plan(ctx: AppContext, parsed: ParsedFile, canWrite: ImportOptions['canWrite']): Promise<Plan> {
   const planner = new Planner(ctx, canWrite);
   for (const issue of parsed.issues) planner.reject(issue);
-  for (const figure of parsed.figures) planner.add(figure, parsed.numberStyle);
+  const convention = decimalConvention(parsed, (f) =>
+    f.indicator ? (ctx.catalogue.indicator(f.indicator)?.decimals ?? 0) : 0,
+  );
+  if ('issue' in convention) {
+    planner.reject(convention.issue);
+    return { inputs: [], groups: [], imported: 0, updated: 0, unchanged: 0, rejected: planner.rejected };
+  }
+  for (const figure of parsed.figures) planner.add(figure, convention.style);
 
   // Reports are looked up per form and period, for all their units at once.
   const byFormPeriod = new Map<string, Group[]>();
@@ -365,6 +435,17 @@ async function plan(ctx: AppContext, parsed: ParsedFile, canWrite: ImportOptions
     const existing = await existingFigures(ctx.store.db, form.id, period.id, unitIds);
     for (const group of groups) {
       const status = states.get(group.unit.id)?.status ?? 'draft';
+      // Figures identical to what a closed report holds change nothing: they count as unchanged, not as an error.
+      const same = (cell: Candidate) => {
+        const old = existing.get(`${group.unit.id}|${cell.indicator.id}|${cell.optionId}`);
+        const value = cell.value === undefined ? (old?.value ?? null) : cell.value;
+        const comment = cell.comment ?? old?.comment ?? null;
+        return old ? old.value === value && old.comment === comment : value === null && comment === null;
+      };
+      if (!EDITABLE.has(status) && group.cells.every(same)) {
+        unchanged += group.cells.length;
+        continue;
+      }
       if (!EDITABLE.has(status)) {
         const date = referenceDate(period);
         planner.reject({

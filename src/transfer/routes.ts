@@ -100,8 +100,14 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsync {
         const form = requireForm(ctx, request.query.form);
         const period = resolvePeriod(request.query.period);
         const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
-        guard(ctx, request, 'export', { unitId: unit.id, secrecy: form.secrecy }, referenceDate(period));
-        const file = await exportFigures(ctx, request.query);
+        const user = guard(
+          ctx,
+          request,
+          'export',
+          { unitId: unit.id, secrecy: form.secrecy },
+          referenceDate(period),
+        );
+        const file = await exportFigures(ctx, { ...request.query, reader: user });
         // Exported figures leave the system: who took which report, and in what form, is recorded.
         const actor = actorOf(request);
         await recordAudit(ctx.store, {

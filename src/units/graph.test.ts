@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { UnitGraph } from './graph.ts';
+import { overlappingPredecessors, UnitGraph } from './graph.ts';
+import { BEGINNING, OPEN_END, type UnitKind } from './model.ts';
 import { buildReferenceData } from './reference-data.ts';
 
 const DIR = join(new URL('../..', import.meta.url).pathname, 'reference-data', 'admin-units');
@@ -82,5 +83,60 @@ describe('the organisation over time, from the official tables', () => {
     const represented = graph.representationOn(whole.toUnitId, '2025-01-14');
     assert.equal(represented.comparable, true);
     assert.equal(graph.representationOn(unit('10', '2025-01-14').id, '2026-01-14').rule, 'not_existing');
+  });
+
+  it('gives commune 14698 its two old communes, not also the whole district of Kim Sơn (no double counting)', () => {
+    const kimDong = unit('14698', '2026-01-14');
+    const rep = graph.representationOn(kimDong.id, '2025-01-14');
+    assert.deepEqual(codes(rep.unitIds), ['14695', '14698']);
+    assert.equal(rep.rule, 'predecessors');
+  });
+
+  it('keeps the island districts that became special zones whole', () => {
+    const rep = graph.representationOn(unit('11948', '2026-01-14').id, '2025-01-14');
+    assert.deepEqual(codes(rep.unitIds), ['318']);
+  });
+
+  it('finds no predecessor set of the reference data where one unit contains another', () => {
+    assert.deepEqual(overlappingPredecessors(graph), []);
+  });
+
+  it('reduces predecessors to disjoint units: a district and one of its communes count once, as the district', () => {
+    const units = [
+      { id: 1, code: 'P', kind: 'province', from: BEGINNING, to: OPEN_END },
+      { id: 2, code: 'D', kind: 'district', from: BEGINNING, to: '2025-06-30' },
+      { id: 3, code: 'C1', kind: 'commune', from: BEGINNING, to: '2025-06-30' },
+      { id: 4, code: 'C2', kind: 'commune', from: BEGINNING, to: '2025-06-30' },
+      { id: 5, code: 'N', kind: 'commune', from: '2025-07-01', to: OPEN_END },
+    ].map((u) => ({
+      id: u.id,
+      code: u.code,
+      kind: u.kind as UnitKind,
+      adminCode: u.code,
+      validFrom: u.from,
+      validTo: u.to,
+      versions: [{ nameVi: u.code, nameEn: u.code, areaName: u.code, validFrom: u.from, validTo: u.to }],
+    }));
+    const link = (unitId: number, parentId: number, validTo: string) => ({
+      unitId,
+      parentId,
+      validFrom: BEGINNING,
+      validTo,
+    });
+    const event = (fromUnitId: number) => ({
+      kind: 'merge' as const,
+      effectiveDate: '2025-07-01',
+      fromUnitId,
+      toUnitId: 5,
+      weight: null,
+      note: '',
+    });
+    const g = new UnitGraph(
+      units,
+      [link(2, 1, '2025-06-30'), link(3, 2, '2025-06-30'), link(4, 2, '2025-06-30'), link(5, 1, OPEN_END)],
+      [event(2), event(3)],
+    );
+    assert.deepEqual(g.representationOn(5, '2025-01-14').unitIds, [2]);
+    assert.deepEqual(overlappingPredecessors(g), [{ unit: 'N', ancestor: 'D', descendant: 'C1' }]);
   });
 });

@@ -214,13 +214,59 @@ export class UnitGraph {
     };
     visit(id, 1, 0);
     if (!comparable) return { unitIds: [], weights: new Map(), comparable: false, rule: 'not_comparable' };
+    // Predecessors are reduced to disjoint units: one inside another's subtree on that date is already in its sums.
+    const distinct = new Set(unitIds);
+    const disjoint = [...distinct].filter((u) => !this.ancestorsOn(u, date).some((a) => distinct.has(a)));
+    for (const u of distinct) if (!disjoint.includes(u)) weights.delete(u);
     return {
-      unitIds: [...new Set(unitIds)],
+      unitIds: disjoint,
       weights,
       comparable: unitIds.length > 0,
       rule: unitIds.length === 0 ? 'not_comparable' : weighted ? 'weighted_predecessors' : 'predecessors',
     };
   }
+}
+
+/**
+ * Lineage that would count figures twice: a unit whose direct predecessors include one unit and another that was
+ * ever below it in the tree (a whole district together with communes of that district).
+ */
+export function overlappingPredecessors(
+  graph: UnitGraph,
+): Array<{ unit: string; ancestor: string; descendant: string }> {
+  const everAbove = new Map<number, Set<number>>();
+  const above = (id: number): Set<number> => {
+    const found = everAbove.get(id);
+    if (found) return found;
+    const out = new Set<number>();
+    everAbove.set(id, out);
+    for (const link of graph.parentLinksOf(id)) {
+      out.add(link.parentId);
+      for (const a of above(link.parentId)) out.add(a);
+    }
+    return out;
+  };
+  const byTarget = new Map<number, Set<number>>();
+  for (const e of graph.lineage) {
+    if (e.fromUnitId === e.toUnitId) continue;
+    const set = byTarget.get(e.toUnitId) ?? new Set<number>();
+    set.add(e.fromUnitId);
+    byTarget.set(e.toUnitId, set);
+  }
+  const out: Array<{ unit: string; ancestor: string; descendant: string }> = [];
+  for (const [to, froms] of byTarget) {
+    for (const d of froms) {
+      for (const a of above(d)) {
+        if (froms.has(a))
+          out.push({
+            unit: graph.require(to).code,
+            ancestor: graph.require(a).code,
+            descendant: graph.require(d).code,
+          });
+      }
+    }
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { addDays } from '../vietnamese/dates.ts';
+import { overlappingPredecessors, UnitGraph } from './graph.ts';
 import {
   BEGINNING,
   type LineageEvent,
@@ -347,8 +348,14 @@ export function buildReferenceData(dir: string): ReferenceData {
     type_change: 'type_change',
   };
   const seen = new Set<string>();
+  // A row without an old commune names land a district administered (e.g. "khu vực bãi bồi ven biển do huyện Kim
+  // Sơn quản lý"). Only a district without communes of its own (the island districts) passes whole that way; for any
+  // other, the row is a piece of the district whose figures were already in its communes', and taking the whole
+  // district as a predecessor would count those communes twice. Such rows create no lineage.
+  const districtsWithCommunes = new Set(oldCommunes.map((c) => c.district_code as string));
   for (const row of conversion) {
     const to = newCommuneUnit.get(row.new_code as string);
+    if (!row.old_code && districtsWithCommunes.has(row.old_district_code as string)) continue;
     const from = row.old_code
       ? oldCommuneUnit.get(row.old_code)
       : districtUnit.get(row.old_district_code as string);
@@ -367,5 +374,14 @@ export function buildReferenceData(dir: string): ReferenceData {
     });
   }
 
-  return { units, links, lineage };
+  const data = { units, links, lineage };
+  const overlaps = overlappingPredecessors(new UnitGraph(units, links, lineage));
+  if (overlaps.length > 0)
+    throw new Error(
+      `reference data: predecessors that contain one another (${overlaps
+        .slice(0, 5)
+        .map((o) => `${o.unit}: ${o.ancestor} ⊃ ${o.descendant}`)
+        .join('; ')})`,
+    );
+  return data;
 }

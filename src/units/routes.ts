@@ -5,9 +5,9 @@ import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { requireUser } from '../server/session.ts';
 import { isoDateSchema } from '../shared/schemas.ts';
-import { foldDiacritics } from '../vietnamese/text.ts';
 import { UNIT_KINDS } from './model.ts';
 import { presentUnit } from './presenter.ts';
+import { searchUnits } from './search.ts';
 
 const unitView = z.object({
   id: z.number(),
@@ -53,15 +53,8 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsync {
           units = units.filter((u) => children.has(u.id));
         }
         let views = units.map((u) => presentUnit(ctx.graph, u, at));
-        if (request.query.q) {
-          const needle = foldDiacritics(request.query.q).toLowerCase();
-          views = views.filter(
-            (v) =>
-              foldDiacritics(v.name).toLowerCase().includes(needle) ||
-              v.code.startsWith(request.query.q ?? ''),
-          );
-        }
-        views.sort((a, b) => a.code.localeCompare(b.code));
+        if (request.query.q) views = searchUnits(views, request.query.q);
+        else views.sort((a, b) => a.code.localeCompare(b.code));
         return { at, total: views.length, units: views.slice(0, request.query.limit) };
       },
     );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { appendAudit, searchAudit, verifyAuditLog } from '../audit/repository.ts';
+import { inScope } from '../auth/gate.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { readableSecrecyLevels } from '../auth/policy.ts';
 import { ROLE_LABEL_VI, ROLES } from '../auth/roles.ts';
@@ -279,12 +280,11 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         });
         const today = ctx.clock.today();
         // Entries about other units are shown only within the reader's subtree.
+        // Entries that name no unit (sign-ins, failures, settings) belong to the ministry.
+        const root = ctx.graph.root(today).id;
         return {
-          entries: entries.filter(
-            (e) =>
-              e.unitId === null ||
-              ctx.graph.isInSubtree(e.unitId, me.unitId, today) ||
-              me.unitId === ctx.graph.root(today).id,
+          entries: entries.filter((e) =>
+            me.unitId === root ? true : e.unitId !== null && inScope(ctx, me, e.unitId, today),
           ),
         };
       },

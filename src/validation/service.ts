@@ -169,7 +169,15 @@ export async function checkSubmission(
   q: { form: StoredForm; unit: Unit; period: Period },
 ): Promise<SubmissionCheckResult> {
   const result = await validateStored(ctx, q.form, q.unit, q.period, DEMO_RULES);
-  const cells = (fields: string[]) => (fields.length > 1 ? ` (ô: ${fields.join(', ')})` : '');
+  // The figures are named in words ("số vụ …, số đối tượng …"), as the officer sees them in the grid.
+  const nameOf = (field: string) => {
+    const [code, option] = field.split('/') as [string, string | undefined];
+    const indicator = ctx.catalogue.indicator(code);
+    if (!indicator) return field;
+    const opt = option ? indicator.options.find((o) => o.code === option) : undefined;
+    return opt ? `${indicator.nameVi} – ${opt.nameVi}` : indicator.nameVi;
+  };
+  const cells = (fields: string[]) => (fields.length > 1 ? ` (ô: ${fields.map(nameOf).join('; ')})` : '');
   const blocking: SubmissionCheckResult['blocking'] = [];
   const notes: SubmissionCheckResult['notes'] = [];
   for (const f of result.critical)
@@ -189,7 +197,7 @@ export async function checkSubmission(
       });
   }
   for (const o of result.outliers)
-    notes.push({ field: o.field, reason: `${o.field}: ${o.explanationVi}`, severity: 'outlier' });
+    notes.push({ field: o.field, reason: `${nameOf(o.field)}: ${o.explanationVi}`, severity: 'outlier' });
   return { blocking, notes };
 }
 
@@ -242,4 +250,46 @@ export async function validatePeriod(
       unitName: ctx.graph.nameOn(unit.id, date),
     }));
   return { form: form.code, period: period.id, units };
+}
+
+/**
+ * A unit's own figures for the 12 months before a month, by cell ("indicator" or "indicator/option"), oldest
+ * first: what the page needs to judge outliers while the officer types, with the same checkOutlier as the server.
+ */
+export async function outlierHistory(
+  ctx: AppContext,
+  q: { form: string; unit: string; period: string },
+): Promise<{ months: number; cells: Record<string, number[]>; resolution: Record<string, number> }> {
+  const form = requireForm(ctx, q.form);
+  const period = resolvePeriod(q.period);
+  const unit = resolveUnitForPeriod(ctx.graph, q.unit, period);
+  const periods = historyPeriods(period);
+  const rows = (await readFigures(ctx.store.db, { formId: form.id, unitIds: [unit.id], periods })).filter(
+    (row) => referenceDate(parsePeriod(row.period)) >= unit.validFrom,
+  );
+  const history = historyByCell(rows);
+  const cells: Record<string, number[]> = {};
+  const resolution: Record<string, number> = {};
+  for (const { indicator, option } of formCells(ctx, form)) {
+    const key = cellKey(indicator.code, option);
+    cells[key] = (history.get(`${indicator.id}|${optionIdOf(indicator, option)}`) ?? []).map((h) => h.value);
+    resolution[key] = indicator.valueType === 'integer' ? 1 : 10 ** -indicator.decimals;
+  }
+  return { months: periods.length, cells, resolution };
+}
+
+/** For each unit below that reported: how many warnings are still open (not explained) and how many in all. */
+export async function openWarnings(
+  ctx: AppContext,
+  q: { form: string; unit: string; period: string },
+): Promise<{ form: string; period: string; units: Array<{ unit: string; open: number; total: number }> }> {
+  const result = await validatePeriod(ctx, { form: q.form, period: q.period, unitCode: q.unit });
+  return {
+    form: result.form,
+    period: result.period,
+    units: result.units.map((u) => {
+      const all = [...u.critical.map((c) => ({ ...c, commented: false })), ...u.warnings, ...u.outliers];
+      return { unit: u.unit, open: all.filter((f) => !f.commented).length, total: all.length };
+    }),
+  };
 }

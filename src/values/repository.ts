@@ -3,6 +3,7 @@ import type { AuditDraft } from '../audit/chain.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
+import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
   type ChangeSetInput,
@@ -42,12 +43,26 @@ export async function writeValues(
   audit?: AuditFor,
 ): Promise<WriteSummary> {
   assertUniqueKeys(inputs);
+  // Roll-up rows written, reported with the figures once the transaction has committed.
+  const stats = { rollups: 0 };
+  const committed = (summary: WriteSummary): WriteSummary => {
+    noteFiguresWritten({
+      source: change.source,
+      figures: summary.inserted + summary.updated,
+      rollups: stats.rollups,
+    });
+    return summary;
+  };
   if (store.sqlite) {
     const sqlite = store.sqlite;
-    return store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit));
+    return committed(
+      await store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit, stats)),
+    );
   }
   try {
-    return await store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit));
+    return committed(
+      await store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit, stats)),
+    );
   } catch (error) {
     // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
     // rows read FOR UPDATE cover existing figures; this covers the new ones.
@@ -115,6 +130,9 @@ function prepareSqlite(db: Sqlite) {
     insertHistory: db.prepare(
       'INSERT INTO data_value_history (period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    ensureReport: db.prepare(
+      "INSERT INTO submission (form_id, unit_id, period, status, version, updated_at) VALUES (?, ?, ?, 'draft', 1, ?) ON CONFLICT (form_id, period, unit_id) DO NOTHING",
+    ),
     upsertRollup: db.prepare(
       `INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (unit_id, period, indicator_id, option_id) DO UPDATE SET value = value + excluded.value, value_count = value_count + excluded.value_count`,
@@ -148,6 +166,7 @@ function writeValuesSqlite(
   inputs: ValueInput[],
   change: ChangeSetInput,
   audit?: AuditFor,
+  stats: { rollups: number } = { rollups: 0 },
 ): WriteSummary {
   const s = statements(db);
   const run = db.transaction((): WriteSummary => {
@@ -161,6 +180,7 @@ function writeValuesSqlite(
     let unchanged = 0;
     for (const group of groupInputs(inputs).values()) {
       const first = group[0] as ValueInput;
+      const newReporters = new Set<number>();
       let lookup: (input: ValueInput) => ExistingRow | undefined;
       if (group.length >= SCAN_THRESHOLD) {
         const count = (s.countGroup.get(first.period, first.formId) as { n: number }).n;
@@ -207,6 +227,7 @@ function writeValuesSqlite(
             pending.length = 0;
           }
           rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
+          newReporters.add(input.unitId);
           inserted++;
           continue;
         }
@@ -250,14 +271,18 @@ function writeValuesSqlite(
         );
         updated++;
       }
+      // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
+      for (const unitId of newReporters) s.ensureReport.run(first.formId, unitId, first.period, change.at);
     }
     for (let at = 0; at < pending.length; at += 8) s.insertValue.run(pending.slice(at, at + 8));
     if (inserted + updated === 0) {
       s.deleteChange.run(changeId);
       return { changeId: null, inserted, updated, unchanged };
     }
-    for (const d of rollups.entries())
+    const deltas = rollups.entries();
+    for (const d of deltas)
       s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
+    stats.rollups = deltas.length;
     const summary = { changeId, inserted, updated, unchanged };
     if (audit) appendAuditSync(db, audit(summary));
     return summary;
@@ -271,6 +296,7 @@ async function writeValuesPostgres(
   inputs: ValueInput[],
   change: ChangeSetInput,
   audit?: AuditFor,
+  stats: { rollups: number } = { rollups: 0 },
 ): Promise<WriteSummary> {
   const { id: changeId } = await trx
     .insertInto('change_set')
@@ -344,6 +370,16 @@ async function writeValuesPostgres(
                     ${inserts.map((i) => i.unitId)}::int[], ${inserts.map((i) => i.formId)}::int[], ${inserts.map((i) => i.value)}::float8[],
                     ${inserts.map((i) => i.comment)}::text[])
              AS k(period, indicator_id, option_id, unit_id, form_id, value, comment)`.execute(trx);
+      // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
+      const reports = new Map<string, ValueInput>();
+      for (const i of inserts) reports.set(`${i.formId}|${i.unitId}|${i.period}`, i);
+      const r = [...reports.values()];
+      await sql`
+        INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
+        SELECT form_id, unit_id, period, 'draft', 1, ${change.at}
+        FROM unnest(${r.map((i) => i.formId)}::int[], ${r.map((i) => i.unitId)}::int[], ${r.map((i) => i.period)}::text[])
+             AS k(form_id, unit_id, period)
+        ON CONFLICT (form_id, period, unit_id) DO NOTHING`.execute(trx);
       inserted += inserts.length;
     }
     if (updates.length > 0) {
@@ -378,7 +414,9 @@ async function writeValuesPostgres(
     await trx.deleteFrom('change_set').where('id', '=', changeId).execute();
     return { changeId: null, inserted, updated, unchanged };
   }
-  await applyRollupsPostgres(trx, rollups.entries());
+  const deltas = rollups.entries();
+  await applyRollupsPostgres(trx, deltas);
+  stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
   if (audit) await appendAudit(trx, audit(summary));
   return summary;
@@ -663,51 +701,75 @@ export async function sumRollups(
   return readSums(db, 'rollups', q, false);
 }
 
-/** The id of the last change made at or before an instant (changes are numbered in time order). */
-export async function lastChangeAt(db: Kysely<Database>, instant: string): Promise<number> {
-  const row = await db
-    .selectFrom('change_set')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .where('at', '<=', instant)
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
-}
-
 /**
- * The figures of some periods as they stood after change `asOfChange`: current rows not changed since, plus, for
- * keys changed since, the newest older version that existed then.
+ * The figures of some periods as they stood at an instant: per figure, the version whose change was recorded last
+ * at or before the instant (by the change's time, not by the order changes were loaded in, so a back-dated batch
+ * counts from its own date). A version without a value is a deletion: the figure was not in force.
  */
 export async function readValuesAsOf(
   db: Kysely<Database>,
   q: { periods: string[]; indicatorIds?: number[] },
-  asOfChange: number,
+  instant: string,
 ): Promise<StoredValue[]> {
   if (q.periods.length === 0) return [];
-  let current = db
+  const ids = q.indicatorIds ? (q.indicatorIds.length > 0 ? q.indicatorIds : [-1]) : null;
+  const current = db
     .selectFrom('data_value')
-    .selectAll()
+    .innerJoin('change_set', 'change_set.id', 'data_value.change_id')
+    .select([
+      'form_id',
+      'unit_id',
+      'indicator_id',
+      'option_id',
+      'period',
+      'value',
+      'comment',
+      'version',
+      'change_id',
+      'change_set.at',
+    ])
     .where('period', 'in', q.periods)
-    .where('change_id', '<=', asOfChange);
-  if (q.indicatorIds)
-    current = current.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
-  let older = db
+    .where('change_set.at', '<=', instant)
+    .$if(ids !== null, (qb) => qb.where('indicator_id', 'in', ids ?? [-1]));
+  const older = db
     .selectFrom('data_value_history')
-    .selectAll()
+    .innerJoin('change_set', 'change_set.id', 'data_value_history.change_id')
+    .select([
+      'form_id',
+      'unit_id',
+      'indicator_id',
+      'option_id',
+      'period',
+      'value',
+      'comment',
+      'version',
+      'change_id',
+      'change_set.at',
+    ])
     .where('period', 'in', q.periods)
-    .where('change_id', '<=', asOfChange)
-    .where('superseded_by', '>', asOfChange);
-  if (q.indicatorIds)
-    older = older.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+    .where('change_set.at', '<=', instant)
+    .$if(ids !== null, (qb) => qb.where('indicator_id', 'in', ids ?? [-1]));
   const [a, b] = await Promise.all([current.execute(), older.execute()]);
-  return [...a, ...b].map((r) => ({
-    formId: r.form_id,
-    unitId: r.unit_id,
-    indicatorId: r.indicator_id,
-    optionId: r.option_id,
-    period: r.period,
-    value: r.value,
-    comment: r.comment,
-    version: r.version,
-    changeId: r.change_id,
-  }));
+  const inForce = new Map<string, (typeof a)[number]>();
+  for (const r of [...a, ...b]) {
+    const key = `${r.period}|${r.form_id}|${r.unit_id}|${r.indicator_id}|${r.option_id}`;
+    const found = inForce.get(key);
+    if (!found || r.at > found.at || (r.at === found.at && r.version > found.version)) inForce.set(key, r);
+  }
+  const out: StoredValue[] = [];
+  for (const r of inForce.values()) {
+    if (r.value === null) continue;
+    out.push({
+      formId: r.form_id,
+      unitId: r.unit_id,
+      indicatorId: r.indicator_id,
+      optionId: r.option_id,
+      period: r.period,
+      value: r.value,
+      comment: r.comment,
+      version: r.version,
+      changeId: r.change_id,
+    });
+  }
+  return out;
 }

@@ -2,8 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
+import { redactCells, secrecyLens } from '../auth/gate.ts';
 import { actorOf, auditClassifiedRead, guard } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { highestSecrecy } from '../shared/secrecy.ts';
 import {
   figureHistory,
   readFormValues,
@@ -30,18 +32,26 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
       async (request) => {
         const form = requireForm(ctx, request.query.form);
         const { unit, period, date } = unitForPeriod(ctx, request.query.unit, request.query.period);
-        guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
+        const user = guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
+        const lens = await secrecyLens(ctx, date);
+        const shown = redactCells(user, lens, unit.id, await readFormValues(ctx, form, unit, period));
+        const secrecy = highestSecrecy([
+          form.secrecy,
+          ...shown.cells.filter((c) => c.value !== null).map((c) => lens.levelOf(unit.id, c.indicator)),
+        ]);
         await auditClassifiedRead(ctx, request, {
           target: `values:${form.code}/${unit.code}/${period.id}`,
           unitId: unit.id,
-          secrecy: form.secrecy,
+          secrecy,
         });
         return {
           form: form.code,
           unit: { code: unit.code, name: ctx.graph.nameOn(unit.id, date) },
           period: period.id,
           status: await submissionStatus(ctx, form, unit, period),
-          cells: await readFormValues(ctx, form, unit, period),
+          secrecy,
+          withheld: shown.withheld,
+          cells: shown.cells,
         };
       },
     );
@@ -98,11 +108,13 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
       async (request) => {
         const form = requireForm(ctx, request.query.form);
         const { unit, date } = unitForPeriod(ctx, request.query.unit, request.query.period);
-        guard(ctx, request, 'values.read', { unitId: unit.id, secrecy: form.secrecy }, date);
+        const lens = await secrecyLens(ctx, date);
+        const secrecy = highestSecrecy([form.secrecy, lens.levelOf(unit.id, request.query.indicator)]);
+        guard(ctx, request, 'values.read', { unitId: unit.id, secrecy }, date);
         await auditClassifiedRead(ctx, request, {
           target: `history:${form.code}/${unit.code}/${request.query.period}/${request.query.indicator}`,
           unitId: unit.id,
-          secrecy: form.secrecy,
+          secrecy,
         });
         const h = await figureHistory(ctx, { ...request.query, option: request.query.option ?? null });
         return { indicator: h.indicator.code, option: request.query.option ?? null, versions: h.versions };

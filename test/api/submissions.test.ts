@@ -59,6 +59,13 @@ describe('reporting workflow and completeness', () => {
     });
     assert.equal(blocked.status, 422);
     assert.ok((blocked.body.issues as Array<{ field: string }>).some((i) => i.field === 'drug.cases'));
+    // The figures are named as the officer reads them, not by their codes.
+    const reason = (blocked.body.issues as Array<{ reason: string }>).map((i) => i.reason).join(' ');
+    assert.match(
+      reason,
+      /\(ô: Số vụ phạm tội về ma túy phát hiện, bắt giữ; Số đối tượng phạm tội về ma túy bắt giữ\)/,
+    );
+    assert.doesNotMatch(reason, /drug\.cases/);
     const fixed = await officer.request('PUT', '/api/values', {
       form: 'BC-THANG',
       unit: commune,

@@ -161,6 +161,18 @@ test('the audit log lists the account creation and its hash chain is intact', {
   const created = page.locator('.audit-table tr[data-action="users.create"]');
   assert.equal(await created.count(), 1);
   assert.match((await created.textContent()) ?? '', new RegExp(`${ADMIN}.*users\\.create.*${OFFICER}`));
+  // Human labels, the account's name rather than "user:N", and details in words rather than JSON.
+  const row = (await created.textContent()) ?? '';
+  assert.match(row, /Tạo tài khoản/);
+  await page.waitForFunction(
+    () =>
+      !/user:\d/.test(
+        document.querySelector('.audit-table tr[data-action="users.create"]')?.textContent ?? 'user:1',
+      ),
+  );
+  assert.doesNotMatch((await created.textContent()) ?? '', /[{}"]/);
+  const signIn = page.locator('.audit-table tr[data-action="auth.sign_in"]').first();
+  assert.match((await signIn.textContent()) ?? '', /Đăng nhập/);
   // Times are written dd/mm/yyyy HH:mm in Vietnam time (the test clock stands at 08:01 on 29/11/2026).
   assert.match((await created.locator('td').nth(1).textContent()) ?? '', /^29\/11\/2026 08:0\d$/);
   for (const action of ['auth.second_factor_enrolled', 'auth.password_changed', 'auth.sign_in']) {

@@ -69,8 +69,15 @@ test('the ministry office creates a meeting and assigns a directive to two provi
 
   const directive = page.locator('form.directive-form');
   await directive.getByLabel('Nội dung', { exact: true }).fill(DIRECTIVE);
-  await directive.getByLabel('Đơn vị chủ trì (mã)').fill('40');
-  await directive.getByLabel(/Đơn vị phối hợp/).fill('38');
+  // Units are picked by name: "Nghệ" finds Nghệ An's police first, ahead of communes named Nghê or Nghé.
+  await directive.getByLabel('Đơn vị chủ trì').fill('Nghệ');
+  const firstOption = directive.getByRole('option').first();
+  await firstOption.waitFor();
+  assert.match((await firstOption.textContent()) ?? '', /^Công an tỉnh Nghệ An/);
+  await firstOption.click();
+  await directive.getByLabel('Đơn vị phối hợp').fill('Thanh Hóa');
+  await directive.getByRole('option', { name: /Công an tỉnh Thanh Hóa/ }).click();
+  await directive.locator('.unit-chips', { hasText: 'Thanh Hóa' }).waitFor();
   await directive.getByLabel('Thời hạn').fill(DEADLINE);
   await directive.getByRole('button', { name: 'Thêm nội dung chỉ đạo' }).click();
   await directive.getByText('Đã thêm nội dung chỉ đạo').waitFor();
@@ -90,9 +97,20 @@ test('the ministry office creates a meeting and assigns a directive to two provi
   assert.equal(await conclusion.getByLabel('Ngày ban hành').inputValue(), '2026-11-29');
   await conclusion.getByRole('button', { name: 'Ban hành thông báo kết luận' }).click();
   await page.locator('pre.conclusion').waitFor();
-  const notice = (await page.locator('pre.conclusion').textContent()) ?? '';
+  const notice = (await page.locator('.conclusion-document').textContent()) ?? '';
   assert.match(notice, /45\/TB-BCA/);
   assert.ok(notice.includes(DIRECTIVE), notice);
+  // Decree 30's head: the issuing body and number, the national heading and motto, the place and date.
+  const head = (await page.locator('.conclusion-document .document-head').textContent()) ?? '';
+  assert.match(
+    head,
+    /BỘ CÔNG AN.*Số: 45\/TB-BCA.*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.*Độc lập - Tự do - Hạnh phúc.*Hà Nội, ngày 29 tháng 11 năm 2026/,
+  );
+  // The briefing pack shows its figures, Vietnamese style.
+  const figures = page.locator('.pack-figures tbody tr');
+  await figures.first().waitFor();
+  assert.ok((await figures.count()) > 10);
+  assert.match((await page.locator('.pack-figures').textContent()) ?? '', /\d{1,3}(\.\d{3})+ vụ/);
   await page.screenshot({ path: screenshotPath('briefing-meeting'), fullPage: true });
   await signOut();
 });
@@ -196,7 +214,8 @@ test('the office records a commendation for a campaign and sees the provinces be
   await page.locator('.campaign-list a').first().click();
   await page.locator('.commendations').waitFor();
   const form = page.locator('form.commendation-form');
-  await form.getByLabel('Đơn vị (mã)').fill('40');
+  await form.getByLabel('Đơn vị', { exact: true }).fill('Nghệ An');
+  await form.getByRole('option', { name: /Công an tỉnh Nghệ An/ }).click();
   await form.getByLabel('Số quyết định').fill('1234/QĐ-BCA');
   await form.getByLabel('Ngày quyết định').fill('2026-12-10');
   await form.getByLabel('Thành tích').fill('Có thành tích xuất sắc trong đợt cao điểm');

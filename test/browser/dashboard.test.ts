@@ -112,6 +112,8 @@ test('clicking a province on the map drills down to it', { skip: skipWithoutChro
   assert.match(code ?? '', /^\d{2}$/, 'a province code');
   assert.match(page.url(), new RegExp(`unit=${code}`));
   await page.locator('main h1', { hasText: /Công an (tỉnh|thành phố)/ }).waitFor();
+  // The province's page opens at its top, not where the map was.
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
   // The province's own units are ranked below; the map is for the whole country only.
   await page.locator('.ranking-table tbody tr').first().waitFor();
   assert.equal(await page.locator('.map-chart').count(), 0);

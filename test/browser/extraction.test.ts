@@ -117,3 +117,26 @@ test('figures read from pasted text are proposed, accepted, saved and keep their
   assert.equal(await page.locator('.source-marker').count(), 3);
   await page.screenshot({ path: screenshotPath('extraction-saved-source') });
 });
+
+test('“Nhận tất cả” fills the blank cells and leaves a figure already there for the officer to decide', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await input('drug.cases').waitFor();
+  // The officer has typed 4 suspects; the report says 7.
+  await input('drug.suspects').fill('4');
+  await page.getByText('Đọc từ văn bản báo cáo', { exact: true }).click();
+  await page
+    .getByLabel('Văn bản báo cáo', { exact: true })
+    .fill('Trong tháng, bắt giữ 5 vụ - 7 đối tượng phạm tội về ma túy. Xảy ra 4 vụ tai nạn giao thông.');
+  await page.getByRole('button', { name: 'Đọc số liệu' }).click();
+  await proposal('drug.suspects').waitFor();
+  await page.getByRole('button', { name: /Nhận tất cả/ }).click();
+  assert.equal(await input('traffic.accidents').inputValue(), '4', 'a blank cell is filled');
+  assert.equal(await input('drug.suspects').inputValue(), '4', 'a typed figure is kept');
+  assert.equal(await input('drug.cases').inputValue(), '2', 'a saved figure is kept');
+  await page.getByText(/Đề xuất chưa nhận vì ô đã có số liệu khác.*: 2/).waitFor();
+  // Each kept proposal can still be accepted on purpose.
+  await proposal('drug.suspects').getByRole('button', { name: 'Nhận' }).click();
+  assert.equal(await input('drug.suspects').inputValue(), '7');
+});

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, createUser, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { createTestApp, createUser, OUTPUT_DIR, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
 
 function giaoban(dbFile: string, args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
@@ -134,6 +135,42 @@ describe('giaoban CLI on the demo data', () => {
     );
   });
 
+  it('query --include says which reports count: approved ones alone are fewer than those submitted', () => {
+    const ask = (...extra: string[]) => {
+      const out = giaoban(app.dbFile, [
+        'query',
+        '--unit',
+        'BCA',
+        '--period',
+        '2026-11',
+        '--indicator',
+        'drug.cases',
+        '--json',
+        ...extra,
+      ]);
+      assert.equal(out.status, 0, out.stderr);
+      const [row] = JSON.parse(out.stdout) as Array<{
+        value: number;
+        include: string;
+        coverage: { counted: number; expected: number; statuses: Record<string, number> };
+      }>;
+      assert.ok(row);
+      return row;
+    };
+    const byDefault = ask();
+    assert.equal(byDefault.include, 'submitted');
+    const approved = ask('--include', 'approved');
+    assert.equal(approved.include, 'approved');
+    assert.ok(approved.value < byDefault.value, `${approved.value} < ${byDefault.value}`);
+    assert.ok(
+      (byDefault.coverage.statuses.submitted ?? 0) > 0 && (byDefault.coverage.statuses.approved ?? 0) > 0,
+    );
+    assert.equal(approved.coverage.counted, byDefault.coverage.statuses.approved);
+    const bad = giaoban(app.dbFile, ['query', '--unit', 'BCA', '--period', '2026-11', '--include', 'all']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /approved, submitted/);
+  });
+
   it('answers bad input with one clear line and a non-zero exit code', () => {
     const badPeriod = giaoban(app.dbFile, ['query', '--unit', 'BCA', '--period', '2020-13', '--json']);
     assert.notEqual(badPeriod.status, 0);
@@ -229,5 +266,14 @@ describe('giaoban CLI on the demo data', () => {
       'nobody',
     ]);
     assert.equal(unknown.status, 3);
+  });
+
+  it('writes a quarterly report and refuses a day, naming the periods it takes (issue 15)', () => {
+    const out = join(OUTPUT_DIR, 'cli-2020-Q1.docx');
+    const quarter = giaoban(app.dbFile, ['report', '--period', '2020-Q1', '--format', 'docx', '-o', out]);
+    assert.equal(quarter.status, 0, quarter.stderr);
+    const day = giaoban(app.dbFile, ['report', '--period', '2020-02-15', '-o', '/dev/null']);
+    assert.notEqual(day.status, 0);
+    assert.match(day.stderr, /quý \(2020-Q1\)/);
   });
 });

@@ -14,12 +14,14 @@ import { MainNav } from './components/nav.tsx';
 import { Notice } from './components/notice.tsx';
 import { isPeriod, periodDate } from './format.ts';
 import { type Lang, LangContext, translator } from './i18n.ts';
+import { forgetOfflineReads } from './offline.ts';
 import { AdminPage } from './pages/admin.tsx';
 import { DataEntryPage } from './pages/data-entry.tsx';
 import { DocumentsPage } from './pages/documents.tsx';
+import { InboxPage } from './pages/inbox.tsx';
 import { MeetingsPage } from './pages/meetings.tsx';
 import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
-import { PlaceholderPage } from './pages/placeholder.tsx';
+import { NotFoundPage } from './pages/placeholder.tsx';
 import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SummaryPage } from './pages/summary.tsx';
@@ -69,6 +71,8 @@ export function App() {
   useEffect(() => {
     whenSignedOut(() => {
       clearCache();
+      // A session that ended on its own leaves no copy of its reads behind either.
+      forgetOfflineReads();
       setSession({ state: 'signed-out', ended: true });
     });
     apiGet<Me>('/api/auth/me')
@@ -97,6 +101,7 @@ export function App() {
       await apiSend('POST', '/api/auth/logout');
     } finally {
       clearCache();
+      forgetOfflineReads();
       setSession({ state: 'signed-out', ended: false });
       navigate('#/', { replace: true });
     }
@@ -223,7 +228,9 @@ function PageView(props: { page: Page | 'not-found'; sub: string | null; params:
       return <AdminPage sub={props.sub} params={props.params} />;
     case 'doi-mat-khau':
       return <PasswordPage />;
+    case 'thong-bao':
+      return <InboxPage />;
     default:
-      return <PlaceholderPage heading="notFound" lead="comingSoon" />;
+      return <NotFoundPage />;
   }
 }

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
+import { registerServiceWorker } from './offline.ts';
 import './styles.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
+registerServiceWorker();

@@ -12,6 +12,8 @@ export const PAGES = [
   'quan-tri',
   // The signed-in user's own account (password change), reached from the user menu.
   'doi-mat-khau',
+  // The signed-in user's notifications and their choices, reached from the header.
+  'thong-bao',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

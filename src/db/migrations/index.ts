@@ -5,6 +5,10 @@ import * as m0004 from './0004_value_source.ts';
 import * as m0005 from './0005_briefing.ts';
 import * as m0006 from './0006_report_draft.ts';
 import * as m0007 from './0007_secrecy_override.ts';
+import * as m0008 from './0008_text_secrecy.ts';
+import * as m0010 from './0010_report_status.ts';
+import * as m0011 from './0011_report_issue.ts';
+import * as m0012 from './0012_notifications.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +18,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_briefing': m0005,
   '0006_report_draft': m0006,
   '0007_secrecy_override': m0007,
+  '0008_text_secrecy': m0008,
+  '0010_report_status': m0010,
+  '0012_notifications': m0012,
+  '0011_report_issue': m0011,
 };

@@ -229,7 +229,11 @@ export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; per
   const ref = useChart(option, (params) => {
     const data = params.data as { name?: string } | undefined;
     // Drilling down: the province becomes the unit in the header, and the page shows its own figures.
-    if (data?.name) updateParams({ unit: data.name });
+    // The new unit's page starts at its top, as a page followed from a link does.
+    if (data?.name) {
+      updateParams({ unit: data.name });
+      window.scrollTo({ top: 0 });
+    }
   });
   return (
     <>

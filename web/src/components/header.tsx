@@ -3,6 +3,7 @@ import { type Lang, pick, useLang } from '../i18n.ts';
 import { href } from '../router.ts';
 import { collectingPeriod } from '../session.ts';
 import type { Me, UnitDetail } from '../types.ts';
+import { InboxLink } from './inbox-link.tsx';
 import { PeriodPicker } from './period-picker.tsx';
 import { UnitPicker } from './unit-picker.tsx';
 
@@ -43,6 +44,7 @@ export function Header(props: {
             </button>
           ))}
         </fieldset>
+        <InboxLink unitCode={props.unitCode} period={props.period} />
         <UserMenu
           me={props.me}
           passwordHref={href('doi-mat-khau', null, { unit: props.unitCode, period: props.period })}

@@ -51,6 +51,16 @@ export function AuditView(props: { params: Record<string, string> }) {
   const to = props.params.to ?? '';
   const limit = LIMITS.includes(props.params.limit ?? '') ? (props.params.limit as string) : '200';
   const [draft, setDraft] = useState({ actor, action, from, to, limit });
+  // Account names for targets and details that name an account by id ("user:1").
+  const [userList] = useLoad(
+    () => apiGet<{ users: Array<{ id: number; username: string; displayName: string }> }>('/api/users'),
+    [],
+  );
+  const users = new Map(
+    userList.state === 'ready'
+      ? userList.data.users.map((u) => [u.id, `${u.displayName} (${u.username})`] as const)
+      : [],
+  );
   const [entries, reload] = useLoad(
     () =>
       apiGet<{ entries: AuditEntry[] }>(
@@ -224,9 +234,7 @@ export function AuditView(props: { params: Record<string, string> }) {
               </thead>
               <tbody>
                 {entries.data.entries.map((entry) => {
-                  const details = Object.keys(entry.details ?? {}).length
-                    ? JSON.stringify(entry.details)
-                    : '';
+                  const details = readableDetails(entry.details ?? {}, users, lang);
                   return (
                     <tr key={entry.seq} data-action={entry.action}>
                       <td class="num muted" title={`${entry.hash}`}>
@@ -235,11 +243,12 @@ export function AuditView(props: { params: Record<string, string> }) {
                       <td class="nowrap">{formatDateTime(entry.at)}</td>
                       <td>{entry.actorName}</td>
                       <td>
-                        <code class={entry.action.endsWith('_failed') ? 'action-failed' : undefined}>
-                          {entry.action}
-                        </code>
+                        <span class={entry.action.endsWith('_failed') ? 'action-failed' : undefined}>
+                          {actionLabel(entry.action, lang)}
+                        </span>{' '}
+                        <code class="muted">{entry.action}</code>
                       </td>
-                      <td>{entry.target}</td>
+                      <td>{targetLabel(entry.target, users, lang)}</td>
                       <td>
                         {entry.secrecy !== 'none' && (
                           <span class="badge badge-secret">{t(SECRECY_LABEL[entry.secrecy])}</span>
@@ -258,4 +267,124 @@ export function AuditView(props: { params: Record<string, string> }) {
       </section>
     </>
   );
+}
+
+const ACTION_LABELS: Record<string, [string, string]> = {
+  'auth.sign_in': ['Đăng nhập', 'Signed in'],
+  'auth.sign_in_failed': ['Đăng nhập không thành công', 'Failed sign-in'],
+  'auth.sign_out': ['Đăng xuất', 'Signed out'],
+  'auth.second_factor': ['Xác thực hai lớp', 'Second factor'],
+  'auth.second_factor_enrolled': ['Đăng ký xác thực hai lớp', 'Second factor enrolled'],
+  'auth.password_changed': ['Đổi mật khẩu', 'Password changed'],
+  'users.create': ['Tạo tài khoản', 'Account created'],
+  'users.update': ['Sửa tài khoản', 'Account changed'],
+  'users.reset_password': ['Đặt lại mật khẩu', 'Password reset'],
+  'users.sign_out_everywhere': ['Đăng xuất mọi nơi', 'Signed out everywhere'],
+  'values.write': ['Ghi số liệu', 'Figures saved'],
+  'values.import': ['Nhập số liệu từ tệp', 'Figures imported'],
+  'submission.submit': ['Gửi báo cáo', 'Report submitted'],
+  'submission.approve': ['Phê duyệt báo cáo', 'Report approved'],
+  'submission.return': ['Trả lại báo cáo', 'Report returned'],
+  'submission.lock': ['Khóa báo cáo', 'Report locked'],
+  'submission.reopen': ['Mở lại báo cáo', 'Report reopened'],
+  'document.generate': ['Tạo văn bản', 'Document generated'],
+  'export.figures': ['Xuất số liệu', 'Figures exported'],
+  'export.table': ['Xuất bảng', 'Table exported'],
+  'read.classified': ['Xem số liệu mật', 'Classified figures read'],
+  'meeting.create': ['Tạo hội nghị', 'Meeting created'],
+  'meeting.agenda': ['Sửa chương trình hội nghị', 'Agenda changed'],
+  'meeting.minutes': ['Ghi biên bản', 'Minutes recorded'],
+  'meeting.outcome': ['Ghi kết quả nội dung', 'Outcome recorded'],
+  'meeting.hold': ['Chốt tài liệu hội nghị', 'Pack frozen'],
+  'meeting.conclude': ['Ban hành thông báo kết luận', 'Conclusion issued'],
+  'task.assign': ['Giao nhiệm vụ', 'Task assigned'],
+  'campaign.create': ['Tạo đợt cao điểm', 'Campaign created'],
+  'commendation.create': ['Ghi nhận khen thưởng', 'Commendation recorded'],
+  'target.create': ['Đặt chỉ tiêu', 'Target set'],
+  'secrecy.override': ['Đổi độ mật', 'Secrecy changed'],
+  'system.backup': ['Sao lưu', 'Backup'],
+  'system.restore': ['Khôi phục', 'Restore'],
+};
+
+const TASK_ACTIONS: Record<string, [string, string]> = {
+  report: ['Báo cáo tiến độ nhiệm vụ', 'Task progress reported'],
+  report_done: ['Báo cáo hoàn thành nhiệm vụ', 'Task reported done'],
+  confirm: ['Xác nhận hoàn thành nhiệm vụ', 'Task confirmed done'],
+  return: ['Trả lại nhiệm vụ', 'Task returned'],
+  cancel: ['Hủy nhiệm vụ', 'Task cancelled'],
+  request_extension: ['Đề xuất gia hạn nhiệm vụ', 'Extension requested'],
+  approve_extension: ['Gia hạn nhiệm vụ', 'Extension granted'],
+  assign: ['Giao nhiệm vụ', 'Task assigned'],
+};
+
+/** "Đăng nhập" for auth.sign_in; an action not known here shows its code. */
+function actionLabel(action: string, lang: 'vi' | 'en'): string {
+  const found = ACTION_LABELS[action] ?? TASK_ACTIONS[action.replace(/^task\./, '')];
+  return found ? found[lang === 'vi' ? 0 : 1] : action;
+}
+
+const TARGET_KINDS: Record<string, [string, string]> = {
+  submission: ['Báo cáo', 'Report'],
+  values: ['Số liệu', 'Figures'],
+  meeting: ['Hội nghị', 'Meeting'],
+  task: ['Nhiệm vụ', 'Task'],
+  directive: ['Nội dung chỉ đạo', 'Directive'],
+  campaign: ['Đợt cao điểm', 'Campaign'],
+  commendation: ['Khen thưởng', 'Commendation'],
+  target: ['Chỉ tiêu', 'Target'],
+  report: ['Báo cáo giao ban', 'Briefing report'],
+  file: ['Tệp', 'File'],
+  table: ['Bảng', 'Table'],
+  aggregate: ['Số liệu tổng hợp', 'Aggregate'],
+  aggregates: ['Số liệu tổng hợp', 'Aggregates'],
+  history: ['Lịch sử số liệu', 'Figure history'],
+};
+
+/** "user:1" → the account's name; "submission:BC-THANG/13285/2026-12" → "Báo cáo BC-THANG / 13285 / 2026-12". */
+function targetLabel(target: string, users: ReadonlyMap<number, string>, lang: 'vi' | 'en'): string {
+  const [kind, ...rest] = target.split(':');
+  const id = rest.join(':');
+  if (kind === 'user') {
+    const name = users.get(Number(id));
+    return name ?? (lang === 'vi' ? `tài khoản số ${id}` : `account ${id}`);
+  }
+  const label = TARGET_KINDS[kind ?? ''];
+  return label && id ? `${label[lang === 'vi' ? 0 : 1]} ${id.split('/').join(' / ')}` : target;
+}
+
+const DETAIL_LABELS: Record<string, [string, string]> = {
+  from: ['từ', 'from'],
+  to: ['sang', 'to'],
+  reason: ['lý do', 'reason'],
+  ip: ['địa chỉ IP', 'IP address'],
+  username: ['tên đăng nhập', 'username'],
+  role: ['vai trò', 'role'],
+  unit: ['đơn vị', 'unit'],
+  clearance: ['độ mật được xem', 'clearance'],
+  count: ['số lượng', 'count'],
+  cells: ['số ô', 'cells'],
+  userId: ['tài khoản', 'account'],
+};
+
+/** The details as "lý do: …; từ: submitted; sang: returned" instead of raw JSON. */
+function readableDetails(
+  details: Record<string, unknown>,
+  users: ReadonlyMap<number, string>,
+  lang: 'vi' | 'en',
+): string {
+  return Object.entries(details)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => {
+      const label = DETAIL_LABELS[key]?.[lang === 'vi' ? 0 : 1] ?? key;
+      let text: string;
+      if (key === 'userId' && typeof value === 'number') text = users.get(value) ?? String(value);
+      else if (Array.isArray(value))
+        text = value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+      else if (typeof value === 'object') text = JSON.stringify(value);
+      else if (typeof value === 'boolean')
+        text = value ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no';
+      else text = String(value);
+      return `${label}: ${text}`;
+    })
+    .join('; ');
 }

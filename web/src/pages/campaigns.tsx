@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, apiGet, apiSend, query } from '../api.ts';
 import { Notice } from '../components/notice.tsx';
+import { UnitField } from '../components/unit-field.tsx';
 import { useLang } from '../i18n.ts';
 import { href } from '../router.ts';
 import { useWorkspace } from '../session.ts';
@@ -42,6 +43,11 @@ interface Summary {
 
 const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
+/** "−66,67%", "+12,5%": a change in the Vietnamese way, signed. */
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined
+    ? '—'
+    : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
 
 /** Đợt cao điểm: the campaigns, and one campaign's summary against last year's and the window before. */
 export function CampaignsPage(props: { params: Record<string, string> }) {
@@ -82,6 +88,9 @@ function CampaignSummary(props: { id: number }) {
   if (load.state === 'loading') return <p class="muted">{t('loading')}</p>;
   if (load.state === 'failed') return <Notice kind="error">{load.error.messageVi}</Notice>;
   const s = load.data;
+  // A column with no figure at all says nothing; the ranking names what it ranks by.
+  const hasBefore = s.totals.some((r) => r.before !== null);
+  const rankedName = s.totals.find((r) => r.indicator === s.rankBy)?.name ?? null;
   return (
     <div class="campaign-summary page">
       <h2>{s.campaign.name}</h2>
@@ -101,9 +110,11 @@ function CampaignSummary(props: { id: number }) {
               <th scope="col" class="num">
                 {t('cmpLastYear')}
               </th>
-              <th scope="col" class="num">
-                {t('cmpBefore')}
-              </th>
+              {hasBefore && (
+                <th scope="col" class="num">
+                  {t('cmpBefore')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -112,13 +123,21 @@ function CampaignSummary(props: { id: number }) {
                 <td>{r.name}</td>
                 <td class="num">{num(r.value)}</td>
                 <td class="num">{num(r.lastYear)}</td>
-                <td class="num">{num(r.before)}</td>
+                {hasBefore && <td class="num">{num(r.before)}</td>}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <h3>{t('cmpRanking')}</h3>
+      <h3>
+        {t('cmpRanking')}
+        {rankedName && (
+          <>
+            {' '}
+            · {t('cmpRankedBy')}: {rankedName}
+          </>
+        )}
+      </h3>
       <div class="table-scroll">
         <table class="data-table campaign-ranking">
           <thead>
@@ -132,7 +151,7 @@ function CampaignSummary(props: { id: number }) {
                 {t('cmpLastYearShort')}
               </th>
               <th scope="col" class="num">
-                %
+                {t('cmpChangePct')}
               </th>
             </tr>
           </thead>
@@ -145,7 +164,7 @@ function CampaignSummary(props: { id: number }) {
                   <td>{u.name}</td>
                   <td class="num">{num(f?.value ?? null)}</td>
                   <td class="num">{num(f?.lastYear ?? null)}</td>
-                  <td class="num">{f?.pctLastYear ?? '—'}</td>
+                  <td class="num">{pct(f?.pctLastYear)}</td>
                 </tr>
               );
             })}
@@ -301,7 +320,13 @@ function CommendationForm(props: { campaign: Campaign; today: string; onSaved: (
         </label>
       </fieldset>
       <div class="form-grid">
-        {text('unit', t('cmdUnit'), true)}
+        <UnitField
+          id="cmd-unit"
+          label={t('cmdUnit')}
+          value={values.unit}
+          required
+          onChange={(code) => setValues((v) => ({ ...v, unit: code }))}
+        />
         {kind === 'person' && text('personName', t('cmdPersonName'), true)}
         {kind === 'person' && text('personRank', t('cmdPersonRank'))}
         {kind === 'person' && text('personPosition', t('cmdPersonPosition'))}

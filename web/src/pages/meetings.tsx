@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, apiGet, apiSend } from '../api.ts';
 import { Notice } from '../components/notice.tsx';
+import { UnitField, UnitListField } from '../components/unit-field.tsx';
+import { formatNumber, unitLabel } from '../format.ts';
 import { useLang } from '../i18n.ts';
 import { href, navigate } from '../router.ts';
 import { useWorkspace } from '../session.ts';
@@ -17,6 +19,7 @@ interface MeetingRow {
   heldOn: string;
   place: string;
   chair: string;
+  status: 'planned' | 'held' | 'concluded';
   statusLabel: string;
   conclusion: { number: string; date: string; text: string } | null;
 }
@@ -37,7 +40,17 @@ interface MeetingDetail extends MeetingRow {
 interface Pack {
   asOf: string;
   frozen: boolean;
-  figures: Array<{ indicator: string; name: string; value: number | null; yoy: number | null }>;
+  figures: Array<{
+    indicator: string;
+    name: string;
+    option: string | null;
+    unit: string;
+    value: number | null;
+    prev: number | null;
+    yoy: number | null;
+    changePrevPct: number | null;
+    changeYoyPct: number | null;
+  }>;
   overdue: TaskRow[];
   followUp: { tasks: TaskRow[]; summary: { completionRate: number | null } };
 }
@@ -92,7 +105,7 @@ function canManageMeetings(role: string): boolean {
 }
 
 function MeetingList() {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const ws = useWorkspace();
   const [load] = useLoad(() => apiGet<{ meetings: MeetingRow[] }>('/api/meetings'), []);
   const [period, setPeriod] = useState(ws.period);
@@ -142,7 +155,7 @@ function MeetingList() {
                     <a href={href('giao-ban', String(m.id), { unit: ws.unitCode, period: ws.period })}>
                       {m.title}
                     </a>
-                    <div class="muted">{m.statusLabel}</div>
+                    <div class="muted">{lang === 'en' ? MEETING_STATUS_EN[m.status] : m.statusLabel}</div>
                   </td>
                   <td>{m.chair}</td>
                   <td>{m.conclusion ? `${m.conclusion.number} (${viDate(m.conclusion.date)})` : '—'}</td>
@@ -187,7 +200,7 @@ function Part(props: { id: string; title: string; children: ComponentChildren })
 }
 
 function MeetingView(props: { id: number }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const ws = useWorkspace();
   const [load, reload] = useLoad(() => apiGet<MeetingDetail>(`/api/meetings/${props.id}`), [props.id], {
     keepOnReload: true,
@@ -222,7 +235,7 @@ function MeetingView(props: { id: number }) {
       <h1>{m.title}</h1>
       <p class="lead">
         {viDate(m.heldOn)} · {m.place} · {t('mtgChair')}: {m.chair} ·{' '}
-        <span class="meeting-status">{m.statusLabel}</span>
+        <span class="meeting-status">{lang === 'en' ? MEETING_STATUS_EN[m.status] : m.statusLabel}</span>
       </p>
       <nav class="meeting-toc" aria-label={t('mtgContents')}>
         <a href={`#/giao-ban/${m.id}`} onClick={jumpTo('tai-lieu')}>
@@ -259,6 +272,10 @@ function MeetingView(props: { id: number }) {
                 ? `${t('mtgPackFrozen')} ${viDate(pack.data.asOf)}`
                 : `${t('mtgPackAsOf')} ${viDate(pack.data.asOf)}`}
             </p>
+            <h3>
+              {t('mtgFigures')} <span class="count-badge">{pack.data.figures.length}</span>
+            </h3>
+            <PackFigures figures={pack.data.figures} />
             <h3>
               {t('mtgOverdue')} <span class="count-badge">{pack.data.overdue.length}</span>
             </h3>
@@ -310,7 +327,7 @@ function MeetingView(props: { id: number }) {
             <p class="conclusion-number">
               {t('mtgConclusionNumber')}: <strong>{m.conclusion.number}</strong> · {viDate(m.conclusion.date)}
             </p>
-            <pre class="conclusion">{m.conclusion.text}</pre>
+            <ConclusionPreview text={m.conclusion.text} />
           </>
         ) : (
           <p class="muted">{t('mtgNoConclusion')}</p>
@@ -345,7 +362,7 @@ function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
   const { t } = useLang();
   const [content, setContent] = useState('');
   const [lead, setLead] = useState('');
-  const [coordinating, setCoordinating] = useState('');
+  const [coordinating, setCoordinating] = useState<Array<{ code: string; name: string }>>([]);
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
@@ -356,16 +373,13 @@ function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
     try {
       await apiSend('POST', `/api/meetings/${props.meetingId}/directives`, {
         content: content.trim(),
-        leadUnit: lead.trim(),
-        coordinatingUnits: coordinating
-          .split(/[,;\s]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        leadUnit: lead,
+        coordinatingUnits: coordinating.map((u) => u.code),
         deadline: { kind: 'date', date: deadline },
       });
       setContent('');
       setLead('');
-      setCoordinating('');
+      setCoordinating([]);
       setAdded(true);
       props.onAdded();
     } catch (err) {
@@ -386,10 +400,19 @@ function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
         />
       </label>
       <div class="form-grid">
-        {field(t('mtgLead'), lead, setLead, 'text', 'leadUnit', { required: true, placeholder: '40' })}
-        {field(t('mtgCoordinating'), coordinating, setCoordinating, 'text', 'coordinatingUnits', {
-          placeholder: '38, 42',
-        })}
+        <UnitField
+          id="mtg-leadUnit"
+          label={t('mtgLead')}
+          value={lead}
+          required
+          onChange={(code) => setLead(code)}
+        />
+        <UnitListField
+          id="mtg-coordinatingUnits"
+          label={t('mtgCoordinating')}
+          value={coordinating}
+          onChange={setCoordinating}
+        />
         {field(t('mtgDeadline'), deadline, setDeadline, 'date', 'deadline', { required: true })}
       </div>
       <div class="form-buttons">
@@ -501,5 +524,85 @@ function ConclusionForm(props: {
       </div>
       {error && <Notice kind="error">{error}</Notice>}
     </form>
+  );
+}
+
+const figureText = (value: number | null) =>
+  value === null ? '—' : formatNumber(value, Number.isInteger(value) ? 0 : 2);
+const changeText = (pct: number | null) =>
+  pct === null ? '—' : `${pct > 0 ? '+' : ''}${formatNumber(pct, 2)}%`;
+
+/** The pack's figures: the nation's month beside the previous month and the same month last year. */
+function PackFigures(props: { figures: Pack['figures'] }) {
+  const { lang, t } = useLang();
+  if (props.figures.length === 0) return <p class="muted">{t('noFigure')}</p>;
+  return (
+    <div class="table-scroll pack-figures">
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('indicator')}</th>
+            <th scope="col" class="num">
+              {t('value')}
+            </th>
+            <th scope="col" class="num">
+              {t('previousPeriod')}
+            </th>
+            <th scope="col" class="num">
+              {t('samePeriodLastYear')}
+            </th>
+            <th scope="col" class="num">
+              {t('mtgChangeYoy')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.figures.map((f) => (
+            <tr key={`${f.indicator}/${f.option ?? ''}`}>
+              <th scope="row">{f.name}</th>
+              <td class="num">
+                {figureText(f.value)} <span class="muted">{unitLabel(f.unit, lang)}</span>
+              </td>
+              <td class="num">{figureText(f.prev)}</td>
+              <td class="num">{figureText(f.yoy)}</td>
+              <td class="num">{changeText(f.changeYoyPct)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const MEETING_STATUS_EN: Record<MeetingRow['status'], string> = {
+  planned: 'Planned',
+  held: 'Held',
+  concluded: 'Conclusion notice issued',
+};
+
+/**
+ * The conclusion notice laid out as Decree 30 sets a document's head: the issuing body and number on the left, the
+ * national heading and the place and date on the right, then the body.
+ */
+function ConclusionPreview(props: { text: string }) {
+  const lines = props.text.split('\n');
+  const [body0, number, placeDate] = lines;
+  const headed = body0 === 'BỘ CÔNG AN' && number?.startsWith('Số:') && placeDate?.startsWith('Hà Nội');
+  const rest = headed ? lines.slice(3).join('\n').replace(/^\n+/, '') : props.text;
+  return (
+    <div class="conclusion-document">
+      <div class="document-head">
+        <div class="document-issuer">
+          <strong>BỘ CÔNG AN</strong>
+          {headed && <div>{number}</div>}
+        </div>
+        <div class="document-nation">
+          <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>
+          <div class="document-motto">Độc lập - Tự do - Hạnh phúc</div>
+          {headed && <div class="document-date">{placeDate}</div>}
+        </div>
+      </div>
+      <pre class="conclusion">{rest}</pre>
+    </div>
   );
 }

@@ -49,9 +49,16 @@ function Dashboard(props: { params: Record<string, string> }) {
   const { lang, t } = useLang();
   const { catalogue, unit, unitCode, period } = useWorkspace();
   const indicators = indicatorIndex(catalogue);
+  // Which reports the figures count: submitted and approved ones unless the reader asks otherwise.
+  const include = ['approved', 'draft'].includes(props.params.include ?? '')
+    ? (props.params.include as string)
+    : 'submitted';
   const [aggregates, reload] = useLoad(
-    () => cachedGet<Aggregates>(`/api/aggregates${query({ unit: unitCode, period, compare: true })}`),
-    [unitCode, period],
+    () =>
+      cachedGet<Aggregates>(
+        `/api/aggregates${query({ unit: unitCode, period, compare: true, include: include === 'submitted' ? null : include })}`,
+      ),
+    [unitCode, period, include],
   );
   const focusIndicator =
     props.params.ind && indicators.get(props.params.ind) ? props.params.ind : 'drug.cases';
@@ -74,6 +81,20 @@ function Dashboard(props: { params: Record<string, string> }) {
       <h1>
         {unitName} <span class="heading-period">· {periodLabel(period, lang)}</span>
       </h1>
+      <label class="include-switch">
+        {t('includeLabel')}{' '}
+        <select
+          value={include}
+          onChange={(e) => {
+            const value = (e.currentTarget as HTMLSelectElement).value;
+            updateParams({ include: value === 'submitted' ? null : value }, { replace: true });
+          }}
+        >
+          <option value="approved">{t('includeApproved')}</option>
+          <option value="submitted">{t('includeSubmitted')}</option>
+          <option value="draft">{t('includeDraft')}</option>
+        </select>
+      </label>
       {aggregates.state === 'failed' && (
         <Notice kind="error">
           {pick(lang, aggregates.error.messageVi, aggregates.error.messageEn)}{' '}
@@ -214,8 +235,8 @@ function CompletenessPanel(props: { rows: AggregateRow[] }) {
   if (expected === 0 || unit?.kind === 'commune') return null;
   const reported = data ? data.onTime + data.late : (coverage?.reported ?? 0);
   const missingUnits = data
-    ? data.units.filter((u) => u.timeliness === 'missing').map((u) => `${u.unitName} (${u.unit})`)
-    : (coverage?.missing ?? []);
+    ? data.units.filter((u) => u.timeliness === 'missing').map((u) => ({ code: u.unit, name: u.unitName }))
+    : (coverage?.missing ?? []).map((name) => ({ code: null, name }));
   const share = expected > 0 ? (reported / expected) * 100 : 0;
   return (
     <section class="panel completeness" aria-labelledby="completeness-heading">
@@ -245,10 +266,20 @@ function CompletenessPanel(props: { rows: AggregateRow[] }) {
           <summary>
             {t('missingUnits')} ({formatNumber(missingUnits.length)})
           </summary>
-          <p class="missing-list">
-            {missingUnits.slice(0, 60).join(', ')}
-            {missingUnits.length > 60 ? ', …' : ''}
-          </p>
+          <ul class="missing-list">
+            {missingUnits.slice(0, 60).map((u) => (
+              <li key={u.code ?? u.name} data-unit={u.code ?? undefined}>
+                {u.code ? <a href={href('tong-hop', null, { unit: u.code, period })}>{u.name}</a> : u.name}
+              </li>
+            ))}
+          </ul>
+          {missingUnits.length > 60 && (
+            <p>
+              <a href={href('bao-cao', null, { unit: unitCode, period })}>
+                {t('allMissing')} ({formatNumber(missingUnits.length)})
+              </a>
+            </p>
+          )}
         </details>
       )}
     </section>

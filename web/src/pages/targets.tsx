@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet, query } from '../api.ts';
 import { Notice } from '../components/notice.tsx';
+import { periodDate } from '../format.ts';
 import { useLang } from '../i18n.ts';
 import { updateParams } from '../router.ts';
+import { useWorkspace } from '../session.ts';
 import { useLoad } from '../use-load.ts';
 
 type ChartsModule = typeof import('../charts/charts.tsx');
@@ -23,13 +25,19 @@ const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'
 /** Chỉ tiêu triển khai: progress per province towards each target, and the provinces still behind. */
 export function TargetsPage(props: { params: Record<string, string> }) {
   const { t } = useLang();
-  const [at, setAt] = useState(props.params.at ?? '');
+  const { period, me } = useWorkspace();
+  // Without a date of its own, the page answers for the period chosen in the header (its last data day, or today
+  // while that month is still being collected).
+  const periodEnd = periodDate(period);
+  const effective = props.params.at ?? ([periodEnd, me.today].sort()[0] as string);
+  const [at, setAt] = useState(effective);
+  useEffect(() => setAt(effective), [effective]);
   const [load] = useLoad(async () => {
     const { targets } = await apiGet<{ targets: Array<{ id: number }> }>('/api/targets');
     return Promise.all(
-      targets.map((x) => apiGet<Progress>(`/api/targets/${x.id}/progress${query({ at: props.params.at })}`)),
+      targets.map((x) => apiGet<Progress>(`/api/targets/${x.id}/progress${query({ at: effective })}`)),
     );
-  }, [props.params.at]);
+  }, [effective]);
   // The map carries ECharts; like the dashboard, it loads after the figures show.
   const [charts, setCharts] = useState<ChartsModule | null>(null);
   useEffect(() => {
@@ -73,6 +81,9 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
   // Bars are drawn against the larger of the target and the best unit, so that the target line always shows.
   const scale = Math.max(goal, ...p.units.map((u) => u.value ?? 0), 1);
   const sorted = [...p.units].sort((a, b) => (a.value ?? -1) - (b.value ?? -1));
+  // A province that has not reported is not "chưa đạt": nothing is known about it yet.
+  const behind = p.behind.filter((u) => u.value !== null);
+  const noData = p.units.filter((u) => u.value === null);
   const ProgressMap = props.charts?.ValueMap;
   return (
     <article class="target panel" data-target={p.target.id} aria-labelledby={`target-${p.target.id}`}>
@@ -97,7 +108,13 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
         <div>
           <dt>{t('tgtReached')}</dt>
           <dd class="target-reached">
-            {p.reached}/{p.total}
+            {p.reached}/{p.total - noData.length}
+            {noData.length > 0 && (
+              <small class="muted">
+                {' '}
+                ({t('tgtNoData')}: {noData.length})
+              </small>
+            )}
           </dd>
         </div>
       </dl>
@@ -106,13 +123,19 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
           <h3>{t('tgtChart')}</h3>
           <ul class="target-bars" aria-label={`${t('tgtChart')}: ${p.target.name}`}>
             {sorted.map((u) => (
-              <li key={u.unit} class={u.reached ? 'target-bar reached' : 'target-bar'} data-unit={u.unit}>
+              <li
+                key={u.unit}
+                class={
+                  u.value === null ? 'target-bar no-data' : u.reached ? 'target-bar reached' : 'target-bar'
+                }
+                data-unit={u.unit}
+              >
                 <span>{u.name}</span>
                 <span class="track" aria-hidden="true">
                   <span class="fill" style={{ width: `${(100 * Math.max(0, u.value ?? 0)) / scale}%` }} />
                   <span class="goal" style={{ left: `${(100 * goal) / scale}%` }} />
                 </span>
-                <span class="value">{num(u.value)}</span>
+                <span class="value">{u.value === null ? t('tgtNoDataShort') : num(u.value)}</span>
               </li>
             ))}
           </ul>
@@ -129,7 +152,7 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
             </>
           )}
           <h3>{t('tgtBehind')}</h3>
-          {p.behind.length === 0 ? (
+          {behind.length === 0 ? (
             <p class="muted">{t('tgtAllReached')}</p>
           ) : (
             <table class="data-table behind-table">
@@ -145,7 +168,7 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
                 </tr>
               </thead>
               <tbody>
-                {p.behind.map((u) => (
+                {behind.map((u) => (
                   <tr key={u.unit} data-unit={u.unit}>
                     <td>{u.name}</td>
                     <td class="num">{num(u.value)}</td>
@@ -154,6 +177,11 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
                 ))}
               </tbody>
             </table>
+          )}
+          {noData.length > 0 && (
+            <p class="muted target-no-data">
+              {t('tgtNoData')}: {noData.map((u) => u.name).join(', ')}
+            </p>
           )}
         </div>
       </div>

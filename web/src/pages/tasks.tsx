@@ -70,7 +70,7 @@ export function TaskTable(props: {
   actions?: boolean;
   label?: string;
 }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const ws = useWorkspace();
   const [open, setOpen] = useState<number | null>(null);
   const [note, setNote] = useState('');
@@ -137,14 +137,15 @@ export function TaskTable(props: {
                   </td>
                   <td>{task.deadlineText}</td>
                   <td>
-                    <span class={`task-status status-${task.status}`}>{task.statusLabel}</span>
+                    <span class={`task-status status-${task.status}`}>
+                      {lang === 'en' ? (TASK_STATUS_EN[task.status] ?? task.statusLabel) : task.statusLabel}
+                    </span>
                     {task.status === 'overdue' && task.daysLate > 0 && (
-                      <span class="task-late">
-                        {' '}
-                        ({t('taskDaysLate').replace('{n}', String(task.daysLate))})
-                      </span>
+                      <span class="task-late"> ({lateness(task.daysLate, lang)})</span>
                     )}
-                    <div class="muted">{task.stateLabel}</div>
+                    <div class="muted">
+                      {lang === 'en' ? (TASK_STATE_EN[task.stateStored] ?? task.stateLabel) : task.stateLabel}
+                    </div>
                   </td>
                   {withActions && (
                     <td>
@@ -277,3 +278,38 @@ export function TasksPage(props: { params: Record<string, string> }) {
     </section>
   );
 }
+
+/**
+ * How long a task has been overdue, in words a reader takes in at once: days for the first two months, then
+ * months, then years and months ("quá hạn 6 năm 5 tháng" rather than "quá hạn 2348 ngày").
+ */
+export function lateness(days: number, lang: 'vi' | 'en'): string {
+  const vi = lang === 'vi';
+  if (days < 60) return vi ? `quá hạn ${days} ngày` : `${days} days overdue`;
+  const months = Math.floor(days / 30.4375);
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  if (years === 0) return vi ? `quá hạn ${months} tháng` : `${months} months overdue`;
+  if (vi) return `quá hạn ${years} năm${rest > 0 ? ` ${rest} tháng` : ''}`;
+  return `${years} year${years > 1 ? 's' : ''}${rest > 0 ? ` ${rest} month${rest > 1 ? 's' : ''}` : ''} overdue`;
+}
+
+/** The server labels statuses in Vietnamese; English mode names them from the codes. */
+const TASK_STATUS_EN: Record<string, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress – on time',
+  done_on_time: 'Done on time',
+  done_late: 'Done late',
+  overdue: 'Not done – overdue',
+  cancelled: 'Cancelled',
+};
+
+const TASK_STATE_EN: Record<string, string> = {
+  assigned: 'Assigned',
+  in_progress: 'In progress',
+  reported_done: 'Reported done (awaiting confirmation)',
+  confirmed_done: 'Confirmed done',
+  extension_requested: 'Extension requested',
+  extended: 'Extended',
+  cancelled: 'Cancelled',
+};

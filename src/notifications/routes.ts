@@ -1,0 +1,63 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { requireUser } from '../server/session.ts';
+import { NOTIFICATION_KINDS } from './model.ts';
+import { inbox, preferencesOf, readNotifications, setPreferences } from './service.ts';
+
+/** Each signed-in user's own inbox and choices: nobody reads or sets another's. */
+export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/notifications',
+      { schema: { tags: ['notifications'], summary: 'Hộp thông báo của người dùng (the user’s inbox)' } },
+      async (request) => inbox(ctx, requireUser(request).id),
+    );
+    r.post(
+      '/notifications/read',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Đánh dấu đã đọc (mark as read)',
+          body: z.object({
+            ids: z.array(z.number().int().positive()).max(500).optional(),
+            all: z.boolean().optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const user = requireUser(request);
+        await readNotifications(ctx, user.id, request.body.all ? 'all' : (request.body.ids ?? []));
+        return inbox(ctx, user.id);
+      },
+    );
+    r.get(
+      '/notifications/preferences',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Loại thông báo người dùng muốn nhận (the user’s choices)',
+        },
+      },
+      async (request) => preferencesOf(ctx, requireUser(request).id),
+    );
+    r.put(
+      '/notifications/preferences',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Chọn loại thông báo nhận trong hệ thống và qua thư điện tử (choose what to receive)',
+          body: z.object({
+            email: z.string().email().max(200).nullable(),
+            kinds: z
+              .array(z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() }))
+              .max(20),
+          }),
+        },
+      },
+      async (request) => setPreferences(ctx, requireUser(request).id, request.body),
+    );
+  };
+}

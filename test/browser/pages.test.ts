@@ -1,0 +1,142 @@
+/// <reference lib="dom" />
+// Smaller breaks, each fixed: the targets page follows the chosen period and does not call provinces without
+// figures "chưa đạt"; the Tết page's numbers and ranking; the header's unit search; overdue wording and English
+// statuses on the tasks page; the linked list of units not yet reported; the 404 page; the 63-province map's
+// archipelagos.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  type LaunchedBrowser,
+  launchBrowser,
+  type RunningApp,
+  screenshotPath,
+  signIn,
+  skipWithoutChromium,
+  startApp,
+} from './support.ts';
+
+let app: RunningApp;
+let browser: LaunchedBrowser;
+let page: Page;
+
+before(async () => {
+  if (skipWithoutChromium) return;
+  app = await startApp([{ username: 'tonghop.bca', role: 'analyst', unitCode: 'BCA' }]);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await signIn(page, app.origin, 'tonghop.bca');
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+test('the targets page answers for the period chosen in the header and sets provinces without figures apart', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/giao-ban/chi-tieu?unit=BCA&period=2020-06`);
+  const target = page.locator('.target').first();
+  // June 2020 is the 63-province era: its last data day is 14/06/2020.
+  await target.locator('.target-bar').nth(62).waitFor();
+  assert.equal(await page.getByLabel('Tính đến ngày').inputValue(), '2020-06-14');
+  const values = await target.locator('.behind-table tbody td.num:nth-child(2)').allTextContents();
+  assert.ok(
+    values.every((v) => v !== '—'),
+    'a province without figures is not listed as behind',
+  );
+  const noData = await target.locator('.target-bar.no-data').count();
+  if (noData > 0) await target.locator('.target-no-data').waitFor();
+  await page.screenshot({ path: screenshotPath('pages-targets'), fullPage: false });
+});
+
+test('the Tết page writes changes the Vietnamese way, names what it ranks by and has no empty column', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/giao-ban/dot-cao-diem?unit=BCA&period=2026-11`);
+  await page.locator('.campaign-list a').first().click();
+  const ranking = page.locator('.campaign-ranking');
+  await ranking.locator('tbody tr').first().waitFor();
+  assert.match((await page.locator('.campaign-summary h3').first().textContent()) ?? '', /xếp theo: \S/);
+  const changes = await ranking.locator('tbody td:nth-child(5)').allTextContents();
+  for (const text of changes) assert.match(text, /^(—|[+−]?\d{1,3}(\.\d{3})*(,\d{1,2})?%)$/, text);
+  // Every column of the totals has at least one figure.
+  const columns = await page
+    .locator('.campaign-summary table')
+    .first()
+    .evaluate((table) => {
+      const rows = Array.from(table.querySelectorAll('tbody tr'));
+      const width = rows[0]?.children.length ?? 0;
+      return Array.from({ length: width }, (_, i) =>
+        rows.some((row) => !['', '—'].includes(row.children[i]?.textContent?.trim() ?? '')),
+      );
+    });
+  assert.ok(columns.every(Boolean), JSON.stringify(columns));
+});
+
+test('unit search puts tỉnh Nghệ An first for "Nghệ"', { skip: skipWithoutChromium }, async () => {
+  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2026-11`);
+  await page.locator('.unit-button').click();
+  await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('Nghệ');
+  await page.locator('.unit-options [role="option"] >> nth=0', { hasText: 'Nghệ An' }).waitFor();
+  assert.match(
+    (await page.locator('.unit-options [role="option"]').first().textContent()) ?? '',
+    /^Công an tỉnh Nghệ An/,
+  );
+  await page.keyboard.press('Escape');
+});
+
+test('long overdue tasks read in years and months, and English mode names the statuses in English', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/nhiem-vu?unit=BCA&period=2026-11&view=overdue`);
+  await page.locator('.task-table tbody tr').first().waitFor();
+  const text = (await page.locator('main').textContent()) ?? '';
+  assert.doesNotMatch(text, /quá hạn \d{3,} ngày/);
+  assert.match(text, /quá hạn \d+ năm( \d+ tháng)?/);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await page.locator('html[lang="en"]').waitFor();
+  const statuses = await page.locator('.task-status').allTextContents();
+  assert.ok(statuses.length > 0);
+  for (const status of statuses)
+    assert.doesNotMatch(status, /[ạảãàáâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/i, status);
+  assert.match((await page.locator('main').textContent()) ?? '', /\d+ years?( \d+ months?)? overdue/);
+  await page.getByRole('button', { name: 'VI', exact: true }).click();
+});
+
+test('units not yet reported are a compact list of links; an unknown page says it does not exist', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/tong-hop?unit=37&period=2026-11`);
+  const panel = page.locator('.completeness');
+  await panel.locator('details summary').click();
+  const link = panel.locator('.missing-list li a').first();
+  await link.waitFor();
+  assert.match((await link.getAttribute('href')) ?? '', /#\/tong-hop\?unit=\d+&period=2026-11/);
+
+  await page.goto(`${app.origin}/#/khong-co-trang-nay`);
+  await page.getByText('Trang này không tồn tại').waitFor();
+  assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /đang được hoàn thiện/);
+});
+
+test('the 63-province map carries Hoàng Sa and Trường Sa', { skip: skipWithoutChromium }, async () => {
+  // A string, so that the page runs it as written (the test runner's transform would add helpers it lacks).
+  const east = (await page.evaluate(`(async () => {
+    const response = await fetch('/api/geo/provinces?period=2020-06');
+    const body = await response.json();
+    const max = (code) => {
+      let m = -Infinity;
+      const walk = (c) => {
+        if (Array.isArray(c) && typeof c[0] === 'number') m = Math.max(m, c[0]);
+        else if (Array.isArray(c)) for (const x of c) walk(x);
+      };
+      walk(body.geojson.features.find((f) => f.properties.code === code).geometry.coordinates);
+      return m;
+    };
+    return { features: body.geojson.features.length, hoangSa: max('48'), truongSa: max('56') };
+  })()`)) as { features: number; hoangSa: number; truongSa: number };
+  assert.equal(east.features, 63);
+  assert.ok(east.hoangSa > 112.7);
+  assert.ok(east.truongSa > 117.8);
+});

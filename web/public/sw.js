@@ -1,0 +1,68 @@
+// The service worker: the page's shell is served from the cache when the network is gone, and the few reads a
+// commune's officer needs to keep typing (who they are, the catalogue, the unit, the form's figures) fall back to
+// the last copy. Everything else goes to the network. Signing out empties the copy of the reads.
+const SHELL = 'giaoban-shell-v1';
+const READS = 'giaoban-reads-v1';
+const READ_PATHS = [
+  /^\/api\/auth\/me$/,
+  /^\/api\/indicators$/,
+  /^\/api\/forms$/,
+  /^\/api\/units\/[^/]+$/,
+  /^\/api\/values$/,
+  /^\/api\/submissions$/,
+  /^\/api\/submissions\/due$/,
+  /^\/api\/validation\/history$/,
+];
+
+async function cacheShell() {
+  const cache = await caches.open(SHELL);
+  const response = await fetch('/', { cache: 'no-store' });
+  const html = await response.clone().text();
+  await cache.put('/', response);
+  const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll(assets.filter((url) => !url.startsWith('/api/')));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+async function networkFirst(request, cacheName, fallbackKey) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(fallbackKey ?? request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(fallbackKey ?? request);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/api/')) {
+    if (READ_PATHS.some((re) => re.test(url.pathname))) event.respondWith(networkFirst(request, READS));
+    return;
+  }
+  // Navigations are the one page; assets are named by their content, so a cached copy is always right.
+  if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL, '/'));
+  else if (
+    url.pathname.startsWith('/assets/') ||
+    url.pathname === '/icon.svg' ||
+    url.pathname === '/manifest.webmanifest'
+  )
+    event.respondWith(caches.match(request).then((hit) => hit ?? networkFirst(request, SHELL)));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'signed-out') event.waitUntil(caches.delete(READS));
+});
