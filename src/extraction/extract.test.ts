@@ -217,6 +217,21 @@ describe('extract: counted things outside the catalogue', () => {
     );
   });
 
+  it('does not count the kind in "(loại 36 quả)"', () => {
+    // Kiến Thức, 05/2024.
+    assert.deepEqual(
+      brief('97 quả pháo bi, 02 hộp pháo hoa (loại 36 quả); 01 hộp pháo hoa (loại 49 quả)').map((b) => [
+        b[2],
+        b[3],
+      ]),
+      [
+        [97, 'quả'],
+        [2, 'hộp'],
+        [1, 'hộp'],
+      ],
+    );
+  });
+
   it('still reads "12 ổ nhóm" as gangs and leaves "63 điểm cầu" and "30 m3 gỗ" alone', () => {
     assert.deepEqual(
       brief('triệt xóa 12 ổ nhóm tội phạm').map((b) => [b[2], b[3]]),

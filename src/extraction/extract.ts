@@ -335,6 +335,9 @@ function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
   const prev = tokens[i - 1];
   // Inside a longer alphanumeric string ("29H1-123.45") or a word-number run already tried.
   if (isNumberWord(prev, c) && tokens[i]?.kind === 'word') return null;
+  // "hộp pháo hoa (loại 36 quả)": a number right after a bracketed "loại" names a kind of thing, not a count
+  // ("thanh loại 6.840 đối tượng" is a count).
+  if (prev?.kind === 'word' && prev.fold === 'loai' && tokens[i - 2]?.raw === '(') return null;
   const first = readNumber(tokens, i, c);
   if (!first) return null;
   let value = first.value;
