@@ -1,5 +1,7 @@
-// Scores the narrative extraction engine on the hand-annotated passages in test/fixtures/extraction/.
-// Usage: node --import tsx scripts/eval-extract.ts [--verbose] [--split dev|test]
+// Scores the narrative extraction engine on the hand-annotated passages in test/fixtures/extraction/:
+// the real passages (real/passages.json, dev and held-out splits) and the 80 regression passages (*.json).
+// Figures match on value and unit (mass compared in grams); comparisons on direction, value and unit.
+// Usage: node --import tsx scripts/eval-extract.ts [--verbose] [--set real-dev|real-heldout|regression]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Comparison, Figure } from '../src/extraction/index.ts';
@@ -24,7 +26,7 @@ interface ExpectedComparison {
 
 interface Passage {
   id: string;
-  split: 'dev' | 'test';
+  split: 'dev' | 'test' | 'heldout';
   text: string;
   figures: ExpectedFigure[];
   comparisons: ExpectedComparison[];
@@ -39,10 +41,9 @@ interface Tally {
 const fixtureDir = new URL('../test/fixtures/extraction/', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const splitArg = args[args.indexOf('--split') + 1];
-const onlySplit = args.includes('--split') && (splitArg === 'dev' || splitArg === 'test') ? splitArg : null;
+const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1] : null;
 
-function loadPassages(): Passage[] {
+function loadRegression(): Passage[] {
   const out: Passage[] = [];
   for (const name of readdirSync(fixtureDir).sort()) {
     if (!name.endsWith('.json')) continue;
@@ -51,6 +52,9 @@ function loadPassages(): Passage[] {
   }
   return out;
 }
+
+const loadReal = (): Passage[] =>
+  JSON.parse(readFileSync(join(fixtureDir, 'real', 'passages.json'), 'utf8')) as Passage[];
 
 const sameNumber = (a: number | null, b: number | null) =>
   a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
@@ -68,16 +72,25 @@ function pair<E, P>(expected: E[], predicted: P[], eq: (e: E, p: P) => boolean) 
   return { tp: expected.length - missed.length, missed, spurious };
 }
 
-const figValue = (e: ExpectedFigure, p: Figure) => sameNumber(e.value, p.value) && e.unit === p.unit;
+/** Mass in grams, so "1,2 kg" and "1.200 g" are the same quantity; other units as written. */
+const GRAMS: Record<string, number> = { g: 1, gam: 1, gram: 1, kg: 1000, tấn: 1_000_000 };
+function measure(value: number | null, unit: string | null): [number | null, string | null] {
+  const factor = unit === null ? undefined : GRAMS[unit];
+  return factor === undefined || value === null ? [value, unit] : [value * factor, 'g'];
+}
+function sameQuantity(av: number | null, au: string | null, bv: number | null, bu: string | null): boolean {
+  const [a, ua] = measure(av, au);
+  const [b, ub] = measure(bv, bu);
+  return ua === ub && sameNumber(a, b);
+}
+
+const figValue = (e: ExpectedFigure, p: Figure) => sameQuantity(e.value, e.unit, p.value, p.unit);
 const figStrict = (e: ExpectedFigure, p: Figure) =>
   figValue(e, p) && e.indicator === p.indicator && e.option === p.option && e.approx === p.approx;
 const cmpValue = (e: ExpectedComparison, p: Comparison) =>
-  e.direction === p.direction &&
-  sameNumber(e.value, p.value) &&
-  e.unit === p.unit &&
-  e.baseline === p.baseline;
+  e.direction === p.direction && sameQuantity(e.value, e.unit, p.value, p.unit);
 const cmpStrict = (e: ExpectedComparison, p: Comparison) =>
-  cmpValue(e, p) && (e.indicator === undefined || e.indicator === p.indicator);
+  cmpValue(e, p) && e.baseline === p.baseline && (e.indicator === undefined || e.indicator === p.indicator);
 
 function add(t: Tally, r: { tp: number; missed: unknown[]; spurious: unknown[] }) {
   t.tp += r.tp;
@@ -97,10 +110,14 @@ const describeFigure = (f: ExpectedFigure | Figure) =>
 const describeComparison = (c: ExpectedComparison | Comparison) =>
   `${c.direction} ${c.value ?? '·'} ${c.unit ?? ''} vs ${c.baseline ?? '∅'} → ${c.indicator ?? '∅'}`;
 
-const passages = loadPassages();
-for (const split of ['dev', 'test'] as const) {
-  if (onlySplit && onlySplit !== split) continue;
-  const chosen = passages.filter((p) => p.split === split);
+const real = loadReal();
+const sets: [string, Passage[], boolean][] = [
+  ['real-dev', real.filter((p) => p.split === 'dev'), false],
+  ['real-heldout', real.filter((p) => p.split === 'heldout'), false],
+  ['regression', loadRegression(), true],
+];
+for (const [name, chosen, annotatedIndicators] of sets) {
+  if (onlySet && onlySet !== name) continue;
   const tallies = {
     figures: { tp: 0, fp: 0, fn: 0 },
     figuresStrict: { tp: 0, fp: 0, fn: 0 },
@@ -118,18 +135,21 @@ for (const split of ['dev', 'test'] as const) {
     add(tallies.figuresStrict, fs);
     add(tallies.comparisons, cv);
     add(tallies.comparisonsStrict, cs);
-    if (verbose && (fs.missed.length || fs.spurious.length || cs.missed.length || cs.spurious.length)) {
-      report.push(`  ${p.id}`);
-      for (const m of fs.missed) report.push(`    missed   ${describeFigure(m)}`);
-      for (const s of fs.spurious) report.push(`    spurious ${describeFigure(s)}`);
-      for (const m of cs.missed) report.push(`    missed   ${describeComparison(m)}`);
-      for (const s of cs.spurious) report.push(`    spurious ${describeComparison(s)}`);
+    const [f, c] = annotatedIndicators ? [fs, cs] : [fv, cv];
+    if (verbose && (f.missed.length || f.spurious.length || c.missed.length || c.spurious.length)) {
+      report.push(`  ${p.id}  ${p.text.slice(0, 90)}…`);
+      for (const m of f.missed) report.push(`    missed   ${describeFigure(m)}`);
+      for (const s of f.spurious) report.push(`    spurious ${describeFigure(s)}`);
+      for (const m of c.missed) report.push(`    missed   ${describeComparison(m)}`);
+      for (const s of c.spurious) report.push(`    spurious ${describeComparison(s)}`);
     }
   }
-  console.log(`${split} (${chosen.length} passages)`);
-  console.log(`  values (number + unit)            ${prf(tallies.figures)}`);
-  console.log(`  values + indicator/option/approx  ${prf(tallies.figuresStrict)}`);
-  console.log(`  comparisons (dir/value/unit/base) ${prf(tallies.comparisons)}`);
-  console.log(`  comparisons + indicator           ${prf(tallies.comparisonsStrict)}`);
+  console.log(`${name} (${chosen.length} passages)`);
+  console.log(`  figures (value + unit)              ${prf(tallies.figures)}`);
+  console.log(`  comparisons (direction/value/unit)  ${prf(tallies.comparisons)}`);
+  if (annotatedIndicators) {
+    console.log(`  figures + indicator/option/approx   ${prf(tallies.figuresStrict)}`);
+    console.log(`  comparisons + baseline/indicator    ${prf(tallies.comparisonsStrict)}`);
+  }
   if (verbose) console.log(report.join('\n'));
 }

@@ -164,6 +164,84 @@ describe('extract: units', () => {
   });
 });
 
+describe('extract: counted things outside the catalogue', () => {
+  it('keeps dens, special cases, patrols and lengths as figures without an indicator', () => {
+    // From published reports (Báo Đồng Khởi, 12/03/2020; Công an nhân dân, Hòa Bình; VietNamNet, 04/2020).
+    assert.deepEqual(
+      brief(
+        'trong đó đã đấu tranh làm rõ 2 chuyên án trộm xe mô tô, triệt xóa 131 tụ điểm đánh bạc với 155 đối tượng',
+      ),
+      [
+        [null, null, 2, 'chuyên án', false],
+        [null, null, 131, 'tụ điểm', false],
+        ['gambling.suspects', null, 155, 'đối tượng', false],
+      ],
+    );
+    assert.deepEqual(brief('lực lượng cảnh sát giao thông đã tổ chức tuần tra trên 3.500 cuộc'), [
+      [null, null, 3500, 'cuộc', true],
+    ]);
+    assert.deepEqual(brief('thu hồi 86 chiếc kíp nổ, gần 2.300m dây cháy chậm').slice(1), [
+      [null, null, 2300, 'm', true],
+    ]);
+    assert.deepEqual(
+      brief('phá 1 ổ cờ bạc, bắt quả tang 28 con bạc ở hai sới bạc').map((b) => [b[2], b[3]]),
+      [
+        [1, 'ổ'],
+        [28, 'con bạc'],
+        [2, 'sới bạc'],
+      ],
+    );
+  });
+
+  it('reads the solve rate written "tỉ lệ" as well as "tỷ lệ"', () => {
+    // Pháp Luật TP.HCM, 03/2017.
+    const text =
+      'công an cả nước đã điều tra, khám phá 7.442 vụ phạm pháp hình sự. Tỉ lệ điều tra án rất nghiêm trọng và ' +
+      'đặc biệt nghiêm trọng đạt trên 85%, góp phần kiềm chế.';
+    assert.deepEqual(brief(text).at(-1), ['crime.solve_rate', null, 85, '%', true]);
+  });
+
+  it('reads "51/61 vụ" as the part and the whole, leaving dates alone', () => {
+    // Báo Quảng Nam, 08/2022.
+    assert.deepEqual(
+      brief('Công an tỉnh điều tra, khám phá 51/61 vụ xâm phạm trật tự xã hội (tỷ lệ hơn 83%).'),
+      [
+        ['crime.solved', null, 51, 'vụ', false],
+        ['crime.occurred', null, 61, 'vụ', false],
+        ['crime.solve_rate', null, 83, '%', true],
+      ],
+    );
+    assert.deepEqual(
+      brief('Trong tháng 7/2022 xảy ra 61 vụ; khám phá 70/61 vụ').map((b) => b[2]),
+      [61, 61],
+    );
+  });
+
+  it('does not count the kind in "(loại 36 quả)"', () => {
+    // Kiến Thức, 05/2024.
+    assert.deepEqual(
+      brief('97 quả pháo bi, 02 hộp pháo hoa (loại 36 quả); 01 hộp pháo hoa (loại 49 quả)').map((b) => [
+        b[2],
+        b[3],
+      ]),
+      [
+        [97, 'quả'],
+        [2, 'hộp'],
+        [1, 'hộp'],
+      ],
+    );
+  });
+
+  it('still reads "12 ổ nhóm" as gangs and leaves "63 điểm cầu" and "30 m3 gỗ" alone', () => {
+    assert.deepEqual(
+      brief('triệt xóa 12 ổ nhóm tội phạm').map((b) => [b[2], b[3]]),
+      [[12, 'ổ nhóm']],
+    );
+    assert.deepEqual(brief('Hội nghị có 63 điểm cầu trực tuyến'), []);
+    assert.deepEqual(brief('thu giữ hơn 30 m3 gỗ các loại'), []);
+  });
+});
+
 describe('extract: shared nouns and lists', () => {
   it('shares the noun across "vụ - đối tượng" and "vụ/đối tượng"', () => {
     assert.deepEqual(brief('bắt 20 vụ/52 đối tượng đánh bạc; 11 vụ 17 đối tượng phạm tội về ma túy'), [
@@ -370,6 +448,42 @@ describe('extract: comparisons', () => {
         ['down', null, 'traffic.injuries', 'same_period_last_year'],
       ],
     );
+  });
+
+  it('does not add valueless criteria when the sentence spells them out with values', () => {
+    // Báo Bà Rịa - Vũng Tàu, 01/2025.
+    const result = extract(
+      'Số vụ TNGT giảm cả 3 tiêu chí (giảm 11% vụ, giảm 16% số người chết và giảm 17% số người bị thương)…',
+      INDICATORS,
+    );
+    assert.deepEqual(
+      result.comparisons.map((c) => [c.direction, c.value, c.unit]),
+      [
+        ['down', 11, '%'],
+        ['down', 16, '%'],
+        ['down', 17, '%'],
+      ],
+    );
+  });
+
+  it('reads an unsigned percentage in brackets after a change and its noun', () => {
+    // Công an nhân dân, 09/2019.
+    const result = extract(
+      'so với cùng kỳ năm trước tăng 7 vụ (6,1%), tăng 7 người chết (7,4%), giảm 8 người bị thương (-16,3%).',
+      INDICATORS,
+    );
+    assert.deepEqual(
+      result.comparisons.map((c) => [c.direction, c.value, c.unit]),
+      [
+        ['up', 7, 'vụ'],
+        ['up', 6.1, '%'],
+        ['up', 7, 'người'],
+        ['up', 7.4, '%'],
+        ['down', 8, 'người'],
+        ['down', 16.3, '%'],
+      ],
+    );
+    assert.deepEqual(result.figures, []);
   });
 
   it('reads a signed percentage after a figure', () => {

@@ -295,7 +295,7 @@ function findQuantities(tokens: Token[], c: Compiled): Quantity[] {
   const out: Quantity[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const q = quantityAt(tokens, i, c);
+    const q = quantityAt(tokens, i, c) ?? partOfWhole(tokens, i, c, out);
     if (q) {
       out.push(q);
       i = q.unitEnd;
@@ -304,10 +304,40 @@ function findQuantities(tokens: Token[], c: Compiled): Quantity[] {
   return out;
 }
 
+/**
+ * "51/61 vụ" (solved of total): the part takes the whole's unit; the whole is read next as its own figure. Only
+ * between plain numbers written in digits, so dates ("7/2022") stay out: there no unit follows the second number.
+ */
+function partOfWhole(tokens: Token[], i: number, c: Compiled, out: Quantity[]): Quantity | null {
+  const t = tokens[i];
+  const slash = tokens[i + 1];
+  if (t?.kind !== 'number' || slash?.raw !== '/' || tokens[i - 1]?.raw === '/') return null;
+  if (slash.start !== t.end || tokens[i + 2]?.start !== slash.end) return null;
+  const whole = quantityAt(tokens, i + 2, c);
+  if (whole?.kind !== 'count' || whole.numStart !== i + 2 || whole.range) return null;
+  const value = parseDigits(t.raw);
+  if (!(value <= whole.value) || out.some((q) => q.unitEnd > i)) return null;
+  const approx = approxBefore(tokens, i, c);
+  // The part spans its own number only; the whole is read next, from its own number.
+  return {
+    ...whole,
+    start: i,
+    numStart: i,
+    unitStart: i + 1,
+    unitEnd: i + 1,
+    rEnd: whole.rEnd,
+    value,
+    approx,
+  };
+}
+
 function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
   const prev = tokens[i - 1];
   // Inside a longer alphanumeric string ("29H1-123.45") or a word-number run already tried.
   if (isNumberWord(prev, c) && tokens[i]?.kind === 'word') return null;
+  // "hộp pháo hoa (loại 36 quả)": a number right after a bracketed "loại" names a kind of thing, not a count
+  // ("thanh loại 6.840 đối tượng" is a count).
+  if (prev?.kind === 'word' && prev.fold === 'loai' && tokens[i - 2]?.raw === '(') return null;
   const first = readNumber(tokens, i, c);
   if (!first) return null;
   let value = first.value;
@@ -635,7 +665,15 @@ function classify(ctx: Context): void {
       const open = tokens[q.start - (hasSign ? 2 : 1)];
       if (open?.raw === '(') {
         const head = quantities[qi - 1];
-        const headAdjacent = head && head.unitEnd === q.start - (hasSign ? 2 : 1);
+        // The change it qualifies ends right before the bracket, or a few words of its noun before it
+        // ("tăng 7 người chết (7,4%)").
+        const openAt = q.start - (hasSign ? 2 : 1);
+        const gap = head ? tokens.slice(head.unitEnd, openAt) : [];
+        const headAdjacent =
+          head !== undefined &&
+          head.unitEnd <= openAt &&
+          gap.length <= 4 &&
+          gap.every((t) => t.kind === 'word');
         if (hasSign || (headAdjacent && head.role === 'comparison')) {
           q.role = 'comparison';
           q.direction = hasSign ? (sign?.raw === '+' ? 'up' : 'down') : head?.direction;
@@ -843,8 +881,22 @@ export function extract(
     const criteria = field ? rules.comparison.criteria[field] : undefined;
     if (!dir || !criteria) continue;
     const b = baselineFor(ctx, baselines, i);
+    // "giảm cả 3 tiêu chí (giảm 11% vụ, giảm 16% số người chết …)": the criteria spelled out with values stand
+    // for themselves; a criterion gets a comparison without a value only when none follows in the sentence.
+    const from = tokens[i]?.start ?? 0;
+    const sentenceEnd = tokens.find(
+      (t) => t.start > from && t.kind === 'punct' && SENTENCE_END.has(t.raw),
+    )?.start;
+    const following = comparisons.filter(
+      (x) =>
+        x.direction === dir.direction &&
+        x.value !== null &&
+        x.span[0] > from &&
+        x.span[0] < (sentenceEnd ?? Number.POSITIVE_INFINITY),
+    );
+    const allStated = following.length >= criteria.length;
     for (const code of criteria) {
-      if (!ctx.catalogue.has(code)) continue;
+      if (!ctx.catalogue.has(code) || allStated || following.some((x) => x.indicator === code)) continue;
       comparisons.push({
         direction: dir.direction,
         value: null,

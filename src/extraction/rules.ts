@@ -15,7 +15,7 @@
  *    a cue of the rule near the number, the rule's field equal to the figure's field, then `isDefault`.
  */
 
-export type UnitKind = 'count' | 'mass' | 'money' | 'percent' | 'volume';
+export type UnitKind = 'count' | 'mass' | 'money' | 'percent' | 'volume' | 'length';
 
 export interface UnitRule {
   /** The unit as recorded: "kg", "đối tượng", "tỷ đồng", "băng, nhóm". */
@@ -153,6 +153,24 @@ export const RULES: ExtractionRules = {
     { unit: 'lít', kind: 'volume', variants: ['lít'] },
     { unit: 'băng, nhóm', kind: 'count', variants: ['băng, nhóm', 'băng nhóm'] },
     { unit: 'ổ nhóm', kind: 'count', variants: ['ổ nhóm'] },
+    // Counted things outside the catalogue, kept with indicator null for a person to place: operations and
+    // gambling dens dismantled, special cases, campaign waves and patrols, groups, sources of information.
+    { unit: 'chuyên án', kind: 'count', variants: ['chuyên án'] },
+    { unit: 'tụ điểm', kind: 'count', variants: ['tụ điểm'] },
+    { unit: 'ổ', kind: 'count', variants: ['ổ'] },
+    { unit: 'sới bạc', kind: 'count', variants: ['sới bạc', 'sới'] },
+    { unit: 'sòng bạc', kind: 'count', variants: ['sòng bạc'] },
+    { unit: 'con bạc', kind: 'count', variants: ['con bạc'] },
+    { unit: 'nhóm', kind: 'count', variants: ['nhóm'] },
+    { unit: 'cơ sở', kind: 'count', variants: ['cơ sở'] },
+    { unit: 'đợt', kind: 'count', variants: ['đợt'] },
+    { unit: 'cuộc', kind: 'count', variants: ['cuộc'] },
+    { unit: 'nguồn tin', kind: 'count', variants: ['nguồn tin'] },
+    { unit: 'hộp', kind: 'count', variants: ['hộp'] },
+    { unit: 'linh kiện', kind: 'count', variants: ['linh kiện'] },
+    { unit: 'hột', kind: 'count', variants: ['hột'] },
+    { unit: 'm', kind: 'length', variants: ['m', 'mét'] },
+    { unit: 'km', kind: 'length', variants: ['km', 'ki-lô-mét'] },
     { unit: 'triệu đồng', kind: 'money', variants: ['triệu đồng', 'triệu VNĐ', 'tr.đ', 'trđ'] },
     { unit: 'tỷ đồng', kind: 'money', variants: ['tỷ đồng', 'tỉ đồng', 'tỷ VNĐ'] },
     { unit: 'nghìn đồng', kind: 'money', variants: ['nghìn đồng', 'ngàn đồng'] },
@@ -217,6 +235,9 @@ export const RULES: ExtractionRules = {
         'tỷ lệ điều tra, khám phá',
         'tỷ lệ khám phá',
         'tỷ lệ điều tra khám phá',
+        'tỉ lệ điều tra, khám phá',
+        'tỉ lệ khám phá',
+        'tỉ lệ điều tra khám phá',
       ],
     },
     { field: 'wanted', phrases: ['truy nã'] },
@@ -379,7 +400,16 @@ export const RULES: ExtractionRules = {
       option: null,
       field: 'crime',
       units: ['%'],
-      cues: ['tỷ lệ điều tra, khám phá', 'tỷ lệ khám phá', 'tỷ lệ điều tra khám phá', 'tỷ lệ'],
+      cues: [
+        'tỷ lệ điều tra, khám phá',
+        'tỷ lệ khám phá',
+        'tỷ lệ điều tra khám phá',
+        'tỷ lệ',
+        'tỉ lệ điều tra, khám phá',
+        'tỉ lệ khám phá',
+        'tỉ lệ điều tra khám phá',
+        'tỉ lệ',
+      ],
       requireCue: true,
     },
     {
