@@ -37,7 +37,7 @@ import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
 import { ERROR_BODY_SCHEMA, openApiTransform } from './openapi.ts';
-import { registerSessions, SESSION_COOKIE } from './session.ts';
+import { registerSessions } from './session.ts';
 
 export interface ServerOptions {
   secureCookies: boolean;

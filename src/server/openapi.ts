@@ -108,9 +108,9 @@ export function operationIdOf(method: string, url: string): string {
 export const openApiTransform: Transform = (args: TransformArgs) => {
   const out = jsonSchemaTransform(args);
   // The web page's files are not part of the API.
-  const declared = out.schema as { summary?: string; tags?: string[] };
+  const declared = (out.schema ?? {}) as { summary?: string; tags?: string[] };
   if (!out.url.startsWith('/api/') && !declared.summary && !declared.tags)
-    return { ...out, schema: { ...(out.schema as object), hide: true } };
+    return { ...out, schema: { ...((out.schema ?? {}) as object), hide: true } };
   const method = String(Array.isArray(args.route.method) ? args.route.method[0] : args.route.method);
   const schema = { ...(out.schema as Record<string, unknown>) };
   schema.operationId ??= operationIdOf(method, out.url);

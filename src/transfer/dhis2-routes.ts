@@ -10,11 +10,10 @@ import { AppError } from '../shared/errors.ts';
 import { getSubmission, type SubmissionValidator, transition } from '../submissions/service.ts';
 import { formPeriodsWithin, readDataValues, resolveAnyPeriod, unitsFor } from './dataset.ts';
 import { type DataValueSet, writeDhis2Csv, writeDhis2Xml } from './dhis2.ts';
-import { Identifiers } from './identifiers.ts';
+import { identifiersOf } from './export.ts';
 import { type ImportOutcome, importWithReports } from './import.ts';
 import { buildMetadata } from './metadata.ts';
 import { MAX_FILE_BYTES, type ReadFormat } from './model.ts';
-import { loadUids } from './repository.ts';
 
 /** DHIS2's ImportSummary, as its Web API answers POST /api/dataValueSets. */
 export interface Dhis2ImportSummary {
@@ -227,7 +226,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
       },
       async (request, reply) => {
         requireUser(request);
-        const ids = new Identifiers(await loadUids(ctx.store.db), ctx.graph, ctx.catalogue);
+        const ids = await identifiersOf(ctx);
         return reply.header('cache-control', 'no-store').send(buildMetadata(ctx.graph, ctx.catalogue, ids));
       },
     );
@@ -251,7 +250,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
       },
       async (request, reply) => {
         const q = request.query;
-        const ids = new Identifiers(await loadUids(ctx.store.db), ctx.graph, ctx.catalogue);
+        const ids = await identifiersOf(ctx);
         const form = ids.form(q.dataSet, 'auto');
         if (!form)
           throw new AppError(

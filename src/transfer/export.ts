@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import { resolveUnitForPeriod } from '../app/resolve.ts';
 import { redactCells, secrecyLens } from '../auth/gate.ts';
 import { FIELDS } from '../indicators/catalogue.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
@@ -161,4 +161,9 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
     }),
   });
   return { buffer, filename, contentType };
+}
+
+/** The stable identifiers (uids and codes) of units, indicators, options and forms: names only, no figures. */
+export async function identifiersOf(ctx: AppContext): Promise<Identifiers> {
+  return new Identifiers(await loadUids(ctx.store.db), ctx.graph, ctx.catalogue);
 }
