@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.ts';
+import { mayRead, type Principal, secrecyLens } from '../auth/gate.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
 import { NO_OPTION, type StoredForm } from '../indicators/registry.ts';
 import { parseAnyPeriod, toDhis2PeriodId } from '../periods/dhis2.ts';
@@ -55,6 +56,11 @@ export interface SetRequest {
   units: Unit[];
   ids: Identifiers;
   scheme: 'uid' | 'code';
+  /**
+   * Who reads: figures whose unit × indicator is classified above their clearance are left out (the read gate).
+   * `null` only for the operator's own command line, which acts for nobody in particular.
+   */
+  reader: Pick<Principal, 'clearance'> | null;
 }
 
 /**
@@ -73,6 +79,7 @@ export async function readDataValues(ctx: AppContext, req: SetRequest): Promise<
   const order = new Map(form.indicators.map((code, i) => [code, i]));
   for (const period of req.periods) {
     const date = referenceDate(period);
+    const lens = req.reader ? await secrecyLens(ctx, date) : null;
     const units = req.units.filter((u) => isValidOn(u, date));
     const reporters = units.filter((u) => (reporterKindsOn(form, date) as string[]).includes(u.kind));
     const others = units.filter((u) => !reporters.includes(u));
@@ -132,6 +139,7 @@ export async function readDataValues(ctx: AppContext, req: SetRequest): Promise<
     for (const r of rows) {
       const indicator = ctx.catalogue.indicatorById(r.indicatorId);
       if (!indicator) continue;
+      if (req.reader && lens && !mayRead(req.reader, lens.levelOf(r.unit.id, indicator.code))) continue;
       const option = ctx.catalogue.optionCode(r.optionId);
       out.push({
         dataElement: scheme === 'uid' ? ids.ofIndicator(indicator) : indicator.code,

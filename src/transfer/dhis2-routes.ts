@@ -271,6 +271,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
           units: unitsFor(ctx, unit, date, q.children === 'true'),
           ids,
           scheme,
+          reader: requireUser(request),
         });
         const actor = actorOf(request);
         await recordAudit(ctx.store, {

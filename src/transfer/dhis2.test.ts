@@ -189,6 +189,7 @@ describe('dhis2-core’s sample data value sets', () => {
       units: [ctx.graph.require(units['40'] as number)],
       ids,
       scheme: 'uid',
+      reader: null,
     });
     assert.deepEqual(
       values.map((v) => [v.dataElement, v.period, v.orgUnit, v.value, v.comment]),

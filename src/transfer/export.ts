@@ -99,6 +99,7 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
       units: unitsFor(ctx, unit, date, children),
       ids,
       scheme,
+      reader: request.reader ?? null,
     });
     const completeDate = children ? null : await completeDateOf(ctx, form, unit, period);
     const buffer = writeDhis2({
