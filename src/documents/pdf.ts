@@ -6,12 +6,14 @@
  * subset (latin, latin-ext, vietnamese), so each run of text is set in the subset that has its glyphs. The charts
  * keep Roboto, which ships with pdfmake, because the SVG renderer opens one font by path.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { trendChartSvg } from './charts.ts';
 import type { BriefingReport } from './model.ts';
 import { type ComposedBriefing, composeBriefing } from './narrative.ts';
 import { type Appendix, type AppendixTable, buildAppendices } from './tables.ts';
+import { woffToSfnt } from './woff.ts';
 
 /** pdfmake's document tree is loosely typed; nodes are plain objects checked by pdfmake itself. */
 type PdfNode = { [key: string]: unknown };
@@ -33,6 +35,7 @@ interface PdfMakeServer {
   }): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
   createPdf(doc: PdfDocDefinition): { getBuffer(): Promise<Buffer> };
 }
 
@@ -52,14 +55,35 @@ function tinosDir(): string {
   return join(dirname(require.resolve('@fontsource/tinos/package.json')), 'files');
 }
 
-function tinosFiles(subset: TinosSubset) {
-  const dir = tinosDir();
-  const file = (weight: number, style: string) => join(dir, `tinos-${subset}-${weight}-${style}.woff`);
+const TINOS_STYLES = {
+  normal: [400, 'normal'],
+  bold: [700, 'normal'],
+  italics: [400, 'italic'],
+  bolditalics: [700, 'italic'],
+} as const;
+type TinosStyle = keyof typeof TINOS_STYLES;
+
+/** Tinos converted from WOFF to TrueType once per process, by its name in pdfmake's virtual file system. */
+const tinosFonts = new Map<string, Buffer>();
+
+/** The virtual file name of a Tinos subset and style, converted on first use. */
+function tinosFile(subset: TinosSubset, style: TinosStyle): string {
+  const [weight, slant] = TINOS_STYLES[style];
+  const name = `tinos-${subset}-${weight}-${slant}.ttf`;
+  if (!tinosFonts.has(name))
+    tinosFonts.set(
+      name,
+      woffToSfnt(readFileSync(join(tinosDir(), `tinos-${subset}-${weight}-${slant}.woff`))),
+    );
+  return name;
+}
+
+function tinosFiles(subset: TinosSubset): Record<TinosStyle, string> {
   return {
-    normal: file(400, 'normal'),
-    bold: file(700, 'normal'),
-    italics: file(400, 'italic'),
-    bolditalics: file(700, 'italic'),
+    normal: tinosFile(subset, 'normal'),
+    bold: tinosFile(subset, 'bold'),
+    italics: tinosFile(subset, 'italics'),
+    bolditalics: tinosFile(subset, 'bolditalics'),
   };
 }
 
@@ -74,8 +98,9 @@ function subsetOf(codePoint: number): TinosSubset {
   const cached = subsetCache.get(codePoint);
   if (cached) return cached;
   coverage ??= TINOS_SUBSETS.map((subset) => {
-    const fontkit = require('fontkit') as { openSync(path: string): GlyphFont };
-    return [subset, fontkit.openSync(tinosFiles(subset).normal)] as [TinosSubset, GlyphFont];
+    const fontkit = require('fontkit') as { create(data: Buffer): GlyphFont };
+    const font = fontkit.create(tinosFonts.get(tinosFile(subset, 'normal')) as Buffer);
+    return [subset, font] as [TinosSubset, GlyphFont];
   });
   const found = coverage.find(([, font]) => font.hasGlyphForCodePoint(codePoint))?.[0] ?? 'latin';
   subsetCache.set(codePoint, found);
@@ -101,16 +126,29 @@ export function fontRuns(text: string): Array<{ text: string; font: string }> {
   return runs;
 }
 
-/** Replaces every text string of a document tree by its font runs (SVG nodes are left alone). */
+/**
+ * Replaces every text string of a document tree by its font runs (SVG nodes are left alone). Text of one subset (most
+ * table cells: numbers, Latin words) keeps its string and takes the font on its node, so pdfmake measures it as one
+ * inline rather than an array of them.
+ */
 function withTinos(node: unknown): unknown {
-  if (typeof node === 'string') return node === '' ? node : { text: fontRuns(node) };
+  if (typeof node === 'string') {
+    if (node === '') return node;
+    const runs = fontRuns(node);
+    return runs.length === 1 ? runs[0] : { text: runs };
+  }
   if (Array.isArray(node)) return node.map(withTinos);
   if (node === null || typeof node !== 'object') return node;
   const out: PdfNode = {};
   for (const [key, value] of Object.entries(node as PdfNode)) {
     if (key === 'svg' || typeof value === 'function') out[key] = value;
-    else if (key === 'text' && typeof value === 'string') out[key] = value === '' ? value : fontRuns(value);
-    else if (['text', 'stack', 'columns', 'table', 'body', 'content'].includes(key) || Array.isArray(value))
+    else if (key === 'text' && typeof value === 'string') {
+      const runs = value === '' ? [] : fontRuns(value);
+      if (runs.length === 1 && !('font' in (node as PdfNode))) {
+        out[key] = runs[0]?.text;
+        out.font = runs[0]?.font;
+      } else out[key] = value === '' ? value : runs;
+    } else if (['text', 'stack', 'columns', 'table', 'body', 'content'].includes(key) || Array.isArray(value))
       out[key] = withTinos(value);
     else out[key] = value;
   }
@@ -142,9 +180,10 @@ function pdfmake(): PdfMakeServer {
     },
     ...Object.fromEntries(TINOS_SUBSETS.map((subset) => [TINOS_FAMILY[subset], tinosFiles(subset)])),
   });
-  const tinos = tinosDir();
+  // Tinos is served from memory (converted to TrueType); only Roboto, for the charts, is read by path.
+  for (const [name, data] of tinosFonts) instance.virtualfs.writeFileSync(name, data);
   instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy((path) => dirname(path) === fontDir || dirname(path) === tinos);
+  instance.setLocalAccessPolicy((path) => dirname(path) === fontDir);
   pdfmakeInstance = instance;
   return instance;
 }
