@@ -501,8 +501,27 @@ export class AnalyticsEngine {
     kind?: string;
     include?: IncludeLevel;
   }) {
-    const [indicator] = this.resolveIndicators([req.indicator]);
-    if (!indicator) throw new UnknownIndicatorError(req.indicator);
+    const [rows] = await this.rankings({
+      ...req,
+      columns: [{ indicator: req.indicator, option: req.option }],
+    });
+    return rows ?? [];
+  }
+
+  /**
+   * `ranking` for several indicators at once (the appendix tables of a report: every province × every column): the
+   * cells of every column, the report statuses and the like-for-like adjustments are each read in one pass for all
+   * of them, not once per column. One list of rows per column, in the order asked.
+   */
+  async rankings(req: {
+    unitId: number;
+    period: Period;
+    columns: Array<{ indicator: string; option: string | null }>;
+    compare?: boolean;
+    kind?: string;
+    include?: IncludeLevel;
+  }) {
+    const indicators = this.resolveIndicators(req.columns.map((c) => c.indicator));
     const date = referenceDate(req.period);
     const children = this.graph
       .childrenOn(req.unitId, date)
@@ -517,63 +536,89 @@ export class AnalyticsEngine {
     }));
     const include = req.include ?? DEFAULT_INCLUDE;
     const allTerms = terms.flatMap((t) => [t.value, t.prev, t.yoy].filter((x): x is Term => x !== null));
-    const form = this.primaryForm(indicator, false);
+    const partIds = [...new Set(indicators.flatMap((i) => this.partIds(i)))];
+    const forms = new Map<number, StoredForm>();
+    for (const indicator of indicators) {
+      const form = this.primaryForm(indicator, false);
+      if (form) forms.set(form.id, form);
+    }
     const [index, statuses] = await Promise.all([
-      this.readCells(allTerms, this.partIds(indicator), include),
-      req.compare && form ? this.readStatuses([form.id], allTerms, include) : Promise.resolve(null),
+      this.readCells(allTerms, partIds, include),
+      req.compare && forms.size > 0
+        ? this.readStatuses([...forms.keys()], allTerms, include)
+        : Promise.resolve(null),
     ]);
     // Changes like for like, as in `aggregateMany`: a child partly reported is not compared over its part.
     const plans = new Map<string, ComparisonPlan>();
     const keys: ReportKey[] = [];
-    if (statuses && form) {
-      for (const t of terms) {
-        for (const [name, base] of [
-          ['prev', t.prev],
-          ['yoy', t.yoy],
-        ] as const) {
-          if (!base) continue;
-          const plan = this.comparisonPlan(t.value, base, form, statuses);
-          plans.set(`${t.id}|${name}`, plan);
-          keys.push(...plan.adjustCurrent, ...plan.adjustBase);
+    if (statuses) {
+      for (const form of forms.values()) {
+        for (const t of terms) {
+          for (const [name, base] of [
+            ['prev', t.prev],
+            ['yoy', t.yoy],
+          ] as const) {
+            if (!base) continue;
+            const plan = this.comparisonPlan(t.value, base, form, statuses);
+            plans.set(`${form.id}|${t.id}|${name}`, plan);
+            keys.push(...plan.adjustCurrent, ...plan.adjustBase);
+          }
         }
       }
     }
     const adjustments =
       statuses && keys.length > 0
-        ? await this.readAdjustments(keys, this.partIds(indicator), statuses)
+        ? await this.readAdjustments(keys, partIds, statuses)
         : new Map<string, number>();
-    const rows = terms.map((t) => {
+    const units = terms.map((t) => {
       const unit = this.graph.require(t.id);
-      const value = this.evaluate(indicator, req.option, t.value, index);
-      const prev = t.prev ? this.evaluate(indicator, req.option, t.prev, index) : null;
-      const yoy = t.yoy ? this.evaluate(indicator, req.option, t.yoy, index) : null;
-      const change = (base: number | null, name: string) =>
-        this.likeForLike(indicator, req.option, value, base, plans.get(`${t.id}|${name}`), adjustments);
-      return {
-        unitId: t.id,
-        code: unit.code,
-        adminCode: unit.adminCode,
-        name: this.graph.nameOn(t.id, date),
-        kind: unit.kind,
-        value,
-        ...(req.compare
-          ? {
-              prev,
-              yoy,
-              change_prev: change(prev, 'prev').change,
-              change_yoy: change(yoy, 'yoy').change,
-              coverage_prev: change(prev, 'prev').coverage,
-              coverage_yoy: change(yoy, 'yoy').coverage,
-            }
-          : {}),
-      };
+      return { unit, name: this.graph.nameOn(t.id, date) };
     });
-    rows.sort(
-      (a, b) =>
-        (b.value ?? Number.NEGATIVE_INFINITY) - (a.value ?? Number.NEGATIVE_INFINITY) ||
-        a.code.localeCompare(b.code),
-    );
-    return rows.map((r, i) => ({ rank: i + 1, ...r }));
+    return req.columns.map((column, c) => {
+      const indicator = indicators[c] as StoredIndicator;
+      const form = this.primaryForm(indicator, false);
+      const rows = terms.map((t, i) => {
+        const { unit, name } = units[i] as (typeof units)[number];
+        const value = this.evaluate(indicator, column.option, t.value, index);
+        const prev = t.prev ? this.evaluate(indicator, column.option, t.prev, index) : null;
+        const yoy = t.yoy ? this.evaluate(indicator, column.option, t.yoy, index) : null;
+        const change = (base: number | null, which: string) =>
+          this.likeForLike(
+            indicator,
+            column.option,
+            value,
+            base,
+            form ? plans.get(`${form.id}|${t.id}|${which}`) : undefined,
+            adjustments,
+          );
+        const prevChange = req.compare ? change(prev, 'prev') : null;
+        const yoyChange = req.compare ? change(yoy, 'yoy') : null;
+        return {
+          unitId: t.id,
+          code: unit.code,
+          adminCode: unit.adminCode,
+          name,
+          kind: unit.kind,
+          value,
+          ...(prevChange && yoyChange
+            ? {
+                prev,
+                yoy,
+                change_prev: prevChange.change,
+                change_yoy: yoyChange.change,
+                coverage_prev: prevChange.coverage,
+                coverage_yoy: yoyChange.coverage,
+              }
+            : {}),
+        };
+      });
+      rows.sort(
+        (a, b) =>
+          (b.value ?? Number.NEGATIVE_INFINITY) - (a.value ?? Number.NEGATIVE_INFINITY) ||
+          a.code.localeCompare(b.code),
+      );
+      return rows.map((r, i) => ({ rank: i + 1, ...r }));
+    });
   }
 
   /**

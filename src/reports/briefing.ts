@@ -1,4 +1,4 @@
-import type { AggregateRow } from '../analytics/engine.ts';
+import { type AggregateRow, AnalyticsEngine, type AnalyticsSource } from '../analytics/engine.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
@@ -176,6 +176,11 @@ export interface BriefingOptions {
   tasks?: BriefingReport['tasks'];
   /** Index of the signer among the unit's configured signers; the first by default. */
   signer?: number;
+  /**
+   * Where the figures are read from: an analytics source, or one made for the issue moment (its date, YYYY-MM-DD),
+   * e.g. figures as they stood then. The live roll-ups when omitted.
+   */
+  source?: AnalyticsSource | ((issueMoment: string) => AnalyticsSource);
 }
 
 /**
@@ -207,6 +212,31 @@ export async function buildBriefingReport(
   const next = nextOf(period);
   const readable = (secrecy: SecrecyLevel) => clearanceAllows(options.clearance, secrecy);
 
+  const allMeetings = await listMeetings(ctx, options.clearance);
+  const meetings = allMeetings
+    .filter(
+      (m) => m.period === period.id || (kind !== 'month' && monthsOf(period).some((x) => x.id === m.period)),
+    )
+    .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+
+  // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
+  // data window plus the reporting deadline of 3 working days. The document is dated from it and tasks stand as of
+  // it, so regenerating a past report gives the same text.
+  const deadline = addWorkingDays(window.end, 3);
+  const briefing = meetings.find((m) => m.heldOn >= window.end);
+  const issueMoment = briefing
+    ? { date: briefing.heldOn, basis: `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}` }
+    : { date: deadline, basis: `hết hạn gửi báo cáo ${formatDate(deadline)}` };
+  const issueDate = options.issueDate ?? issueMoment.date;
+  // Where figures are read: the live engine, or the source the caller gives (figures as of the issue moment).
+  const engine = options.source
+    ? new AnalyticsEngine(
+        ctx.graph,
+        ctx.catalogue,
+        typeof options.source === 'function' ? options.source(issueMoment.date) : options.source,
+      )
+    : ctx.engine;
+
   // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
   // with secrecy decisions carried up from the units below; what is left out is said in the document.
   const lens = await secrecyLens(ctx, date);
@@ -214,7 +244,7 @@ export async function buildBriefingReport(
   const allRows = await applySecrecyDecisions(
     ctx,
     unit.id,
-    await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
+    await engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
     date,
   );
   const rows = allRows.filter((r) => readable(r.secrecy));
@@ -261,16 +291,16 @@ export async function buildBriefingReport(
     });
   const childKind = unit.kind === 'ministry' ? 'province' : undefined;
   const byUnit = new Map<string, UnitRow>();
-  for (const column of columns) {
-    const ranking = await ctx.engine.ranking({
-      unitId: unit.id,
-      period,
-      indicator: column.code,
-      option: column.option,
-      compare: true,
-      kind: childKind,
-    });
-    for (const r of ranking) {
+  // Every column of the appendix in one pass over the children (one read of cells, statuses and adjustments).
+  const rankings = await engine.rankings({
+    unitId: unit.id,
+    period,
+    columns: columns.map((c) => ({ indicator: c.code, option: c.option })),
+    compare: true,
+    kind: childKind,
+  });
+  columns.forEach((column, i) => {
+    for (const r of rankings[i] ?? []) {
       // A child whose figure is classified above the reader (a decision on one province) shows no value.
       if (!readable(lens.levelOf(r.unitId, column.code))) {
         omitted = true;
@@ -284,7 +314,7 @@ export async function buildBriefingReport(
       };
       byUnit.set(r.code, row);
     }
-  }
+  });
   const totalCells: Record<string, ComparedValue> = {};
   for (const column of columns) {
     const row = rows.find((r: AggregateRow) => r.indicator === column.code && r.option === column.option);
@@ -372,7 +402,7 @@ export async function buildBriefingReport(
       omitted = true;
       continue;
     }
-    const points = await ctx.engine.series({ unitId: unit.id, indicator: code, option, months: trendMonths });
+    const points = await engine.series({ unitId: unit.id, indicator: code, option, months: trendMonths });
     trends.push({
       indicator: code,
       option,
@@ -390,27 +420,11 @@ export async function buildBriefingReport(
   }
 
   const draft = await readDraft(ctx, unit.id, period.id);
-  const allMeetings = await listMeetings(ctx, options.clearance);
-  const meetings = allMeetings
-    .filter(
-      (m) => m.period === period.id || (kind !== 'month' && monthsOf(period).some((x) => x.id === m.period)),
-    )
-    .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   const meeting = meetings[0];
   const allDirectives = meeting ? await directivesOf(ctx, meeting.id) : [];
   const shownDirectives = allDirectives.filter((d) => readable(d.secrecy));
   if (shownDirectives.length < allDirectives.length) omitted = true;
   const meetingDirectives = shownDirectives.map((d) => d.content);
-
-  // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
-  // data window plus the reporting deadline of 3 working days. The document is dated from it and tasks stand as of
-  // it, so regenerating a past report gives the same text.
-  const deadline = addWorkingDays(window.end, 3);
-  const briefing = meetings.find((m) => m.heldOn >= window.end);
-  const issueMoment = briefing
-    ? { date: briefing.heldOn, basis: `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}` }
-    : { date: deadline, basis: `hết hạn gửi báo cáo ${formatDate(deadline)}` };
-  const issueDate = options.issueDate ?? issueMoment.date;
 
   // Follow-up: tasks set by meetings held up to the end of the data window (a meeting after it sets tasks for the
   // next report), as they stand at the issue moment.
