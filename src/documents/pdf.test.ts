@@ -109,6 +109,56 @@ describe('briefing .pdf', () => {
     assert.ok(all.includes('138,6 kg và 162.526 viên ma túy tổng hợp'));
   });
 
+  it('numbers each appendix from 1, with no number on its first page, as the .docx does (issue 15)', (t) => {
+    if (!available('pdftotext')) {
+      t.skip('pdftotext (poppler-utils) is not installed; page numbers not read');
+      return;
+    }
+    // Every page's words with their boxes: the page number is what is printed in the top margin (20 mm, 56,7 pt);
+    // an appendix starts on the page whose first line, just below it, is its label.
+    const pages = spawnSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      .stdout.split('<page ')
+      .slice(1)
+      .map((page) =>
+        [
+          ...page.matchAll(
+            /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g,
+          ),
+        ].map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3] ?? '' })),
+      );
+    const TOP_MARGIN = (20 * 72) / 25.4;
+    let appendix: string | null = null;
+    let inAppendix = 0;
+    let continued = 0;
+    for (const [i, words] of pages.entries()) {
+      const header = words
+        .filter((w) => w.bottom < TOP_MARGIN)
+        .map((w) => w.text)
+        .join(' ');
+      const firstLine = words
+        .filter((w) => w.top >= TOP_MARGIN - 1 && w.top < TOP_MARGIN + 12)
+        .map((w) => w.text)
+        .join(' ');
+      const label = /^Phụ lục [IVXLC]+$/.exec(firstLine)?.[0];
+      if (label) {
+        appendix = label;
+        inAppendix = 1;
+        assert.equal(header, '', `${appendix} has no number on its first page (page ${i + 1})`);
+        continue;
+      }
+      if (appendix === null) {
+        // The report itself: numbered from page 2 by its place in the document.
+        assert.equal(header, i === 0 ? '' : String(i + 1), `page ${i + 1}`);
+        continue;
+      }
+      inAppendix++;
+      continued++;
+      assert.equal(header, String(inAppendix), `${appendix}, its page ${inAppendix} (page ${i + 1})`);
+    }
+    assert.ok(appendix !== null, 'the appendices are printed');
+    assert.ok(continued > 0, 'an appendix runs over more than one page');
+  });
+
   it('rasterises page 1 for a visual check (pdftoppm)', (t) => {
     if (!available('pdftoppm')) {
       t.skip('pdftoppm (poppler-utils) is not installed; page 1 not rasterised');

@@ -406,7 +406,7 @@ function dataTable(table: AppendixTable): PdfNode {
 
 function appendixBlock(a: Appendix): PdfContent[] {
   const out: PdfContent[] = [
-    { text: a.label, bold: true, fontSize: 14, alignment: 'center', pageBreak: 'before' },
+    { text: a.label, bold: true, fontSize: 14, alignment: 'center' },
     { text: a.title, bold: true, fontSize: 13, alignment: 'center' },
     { text: a.subtitle, italics: true, fontSize: 12, alignment: 'center' },
     {
@@ -432,6 +432,28 @@ function appendixBlock(a: Appendix): PdfContent[] {
   return out;
 }
 
+/** A page number centred in the top margin. */
+function pageNumber(n: number): PdfNode {
+  return { text: String(n), alignment: 'center', fontSize: 13, margin: [0, mm(10), 0, 0] };
+}
+
+/**
+ * The page header of an appendix section: pages numbered from 1 within the appendix, none on its first page, as in
+ * the .docx (Decree 30: an appendix is numbered on its own). pdfmake calls a section's header for that section's
+ * pages only, in order, after the layout, so the first page it is called for is the appendix's first page; a new
+ * layout pass starts again from a lower page.
+ */
+function appendixHeader(): (page: number) => PdfNode | null {
+  let first = 0;
+  let last = 0;
+  return (page) => {
+    if (first === 0 || page <= last) first = page;
+    last = page;
+    const n = page - first + 1;
+    return n === 1 ? null : pageNumber(n);
+  };
+}
+
 /** The document definition (exposed for tests that check the content without rasterising). */
 export function buildBriefingPdfDefinition(
   report: BriefingReport,
@@ -444,17 +466,15 @@ export function buildBriefingPdfDefinition(
     // left, top, right, bottom
     pageMargins: [mm(30), mm(20), mm(15), mm(20)],
     // Page numbers centred in the top margin, none on page 1.
-    header: (page: number) =>
-      page === 1
-        ? null
-        : { text: String(page), alignment: 'center', fontSize: 13, margin: [0, mm(10), 0, 0] },
+    header: (page: number) => (page === 1 ? null : pageNumber(page)),
     content: withTinos([
       ...headerBlock(c),
       ...titleBlock(c),
       ...bodyBlocks(c).slice(0, -1),
       // The closing paragraph and the signature block stay together: the signature never stands alone on a page.
       { stack: [...bodyBlocks(c).slice(-1), signatureBlock(c, signature)], unbreakable: true },
-      ...appendices.flatMap(appendixBlock),
+      // Each appendix a section on new pages, numbered from 1.
+      ...appendices.map((a) => ({ section: appendixBlock(a), header: appendixHeader() })),
     ]) as PdfContent[],
     defaultStyle: { font: 'TinosLatin', fontSize: BODY },
     info: {
