@@ -541,3 +541,46 @@ export function buildSampleBriefingReport(options: SampleOptions = {}): Briefing
     ],
   };
 }
+
+/** A figure for narrative tests: a count that should go down, with no values unless given. */
+export function buildFigure(
+  partial: Partial<Figure> & Pick<Figure, 'indicator' | 'unit' | 'phrase'>,
+): Figure {
+  return {
+    option: null,
+    name: partial.indicator,
+    optionName: null,
+    decimals: 0,
+    value: null,
+    previous: null,
+    samePeriodLastYear: null,
+    goodDirection: 'down',
+    secrecy: 'none',
+    ...partial,
+  };
+}
+
+/** The sample report issued by a province (Công an tỉnh Nghệ An under Bộ Công an). */
+export function buildSampleProvincialReport(options: SampleOptions = {}): BriefingReport {
+  const report = buildSampleBriefingReport(options);
+  report.level = 'province';
+  report.issuer = { parentName: 'Bộ Công an', name: 'Công an tỉnh Nghệ An', place: 'Nghệ An' };
+  return report;
+}
+
+/** The sample report moved to another data window (and last year's), e.g. July 2025 or March 2018. */
+export function withWindow(
+  report: BriefingReport,
+  window: { start: string; end: string },
+  lastYear: { start: string; end: string; label?: string },
+): BriefingReport {
+  report.period = {
+    ...report.period,
+    windowStart: window.start,
+    windowEnd: window.end,
+    samePeriodLastYearStart: lastYear.start,
+    samePeriodLastYearEnd: lastYear.end,
+    ...(lastYear.label ? { samePeriodLastYearLabel: lastYear.label } : {}),
+  };
+  return report;
+}

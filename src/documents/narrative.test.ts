@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSampleBriefingReport } from './fixtures.ts';
-import type { BriefingReport, Figure } from './model.ts';
+import {
+  buildFigure,
+  buildSampleBriefingReport,
+  buildSampleProvincialReport,
+  withWindow,
+} from './fixtures.ts';
+import type { BriefingReport } from './model.ts';
 import {
   comparisonSentence,
   composeBriefing,
@@ -20,20 +25,7 @@ function fieldOf(report: BriefingReport, code: string) {
   return field;
 }
 
-function fig(partial: Partial<Figure> & Pick<Figure, 'indicator' | 'unit' | 'phrase'>): Figure {
-  return {
-    option: null,
-    name: partial.indicator,
-    optionName: null,
-    decimals: 0,
-    value: null,
-    previous: null,
-    samePeriodLastYear: null,
-    goodDirection: 'down',
-    secrecy: 'none',
-    ...partial,
-  };
-}
+const fig = buildFigure;
 
 describe('drug sentence (February 2020 seed)', () => {
   const report = buildSampleBriefingReport();
@@ -126,27 +118,20 @@ describe('Tết', () => {
   });
 
   it('warns when Tết falls in this window only (March 2018)', () => {
-    const report = buildSampleBriefingReport();
-    report.period = {
-      ...report.period,
-      windowStart: '2018-02-15',
-      windowEnd: '2018-03-14',
-      samePeriodLastYearStart: '2017-02-15',
-      samePeriodLastYearEnd: '2017-03-14',
-      samePeriodLastYearLabel: 'cùng kỳ năm 2017',
-    };
+    const report = withWindow(
+      buildSampleBriefingReport(),
+      { start: '2018-02-15', end: '2018-03-14' },
+      { start: '2017-02-15', end: '2017-03-14', label: 'cùng kỳ năm 2017' },
+    );
     assert.match(tetNote(report) ?? '', /Mậu Tuất 2018 .*cùng kỳ năm 2017 không có Tết/);
   });
 
   it('says nothing for a window without Tết', () => {
-    const report = buildSampleBriefingReport();
-    report.period = {
-      ...report.period,
-      windowStart: '2020-05-15',
-      windowEnd: '2020-06-14',
-      samePeriodLastYearStart: '2019-05-15',
-      samePeriodLastYearEnd: '2019-06-14',
-    };
+    const report = withWindow(
+      buildSampleBriefingReport(),
+      { start: '2020-05-15', end: '2020-06-14' },
+      { start: '2019-05-15', end: '2019-06-14' },
+    );
     assert.equal(tetNote(report), null);
   });
 });
@@ -186,9 +171,7 @@ describe('composed report', () => {
   });
 
   it('prints a provincial issuer under its parent', () => {
-    const report = buildSampleBriefingReport();
-    report.issuer = { parentName: 'Bộ Công an', name: 'Công an tỉnh Nghệ An', place: 'Nghệ An' };
-    const c = composeBriefing(report);
+    const c = composeBriefing(buildSampleProvincialReport());
     assert.equal(c.parentLine, 'BỘ CÔNG AN');
     assert.equal(c.issuerLine, 'CÔNG AN TỈNH NGHỆ AN');
     assert.equal(c.placeDateLine, 'Nghệ An, ngày 26 tháng 02 năm 2020');

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSampleBriefingReport } from './fixtures.ts';
-import type { BriefingReport, Figure } from './model.ts';
+import {
+  buildFigure,
+  buildSampleBriefingReport,
+  buildSampleProvincialReport,
+  withWindow,
+} from './fixtures.ts';
+import type { Figure } from './model.ts';
 import {
   assessmentMovements,
   assignedTask,
@@ -14,20 +19,7 @@ import {
 } from './narrative.ts';
 import { crossesReorganisation, naturalLabel, RULES } from './rules.ts';
 
-function fig(partial: Partial<Figure> & Pick<Figure, 'indicator' | 'unit' | 'phrase'>): Figure {
-  return {
-    option: null,
-    name: partial.indicator,
-    optionName: null,
-    decimals: 0,
-    value: null,
-    previous: null,
-    samePeriodLastYear: null,
-    goodDirection: 'down',
-    secrecy: 'none',
-    ...partial,
-  };
-}
+const fig = buildFigure;
 
 const weapons = (value: [number, number], grenades: [number, number]) => [
   fig({
@@ -147,8 +139,7 @@ describe('narrative rules (issue 15)', () => {
   });
 
   it('names the forces by level: the nation, a province, a commune', () => {
-    const province: BriefingReport = { ...buildSampleBriefingReport(), level: 'province' };
-    province.issuer = { parentName: 'Bộ Công an', name: 'Công an tỉnh Nghệ An', place: 'Nghệ An' };
+    const province = buildSampleProvincialReport();
     const drug = province.fields.find((f) => f.field === 'drug');
     assert.ok(drug);
     assert.match(fieldParagraphs(drug, province)[0] ?? '', /^Trong tháng, Công an tỉnh Nghệ An đã phát hiện/);
@@ -160,15 +151,11 @@ describe('narrative rules (issue 15)', () => {
   });
 
   it('judges by the notable-change test: no small bases, no structural series across the July 2025 reorganisation', () => {
-    const r = buildSampleBriefingReport();
-    r.period = {
-      ...r.period,
-      windowStart: '2025-06-15',
-      windowEnd: '2025-07-14',
-      samePeriodLastYearStart: '2024-06-15',
-      samePeriodLastYearEnd: '2024-07-14',
-      samePeriodLastYearLabel: 'cùng kỳ năm 2024',
-    };
+    const r = withWindow(
+      buildSampleBriefingReport(),
+      { start: '2025-06-15', end: '2025-07-14' },
+      { start: '2024-06-15', end: '2024-07-14', label: 'cùng kỳ năm 2024' },
+    );
     r.fields = [
       {
         field: 'commune_police',
