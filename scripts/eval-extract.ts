@@ -73,7 +73,7 @@ function pair<E, P>(expected: E[], predicted: P[], eq: (e: E, p: P) => boolean) 
 }
 
 /** Mass in grams, so "1,2 kg" and "1.200 g" are the same quantity; other units as written. */
-const GRAMS: Record<string, number> = { g: 1, gam: 1, gram: 1, kg: 1000, tấn: 1_000_000 };
+const GRAMS: Record<string, number> = { g: 1, gam: 1, gram: 1, kg: 1000, tạ: 100_000, tấn: 1_000_000 };
 function measure(value: number | null, unit: string | null): [number | null, string | null] {
   const factor = unit === null ? undefined : GRAMS[unit];
   return factor === undefined || value === null ? [value, unit] : [value * factor, 'g'];
