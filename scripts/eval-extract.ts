@@ -86,7 +86,10 @@ function sameQuantity(av: number | null, au: string | null, bv: number | null, b
 
 const figValue = (e: ExpectedFigure, p: Figure) => sameQuantity(e.value, e.unit, p.value, p.unit);
 const figStrict = (e: ExpectedFigure, p: Figure) =>
-  figValue(e, p) && e.indicator === p.indicator && e.option === p.option && e.approx === p.approx;
+  figValue(e, p) &&
+  e.indicator === p.indicator &&
+  e.option === p.option &&
+  e.approx === (p.approx !== null || p.value_max !== null);
 const cmpValue = (e: ExpectedComparison, p: Comparison) =>
   e.direction === p.direction && sameQuantity(e.value, e.unit, p.value, p.unit);
 const cmpStrict = (e: ExpectedComparison, p: Comparison) =>
@@ -106,7 +109,7 @@ function prf(t: Tally): string {
 }
 
 const describeFigure = (f: ExpectedFigure | Figure) =>
-  `${f.value} ${f.unit} → ${f.indicator ?? '∅'}${f.option ? `/${f.option}` : ''}${f.approx ? ' ~' : ''}`;
+  `${f.value} ${f.unit} → ${f.indicator ?? '∅'}${f.option ? `/${f.option}` : ''}${f.approx ? ' ~' : ''}${'noun' in f && f.noun ? ` «${f.noun}»` : ''}`;
 const describeComparison = (c: ExpectedComparison | Comparison) =>
   `${c.direction} ${c.value ?? '·'} ${c.unit ?? ''} vs ${c.baseline ?? '∅'} → ${c.indicator ?? '∅'}`;
 
