@@ -191,15 +191,35 @@ function matchAt(tokens: Token[], at: number, phrase: Token[]): boolean {
   return true;
 }
 
+const tokenKey = (t: Token | undefined) => (t ? `${t.kind}:${t.fold}` : '');
+
+/** Phrase lists indexed by their first and by their last token, longest first, built once per list. */
+const byFirst = new WeakMap<Token[][], Map<string, Token[][]>>();
+const byLast = new WeakMap<Token[][], Map<string, Token[][]>>();
+function indexed(cache: WeakMap<Token[][], Map<string, Token[][]>>, list: Token[][], last: boolean) {
+  let index = cache.get(list);
+  if (!index) {
+    index = new Map();
+    for (const p of list) {
+      const k = tokenKey(last ? p[p.length - 1] : p[0]);
+      index.set(k, [...(index.get(k) ?? []), p]);
+    }
+    cache.set(list, index);
+  }
+  return index;
+}
+
 /** Length of the longest phrase of `list` starting at `at`, or 0. */
 function longestAt(tokens: Token[], at: number, list: Token[][]): number {
-  for (const p of list) if (matchAt(tokens, at, p)) return p.length;
+  for (const p of indexed(byFirst, list, false).get(tokenKey(tokens[at])) ?? [])
+    if (matchAt(tokens, at, p)) return p.length;
   return 0;
 }
 
 /** Length of the longest phrase of `list` ending just before `end`, or 0. */
 function longestEndingAt(tokens: Token[], end: number, list: Token[][]): number {
-  for (const p of list) if (matchAt(tokens, end - p.length, p)) return p.length;
+  for (const p of indexed(byLast, list, true).get(tokenKey(tokens[end - 1])) ?? [])
+    if (matchAt(tokens, end - p.length, p)) return p.length;
   return 0;
 }
 
@@ -591,6 +611,8 @@ function hasRole(m: Match, type: Role['type']): boolean {
 
 interface Context {
   tokens: Token[];
+  /** Token indices where a quantity starts. */
+  starts: Set<number>;
   matches: Match[];
   quantities: Quantity[];
   st: Structure;
@@ -599,7 +621,22 @@ interface Context {
 }
 
 function matchesIn(ctx: Context, from: number, to: number): Match[] {
-  return ctx.matches.filter((m) => m.start >= from && m.start < to);
+  // Matches are in text order: find the first at or after `from` by bisection.
+  const { matches } = ctx;
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((matches[mid]?.start ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Match[] = [];
+  for (let k = lo; k < matches.length; k++) {
+    const m = matches[k];
+    if (!m || m.start >= to) break;
+    out.push(m);
+  }
+  return out;
 }
 
 /** Where the words before quantity q start: after the previous quantity's noun phrase or a clause stop. */
@@ -637,7 +674,7 @@ function computeREnd(ctx: Context, q: Quantity): number {
     const t = ctx.tokens[k];
     if (!t || t.kind === 'break' || t.kind === 'number') break;
     if (t.kind === 'punct' && R_STOP.has(t.raw)) break;
-    if (ctx.quantities.some((o) => o.start === k)) break;
+    if (ctx.starts.has(k)) break;
     k++;
   }
   return k;
@@ -1023,10 +1060,12 @@ export function extract(
     tokens,
     matches: matchContent(tokens, c),
     quantities: findQuantities(tokens, c),
+    starts: new Set<number>(),
     st: structure(tokens),
     c,
     catalogue: new Map(catalogue.map((i) => [i.code, i])),
   };
+  for (const q of ctx.quantities) ctx.starts.add(q.start);
   for (const q of ctx.quantities) q.rEnd = computeREnd(ctx, q);
   classify(ctx);
   ctx.quantities.forEach((q, qi) => {

@@ -63,7 +63,8 @@ describe('figures read from narrative reports', () => {
       [change?.direction, change?.value, change?.unit, change?.current, change?.base, change?.baselineText],
       ['up', 30, 'vụ', 150, 120, 'tháng 4/2023'],
     );
-    assert.deepEqual([open.body.period?.month, open.body.period?.year], [5, 2024]);
+    const period = open.body.period as { month?: number; year?: number } | null;
+    assert.deepEqual([period?.month, period?.year], [5, 2024]);
 
     const doc = new Document({ sections: [{ children: [new Paragraph(TEXT)] }] });
     const buffer = await Packer.toBuffer(doc);
