@@ -648,6 +648,21 @@ describe('extract: what each number is, on the forms real reports use', () => {
     );
   });
 
+  it("3b. a count outside the units reaches an indicator only when its own noun is the catalogue's", () => {
+    assert.deepEqual(
+      figs('Thu hồi 5 roi điện, 3 súng hơi, 6 gậy điện, 2 lựu đạn; tiếp nhận 15 tin báo về tội phạm.').map(
+        (f) => [f.indicator, f.value, f.unit],
+      ),
+      [
+        ['weapons.support_tools', 5, 'roi điện'],
+        ['weapons.guns', 3, 'súng'],
+        [null, 6, 'gậy điện'],
+        ['weapons.grenades', 2, 'lựu đạn'],
+        [null, 15, 'tin báo'],
+      ],
+    );
+  });
+
   it('4. labels, dates, times, codes and ages are not counts', () => {
     const text =
       'Khoảng 7h40 ngày 23/3, tại ấp 2, quận 8, xe biển số 29B-043.46 của Công ty Sông Đà 702 quản lý; ' +

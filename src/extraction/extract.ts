@@ -716,7 +716,11 @@ function resolve(ctx: Context, qi: number): Resolution {
   const none: Resolution = { indicator: null, option: null, field: null };
   if (!q) return none;
   const { c, st } = ctx;
-  const R = rightMatches(ctx, qi);
+  // A count outside the units keeps to its own noun phrase: "6 gậy điện, 2 lựu đạn" shares nothing.
+  // Its noun must lead the phrase ("15 tin báo về tội phạm" counts reports, not crimes).
+  const R = q.open
+    ? rightMatches(ctx, qi, 5).filter((m) => m.start <= q.unitStart + 1)
+    : rightMatches(ctx, qi);
   const lFrom = leftStart(ctx, qi);
   const L = matchesIn(ctx, lFrom, q.start);
   const sent = st.sentence[q.start];
@@ -773,7 +777,13 @@ function resolve(ctx: Context, qi: number): Resolution {
 
   let best = -1;
   let bestScore = 0;
-  for (const ri of c.byUnit.get(q.unit) ?? []) {
+  // A count outside the units ("5 roi điện", "3 súng") reaches an indicator only through a noun of its rule.
+  const candidates = q.open
+    ? [...nounR].filter((ri) =>
+        c.indicators[ri]?.units.some((u) => c.rules.units.find((x) => x.unit === u)?.kind === 'count'),
+      )
+    : (c.byUnit.get(q.unit) ?? []);
+  for (const ri of candidates) {
     const rule = c.indicators[ri];
     if (!rule || !ctx.catalogue.has(rule.indicator)) continue;
     const inR = nounR.has(ri);
@@ -803,7 +813,7 @@ function resolve(ctx: Context, qi: number): Resolution {
   const options = new Set<string | null>();
   for (const ri of nounR) {
     const r = c.indicators[ri];
-    if (r && r.indicator === rule.indicator && r.units.includes(q.unit)) options.add(r.option);
+    if (r && r.indicator === rule.indicator && (q.open || r.units.includes(q.unit))) options.add(r.option);
   }
   if (options.size > 1) option = null;
   const indicator = ctx.catalogue.get(rule.indicator);
@@ -1085,7 +1095,8 @@ export function extract(
     if (q.role === 'dropped') return;
     if (q.role === 'figure') {
       const ind = q.indicator ? ctx.catalogue.get(q.indicator) : undefined;
-      const conv = converted(ind, q.unit, q.value, rules);
+      // A count named by its noun ("5 roi điện") is counted in the indicator's own unit.
+      const conv = q.open ? undefined : converted(ind, q.unit, q.value, rules);
       const valid = conv !== 'invalid';
       if (q.kind === 'percent' && (!q.indicator || !valid) && !isRate(ctx, q)) return;
       // "khám phá 268 vụ (đạt 85,9%)": a rate right after the count of solved cases is the solve rate.
