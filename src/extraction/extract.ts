@@ -178,11 +178,21 @@ function compile(rules: ExtractionRules): Compiled {
   return compiled;
 }
 
+const wordCounts = new WeakMap<Token[], number>();
+function wordCount(phrase: Token[]): number {
+  let n = wordCounts.get(phrase);
+  if (n === undefined) {
+    n = phrase.filter((p) => p.kind === 'word').length;
+    wordCounts.set(phrase, n);
+  }
+  return n;
+}
+
 function matchAt(tokens: Token[], at: number, phrase: Token[]): boolean {
   if (at < 0 || at + phrase.length > tokens.length) return false;
   // In accented text an unaccented word is only read as an accented rule word inside a phrase of two or more words
   // ("ma tuy tổng hợp"): alone it is usually another word ("quả tang" is not "tăng", "chay" is not "cháy").
-  const lenient = !tokens[at]?.inAccentedText || phrase.filter((p) => p.kind === 'word').length > 1;
+  const lenient = !tokens[at]?.inAccentedText || wordCount(phrase) > 1;
   for (let j = 0; j < phrase.length; j++) {
     const t = tokens[at + j];
     const p = phrase[j];
