@@ -480,10 +480,11 @@ async function writeValuesPostgresBulk(
     .values({ at: change.at, user_id: change.userId, source: change.source, reason: change.reason })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // Emptied at every commit or rollback; created once per connection.
+  // Emptied at every commit or rollback; created once per connection. `anchor` is the nearest unit whose roll-up
+  // holds the figure (its own unit when that has children, else its parent), null when no roll-up does.
   await sql`CREATE TEMP TABLE IF NOT EXISTS figure_stage (period text, unit_id int, form_id int, indicator_id int,
-    option_id int, value float8, comment text) ON COMMIT DELETE ROWS`.execute(trx);
-  await sql`CREATE TEMP TABLE IF NOT EXISTS figure_delta (period text, unit_id int, indicator_id int, option_id int,
+    option_id int, value float8, comment text, anchor int) ON COMMIT DELETE ROWS`.execute(trx);
+  await sql`CREATE TEMP TABLE IF NOT EXISTS figure_delta (period text, anchor int, indicator_id int, option_id int,
     value float8, n int) ON COMMIT DELETE ROWS`.execute(trx);
   const inserts: ValueInput[] = [];
   const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
@@ -520,9 +521,37 @@ async function writeValuesPostgresBulk(
     await trx.deleteFrom('change_set').where('id', '=', changeId).execute();
     return { changeId: null, inserted: 0, updated: 0, unchanged };
   }
+  // The roll-ups a figure counts in are its anchor's and the anchor's ancestors' on the period's reference date:
+  // figures are summed per anchor first (one pass, no join), and only those sums are spread up the tree.
+  const holders = new RollupAccumulator(graph);
+  const anchors = new Map<string, number | null>();
+  const spread: { period: string[]; anchor: number[]; holder: number[] } = {
+    period: [],
+    anchor: [],
+    holder: [],
+  };
+  const spreadDone = new Set<string>();
+  const anchorOf = (i: ValueInput): number | null => {
+    const key = `${i.period}|${i.unitId}`;
+    let anchor = anchors.get(key);
+    if (anchor === undefined) {
+      const list = holders.holders(i.period, i.unitId);
+      anchor = list[0] ?? null;
+      anchors.set(key, anchor);
+      if (anchor !== null && !spreadDone.has(`${i.period}|${anchor}`)) {
+        spreadDone.add(`${i.period}|${anchor}`);
+        for (const holder of list) {
+          spread.period.push(i.period);
+          spread.anchor.push(anchor);
+          spread.holder.push(holder);
+        }
+      }
+    }
+    return anchor;
+  };
   if (inserts.length > 0) {
     await copy(
-      'COPY figure_stage (period, unit_id, form_id, indicator_id, option_id, value, comment) FROM STDIN',
+      'COPY figure_stage (period, unit_id, form_id, indicator_id, option_id, value, comment, anchor) FROM STDIN',
       copyLines(inserts, (i) => [
         i.period,
         i.unitId,
@@ -531,6 +560,7 @@ async function writeValuesPostgresBulk(
         i.optionId,
         i.value,
         i.comment,
+        anchorOf(i),
       ]),
     );
     await sql`
@@ -555,10 +585,10 @@ async function writeValuesPostgresBulk(
       }))
       .filter((d) => d.value !== 0 || d.n !== 0);
     await copy(
-      'COPY figure_delta (period, unit_id, indicator_id, option_id, value, n) FROM STDIN',
+      'COPY figure_delta (period, anchor, indicator_id, option_id, value, n) FROM STDIN',
       copyLines(deltas, (d) => [
         d.input.period,
-        d.input.unitId,
+        anchorOf(d.input),
         d.input.indicatorId,
         d.input.optionId,
         d.value,
@@ -566,28 +596,17 @@ async function writeValuesPostgresBulk(
       ]),
     );
   }
-  // The units each (period, unit) counts in: itself unless it has no children that day, and its ancestors then.
-  const holders = new RollupAccumulator(graph);
-  const seen = new Set<string>();
-  const map: { period: string[]; unit: number[]; holder: number[] } = { period: [], unit: [], holder: [] };
-  for (const i of [...inserts, ...updates.map((u) => u.input)]) {
-    const key = `${i.period}|${i.unitId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (const holder of holders.holders(i.period, i.unitId)) {
-      map.period.push(i.period);
-      map.unit.push(i.unitId);
-      map.holder.push(holder);
-    }
-  }
   const rolled = await sql`
     INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count)
     SELECT c.period, c.indicator_id, c.option_id, h.holder, sum(c.value), sum(c.n)
-    FROM (SELECT period, unit_id, indicator_id, option_id, value, 1 AS n FROM figure_stage WHERE value IS NOT NULL
-          UNION ALL
-          SELECT period, unit_id, indicator_id, option_id, value, n FROM figure_delta) c
-    JOIN unnest(${map.period}::text[], ${map.unit}::int[], ${map.holder}::int[]) AS h(period, unit_id, holder)
-      ON h.period = c.period AND h.unit_id = c.unit_id
+    FROM (SELECT period, anchor, indicator_id, option_id, sum(value) AS value, sum(n) AS n
+          FROM (SELECT period, anchor, indicator_id, option_id, value, 1 AS n FROM figure_stage
+                WHERE value IS NOT NULL AND anchor IS NOT NULL
+                UNION ALL
+                SELECT period, anchor, indicator_id, option_id, value, n FROM figure_delta WHERE anchor IS NOT NULL) f
+          GROUP BY period, anchor, indicator_id, option_id) c
+    JOIN unnest(${spread.period}::text[], ${spread.anchor}::int[], ${spread.holder}::int[]) AS h(period, anchor, holder)
+      ON h.period = c.period AND h.anchor = c.anchor
     GROUP BY c.period, c.indicator_id, c.option_id, h.holder
     ON CONFLICT (unit_id, period, indicator_id, option_id)
     DO UPDATE SET value = value_rollup.value + excluded.value, value_count = value_rollup.value_count + excluded.value_count`.execute(
