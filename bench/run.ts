@@ -9,8 +9,10 @@
  *   - save-to-visible: saving one figure, then reading it in the national total.
  * The same queries run on DuckDB over the same data in the same run; ratios are ours / DuckDB's.
  *
- * Usage: npm run bench -- [--scale 0.05] [--years 8] [--runs 20] [--backends sqlite,postgres] [--json FILE]
- * With --json, the figures are merged into FILE under stable keys (see bench/results.ts).
+ * Usage: npm run bench -- [--scale 0.05] [--years 8] [--factor 1] [--runs 20] [--backends sqlite,postgres] [--json FILE]
+ * With --json, the figures are merged into FILE under stable keys (see bench/results.ts). `--factor 2` (or 4) runs
+ * 2× (4×) the national dataset: the same units over twice (four times) the years, ending at the same month; its
+ * record's `scale` is scale × factor.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +40,8 @@ import { parseArgs, writeBenchJson } from './results.ts';
 const args = parseArgs(process.argv);
 const JSON_FILE = args.get('json');
 const SCALE = Number(args.get('scale') ?? 1);
-const YEARS = Number(args.get('years') ?? 8);
+const FACTOR = Number(args.get('factor') ?? 1);
+const YEARS = Number(args.get('years') ?? 8) * FACTOR;
 const RUNS = Number(args.get('runs') ?? 20);
 const config = loadConfig();
 const postgresUrl = process.env.BENCH_DATABASE_URL_POSTGRES ?? config.testPostgresUrl;
@@ -419,7 +422,7 @@ async function main(): Promise<void> {
       if (JSON_FILE) {
         writeBenchJson(JSON_FILE, {
           backend,
-          scale: SCALE,
+          scale: SCALE * FACTOR,
           figures: imported,
           import_per_s: throughput,
           pack_p50_ms: percentile(packSamples, 50),
