@@ -1,5 +1,6 @@
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { liveAnalyticsSource } from '../analytics/repository.ts';
+import { createYearsAhead } from '../db/partitions.ts';
 import { migrate, openStore, type Store } from '../db/store.ts';
 import { FORMS, INDICATORS } from '../indicators/catalogue.ts';
 import type { Catalogue } from '../indicators/registry.ts';
@@ -41,6 +42,8 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
   });
   try {
     await migrate(store);
+    // PostgreSQL: this year's and the next two years' partitions exist before anyone saves into them.
+    await createYearsAhead(store, Number(options.clock.today().slice(0, 4)));
     if ((await countUnits(store.db)) === 0) {
       await saveReferenceUnits(store, buildReferenceData(options.referenceDataDir));
     }

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,9 @@ import { AppError } from '../shared/errors.ts';
 const run = promisify(execFile);
 
 /** pg_dump/pg_restore: from Debian's versioned folder when present (they are not on PATH there), else from PATH. */
-export function postgresTool(name: 'pg_dump' | 'pg_restore' | 'pg_basebackup' | 'pg_ctl' | 'initdb'): string {
+export function postgresTool(
+  name: 'pg_dump' | 'pg_restore' | 'pg_basebackup' | 'pg_ctl' | 'initdb' | 'psql',
+): string {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
     const versions = readdirSync(root)
@@ -53,7 +55,7 @@ async function listDump(file: string): Promise<number> {
 }
 
 /**
- * Restores a pg_dump backup over the database in one transaction (pg_restore --clean --single-transaction): either
+ * Restores a pg_dump backup over the database in one transaction (pg_restore's script run by psql): either
  * every table is replaced by the backup's content or, on any error, nothing changes. The file is checked first.
  * Servers should be restarted afterwards so that their in-memory tree and catalogue are re-read.
  */
@@ -74,22 +76,63 @@ export async function restorePostgres(url: string, source: string): Promise<{ en
       [{ field: 'file', reason: firstLine(error) }],
     );
   }
-  await run(
-    postgresTool('pg_restore'),
-    [
-      '--clean',
-      '--if-exists',
-      '--no-owner',
-      '--no-privileges',
-      '--single-transaction',
-      '--exit-on-error',
-      '-d',
-      url,
-      source,
-    ],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
+  await restoreInOneTransaction(url, source);
   return { entries };
+}
+
+/**
+ * pg_restore's script (--clean --if-exists) run by psql in one transaction, after the partitioned tables are dropped
+ * with their partitions: --clean alone drops a partition's primary key before its table, which PostgreSQL refuses
+ * while the partition is attached. On any error psql stops and the transaction rolls back.
+ */
+function restoreInOneTransaction(url: string, source: string): Promise<void> {
+  const dropPartitioned = `DO $$ DECLARE t regclass; BEGIN
+    FOR t IN SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind = 'p' AND n.nspname = 'public' AND NOT c.relispartition LOOP
+      EXECUTE 'DROP TABLE IF EXISTS ' || t || ' CASCADE';
+    END LOOP; END $$`;
+  return new Promise((resolve, reject) => {
+    const script = spawn(
+      postgresTool('pg_restore'),
+      ['--clean', '--if-exists', '--no-owner', '--no-privileges', '-f', '-', source],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const psql = spawn(
+      postgresTool('psql'),
+      [
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '--single-transaction',
+        '-c',
+        dropPartitioned,
+        '-f',
+        '-',
+        '-d',
+        url,
+      ],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
+    script.stdout.pipe(psql.stdin);
+    let stderr = '';
+    script.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    psql.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    let scriptCode: number | null = null;
+    script.on('close', (code) => {
+      scriptCode = code;
+    });
+    script.on('error', reject);
+    psql.on('error', reject);
+    psql.on('close', (code) => {
+      if (code === 0 && scriptCode === 0) resolve();
+      else reject(Object.assign(new Error(`restore failed: ${stderr.trim()}`), { stderr }));
+    });
+  });
 }
 
 function firstLine(error: unknown): string {

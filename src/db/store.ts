@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { copyIn } from './copy.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { PrimaryPool, type ReadRouting, ReplicaPool } from './replicas.ts';
 import type { Database } from './schema.ts';
@@ -31,12 +32,60 @@ export interface Store {
   write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Runs `fn` holding the write lock, without opening a Kysely transaction (the bulk paths open their own). */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL: a write transaction on one connection that can also stream rows in with COPY (bulk imports); null
+   * on SQLite, whose bulk path uses prepared statements instead.
+   */
+  readonly writeWithCopy: (<T>(fn: (trx: Kysely<Database>, copy: CopyIn) => Promise<T>) => Promise<T>) | null;
   close(): Promise<void>;
 }
 
 // pg returns BIGINT (int8) and NUMERIC as strings; counts and sums in this schema fit a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+
+/** Streams rows, in COPY's text format, into `COPY … FROM STDIN`; resolves with the number of rows copied. */
+export type CopyIn = (statement: string, data: Iterable<string>) => Promise<number>;
+
+/**
+ * A transaction on one pooled connection, seen through Kysely and through COPY at once. `after` runs on the same
+ * connection once the transaction has committed.
+ */
+function copyWriter(
+  connect: () => Promise<pg.PoolClient>,
+  after?: (db: Kysely<Database>) => Promise<void>,
+): NonNullable<Store['writeWithCopy']> {
+  const prepared = new WeakSet<object>();
+  return async (fn) => {
+    const client = await connect();
+    try {
+      if (!prepared.has(client)) {
+        // Room for a month of national figures in the staging tables before they spill to temporary files; only
+        // possible before the connection's first temporary table.
+        await client.query("SET temp_buffers = '64MB'").catch(() => undefined);
+        prepared.add(client);
+      }
+      const single = new Kysely<Database>({
+        dialect: new PostgresDialect({
+          pool: {
+            connect: async () => ({
+              query: client.query.bind(client) as pg.PoolClient['query'],
+              release: () => undefined,
+            }),
+            end: async () => undefined,
+          },
+        }),
+      });
+      const result = await single
+        .transaction()
+        .execute((trx) => fn(trx, (statement, data) => copyIn(client, statement, data)));
+      await after?.(single);
+      return result;
+    } finally {
+      client.release();
+    }
+  };
+}
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -86,6 +135,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       url,
       write: (fn) => mutex.run(() => db.transaction().execute(fn)),
       exclusive: (fn) => mutex.run(fn),
+      writeWithCopy: null,
       close: async () => {
         await db.destroy();
       },
@@ -105,6 +155,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       url,
       write: (fn) => db.transaction().execute(fn),
       exclusive: (fn) => fn(),
+      writeWithCopy: copyWriter(() => pool.connect()),
       close: async () => {
         await db.destroy();
       },
@@ -134,6 +185,13 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       return result;
     },
     exclusive: (fn) => fn(),
+    writeWithCopy: copyWriter(
+      () => primary.connect(),
+      async (single) => {
+        const { rows } = await sql<{ lsn: string }>`SELECT pg_current_wal_lsn()::text AS lsn`.execute(single);
+        if (rows[0]) replicas.noteCommit(rows[0].lsn);
+      },
+    ),
     close: async () => {
       await readDb.destroy();
       await db.destroy();

@@ -1,8 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
+import { copyField } from '../db/copy.ts';
+import { ensureYearPartitions, periodYear } from '../db/partitions.ts';
 import type { Database } from '../db/schema.ts';
-import type { Store } from '../db/store.ts';
+import type { CopyIn, Store } from '../db/store.ts';
 import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
@@ -21,6 +23,8 @@ const SCAN_THRESHOLD = 2000;
 /** New figures are inserted this many per statement: fewer calls into SQLite for bulk imports. */
 const INSERT_BATCH = 100;
 const PG_CHUNK = 20_000;
+/** From this many figures on, PostgreSQL writes go through COPY into a staging table (imports, whole reports). */
+export const PG_BULK_THRESHOLD = 1000;
 
 interface ExistingRow {
   value: number | null;
@@ -59,7 +63,14 @@ export async function writeValues(
       await store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit, stats)),
     );
   }
+  await ensureYearPartitions(store, new Set(inputs.map((i) => periodYear(i.period))));
   try {
+    if (inputs.length >= PG_BULK_THRESHOLD && store.writeWithCopy)
+      return committed(
+        await store.writeWithCopy((trx, copy) =>
+          writeValuesPostgresBulk(trx, copy, graph, inputs, change, audit, stats),
+        ),
+      );
     return committed(
       await store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit, stats)),
     );
@@ -309,33 +320,7 @@ async function writeValuesPostgres(
   let unchanged = 0;
   for (let start = 0; start < inputs.length; start += PG_CHUNK) {
     const chunk = inputs.slice(start, start + PG_CHUNK);
-    const existing = new Map<string, ExistingRow>();
-    const found = await sql<
-      ExistingRow & {
-        period: string;
-        indicator_id: number;
-        option_id: number;
-        unit_id: number;
-        form_id: number;
-      }
-    >`
-      SELECT d.period, d.indicator_id, d.option_id, d.unit_id, d.form_id, d.value, d.comment, d.version, d.change_id
-      FROM unnest(${chunk.map((i) => i.period)}::text[], ${chunk.map((i) => i.indicatorId)}::int[], ${chunk.map((i) => i.optionId)}::int[],
-                  ${chunk.map((i) => i.unitId)}::int[], ${chunk.map((i) => i.formId)}::int[])
-           AS k(period, indicator_id, option_id, unit_id, form_id)
-      JOIN data_value d USING (period, indicator_id, option_id, unit_id, form_id)
-      FOR UPDATE OF d`.execute(trx);
-    for (const row of found.rows)
-      existing.set(
-        keyString({
-          ...row,
-          indicatorId: row.indicator_id,
-          optionId: row.option_id,
-          unitId: row.unit_id,
-          formId: row.form_id,
-        }),
-        row,
-      );
+    const existing = await lockExisting(trx, chunk);
 
     const inserts: ValueInput[] = [];
     const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
@@ -383,30 +368,7 @@ async function writeValuesPostgres(
       inserted += inserts.length;
     }
     if (updates.length > 0) {
-      const keyArrays = (rows: Array<{ input: ValueInput }>) => [
-        rows.map((r) => r.input.period),
-        rows.map((r) => r.input.indicatorId),
-        rows.map((r) => r.input.optionId),
-        rows.map((r) => r.input.unitId),
-        rows.map((r) => r.input.formId),
-      ];
-      const [periods, indicators, options, units, forms] = keyArrays(updates);
-      await sql`
-        INSERT INTO data_value_history (period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, superseded_by)
-        SELECT period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, ${changeId}
-        FROM unnest(${periods}::text[], ${indicators}::int[], ${options}::int[], ${units}::int[], ${forms}::int[],
-                    ${updates.map((u) => u.old.version)}::int[], ${updates.map((u) => u.old.value)}::float8[],
-                    ${updates.map((u) => u.old.comment)}::text[], ${updates.map((u) => u.old.change_id)}::int[])
-             AS h(period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id)`.execute(
-        trx,
-      );
-      await sql`
-        UPDATE data_value d SET value = u.value, comment = u.comment, version = d.version + 1, change_id = ${changeId}
-        FROM unnest(${periods}::text[], ${indicators}::int[], ${options}::int[], ${units}::int[], ${forms}::int[],
-                    ${updates.map((u) => u.input.value)}::float8[], ${updates.map((u) => u.input.comment)}::text[])
-             AS u(period, indicator_id, option_id, unit_id, form_id, value, comment)
-        WHERE d.period = u.period AND d.indicator_id = u.indicator_id AND d.option_id = u.option_id
-          AND d.unit_id = u.unit_id AND d.form_id = u.form_id`.execute(trx);
+      await replaceValuesPostgres(trx, updates, changeId);
       updated += updates.length;
     }
   }
@@ -418,6 +380,240 @@ async function writeValuesPostgres(
   await applyRollupsPostgres(trx, deltas);
   stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
+  if (audit) await appendAudit(trx, audit(summary));
+  return summary;
+}
+
+/**
+ * The stored rows of some keys, locked until the transaction ends (FOR UPDATE), by key. The periods are named too so
+ * that PostgreSQL reads only their years' partitions.
+ */
+async function lockExisting(trx: Kysely<Database>, chunk: ValueInput[]): Promise<Map<string, ExistingRow>> {
+  const existing = new Map<string, ExistingRow>();
+  const periods = [...new Set(chunk.map((i) => i.period))];
+  const found = await sql<
+    ExistingRow & {
+      period: string;
+      indicator_id: number;
+      option_id: number;
+      unit_id: number;
+      form_id: number;
+    }
+  >`
+    SELECT d.period, d.indicator_id, d.option_id, d.unit_id, d.form_id, d.value, d.comment, d.version, d.change_id
+    FROM unnest(${chunk.map((i) => i.period)}::text[], ${chunk.map((i) => i.indicatorId)}::int[], ${chunk.map((i) => i.optionId)}::int[],
+                ${chunk.map((i) => i.unitId)}::int[], ${chunk.map((i) => i.formId)}::int[])
+         AS k(period, indicator_id, option_id, unit_id, form_id)
+    JOIN data_value d USING (period, indicator_id, option_id, unit_id, form_id)
+    WHERE d.period = ANY(${periods}::text[])
+    FOR UPDATE OF d`.execute(trx);
+  for (const row of found.rows)
+    existing.set(
+      keyString({
+        ...row,
+        indicatorId: row.indicator_id,
+        optionId: row.option_id,
+        unitId: row.unit_id,
+        formId: row.form_id,
+      }),
+      row,
+    );
+  return existing;
+}
+
+/** Writes the old versions of changed figures to history and the new ones in their place (PostgreSQL). */
+async function replaceValuesPostgres(
+  trx: Kysely<Database>,
+  updates: Array<{ input: ValueInput; old: ExistingRow }>,
+  changeId: number,
+): Promise<void> {
+  for (let start = 0; start < updates.length; start += PG_CHUNK) {
+    const part = updates.slice(start, start + PG_CHUNK);
+    const periods = part.map((u) => u.input.period);
+    const indicators = part.map((u) => u.input.indicatorId);
+    const options = part.map((u) => u.input.optionId);
+    const units = part.map((u) => u.input.unitId);
+    const forms = part.map((u) => u.input.formId);
+    await sql`
+      INSERT INTO data_value_history (period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, superseded_by)
+      SELECT period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, ${changeId}
+      FROM unnest(${periods}::text[], ${indicators}::int[], ${options}::int[], ${units}::int[], ${forms}::int[],
+                  ${part.map((u) => u.old.version)}::int[], ${part.map((u) => u.old.value)}::float8[],
+                  ${part.map((u) => u.old.comment)}::text[], ${part.map((u) => u.old.change_id)}::int[])
+           AS h(period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id)`.execute(
+      trx,
+    );
+    await sql`
+      UPDATE data_value d SET value = u.value, comment = u.comment, version = d.version + 1, change_id = ${changeId}
+      FROM unnest(${periods}::text[], ${indicators}::int[], ${options}::int[], ${units}::int[], ${forms}::int[],
+                  ${part.map((u) => u.input.value)}::float8[], ${part.map((u) => u.input.comment)}::text[])
+           AS u(period, indicator_id, option_id, unit_id, form_id, value, comment)
+      WHERE d.period = u.period AND d.indicator_id = u.indicator_id AND d.option_id = u.option_id
+        AND d.unit_id = u.unit_id AND d.form_id = u.form_id
+        AND d.period = ANY(${[...new Set(periods)]}::text[])`.execute(trx);
+  }
+}
+
+/** COPY lines, one per row, of some fields each. */
+function* copyLines<T>(rows: T[], fields: (row: T) => Array<string | number | null>): Generator<string> {
+  for (const row of rows) yield `${fields(row).map(copyField).join('\t')}\n`;
+}
+
+/**
+ * The bulk write on PostgreSQL: the same outcome as `writeValuesPostgres` (versions, history, change set, reports,
+ * roll-ups, audit, all in one transaction), but new figures travel by COPY into a staging table and go into
+ * `data_value` with one INSERT … SELECT, and the roll-ups are one INSERT … ON CONFLICT DO UPDATE from an aggregate
+ * over the staged rows joined to the units each figure counts in. A period and form with no figures yet (a
+ * month's first import) is not looked up at all.
+ */
+async function writeValuesPostgresBulk(
+  trx: Kysely<Database>,
+  copy: CopyIn,
+  graph: UnitGraph,
+  inputs: ValueInput[],
+  change: ChangeSetInput,
+  audit: AuditFor | undefined,
+  stats: { rollups: number },
+): Promise<WriteSummary> {
+  const { id: changeId } = await trx
+    .insertInto('change_set')
+    .values({ at: change.at, user_id: change.userId, source: change.source, reason: change.reason })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Emptied at every commit or rollback; created once per connection. `anchor` is the nearest unit whose roll-up
+  // holds the figure (its own unit when that has children, else its parent), null when no roll-up does.
+  await sql`CREATE TEMP TABLE IF NOT EXISTS figure_stage (period text, unit_id int, form_id int, indicator_id int,
+    option_id int, value float8, comment text, anchor int) ON COMMIT DELETE ROWS`.execute(trx);
+  await sql`CREATE TEMP TABLE IF NOT EXISTS figure_delta (period text, anchor int, indicator_id int, option_id int,
+    value float8, n int) ON COMMIT DELETE ROWS`.execute(trx);
+  const inserts: ValueInput[] = [];
+  const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
+  let unchanged = 0;
+  for (const group of groupInputs(inputs).values()) {
+    const first = group[0] as ValueInput;
+    const stored =
+      await sql`SELECT 1 AS found FROM data_value WHERE period = ${first.period} AND form_id = ${first.formId} LIMIT 1`.execute(
+        trx,
+      );
+    for (let start = 0; start < group.length; start += PG_CHUNK) {
+      const chunk = group.slice(start, start + PG_CHUNK);
+      // A period's first figures for a form: nothing to compare with. Whoever creates the same figures at the same
+      // moment meets them at the primary key (a version conflict).
+      const existing =
+        stored.rows.length === 0 ? new Map<string, ExistingRow>() : await lockExisting(trx, chunk);
+      for (const input of chunk) {
+        const old = existing.size === 0 ? undefined : existing.get(keyString(input));
+        if (!old) {
+          if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
+            throw new VersionConflictError(input, input.expectedVersion, 0);
+          if (input.value === null && input.comment === null) unchanged++;
+          else inserts.push(input);
+          continue;
+        }
+        if (input.expectedVersion !== undefined && input.expectedVersion !== old.version)
+          throw new VersionConflictError(input, input.expectedVersion, old.version);
+        if (sameContent(old, input)) unchanged++;
+        else updates.push({ input, old });
+      }
+    }
+  }
+  if (inserts.length + updates.length === 0) {
+    await trx.deleteFrom('change_set').where('id', '=', changeId).execute();
+    return { changeId: null, inserted: 0, updated: 0, unchanged };
+  }
+  // The roll-ups a figure counts in are its anchor's and the anchor's ancestors' on the period's reference date:
+  // figures are summed per anchor first (one pass, no join), and only those sums are spread up the tree.
+  const holders = new RollupAccumulator(graph);
+  const anchors = new Map<string, number | null>();
+  const spread: { period: string[]; anchor: number[]; holder: number[] } = {
+    period: [],
+    anchor: [],
+    holder: [],
+  };
+  const spreadDone = new Set<string>();
+  const anchorOf = (i: ValueInput): number | null => {
+    const key = `${i.period}|${i.unitId}`;
+    let anchor = anchors.get(key);
+    if (anchor === undefined) {
+      const list = holders.holders(i.period, i.unitId);
+      anchor = list[0] ?? null;
+      anchors.set(key, anchor);
+      if (anchor !== null && !spreadDone.has(`${i.period}|${anchor}`)) {
+        spreadDone.add(`${i.period}|${anchor}`);
+        for (const holder of list) {
+          spread.period.push(i.period);
+          spread.anchor.push(anchor);
+          spread.holder.push(holder);
+        }
+      }
+    }
+    return anchor;
+  };
+  if (inserts.length > 0) {
+    await copy(
+      'COPY figure_stage (period, unit_id, form_id, indicator_id, option_id, value, comment, anchor) FROM STDIN',
+      copyLines(inserts, (i) => [
+        i.period,
+        i.unitId,
+        i.formId,
+        i.indicatorId,
+        i.optionId,
+        i.value,
+        i.comment,
+        anchorOf(i),
+      ]),
+    );
+    await sql`
+      INSERT INTO data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id)
+      SELECT period, unit_id, form_id, indicator_id, option_id, value, comment, 1, ${changeId} FROM figure_stage`.execute(
+      trx,
+    );
+    // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
+    await sql`
+      INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
+      SELECT DISTINCT form_id, unit_id, period, 'draft', 1, ${change.at} FROM figure_stage
+      ON CONFLICT (form_id, period, unit_id) DO NOTHING`.execute(trx);
+  }
+  if (updates.length > 0) {
+    await replaceValuesPostgres(trx, updates, changeId);
+    // What each changed figure adds to the sums (a figure that did not change its count or value adds nothing).
+    const deltas = updates
+      .map(({ input, old }) => ({
+        input,
+        value: (input.value ?? 0) - (old.value ?? 0),
+        n: (input.value === null ? 0 : 1) - (old.value === null ? 0 : 1),
+      }))
+      .filter((d) => d.value !== 0 || d.n !== 0);
+    await copy(
+      'COPY figure_delta (period, anchor, indicator_id, option_id, value, n) FROM STDIN',
+      copyLines(deltas, (d) => [
+        d.input.period,
+        anchorOf(d.input),
+        d.input.indicatorId,
+        d.input.optionId,
+        d.value,
+        d.n,
+      ]),
+    );
+  }
+  const rolled = await sql`
+    INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count)
+    SELECT c.period, c.indicator_id, c.option_id, h.holder, sum(c.value), sum(c.n)
+    FROM (SELECT period, anchor, indicator_id, option_id, sum(value) AS value, sum(n) AS n
+          FROM (SELECT period, anchor, indicator_id, option_id, value, 1 AS n FROM figure_stage
+                WHERE value IS NOT NULL AND anchor IS NOT NULL
+                UNION ALL
+                SELECT period, anchor, indicator_id, option_id, value, n FROM figure_delta WHERE anchor IS NOT NULL) f
+          GROUP BY period, anchor, indicator_id, option_id) c
+    JOIN unnest(${spread.period}::text[], ${spread.anchor}::int[], ${spread.holder}::int[]) AS h(period, anchor, holder)
+      ON h.period = c.period AND h.anchor = c.anchor
+    GROUP BY c.period, c.indicator_id, c.option_id, h.holder
+    ON CONFLICT (unit_id, period, indicator_id, option_id)
+    DO UPDATE SET value = value_rollup.value + excluded.value, value_count = value_rollup.value_count + excluded.value_count`.execute(
+    trx,
+  );
+  stats.rollups = Number(rolled.numAffectedRows ?? 0);
+  const summary = { changeId, inserted: inserts.length, updated: updates.length, unchanged };
   if (audit) await appendAudit(trx, audit(summary));
   return summary;
 }

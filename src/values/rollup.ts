@@ -72,17 +72,26 @@ export class RollupAccumulator {
     const value = (newValue ?? 0) - (oldValue ?? 0);
     const count = (newValue === null ? 0 : 1) - (oldValue === null ? 0 : 1);
     if (value === 0 && count === 0) return;
-    const date = this.referenceDateOf(period);
     let perPeriod = this.deltas.get(period);
     if (!perPeriod) {
       perPeriod = new Map();
       this.deltas.set(period, perPeriod);
     }
-    if (this.options.includeLeaves || !this.isLeaf(unitId, date)) {
+    const date = this.referenceDateOf(period);
+    if (this.options.includeLeaves || !this.isLeaf(unitId, date))
       this.bump(perPeriod, period, indicatorId, optionId, unitId, value, count);
-    }
     for (const ancestor of this.graph.ancestorsOn(unitId, date))
       this.bump(perPeriod, period, indicatorId, optionId, ancestor, value, count);
+  }
+
+  /**
+   * The units whose roll-up a figure of `unitId` for `period` counts in: the unit itself unless it has no children
+   * on the period's reference date, then its ancestors on that date, nearest first.
+   */
+  holders(period: string, unitId: number): readonly number[] {
+    const date = this.referenceDateOf(period);
+    const ancestors = this.graph.ancestorsOn(unitId, date);
+    return this.options.includeLeaves || !this.isLeaf(unitId, date) ? [unitId, ...ancestors] : ancestors;
   }
 
   private bump(

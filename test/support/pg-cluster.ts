@@ -6,12 +6,15 @@ import { join } from 'node:path';
 /** Where Debian puts PostgreSQL 15's programs (not on PATH). */
 export const PG_BIN = '/usr/lib/postgresql/15/bin';
 
-/** Why the replica tests cannot run here, or false when they can. */
+/**
+ * Why tests that start their own PostgreSQL clusters (replicas, failover, pg_dump/pg_restore) cannot run here, or
+ * false when they can.
+ */
 export function clusterSkipReason(): string | false {
   if (!existsSync(join(PG_BIN, 'pg_basebackup')))
-    return `PostgreSQL replica tests skipped: no PostgreSQL 15 programs under ${PG_BIN}`;
+    return `PostgreSQL cluster tests skipped: no PostgreSQL 15 programs under ${PG_BIN}`;
   if (process.getuid?.() !== 0)
-    return 'PostgreSQL replica tests skipped: they start clusters as the postgres user and need root';
+    return 'PostgreSQL cluster tests skipped: they start clusters as the postgres user and need root';
   return false;
 }
 
@@ -27,6 +30,8 @@ export interface Server {
   url: string;
   stop(mode?: 'fast' | 'immediate'): void;
   sql(query: string): string;
+  /** Creates an empty database on this server and returns its URL. */
+  createDatabase(name: string): string;
 }
 
 function server(dir: string, port: number): Server {
@@ -45,7 +50,28 @@ function server(dir: string, port: number): Server {
     },
     sql: (query) =>
       asPostgres(`${PG_BIN}/psql -h 127.0.0.1 -p ${port} -U postgres -d giaoban_test -Atc "${query}"`).trim(),
+    createDatabase: (name) => {
+      asPostgres(`${PG_BIN}/createdb -h 127.0.0.1 -p ${port} -U postgres ${name}`);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
   };
+}
+
+/** A new cluster in `dir`/data owned by postgres, with the database giaoban_test, running on loopback. */
+function initAndStart(dir: string, port: number, conf: string[] = []): Server {
+  mkdirSync(dir, { recursive: true });
+  spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+  asPostgres(`${PG_BIN}/initdb -D '${dir}/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null`);
+  for (const line of conf) asPostgres(`printf "${line}\\n" >> '${dir}/data/postgresql.conf'`);
+  start(dir, port);
+  asPostgres(`${PG_BIN}/createdb -h 127.0.0.1 -p ${port} -U postgres giaoban_test`);
+  return server(dir, port);
+}
+
+/** One throwaway PostgreSQL server of its own (for tests that need the server's programs, not just a database). */
+export function startServer(root: string, port: number): Server {
+  rmSync(root, { recursive: true, force: true });
+  return initAndStart(join(root, 'server'), port);
 }
 
 function start(dir: string, port: number): void {
@@ -66,19 +92,13 @@ export function startPrimaryAndReplica(
   rmSync(root, { recursive: true, force: true });
   const primaryDir = join(root, 'primary');
   const replicaDir = join(root, 'replica');
-  for (const d of [primaryDir, replicaDir]) mkdirSync(d, { recursive: true });
+  const primary = initAndStart(primaryDir, port, ['wal_level = replica', 'max_wal_senders = 4']);
+  mkdirSync(replicaDir, { recursive: true });
   spawnSync('chown', ['-R', 'postgres:postgres', root]);
-  asPostgres(
-    `${PG_BIN}/initdb -D '${primaryDir}/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null`,
-  );
-  asPostgres(`printf "wal_level = replica\\nmax_wal_senders = 4\\n" >> '${primaryDir}/data/postgresql.conf'`);
-  start(primaryDir, port);
-  asPostgres(`${PG_BIN}/createdb -h 127.0.0.1 -p ${port} -U postgres giaoban_test`);
   asPostgres(
     `${PG_BIN}/pg_basebackup -h 127.0.0.1 -p ${port} -U postgres -D '${replicaDir}/data' -R -X stream -c fast`,
   );
   start(replicaDir, replicaPort);
-  const primary = server(primaryDir, port);
   // Only now that the standby streams: earlier, every commit would wait for a standby that does not exist yet.
   primary.sql("ALTER SYSTEM SET synchronous_standby_names = '*'");
   primary.sql('SELECT pg_reload_conf()');
