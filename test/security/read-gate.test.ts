@@ -31,7 +31,6 @@ describe('one read gate: the reproductions', () => {
   before(async () => {
     app = await createTestApp({ demo: true });
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
-    const now = app.clock.now();
     const communeCode = app.ctx.graph
       .childrenOn(app.ctx.graph.findByCode('40', '2026-11-29')?.id ?? -1, '2026-11-29')
       .map((id) => app.ctx.graph.require(id).code)[0];
@@ -39,35 +38,35 @@ describe('one read gate: the reproductions', () => {
     top = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'lanhdao.tm', role: 'leader', unitCode: 'BCA' },
       'tuyet_mat',
     );
     toiMat = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'lanhdao.toimat', role: 'leader', unitCode: 'BCA' },
       'toi_mat',
     );
     analyst = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'phantich', role: 'analyst', unitCode: 'BCA' },
       'none',
     );
     approver = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'pheduyet40', role: 'approver', unitCode: '40' },
       'mat',
     );
     commune = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'canbo.xa', role: 'officer', unitCode: communeCode },
       'mat',
     );
@@ -224,7 +223,7 @@ describe('one read gate: the reproductions', () => {
     const provinceLeader = await signIn(
       server,
       app.ctx,
-      app.clock.now(),
+      app.clock,
       { username: 'lanhdao40', role: 'leader', unitCode: '40' },
       'toi_mat',
     );
