@@ -13,8 +13,8 @@ describe('accounts and sign-in', () => {
     app = await createTestApp();
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
     await createUser(app.ctx, { username: 'leader', role: 'leader', unitCode: 'BCA', clearance: 'toi_mat' });
-    await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA' });
-    await createUser(app.ctx, { username: 'target', role: 'analyst', unitCode: 'BCA' });
+    await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
+    await createUser(app.ctx, { username: 'target', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
   });
   after(async () => {
     await server?.close();

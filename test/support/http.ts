@@ -37,7 +37,7 @@ export class ApiClient {
       const code = enrolmentCode(clock, username, String(enrol.body.secret));
       done = await this.request('POST', '/api/auth/totp/confirm', { code });
     } else {
-      done = await this.request('POST', '/api/auth/totp', { code: signInCode(clock, username) });
+      done = await this.request('POST', '/api/auth/totp', { code: await signInCode(clock, username) });
     }
     if (done.status !== 200) throw new Error(`second factor of ${username}: ${JSON.stringify(done.body)}`);
     return { status: done.status, body: done.body };

@@ -1,3 +1,4 @@
+import type { AppContext } from '../../src/app/context.ts';
 import { generateTotp, totpStep } from '../../src/auth/totp.ts';
 import type { FixedClock } from '../../src/shared/clock.ts';
 
@@ -9,8 +10,16 @@ import type { FixedClock } from '../../src/shared/clock.ts';
 interface Enrolled {
   secret: string;
   lastStep: number;
+  /** The test clock's time when that step was used: a clock wound back since then is noticed. */
+  usedAt: number;
 }
 const apps = new WeakMap<FixedClock, Map<string, Enrolled>>();
+const contexts = new WeakMap<FixedClock, AppContext>();
+
+/** Called by createTestApp: the application whose clock this is. */
+export function registerTestClock(clock: FixedClock, ctx: AppContext): void {
+  contexts.set(clock, ctx);
+}
 
 function enrolledOf(clock: FixedClock): Map<string, Enrolled> {
   let map = apps.get(clock);
@@ -24,9 +33,9 @@ function enrolledOf(clock: FixedClock): Map<string, Enrolled> {
 const STEP_MS = 30_000;
 
 /**
- * The code to give next for `username`. The server refuses a step already used (replay), and a frozen test clock
- * does not move, so successive sign-ins use the next steps the server accepts (one either side of now); when
- * those run out the clock is moved on by the steps needed, as real time would have.
+ * The code to give next. The server refuses a step already used (replay), and a frozen test clock does not move,
+ * so successive sign-ins use the next steps the server accepts (one either side of now); when those run out the
+ * clock is moved on by the steps needed, as real time would have.
  */
 function nextCode(
   clock: FixedClock,
@@ -42,20 +51,33 @@ function nextCode(
 /** The first code for a secret being enrolled, recorded as this user's app. */
 export function enrolmentCode(clock: FixedClock, username: string, secret: string): string {
   const { code, step } = nextCode(clock, secret, null);
-  enrolledOf(clock).set(username, { secret, lastStep: step });
+  enrolledOf(clock).set(username, { secret, lastStep: step, usedAt: clock.now().getTime() });
   return code;
 }
 
-/** The code for an enrolled user's sign-in; throws when the test never enrolled them. */
-export function signInCode(clock: FixedClock, username: string, options: { spaced?: boolean } = {}): string {
+/**
+ * The code for an enrolled user's sign-in; throws when the test never enrolled them. A test that winds its clock
+ * back (to a date before a sign-in it made) has made every code of its "today" a replay of the future, which no
+ * real clock does: the step the server last accepted is then forgotten in the test's database.
+ */
+export async function signInCode(
+  clock: FixedClock,
+  username: string,
+  options: { spaced?: boolean } = {},
+): Promise<string> {
   const enrolled = enrolledOf(clock).get(username);
   if (!enrolled) throw new Error(`${username} has a second factor this test did not enrol`);
-  const { code, step } = nextCode(clock, enrolled.secret, enrolled.lastStep);
+  let last: number | null = enrolled.lastStep;
+  if (clock.now().getTime() < enrolled.usedAt) {
+    const ctx = contexts.get(clock);
+    if (!ctx) throw new Error(`the clock was wound back after ${username} signed in`);
+    await ctx.store.write((trx) =>
+      trx.updateTable('app_user').set({ totp_last_step: null }).where('username', '=', username).execute(),
+    );
+    last = null;
+  }
+  const { code, step } = nextCode(clock, enrolled.secret, last);
   enrolled.lastStep = step;
+  enrolled.usedAt = clock.now().getTime();
   return options.spaced ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
-}
-
-/** Records a secret enrolled outside the helpers (a test that drives enrolment itself). */
-export function rememberSecret(clock: FixedClock, username: string, secret: string, lastStep: number): void {
-  enrolledOf(clock).set(username, { secret, lastStep });
 }
