@@ -87,6 +87,7 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
       leadUnit: '01',
       coordinatingUnits: ['79'],
       deadline: { kind: 'date', date: '2026-12-05' },
+      version: await office.meetingVersion(id),
     });
     assert.equal(directive.status, 200, JSON.stringify(directive.body));
     const [hanoiTask, hcmTask] = directive.body.taskIds as number[];

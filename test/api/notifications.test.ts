@@ -87,11 +87,13 @@ describe('notifications', () => {
     const saved = await officer.request('PUT', '/api/notifications/preferences', {
       email: 'canbo@xa.test',
       kinds,
+      version: 0,
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     const bad = await officer.request('PUT', '/api/notifications/preferences', {
       email: 'not an address',
       kinds,
+      version: 1,
     });
     assert.equal(bad.status, 400);
 

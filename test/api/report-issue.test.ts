@@ -67,6 +67,7 @@ describe('issuing a report deliberately, signed (issue 14.4, issue 15)', () => {
   it('issues a signed PDF, replaces it only with a reason, withdraws with a reason, keeps every version readable', async () => {
     await office.request('PUT', '/api/reports/settings', {
       unit: 'BCA',
+      version: Number((await office.get('/api/reports/settings?unit=BCA')).body.version),
       symbol: null,
       signers: [
         { authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', rank: 'Thượng tướng', name: 'Lê Văn Ký' },

@@ -65,6 +65,7 @@ describe('report records: events register, symbol and signers per unit', () => {
     await office.signIn('office', PASSWORD);
     const saved = await office.request('PUT', '/api/reports/settings', {
       unit: 'BCA',
+      version: 0,
       symbol: 'BC-BCA-V01',
       signers: [
         { authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', rank: 'Thượng tướng', name: 'Lê Văn Một' },
@@ -73,8 +74,14 @@ describe('report records: events register, symbol and signers per unit', () => {
     });
     assert.equal(saved.status, 200);
     assert.equal(
-      (await office.request('PUT', '/api/reports/settings', { unit: 'BCA', symbol: 'bc bca', signers: [] }))
-        .status,
+      (
+        await office.request('PUT', '/api/reports/settings', {
+          unit: 'BCA',
+          version: 1,
+          symbol: 'bc bca',
+          signers: [],
+        })
+      ).status,
       400,
     );
     const report = await buildBriefingReport(app.ctx, {

@@ -46,6 +46,7 @@ before(async () => {
       ],
     },
     SYSTEM_ACTOR,
+    0,
   );
   browser = await launchBrowser();
   page = await browser.context.newPage();

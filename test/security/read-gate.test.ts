@@ -264,15 +264,18 @@ describe('one read gate: the reproductions', () => {
     const minutes = await top.client.request('PUT', `/api/meetings/${planted.meetingId}/minutes`, {
       minutes: `Biên bản: ${TEXT_CANARY} trao đổi phương án`,
       secrecy: 'tuyet_mat',
+      version: await top.client.meetingVersion(planted.meetingId),
     });
     assert.equal(minutes.status, 200, JSON.stringify(minutes.body));
     const item = await top.client.request('POST', `/api/meetings/${planted.meetingId}/agenda`, {
       title: `Nội dung ${TEXT_CANARY}-AGENDA`,
       secrecy: 'tuyet_mat',
+      version: await top.client.meetingVersion(planted.meetingId),
     });
     assert.equal(item.status, 200);
     const lowerMinutes = await toiMat.client.request('PUT', `/api/meetings/${planted.meetingId}/minutes`, {
       minutes: 'ghi đè',
+      version: await top.client.meetingVersion(planted.meetingId),
     });
     assert.equal(lowerMinutes.status, 403, 'Tuyệt mật minutes cannot be overwritten from below');
     const seen = await toiMat.client.get(`/api/meetings/${planted.meetingId}`);

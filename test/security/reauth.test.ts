@@ -43,7 +43,7 @@ describe('recent re-authentication', () => {
           reason: 'Giải mật theo quyết định',
         }),
       () => chief.request('POST', `/api/users/${targetId}/reset-password`, {}),
-      () => chief.request('PATCH', `/api/users/${targetId}`, { clearance: 'mat' }),
+      () => chief.request('PATCH', `/api/users/${targetId}`, { clearance: 'mat', version: 0 }),
     ];
     for (const change of changes) {
       const res = await change();

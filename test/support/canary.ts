@@ -85,6 +85,7 @@ export async function plantCanaries(
     coordinatingUnits: ['37'],
     deadline: { kind: 'date', date: '2026-12-31' },
     secrecy: 'tuyet_mat',
+    version: await topLeader.meetingVersion(meeting.id),
   });
   if (directive.status !== 200) throw new Error(`directive: ${JSON.stringify(directive.body)}`);
   const taskIds = (directive.body.taskIds ?? []) as number[];

@@ -99,6 +99,13 @@ export class ApiClient {
     return secret;
   }
 
+  /** The version of a meeting as read now: what an update of its texts sends back. */
+  async meetingVersion(id: number): Promise<number> {
+    const res = await this.get(`/api/meetings/${id}`);
+    if (res.status !== 200) throw new Error(`meeting ${id}: ${JSON.stringify(res.body)}`);
+    return Number(res.body.version);
+  }
+
   get(url: string) {
     return this.request('GET', url);
   }

@@ -14,6 +14,8 @@ import { type TaskRow, TaskTable } from './tasks.tsx';
 
 interface MeetingRow {
   id: number;
+  /** Sent back with every change to the meeting or its texts: the server refuses a stale one (409). */
+  version: number;
   title: string;
   period: string;
   heldOn: string;
@@ -310,11 +312,11 @@ function MeetingView(props: { id: number }) {
             <TaskTable tasks={d.tasks} onChanged={refresh} label={`${t('mtgDirective')} ${d.position}`} />
           </div>
         ))}
-        {canManage && <DirectiveForm meetingId={m.id} onAdded={refresh} />}
+        {canManage && <DirectiveForm meetingId={m.id} version={m.version} onAdded={refresh} />}
       </Part>
       <Part id="bien-ban" title={t('mtgMinutes')}>
         {canManage ? (
-          <MinutesForm meetingId={m.id} minutes={m.minutes} onSaved={reload} />
+          <MinutesForm meetingId={m.id} version={m.version} minutes={m.minutes} onSaved={reload} />
         ) : m.minutes ? (
           <pre class="minutes">{m.minutes}</pre>
         ) : (
@@ -335,6 +337,7 @@ function MeetingView(props: { id: number }) {
         {canManage && (
           <ConclusionForm
             meetingId={m.id}
+            version={m.version}
             heldOn={m.heldOn}
             today={ws.me.today}
             issued={m.conclusion !== null}
@@ -358,7 +361,7 @@ function jumpTo(id: string) {
   };
 }
 
-function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
+function DirectiveForm(props: { meetingId: number; version: number; onAdded: () => void }) {
   const { t } = useLang();
   const [content, setContent] = useState('');
   const [lead, setLead] = useState('');
@@ -376,6 +379,7 @@ function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
         leadUnit: lead,
         coordinatingUnits: coordinating.map((u) => u.code),
         deadline: { kind: 'date', date: deadline },
+        version: props.version,
       });
       setContent('');
       setLead('');
@@ -426,7 +430,12 @@ function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
   );
 }
 
-function MinutesForm(props: { meetingId: number; minutes: string | null; onSaved: () => void }) {
+function MinutesForm(props: {
+  meetingId: number;
+  version: number;
+  minutes: string | null;
+  onSaved: () => void;
+}) {
   const { t } = useLang();
   const [text, setText] = useState(props.minutes ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -436,7 +445,10 @@ function MinutesForm(props: { meetingId: number; minutes: string | null; onSaved
     setError(null);
     setSaved(false);
     try {
-      await apiSend('PUT', `/api/meetings/${props.meetingId}/minutes`, { minutes: text });
+      await apiSend('PUT', `/api/meetings/${props.meetingId}/minutes`, {
+        minutes: text,
+        version: props.version,
+      });
       setSaved(true);
       props.onSaved();
     } catch (err) {
@@ -470,6 +482,7 @@ function MinutesForm(props: { meetingId: number; minutes: string | null; onSaved
 
 function ConclusionForm(props: {
   meetingId: number;
+  version: number;
   heldOn: string;
   today: string;
   issued: boolean;
@@ -491,6 +504,7 @@ function ConclusionForm(props: {
         number: number.trim(),
         date,
         ...(summary.trim() ? { summary: summary.trim() } : {}),
+        version: props.version,
       });
       props.onIssued();
     } catch (err) {
