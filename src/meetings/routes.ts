@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import { authorize } from '../auth/policy.ts';
 import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
-import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
+import { actorOf, auditClassifiedRead, guard, policyDeps, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
@@ -116,7 +117,14 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           unitId: null,
           secrecy: detail.secrecy,
         });
-        return detail;
+        // The page offers the pack only to those the pack route lets in (the same decision, asked ahead).
+        const pack = authorize(
+          user,
+          'aggregate.read',
+          { unitId: null, secrecy: m.secrecy },
+          policyDeps(ctx, m.heldOn),
+        );
+        return { ...detail, packReadable: pack.allowed };
       },
     );
     r.get(

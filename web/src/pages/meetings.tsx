@@ -30,6 +30,8 @@ interface MeetingDetail extends MeetingRow {
   agenda: Array<{ id: number; title: string; presenter: string | null; outcomeLabel: string }>;
   minutes: string | null;
   packFrozenAt: string | null;
+  /** Whether this reader may open the briefing pack (the nation's figures: the ministry's scope only). */
+  packReadable: boolean;
   directives: Array<{
     id: number;
     position: number;
@@ -207,9 +209,13 @@ function MeetingView(props: { id: number }) {
   const [load, reload] = useLoad(() => apiGet<MeetingDetail>(`/api/meetings/${props.id}`), [props.id], {
     keepOnReload: true,
   });
-  const [pack, reloadPack] = useLoad(() => apiGet<Pack>(`/api/meetings/${props.id}/pack`), [props.id], {
-    keepOnReload: true,
-  });
+  // The pack holds the nation's figures: it is asked for only when the server says this reader may open it.
+  const packReadable = load.state === 'ready' ? load.data.packReadable : null;
+  const [pack, reloadPack] = useLoad(
+    () => (packReadable ? apiGet<Pack>(`/api/meetings/${props.id}/pack`) : Promise.resolve(null)),
+    [props.id, packReadable],
+    { keepOnReload: true },
+  );
   const [error, setError] = useState<string | null>(null);
   const canManage = canManageMeetings(ws.me.role);
   const hold = async () => {
@@ -265,9 +271,10 @@ function MeetingView(props: { id: number }) {
         </Part>
       )}
       <Part id="tai-lieu" title={t('mtgPack')}>
-        {pack.state === 'loading' && <p class="muted">{t('loading')}</p>}
+        {!m.packReadable && <Notice kind="info">{t('mtgPackNotPermitted')}</Notice>}
+        {pack.state === 'loading' && m.packReadable && <p class="muted">{t('loading')}</p>}
         {pack.state === 'failed' && <Notice kind="error">{pack.error.messageVi}</Notice>}
-        {pack.state === 'ready' && (
+        {pack.state === 'ready' && pack.data && (
           <div class="pack">
             <p class="muted">
               {pack.data.frozen
