@@ -113,6 +113,8 @@ export async function launchBrowser(
  * it) and gives the app's current code at later ones; codes are computed for the server's clock.
  */
 export async function signIn(page: Page, app: RunningApp, username: string): Promise<void> {
+  // Tabs of one browser share its cookies: start from the sign-in form whoever was signed in before.
+  await page.context().clearCookies();
   await page.goto(`${app.origin}/`);
   await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
   await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
