@@ -172,11 +172,10 @@ describe('one read gate: the reproductions', () => {
       body,
     );
     assert.equal(byAnalyst.status, 403, 'an unclassified analyst cannot add to a Mật meeting');
-    const byLeader = await toiMat.client.request(
-      'POST',
-      `/api/meetings/${planted.meetingId}/directives`,
-      body,
-    );
+    const byLeader = await toiMat.client.request('POST', `/api/meetings/${planted.meetingId}/directives`, {
+      ...body,
+      version: await toiMat.client.meetingVersion(planted.meetingId),
+    });
     assert.equal(byLeader.status, 200);
     assert.ok(
       !JSON.stringify(byLeader.body).includes(TEXT_CANARY),
