@@ -7,7 +7,7 @@
  * Usage: node --import tsx bench/web.ts [--runs 20]
  */
 import { performance } from 'node:perf_hooks';
-import { launchBrowser, signIn, startApp } from '../test/browser/support.ts';
+import { launchBrowser, openAs, startApp } from '../test/browser/support.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -40,8 +40,7 @@ async function timeFresh(
 async function main(): Promise<void> {
   const app = await startApp([{ username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' }]);
   const browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  await signIn(page, app.origin, 'analyst.bca');
+  const page = await openAs(browser, app, 'analyst.bca');
   const card = page.locator('.card[data-indicator="drug.cases"][data-option=""] .card-value');
 
   const first: number[] = [];

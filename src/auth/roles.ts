@@ -28,14 +28,26 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Leaders and administrators must use a second factor (TOTP): they see and change the most. */
+/**
+ * Roles that must use a second factor (TOTP) whatever their clearance: those who approve, lead or administer
+ * change what others rely on. Analysts and officers need one only when cleared for classified material.
+ */
 export const SECOND_FACTOR_REQUIRED: Record<Role, boolean> = {
   officer: false,
-  approver: false,
+  approver: true,
   analyst: false,
   leader: true,
   admin: true,
 };
+
+/**
+ * Whether an account must enrol and use a second factor: every approver, leader and administrator, and anyone
+ * cleared above unclassified (Mật, Tối mật, Tuyệt mật).
+ * @example requiresSecondFactor({ role: 'analyst', clearance: 'mat' }) // true
+ */
+export function requiresSecondFactor(user: { role: Role; clearance: SecrecyLevel }): boolean {
+  return SECOND_FACTOR_REQUIRED[user.role] || user.clearance !== 'none';
+}
 
 export const ACTIONS = [
   'values.read',

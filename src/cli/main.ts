@@ -223,7 +223,14 @@ program
       for (const a of accounts)
         process.stdout.write(`  ${a.username.padEnd(18)} ${a.password}  ${a.description}\n`);
     }
-    if (admin || accounts.length > 0) process.stdout.write('(passwords are shown only this once)\n');
+    if (admin || accounts.length > 0) {
+      process.stdout.write('(passwords are shown only this once)\n');
+      // Every one of these accounts approves, administers or is cleared above unclassified.
+      process.stdout.write(
+        'each account enrols a second factor at its first sign-in: keep an authenticator app (TOTP) at hand;\n' +
+          'the page shows the QR code and the key, then asks for the 6-digit code\n',
+      );
+    }
   });
 
 program

@@ -151,6 +151,10 @@ export interface Database {
     disabled: number;
     created_at: string;
     password_changed_at: string;
+    /** Raised by every change an administrator makes to the account (migration 0016). */
+    version: Generated<number>;
+    /** Raised by every change of the user's notification choices. */
+    preferences_version: Generated<number>;
   };
   password_history: { user_id: number; password_hash: string; changed_at: string };
   user_session: {
@@ -204,6 +208,7 @@ export interface Database {
     signers: string;
     updated_at: string;
     updated_by: number | null;
+    version: Generated<number>;
   };
   report_issue: {
     id: Generated<number>;
@@ -280,6 +285,8 @@ export interface Database {
     created_at: string;
     created_by: number | null;
     updated_at: string;
+    /** Raised by every change to the meeting or its texts (minutes, agenda, conclusion, directives). */
+    version: Generated<number>;
   };
   agenda_item: {
     id: Generated<number>;

@@ -5,7 +5,13 @@ import { createCampaign } from '../campaigns/service.ts';
 import type { CampaignRule } from '../campaigns/window.ts';
 import { tetName } from '../campaigns/window.ts';
 import { createCommendation } from '../commendations/service.ts';
-import { createMeeting, holdMeeting, issueConclusion, setMinutes } from '../meetings/service.ts';
+import {
+  createMeeting,
+  holdMeeting,
+  issueConclusion,
+  requireMeeting,
+  setMinutes,
+} from '../meetings/service.ts';
 import { createTarget } from '../targets/service.ts';
 import { loadTasks } from '../tasks/repository.ts';
 import { applyTaskAction, assignDirective, type TaskActionInput } from '../tasks/service.ts';
@@ -281,7 +287,14 @@ export async function loadBriefingDemo(ctx: AppContext): Promise<{ loaded: boole
     OFFICE,
   );
   await holdMeeting(ctx, february.id, OFFICE);
-  await setMinutes(ctx, february.id, MINUTES_FEB_2020, OFFICE);
+  await setMinutes(
+    ctx,
+    february.id,
+    MINUTES_FEB_2020,
+    OFFICE,
+    undefined,
+    (await requireMeeting(ctx, february.id)).version,
+  );
 
   const assignedOn: IsoDate = '2020-02-28';
   await ctx.store.write(async (trx) => {
@@ -323,6 +336,7 @@ export async function loadBriefingDemo(ctx: AppContext): Promise<{ loaded: boole
       date: assignedOn,
       summary:
         'Đồng chí Bộ trưởng đánh giá cao kết quả công tác tháng 02/2020 của Công an các đơn vị, địa phương, nhất là bảo đảm ANTT dịp Tết Nguyên đán Canh Tý 2020 và phòng, chống dịch bệnh Covid-19.',
+      version: (await requireMeeting(ctx, february.id)).version,
     },
     OFFICE,
   );

@@ -54,4 +54,6 @@ export interface MeetingRecord {
   secrecy: SecrecyLevel;
   createdAt: string;
   updatedAt: string;
+  /** Raised by every change; an update names the version it was read at. */
+  version: number;
 }

@@ -28,7 +28,26 @@ function toRecord(r: Row): MeetingRecord {
     secrecy: r.secrecy as SecrecyLevel,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
+}
+
+/**
+ * Takes the meeting from the version the client read to the next one, in the transaction of the change; false
+ * when someone changed it meanwhile (the caller refuses the update).
+ */
+export async function claimMeetingVersion(
+  trx: Kysely<Database>,
+  id: number,
+  readAt: number,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('meeting')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', readAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertMeeting(

@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import { authorize } from '../auth/policy.ts';
 import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
-import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
-import { AppError } from '../shared/errors.ts';
+import { actorOf, auditClassifiedRead, guard, policyDeps, requireUser } from '../server/session.ts';
+import { AppError, versionRequired } from '../shared/errors.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
@@ -24,6 +25,7 @@ import {
   requireMeeting,
   setAgendaOutcome,
   setMinutes,
+  takeMeetingVersion,
 } from './service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -115,7 +117,14 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           unitId: null,
           secrecy: detail.secrecy,
         });
-        return detail;
+        // The page offers the pack only to those the pack route lets in (the same decision, asked ahead).
+        const pack = authorize(
+          user,
+          'aggregate.read',
+          { unitId: null, secrecy: m.secrecy },
+          policyDeps(ctx, m.heldOn),
+        );
+        return { ...detail, packReadable: pack.allowed };
       },
     );
     r.get(
@@ -161,7 +170,18 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['meetings'],
           summary: 'Biên bản hội nghị (minutes)',
           params: idParams,
-          body: z.object({ minutes: z.string().max(200000), secrecy: z.enum(SECRECY_LEVELS).optional() }),
+          body: z.object({
+            minutes: z.string().max(200000),
+            secrecy: z.enum(SECRECY_LEVELS).optional(),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe(
+                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
+              ),
+          }),
         },
       },
       async (request) => {
@@ -170,7 +190,9 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           unitId: null,
           secrecy: highestSecrecy([m.secrecy, m.minutesSecrecy, request.body.secrecy ?? 'none']),
         });
-        return setMinutes(ctx, m.id, request.body.minutes, actorOf(request), request.body.secrecy);
+        const version = request.body.version;
+        if (version === undefined) throw versionRequired();
+        return setMinutes(ctx, m.id, request.body.minutes, actorOf(request), request.body.secrecy, version);
       },
     );
     r.post(
@@ -184,12 +206,22 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             number: z.string().min(1).max(60),
             date: isoDateSchema,
             summary: z.string().max(50000).optional(),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe(
+                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
+              ),
           }),
         },
       },
       async (request) => {
         manage(request);
-        return issueConclusion(ctx, request.params.id, request.body, actorOf(request));
+        const { version, ...notice } = request.body;
+        if (version === undefined) throw versionRequired();
+        return issueConclusion(ctx, request.params.id, { ...notice, version }, actorOf(request));
       },
     );
     r.get(
@@ -224,6 +256,14 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             outcomeKind: z.enum(OUTCOME_KINDS).default('information'),
             outcome: z.string().max(10000).nullish(),
             secrecy: z.enum(SECRECY_LEVELS).optional(),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe(
+                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
+              ),
           }),
         },
       },
@@ -233,8 +273,13 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           unitId: null,
           secrecy: highestSecrecy([m.secrecy, request.body.secrecy ?? 'none']),
         });
-        const agenda = await addAgendaItem(ctx, request.params.id, request.body, actorOf(request));
-        return { agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)) };
+        const { version, ...item } = request.body;
+        if (version === undefined) throw versionRequired();
+        const agenda = await addAgendaItem(ctx, request.params.id, item, actorOf(request), version);
+        return {
+          agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)),
+          version: (await requireMeeting(ctx, m.id)).version,
+        };
       },
     );
     r.put(
@@ -244,20 +289,37 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['meetings'],
           summary: 'Kết quả một nội dung: thông tin, quyết định, chỉ đạo (an agenda item’s outcome)',
           params: idParams.extend({ itemId: z.coerce.number().int().positive() }),
-          body: z.object({ outcomeKind: z.enum(OUTCOME_KINDS), outcome: z.string().max(10000).nullable() }),
+          body: z.object({
+            outcomeKind: z.enum(OUTCOME_KINDS),
+            outcome: z.string().max(10000).nullable(),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe(
+                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
+              ),
+          }),
         },
       },
       async (request) => {
         const m = await requireMeeting(ctx, request.params.id);
         const user = guard(ctx, request, 'meeting.manage', { unitId: null, secrecy: m.secrecy });
+        const { version, ...outcome } = request.body;
+        if (version === undefined) throw versionRequired();
         const agenda = await setAgendaOutcome(
           ctx,
           m.id,
           request.params.itemId,
-          request.body,
+          outcome,
           actorOf(request),
+          version,
         );
-        return { agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)) };
+        return {
+          agenda: agenda.filter((a) => clearanceAllows(user.clearance, a.secrecy ?? m.secrecy)),
+          version: (await requireMeeting(ctx, m.id)).version,
+        };
       },
     );
     r.post(
@@ -275,6 +337,14 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             indicators: z.array(z.string().max(60)).max(20).default([]),
             targetId: z.number().int().positive().nullish(),
             secrecy: z.enum(SECRECY_LEVELS).default('none'),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe(
+                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
+              ),
           }),
         },
       },
@@ -293,7 +363,10 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           guard(ctx, request, 'task.assign', { unitId, secrecy: b.secrecy });
         const actor = actorOf(request);
         const at = ctx.clock.now().toISOString();
+        const version = b.version;
+        if (version === undefined) throw versionRequired();
         const result = await ctx.store.write(async (trx) => {
+          await takeMeetingVersion(trx, m.id, version);
           const assigned = await assignDirective(
             ctx,
             trx,

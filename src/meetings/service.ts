@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { asOfAnalyticsSource } from '../analytics/repository.ts';
 import type { AppContext } from '../app/context.ts';
@@ -5,6 +6,7 @@ import { resolvePeriod } from '../app/resolve.ts';
 import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { inScope, OMITTED_NOTICE_VI, type Principal, secrecyLens } from '../auth/gate.ts';
+import type { Database } from '../db/schema.ts';
 import { periodLabelVi } from '../periods/period.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
@@ -21,6 +23,7 @@ import {
   type OutcomeKind,
 } from './model.ts';
 import {
+  claimMeetingVersion,
   insertAgendaItem,
   insertMeeting,
   loadAgenda,
@@ -44,6 +47,8 @@ export interface MeetingView {
   packFrozenAt: string | null;
   conclusion: MeetingRecord['conclusion'];
   secrecy: SecrecyLevel;
+  /** The version to send back with an update of the meeting or its texts. */
+  version: number;
 }
 
 /** The briefing pack: what the meeting reads, frozen as of its date so it can be reproduced later. */
@@ -91,7 +96,24 @@ export function presentMeeting(ctx: AppContext, m: MeetingRecord): MeetingView {
     packFrozenAt: m.packFrozenAt,
     conclusion: m.conclusion,
     secrecy: m.secrecy,
+    version: m.version,
   };
+}
+
+/**
+ * Moves the meeting on from the version the client read, inside the change's transaction; a stale version is
+ * refused with 409 naming the current one, so that two people editing a meeting's texts never overwrite each
+ * other unseen.
+ */
+export async function takeMeetingVersion(trx: Kysely<Database>, id: number, readAt: number): Promise<void> {
+  if (await claimMeetingVersion(trx, id, readAt)) return;
+  const [current] = await loadMeetings(trx, [id]);
+  throw new AppError(
+    'conflict',
+    'Hội nghị vừa được người khác cập nhật: hãy tải lại để xem nội dung mới rồi sửa lại',
+    'the meeting changed meanwhile: reload it and edit again',
+    [{ field: 'version', reason: `hiện là ${current?.version ?? 0}` }],
+  );
 }
 
 export async function listMeetings(
@@ -298,6 +320,7 @@ export async function holdMeeting(ctx: AppContext, id: number, actor: Actor): Pr
   const pack = { ...(await buildPack(ctx, m, m.heldOn)), frozen: true };
   const at = now.toISOString();
   await ctx.store.write(async (trx) => {
+    await takeMeetingVersion(trx, id, m.version);
     await updateMeeting(trx, id, { status: 'held', pack: JSON.stringify(pack), packFrozenAt: at }, at);
     await appendAudit(trx, {
       at,
@@ -318,13 +341,15 @@ export async function setMinutes(
   id: number,
   minutes: string,
   actor: Actor,
-  secrecy?: SecrecyLevel,
+  secrecy: SecrecyLevel | undefined,
+  version: number,
 ): Promise<MeetingView> {
   const m = await requireMeeting(ctx, id);
   const at = ctx.clock.now().toISOString();
   // Minutes are never below the meeting's level; they may be set above it.
   const level = highestSecrecy([m.secrecy, secrecy ?? m.minutesSecrecy]);
   await ctx.store.write(async (trx) => {
+    await takeMeetingVersion(trx, id, version);
     await updateMeeting(trx, id, { minutes: minutes.normalize('NFC'), minutesSecrecy: level }, at);
     await appendAudit(trx, {
       at,
@@ -344,7 +369,7 @@ export async function setMinutes(
 export async function issueConclusion(
   ctx: AppContext,
   id: number,
-  input: { number: string; date: IsoDate; summary?: string | undefined },
+  input: { number: string; date: IsoDate; summary?: string | undefined; version: number },
   actor: Actor,
 ): Promise<MeetingView> {
   const m = await requireMeeting(ctx, id);
@@ -377,6 +402,7 @@ export async function issueConclusion(
   });
   const at = ctx.clock.now().toISOString();
   await ctx.store.write(async (trx) => {
+    await takeMeetingVersion(trx, id, input.version);
     await updateMeeting(
       trx,
       id,
@@ -408,6 +434,7 @@ export async function addAgendaItem(
     secrecy?: SecrecyLevel | undefined;
   },
   actor: Actor,
+  version: number,
 ): Promise<AgendaItem[]> {
   const m = await requireMeeting(ctx, id);
   if (!item.title.trim())
@@ -419,6 +446,7 @@ export async function addAgendaItem(
     );
   const at = ctx.clock.now().toISOString();
   await ctx.store.write(async (trx) => {
+    await takeMeetingVersion(trx, id, version);
     const itemId = await insertAgendaItem(trx, id, {
       title: item.title.normalize('NFC').trim(),
       presenter: item.presenter ?? null,
@@ -447,10 +475,12 @@ export async function setAgendaOutcome(
   itemId: number,
   outcome: { outcomeKind: OutcomeKind; outcome: string | null },
   actor: Actor,
+  version: number,
 ): Promise<AgendaItem[]> {
   const m = await requireMeeting(ctx, id);
   const at = ctx.clock.now().toISOString();
   await ctx.store.write(async (trx) => {
+    await takeMeetingVersion(trx, id, version);
     if (!(await updateAgendaOutcome(trx, id, itemId, outcome)))
       throw new AppError(
         'not_found',

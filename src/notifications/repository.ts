@@ -115,6 +115,31 @@ export async function savePreferences(db: Kysely<Database>, userId: number, pref
     .execute();
 }
 
+/** The version of a user's notification choices (0 before any change). */
+export async function readPreferencesVersion(db: Kysely<Database>, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('preferences_version')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.preferences_version ?? 0;
+}
+
+/** Raises the version of a user's choices from the one read; false when they changed meanwhile. */
+export async function claimPreferencesVersion(
+  db: Kysely<Database>,
+  userId: number,
+  readAt: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('app_user')
+    .set((eb) => ({ preferences_version: eb('preferences_version', '+', 1) }))
+    .where('id', '=', userId)
+    .where('preferences_version', '=', readAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function readAddresses(db: Kysely<Database>, userIds: number[]): Promise<Map<number, string>> {
   if (userIds.length === 0) return new Map();
   const rows = await db

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { requireUser } from '../server/session.ts';
+import { versionRequired } from '../shared/errors.ts';
 import { NOTIFICATION_KINDS } from './model.ts';
 import { inbox, preferencesOf, readNotifications, setPreferences } from './service.ts';
 
@@ -54,10 +55,21 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
             kinds: z
               .array(z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() }))
               .max(20),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe('the version of the choices read: 428 without it, 409 when stale'),
           }),
         },
       },
-      async (request) => setPreferences(ctx, requireUser(request).id, request.body),
+      async (request) => {
+        const user = requireUser(request);
+        const { version, ...choices } = request.body;
+        if (version === undefined) throw versionRequired();
+        return setPreferences(ctx, user.id, { ...choices, version });
+      },
     );
   };
 }

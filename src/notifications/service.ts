@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { monthContaining, referenceDate } from '../periods/regime.ts';
+import { AppError } from '../shared/errors.ts';
 import { deadlineFor } from '../submissions/deadlines.ts';
 import { listTasks } from '../tasks/service.ts';
 import { formatDate } from '../vietnamese/dates.ts';
@@ -18,12 +19,14 @@ import {
   type Preference,
 } from './model.ts';
 import {
+  claimPreferencesVersion,
   insertNotifications,
   listForUser,
   markRead,
   pendingEmails,
   readAddresses,
   readPreferences,
+  readPreferencesVersion,
   saveAddress,
   savePreferences,
   sentReports,
@@ -267,6 +270,8 @@ export async function preferencesOf(ctx: AppContext, userId: number) {
   return {
     email,
     emailEnabled: mailer !== null,
+    /** Sent back with a change: a stale one is refused (409). */
+    version: await readPreferencesVersion(ctx.store.db, userId),
     kinds: defaultPreferences().map((p) => ({
       ...p,
       ...(saved?.get(p.kind) ?? {}),
@@ -278,9 +283,16 @@ export async function preferencesOf(ctx: AppContext, userId: number) {
 export async function setPreferences(
   ctx: AppContext,
   userId: number,
-  input: { email: string | null; kinds: Preference[] },
+  input: { email: string | null; kinds: Preference[]; version: number },
 ) {
   await ctx.store.write(async (trx) => {
+    if (!(await claimPreferencesVersion(trx, userId, input.version)))
+      throw new AppError(
+        'conflict',
+        'Lựa chọn thông báo vừa được thay đổi ở nơi khác: hãy tải lại rồi chọn lại',
+        'the choices changed meanwhile: reload and choose again',
+        [{ field: 'version', reason: `hiện là ${await readPreferencesVersion(trx, userId)}` }],
+      );
     await savePreferences(
       trx,
       userId,

@@ -84,6 +84,8 @@ export interface DocumentSettingRecord {
   symbol: string | null;
   /** JSON text of the signers. */
   signers: string;
+  /** 0 before the first save. */
+  version: number;
 }
 
 export async function loadDocumentSetting(
@@ -95,26 +97,38 @@ export async function loadDocumentSetting(
     .selectAll()
     .where('unit_id', '=', unitId)
     .executeTakeFirst();
-  return row ? { unitId: row.unit_id, symbol: row.symbol, signers: row.signers } : null;
+  return row ? { unitId: row.unit_id, symbol: row.symbol, signers: row.signers, version: row.version } : null;
 }
 
+/**
+ * Saves a unit's settings over the version read (0: none saved yet) and raises it; false when someone saved
+ * them meanwhile, and nothing is written.
+ */
 export async function upsertDocumentSetting(
   db: Kysely<Database>,
   s: DocumentSettingRecord & { updatedAt: string; updatedBy: number | null },
-): Promise<void> {
+): Promise<boolean> {
   const values = { symbol: s.symbol, signers: s.signers, updated_at: s.updatedAt, updated_by: s.updatedBy };
   const existing = await db
     .selectFrom('unit_document_setting')
     .select('unit_id')
     .where('unit_id', '=', s.unitId)
     .executeTakeFirst();
-  if (existing)
-    await db.updateTable('unit_document_setting').set(values).where('unit_id', '=', s.unitId).execute();
-  else
-    await db
-      .insertInto('unit_document_setting')
-      .values({ unit_id: s.unitId, ...values })
-      .execute();
+  if (existing) {
+    const result = await db
+      .updateTable('unit_document_setting')
+      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+      .where('unit_id', '=', s.unitId)
+      .where('version', '=', s.version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+  if (s.version !== 0) return false;
+  await db
+    .insertInto('unit_document_setting')
+    .values({ unit_id: s.unitId, ...values, version: 1 })
+    .execute();
+  return true;
 }
 
 export interface IssueRecord {

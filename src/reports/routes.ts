@@ -6,7 +6,7 @@ import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, versionRequired } from '../shared/errors.ts';
 import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows } from '../shared/secrecy.ts';
 import { humanSectionsSchema, readDraft, saveDraft } from './draft.ts';
@@ -213,14 +213,25 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Đặt ký hiệu văn bản và danh sách người ký của đơn vị',
-          body: documentSettingSchema.extend({ unit: unitCodeSchema.default('BCA') }),
+          body: documentSettingSchema.extend({
+            unit: unitCodeSchema.default('BCA'),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe(
+                'the settings version read (0 before the first save): 428 without it, 409 when stale',
+              ),
+          }),
         },
       },
       async (request) => {
-        const { unit: code, ...setting } = request.body;
+        const { unit: code, version, ...setting } = request.body;
+        if (version === undefined) throw versionRequired();
         const unit = resolveUnitForPeriod(ctx.graph, code, resolvePeriod(ctx.clock.today().slice(0, 7)));
         guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, ctx.clock.today());
-        return saveDocumentSetting(ctx, unit.id, setting, actorOf(request));
+        return saveDocumentSetting(ctx, unit.id, setting, actorOf(request), version);
       },
     );
     r.get(
@@ -310,7 +321,12 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           body: z.object({
             period: periodIdSchema,
             unit: unitCodeSchema.default('BCA'),
-            version: z.number().int().min(0),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe('the draft version read (0 before the first save): 428 without it, 409 when stale'),
             finalise: z.boolean().default(false),
             human: humanSectionsSchema,
           }),
@@ -320,11 +336,13 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         const period = resolvePeriod(request.body.period);
         const unit = resolveUnitForPeriod(ctx.graph, request.body.unit, period);
         guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
+        const version = request.body.version;
+        if (version === undefined) throw versionRequired();
         return saveDraft(ctx, {
           unitId: unit.id,
           period: period.id,
           human: request.body.human,
-          version: request.body.version,
+          version,
           finalise: request.body.finalise,
           actor: actorOf(request),
         });

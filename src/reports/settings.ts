@@ -77,28 +77,47 @@ export function defaultSigner(unit: Unit): Signer {
   }
 }
 
-export async function readDocumentSetting(ctx: AppContext, unitId: number): Promise<DocumentSetting> {
+/** A unit's settings and their version (0 before the first save), which an update sends back. */
+export async function readDocumentSetting(
+  ctx: AppContext,
+  unitId: number,
+): Promise<DocumentSetting & { version: number }> {
   const row = await loadDocumentSetting(ctx.store.db, unitId);
-  if (!row) return { symbol: null, signers: [] };
-  return documentSettingSchema.parse({ symbol: row.symbol, signers: JSON.parse(row.signers) });
+  if (!row) return { symbol: null, signers: [], version: 0 };
+  return {
+    ...documentSettingSchema.parse({ symbol: row.symbol, signers: JSON.parse(row.signers) }),
+    version: row.version,
+  };
 }
 
+/** Saves a unit's settings over `version`, the one read; a stale version is refused (409) with the current one. */
 export async function saveDocumentSetting(
   ctx: AppContext,
   unitId: number,
   setting: DocumentSetting,
   actor: Actor,
-): Promise<DocumentSetting> {
+  version: number,
+): Promise<DocumentSetting & { version: number }> {
   const clean = documentSettingSchema.parse(setting);
   const now = ctx.clock.now().toISOString();
   await ctx.store.write(async (trx) => {
-    await upsertDocumentSetting(trx, {
+    const saved = await upsertDocumentSetting(trx, {
       unitId,
       symbol: clean.symbol,
       signers: JSON.stringify(clean.signers.map((s) => ({ ...s, name: s.name.normalize('NFC').trim() }))),
       updatedAt: now,
       updatedBy: actor.id,
+      version,
     });
+    if (!saved) {
+      const current = (await loadDocumentSetting(trx, unitId))?.version ?? 0;
+      throw new AppError(
+        'conflict',
+        'Thiết lập văn bản của đơn vị vừa được người khác sửa: hãy tải lại rồi sửa lại',
+        'the settings changed meanwhile: reload and edit again',
+        [{ field: 'version', reason: `hiện là ${current}` }],
+      );
+    }
     await appendAudit(trx, {
       at: now,
       actorId: actor.id,

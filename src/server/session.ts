@@ -18,6 +18,19 @@ const CSRF_HEADER = 'x-csrf-token';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Requests that open a session cannot carry a session's CSRF token yet. */
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/**
+ * The only API paths a session still owing its second factor reaches: the step itself (code, enrolment), the
+ * current user (so a reloaded page resumes the step), signing in again and signing out. Everything else answers
+ * 401 before the route runs, so no route can forget the check.
+ */
+export const SECOND_FACTOR_PATHS: ReadonlySet<string> = new Set([
+  '/api/auth/me',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/totp',
+  '/api/auth/totp/enrol',
+  '/api/auth/totp/confirm',
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -53,6 +66,10 @@ export function registerSessions(
     if (!request.session && request.cookies[SESSION_COOKIE])
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(options.secureCookies));
     const path = request.url.split('?')[0] ?? '';
+    // Judged on the route matched (not the raw URL), so an encoded or odd spelling of a path cannot slip by.
+    const route = request.routeOptions.url ?? path;
+    if (request.session?.pendingSecondFactor && route.startsWith('/api/') && !SECOND_FACTOR_PATHS.has(route))
+      throw secondFactorRequired(request.session.pendingSecondFactor);
     if (
       STATE_CHANGING.has(request.method) &&
       path.startsWith('/api/') &&
@@ -78,19 +95,19 @@ export function policyDeps(ctx: AppContext, date: IsoDate = ctx.clock.today()): 
   };
 }
 
+function secondFactorRequired(step: 'code' | 'enrol'): AppError {
+  return new AppError(
+    'unauthenticated',
+    step === 'code' ? 'Cần nhập mã xác thực hai lớp' : 'Cần đăng ký xác thực hai lớp trước khi sử dụng',
+    'second factor required',
+  );
+}
+
 /** The signed-in user, or a 401. */
 export function requireUser(request: FastifyRequest): AuthUser & { username: string; displayName: string } {
   const session = request.session;
   if (!session) throw new AppError('unauthenticated', 'Bạn cần đăng nhập', 'sign-in required');
-  if (session.pendingSecondFactor) {
-    throw new AppError(
-      'unauthenticated',
-      session.pendingSecondFactor === 'code'
-        ? 'Cần nhập mã xác thực hai lớp'
-        : 'Cần đăng ký xác thực hai lớp trước khi sử dụng',
-      'second factor required',
-    );
-  }
+  if (session.pendingSecondFactor) throw secondFactorRequired(session.pendingSecondFactor);
   if (session.user.mustChangePassword) {
     throw new AppError(
       'forbidden',

@@ -9,7 +9,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { readableSecrecyLevels } from '../auth/policy.ts';
 import { ROLE_LABEL_VI, ROLES } from '../auth/roles.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, versionRequired } from '../shared/errors.ts';
 import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { findUserById, findUserByName, insertUser, listUsers, type User } from './repository.ts';
 
@@ -29,6 +29,7 @@ function present(ctx: AppContext, u: User) {
     disabled: u.disabled,
     lockedUntil: u.lockedUntil,
     passwordChangedAt: u.passwordChangedAt,
+    version: u.version,
   };
 }
 
@@ -127,6 +128,12 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
             unit: z.string().min(1).max(20).optional(),
             clearance: z.enum(SECRECY_LEVELS).optional(),
             disabled: z.boolean().optional(),
+            version: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe('the account version read: 428 without it, 409 when stale'),
           }),
         },
       },
@@ -142,10 +149,13 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         guard(ctx, request, 'users.manage', { unitId: target.unitId, secrecy: level });
         guard(ctx, request, 'users.manage', { unitId: unit.id, secrecy: level });
         const actor = actorOf(request);
+        const { version, ...change } = request.body;
+        if (version === undefined) throw versionRequired();
         await ctx.store.write(async (trx) => {
-          await trx
+          const updated = await trx
             .updateTable('app_user')
-            .set({
+            .set((eb) => ({
+              version: eb('version', '+', 1),
               ...(request.body.displayName
                 ? { display_name: request.body.displayName.normalize('NFC') }
                 : {}),
@@ -153,9 +163,17 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
               ...(request.body.clearance ? { clearance: request.body.clearance } : {}),
               ...(request.body.disabled !== undefined ? { disabled: request.body.disabled ? 1 : 0 } : {}),
               unit_id: unit.id,
-            })
+            }))
             .where('id', '=', target.id)
-            .execute();
+            .where('version', '=', version)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) !== 1)
+            throw new AppError(
+              'conflict',
+              'Tài khoản vừa được người khác sửa: hãy tải lại rồi sửa lại',
+              'the account changed meanwhile: reload and edit again',
+              [{ field: 'version', reason: `hiện là ${target.version}` }],
+            );
           if (request.body.disabled || request.body.role || request.body.unit || request.body.clearance) {
             // A changed permission takes effect at once: the user signs in again.
             await trx.deleteFrom('user_session').where('user_id', '=', target.id).execute();
@@ -168,7 +186,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
             target: `user:${target.id}`,
             unitId: unit.id,
             secrecy: 'none',
-            details: { ...request.body },
+            details: { ...change },
           });
         });
         return { user: present(ctx, (await findUserById(ctx.store.db, target.id)) as User) };

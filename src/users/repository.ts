@@ -17,6 +17,8 @@ export interface User {
   lastFailedAt: string | null;
   lockedUntil: string | null;
   passwordChangedAt: string;
+  /** Raised by every change an administrator makes; the change names the version it was read at. */
+  version: number;
 }
 
 type UserRow = Selectable<Database['app_user']>;
@@ -36,6 +38,7 @@ export function userFromRow(r: UserRow): User {
     lastFailedAt: r.last_failed_at,
     lockedUntil: r.locked_until,
     passwordChangedAt: r.password_changed_at,
+    version: r.version,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/repository.ts';
 import { checkSignInAllowed, DEFAULT_LOCKOUT_POLICY, recordFailure } from '../auth/lockout.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { SECOND_FACTOR_REQUIRED } from '../auth/roles.ts';
+import { requiresSecondFactor } from '../auth/roles.ts';
 import {
   checkSession,
   DEFAULT_SESSION_POLICY,
@@ -30,7 +30,7 @@ export interface ActiveSession {
 /** Whether a user must pass a second factor after the password, and which step comes next. */
 export function secondFactorStep(user: User): 'code' | 'enrol' | null {
   if (user.totpEnabled) return 'code';
-  return SECOND_FACTOR_REQUIRED[user.role] ? 'enrol' : null;
+  return requiresSecondFactor(user) ? 'enrol' : null;
 }
 
 /**

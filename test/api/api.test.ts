@@ -55,7 +55,7 @@ describe('HTTP API', () => {
   it('refuses data without a session and a wrong password with the same message as an unknown user', async () => {
     const anonymous = await server.inject({ url: '/api/aggregates?unit=BCA&period=2020-02' });
     assert.equal(anonymous.statusCode, 401);
-    const client = new ApiClient(server);
+    const client = new ApiClient(server, app.clock);
     const wrong = await client.login('analyst', 'not-the-password');
     const unknown = await client.login('nobody', 'not-the-password');
     assert.equal(wrong.status, 401);
@@ -73,8 +73,8 @@ describe('HTTP API', () => {
     const cookie = String(res.headers['set-cookie']);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Strict/);
-    const client = new ApiClient(server);
-    await client.login('analyst', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('analyst', 'Giaoban@2026-test');
     const agg = await client.get('/api/aggregates?unit=BCA&period=2020-02&compare=true');
     assert.equal(agg.status, 200);
     const rows = agg.body.rows as Array<{
@@ -93,8 +93,8 @@ describe('HTTP API', () => {
   });
 
   it('keeps an officer to their own commune, and requires the CSRF token to write', async () => {
-    const client = new ApiClient(server);
-    await client.login('officer', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('officer', 'Giaoban@2026-test');
     const other = await client.get(`/api/values?form=BC-THANG&unit=${otherCommune}&period=2026-10`);
     assert.equal(other.status, 403);
     const national = await client.get('/api/aggregates?unit=BCA&period=2026-10');
@@ -125,8 +125,8 @@ describe('HTTP API', () => {
   });
 
   it('detects a concurrent edit and keeps the history of a figure', async () => {
-    const client = new ApiClient(server);
-    await client.login('officer', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('officer', 'Giaoban@2026-test');
     const base = { form: 'BC-THANG', unit: communeCode, period: '2027-01' };
     const first = await client.request('PUT', '/api/values', {
       ...base,
@@ -161,8 +161,8 @@ describe('HTTP API', () => {
   });
 
   it('rejects malformed input naming the field, and writes nothing', async () => {
-    const client = new ApiClient(server);
-    await client.login('officer', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('officer', 'Giaoban@2026-test');
     const base = { form: 'BC-THANG', unit: communeCode, period: '2027-02' };
     const negative = await client.request('PUT', '/api/values', {
       ...base,

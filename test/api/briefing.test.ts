@@ -54,8 +54,8 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
   });
 
   it('freezes the pack as of the meeting and follows up the previous conclusions', async () => {
-    const office = new ApiClient(server);
-    await office.login('office', PASSWORD);
+    const office = new ApiClient(server, app.clock);
+    await office.signIn('office', PASSWORD);
     const list = await office.get('/api/meetings');
     assert.equal(list.status, 200);
     const meetings = list.body.meetings as Array<{ id: number; period: string }>;
@@ -71,8 +71,8 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
   });
 
   it('runs a meeting through a directive, a report, confirmation and an overdue follow-up', async () => {
-    const office = new ApiClient(server);
-    await office.login('office', PASSWORD);
+    const office = new ApiClient(server, app.clock);
+    await office.signIn('office', PASSWORD);
     const created = await office.request('POST', '/api/meetings', {
       period: '2026-11',
       heldOn: '2026-11-29',
@@ -87,12 +87,13 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
       leadUnit: '01',
       coordinatingUnits: ['79'],
       deadline: { kind: 'date', date: '2026-12-05' },
+      version: await office.meetingVersion(id),
     });
     assert.equal(directive.status, 200, JSON.stringify(directive.body));
     const [hanoiTask, hcmTask] = directive.body.taskIds as number[];
 
-    const hanoi = new ApiClient(server);
-    await hanoi.login('hanoi', PASSWORD);
+    const hanoi = new ApiClient(server, app.clock);
+    await hanoi.signIn('hanoi', PASSWORD);
     const mine = await hanoi.get('/api/tasks?scope=mine');
     assert.equal(mine.status, 200, JSON.stringify(mine.body));
     const listed = (mine.body.tasks as Array<{ id: number; version: number }>).find(
@@ -132,7 +133,7 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
 
     app.clock.set('2026-12-10');
     // Sessions lapse over eleven idle days: sign in again on the new date.
-    await office.login('office', PASSWORD);
+    await office.signIn('office', PASSWORD);
     const next = await office.request('POST', '/api/meetings', {
       period: '2026-12',
       heldOn: '2026-12-10',
@@ -153,8 +154,8 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
   });
 
   it('compares the Tết 2020 campaign with Tết 2019, lunar-aligned, and ranks provinces', async () => {
-    const office = new ApiClient(server);
-    await office.login('office', PASSWORD);
+    const office = new ApiClient(server, app.clock);
+    await office.signIn('office', PASSWORD);
     const campaigns = (await office.get('/api/campaigns')).body.campaigns as Array<{
       id: number;
       year: number;
@@ -179,8 +180,8 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
   });
 
   it('shows commune police progress against the 100% target and the provinces behind', async () => {
-    const office = new ApiClient(server);
-    await office.login('office', PASSWORD);
+    const office = new ApiClient(server, app.clock);
+    await office.signIn('office', PASSWORD);
     const targets = (await office.get('/api/targets')).body.targets as Array<{ id: number }>;
     const res = await office.get(`/api/targets/${targets[0]?.id}/progress?at=2020-06-30`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -188,8 +189,8 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
     assert.ok((res.body.behind as unknown[]).length > 0);
     const later = await office.get(`/api/targets/${targets[0]?.id}/progress?at=2022-06-30`);
     assert.equal(later.body.reached, 63);
-    const officer = new ApiClient(server);
-    await officer.login('hanoi', PASSWORD);
+    const officer = new ApiClient(server, app.clock);
+    await officer.signIn('hanoi', PASSWORD);
     assert.equal((await officer.get('/api/targets')).status, 403);
   });
 });

@@ -29,8 +29,8 @@ describe('figures read from narrative reports', () => {
   });
 
   it('proposes figures with their spans, from text and from a .docx', async () => {
-    const client = new ApiClient(server);
-    await client.login('officer', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('officer', 'Giaoban@2026-test');
     const res = await client.request('POST', '/api/extract', { text: TEXT });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const figures = res.body.figures as Array<{ indicator: string; value: number; span: [number, number] }>;
@@ -81,8 +81,8 @@ describe('figures read from narrative reports', () => {
   });
 
   it('remembers the source span of an accepted figure', async () => {
-    const client = new ApiClient(server);
-    await client.login('officer', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('officer', 'Giaoban@2026-test');
     const start = TEXT.indexOf('2 vụ');
     const save = await client.request('PUT', '/api/values', {
       form: 'BC-THANG',

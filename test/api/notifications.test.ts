@@ -73,8 +73,8 @@ describe('notifications', () => {
   });
 
   it('tells the officer of a return (with the reason, in the inbox and by e-mail) and of an approval', async () => {
-    const officer = new ApiClient(server);
-    await officer.login('officer', 'Giaoban@2026-test');
+    const officer = new ApiClient(server, app.clock);
+    await officer.signIn('officer', 'Giaoban@2026-test');
     const prefs = await officer.get('/api/notifications/preferences');
     assert.equal(prefs.status, 200);
     assert.equal(prefs.body.emailEnabled, true);
@@ -87,16 +87,18 @@ describe('notifications', () => {
     const saved = await officer.request('PUT', '/api/notifications/preferences', {
       email: 'canbo@xa.test',
       kinds,
+      version: 0,
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     const bad = await officer.request('PUT', '/api/notifications/preferences', {
       email: 'not an address',
       kinds,
+      version: 1,
     });
     assert.equal(bad.status, 400);
 
-    const approver = new ApiClient(server);
-    await approver.login('approver', 'Giaoban@2026-test');
+    const approver = new ApiClient(server, app.clock);
+    await approver.signIn('approver', 'Giaoban@2026-test');
     const key = { form: 'BC-THANG', unit: commune, period };
     assert.equal((await officer.request('POST', '/api/submissions/submit', key)).status, 200);
     const returned = await approver.request('POST', '/api/submissions/return', {
@@ -129,8 +131,8 @@ describe('notifications', () => {
     assert.equal(mails.length, 1, 'approvals are not e-mailed to this officer');
 
     // Another user's inbox is their own.
-    const other = new ApiClient(server);
-    await other.login('officer2', 'Giaoban@2026-test');
+    const other = new ApiClient(server, app.clock);
+    await other.signIn('officer2', 'Giaoban@2026-test');
     assert.equal(((await other.get('/api/notifications')).body.items as unknown[]).length, 0);
     const read = await officer.request('POST', '/api/notifications/read', { all: true });
     assert.equal(read.body.unread, 0);
@@ -157,8 +159,8 @@ describe('notifications', () => {
     const again = await runNotificationJob(app.ctx);
     assert.equal(again.created, 0, 'a second run announces nothing new');
 
-    const officer2 = new ApiClient(server);
-    await officer2.login('officer2', 'Giaoban@2026-test');
+    const officer2 = new ApiClient(server, app.clock);
+    await officer2.signIn('officer2', 'Giaoban@2026-test');
     const items = (await officer2.get('/api/notifications')).body.items as Array<{
       kind: string;
       body: string;
@@ -167,8 +169,8 @@ describe('notifications', () => {
     assert.equal(soon.length, 1);
     assert.match(soon[0]?.body ?? '', /BC-THANG.*2026-12/);
     // The first officer's December report is approved: nothing is owed, nothing is announced.
-    const officer = new ApiClient(server);
-    await officer.login('officer', 'Giaoban@2026-test');
+    const officer = new ApiClient(server, app.clock);
+    await officer.signIn('officer', 'Giaoban@2026-test');
     const mine = (await officer.get('/api/notifications')).body.items as Array<{ kind: string }>;
     assert.equal(mine.filter((i) => i.kind === 'deadline_soon').length, 0);
 
@@ -197,8 +199,8 @@ describe('the checks the page runs while typing', () => {
   });
 
   it('give a unit its own 12 months of history, and count open warnings below an approver, within scope', async () => {
-    const officer = new ApiClient(server);
-    await officer.login('canbo', 'Giaoban@2026-test');
+    const officer = new ApiClient(server, app.clock);
+    await officer.signIn('canbo', 'Giaoban@2026-test');
     const history = await officer.get('/api/validation/history?form=BC-THANG&unit=13285&period=2026-12');
     assert.equal(history.status, 200);
     assert.equal(history.body.months, 12);
@@ -209,13 +211,13 @@ describe('the checks the page runs while typing', () => {
       403,
     );
 
-    const approver = new ApiClient(server);
-    await approver.login('pheduyet', 'Giaoban@2026-test');
+    const approver = new ApiClient(server, app.clock);
+    await approver.signIn('pheduyet', 'Giaoban@2026-test');
     const open = await approver.get('/api/validation/open?form=BC-THANG&unit=37&period=2026-11');
     assert.equal(open.status, 200);
     assert.ok(Array.isArray(open.body.units));
-    const other = new ApiClient(server);
-    await other.login('pheduyet40', 'Giaoban@2026-test');
+    const other = new ApiClient(server, app.clock);
+    await other.signIn('pheduyet40', 'Giaoban@2026-test');
     assert.equal((await other.get('/api/validation/open?form=BC-THANG&unit=37&period=2026-11')).status, 403);
   });
 });

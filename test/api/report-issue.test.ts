@@ -27,8 +27,8 @@ describe('issuing a report deliberately, signed (issue 14.4, issue 15)', () => {
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
     await createUser(app.ctx, { username: 'office', role: 'analyst', unitCode: 'BCA' });
     await createUser(app.ctx, { username: 'canbo', role: 'officer', unitCode: '01' });
-    office = new ApiClient(server);
-    await office.login('office', PASSWORD);
+    office = new ApiClient(server, app.clock);
+    await office.signIn('office', PASSWORD);
   });
   after(async () => {
     configureSigning({});
@@ -54,8 +54,8 @@ describe('issuing a report deliberately, signed (issue 14.4, issue 15)', () => {
     const nameless = await issue({ confirm: 'BCA/2020-02' });
     assert.equal(nameless.status, 422);
     assert.match(JSON.stringify(nameless.body), /người ký/);
-    const canbo = new ApiClient(server);
-    await canbo.login('canbo', PASSWORD);
+    const canbo = new ApiClient(server, app.clock);
+    await canbo.signIn('canbo', PASSWORD);
     const denied = await canbo.request('POST', '/api/reports/briefing/issue', {
       unit: 'BCA',
       period: '2020-02',
@@ -67,6 +67,7 @@ describe('issuing a report deliberately, signed (issue 14.4, issue 15)', () => {
   it('issues a signed PDF, replaces it only with a reason, withdraws with a reason, keeps every version readable', async () => {
     await office.request('PUT', '/api/reports/settings', {
       unit: 'BCA',
+      version: Number((await office.get('/api/reports/settings?unit=BCA')).body.version),
       symbol: null,
       signers: [
         { authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', rank: 'Thượng tướng', name: 'Lê Văn Ký' },

@@ -24,8 +24,8 @@ describe('report records: events register, symbol and signers per unit', () => {
   });
 
   it('keeps what the office writes in the register across regeneration, and refuses bad input', async () => {
-    const office = new ApiClient(server);
-    await office.login('office', PASSWORD);
+    const office = new ApiClient(server, app.clock);
+    await office.signIn('office', PASSWORD);
     const added = await office.request('POST', '/api/reports/events', {
       unit: 'BCA',
       date: '2020-02-01',
@@ -50,8 +50,8 @@ describe('report records: events register, symbol and signers per unit', () => {
       assert.ok(text.includes('Ngày 01/02/2020, bảo đảm an ninh các sự kiện năm Chủ tịch ASEAN 2020.'));
     }
     // A province officer cannot write into the ministry's register.
-    const hanoi = new ApiClient(server);
-    await hanoi.login('hanoi', PASSWORD);
+    const hanoi = new ApiClient(server, app.clock);
+    await hanoi.signIn('hanoi', PASSWORD);
     const denied = await hanoi.request('POST', '/api/reports/events', {
       unit: 'BCA',
       date: '2020-02-01',
@@ -61,10 +61,11 @@ describe('report records: events register, symbol and signers per unit', () => {
   });
 
   it('prints the configured symbol and the chosen signer', async () => {
-    const office = new ApiClient(server);
-    await office.login('office', PASSWORD);
+    const office = new ApiClient(server, app.clock);
+    await office.signIn('office', PASSWORD);
     const saved = await office.request('PUT', '/api/reports/settings', {
       unit: 'BCA',
+      version: 0,
       symbol: 'BC-BCA-V01',
       signers: [
         { authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', rank: 'Thượng tướng', name: 'Lê Văn Một' },
@@ -73,8 +74,14 @@ describe('report records: events register, symbol and signers per unit', () => {
     });
     assert.equal(saved.status, 200);
     assert.equal(
-      (await office.request('PUT', '/api/reports/settings', { unit: 'BCA', symbol: 'bc bca', signers: [] }))
-        .status,
+      (
+        await office.request('PUT', '/api/reports/settings', {
+          unit: 'BCA',
+          version: 1,
+          symbol: 'bc bca',
+          signers: [],
+        })
+      ).status,
       400,
     );
     const report = await buildBriefingReport(app.ctx, {

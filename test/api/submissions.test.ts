@@ -31,8 +31,8 @@ describe('reporting workflow and completeness', () => {
   });
 
   it('goes from draft to submitted to approved, and counts the commune on time', async () => {
-    const officer = new ApiClient(server);
-    await officer.login('officer', 'Giaoban@2026-test');
+    const officer = new ApiClient(server, app.clock);
+    await officer.signIn('officer', 'Giaoban@2026-test');
     const due = await officer.get(`/api/submissions/due?unit=${commune}`);
     assert.equal(due.status, 200);
     assert.ok(
@@ -95,16 +95,16 @@ describe('reporting workflow and completeness', () => {
       403,
     );
 
-    const sibling = new ApiClient(server);
-    await sibling.login('sibling-approver', 'Giaoban@2026-test');
+    const sibling = new ApiClient(server, app.clock);
+    await sibling.signIn('sibling-approver', 'Giaoban@2026-test');
     assert.equal(
       (await sibling.request('POST', '/api/submissions/approve', { form: 'BC-THANG', unit: commune, period }))
         .status,
       403,
     );
 
-    const approver = new ApiClient(server);
-    await approver.login('approver', 'Giaoban@2026-test');
+    const approver = new ApiClient(server, app.clock);
+    await approver.signIn('approver', 'Giaoban@2026-test');
     const noReason = await approver.request('POST', '/api/submissions/return', {
       form: 'BC-THANG',
       unit: commune,
@@ -145,8 +145,8 @@ describe('reporting workflow and completeness', () => {
   it('counts a report submitted after its deadline as late', async () => {
     app.clock.set('2027-01-20T08:00:00+07:00');
     try {
-      const officer = new ApiClient(server);
-      await officer.login('officer', 'Giaoban@2026-test');
+      const officer = new ApiClient(server, app.clock);
+      await officer.signIn('officer', 'Giaoban@2026-test');
       const late = '2027-01';
       await officer.request('PUT', '/api/values', {
         form: 'BC-THANG',

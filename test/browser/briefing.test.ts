@@ -55,7 +55,7 @@ function taskRow(scope: string, unit: string) {
 test('the ministry office creates a meeting and assigns a directive to two provinces', {
   skip: skipWithoutChromium,
 }, async () => {
-  await signIn(page, app.origin, OFFICE);
+  await signIn(page, app, OFFICE);
   await page.getByRole('link', { name: 'Giao ban', exact: true }).click();
   await page.getByRole('heading', { name: 'Hội nghị giao ban', level: 1 }).waitFor();
   const form = page.locator('form.meeting-form');
@@ -118,7 +118,7 @@ test('the ministry office creates a meeting and assigns a directive to two provi
 test('Nghệ An reports progress and completion of its own task only', {
   skip: skipWithoutChromium,
 }, async () => {
-  await signIn(page, app.origin, NGHE_AN);
+  await signIn(page, app, NGHE_AN);
   await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
   await page.getByRole('heading', { name: 'Theo dõi nhiệm vụ' }).waitFor();
   const row = taskRow('.task-table', '40');
@@ -145,7 +145,7 @@ test('Nghệ An reports progress and completion of its own task only', {
 test('the ministry office confirms the completed task on the meeting page', {
   skip: skipWithoutChromium,
 }, async () => {
-  await signIn(page, app.origin, OFFICE);
+  await signIn(page, app, OFFICE);
   await page.goto(meetingUrl);
   const row = taskRow('.directive', '40');
   await row.waitFor();
@@ -161,7 +161,7 @@ test('after the deadline Thanh Hóa’s task is overdue on the tasks page and in
 }, async () => {
   // Eleven days on the session has lapsed, so the office signs in again on the new date.
   app.testApp.clock.set('2026-12-10');
-  await signIn(page, app.origin, OFFICE);
+  await signIn(page, app, OFFICE);
 
   await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
   await page.getByRole('link', { name: 'Quá hạn', exact: true }).click();

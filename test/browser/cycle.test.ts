@@ -9,9 +9,9 @@ import { saveFormValues } from '../../src/values/service.ts';
 import {
   type LaunchedBrowser,
   launchBrowser,
+  openAs,
   type RunningApp,
   screenshotPath,
-  signIn,
   skipWithoutChromium,
   startApp,
 } from './support.ts';
@@ -61,11 +61,9 @@ before(async () => {
   });
   await transition(ctx, { form: FORM, unit: flagged.code, period: PERIOD, action: 'submit', actor });
   browser = await launchBrowser();
-  officer = await browser.context.newPage();
-  await signIn(officer, app.origin, 'canbo.phuly');
+  officer = await openAs(browser, app, 'canbo.phuly');
   approverBrowser = await launchBrowser();
-  approver = await approverBrowser.context.newPage();
-  await signIn(approver, app.origin, 'pheduyet.ninhbinh');
+  approver = await openAs(approverBrowser, app, 'pheduyet.ninhbinh');
 });
 
 after(async () => {

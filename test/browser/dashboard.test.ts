@@ -10,9 +10,9 @@ import { OUTPUT_DIR } from '../support/app.ts';
 import {
   type LaunchedBrowser,
   launchBrowser,
+  openAs,
   type RunningApp,
   screenshotPath,
-  signIn,
   skipWithoutChromium,
   startApp,
 } from './support.ts';
@@ -25,8 +25,7 @@ before(async () => {
   if (skipWithoutChromium) return;
   app = await startApp([{ username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' }]);
   browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await signIn(page, app.origin, 'analyst.bca');
+  page = await openAs(browser, app, 'analyst.bca');
 });
 
 after(async () => {

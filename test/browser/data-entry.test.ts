@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core';
 import {
   type LaunchedBrowser,
   launchBrowser,
+  openAs,
   type RunningApp,
   screenshotPath,
-  signIn,
   skipWithoutChromium,
   startApp,
 } from './support.ts';
@@ -26,8 +26,7 @@ before(async () => {
   if (skipWithoutChromium) return;
   app = await startApp([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }]);
   browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await signIn(page, app.origin, 'canbo.phuly');
+  page = await openAs(browser, app, 'canbo.phuly');
 });
 
 after(async () => {

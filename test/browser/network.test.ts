@@ -36,7 +36,7 @@ test('sign-in and the dashboard request nothing from other hosts', {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
       violations.push(message.text());
   });
-  await signIn(page, app.origin, 'analyst.net');
+  await signIn(page, app, 'analyst.net');
   await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
   await page.locator('.card-value').first().waitFor();
   await page.locator('.map-chart svg path').first().waitFor();

@@ -9,9 +9,9 @@ import { saveFormValues } from '../../src/values/service.ts';
 import {
   type LaunchedBrowser,
   launchBrowser,
+  openAs,
   type RunningApp,
   screenshotPath,
-  signIn,
   skipWithoutChromium,
   startApp,
 } from './support.ts';
@@ -27,8 +27,7 @@ before(async () => {
   if (skipWithoutChromium) return;
   app = await startApp([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }]);
   browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await signIn(page, app.origin, 'canbo.phuly');
+  page = await openAs(browser, app, 'canbo.phuly');
 });
 
 after(async () => {

@@ -9,9 +9,9 @@ import type { Page } from 'playwright-core';
 import {
   type LaunchedBrowser,
   launchBrowser,
+  openAs,
   type RunningApp,
   screenshotPath,
-  signIn,
   skipWithoutChromium,
   startApp,
 } from './support.ts';
@@ -24,8 +24,7 @@ before(async () => {
   if (skipWithoutChromium) return;
   app = await startApp([{ username: 'tonghop.bca', role: 'analyst', unitCode: 'BCA' }]);
   browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await signIn(page, app.origin, 'tonghop.bca');
+  page = await openAs(browser, app, 'tonghop.bca');
 });
 
 after(async () => {

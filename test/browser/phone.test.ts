@@ -6,9 +6,9 @@ import { after, before, test } from 'node:test';
 import {
   type LaunchedBrowser,
   launchBrowser,
+  openAs,
   type RunningApp,
   screenshotPath,
-  signIn,
   skipWithoutChromium,
   startApp,
 } from './support.ts';
@@ -33,9 +33,12 @@ after(async () => {
 test('at 390×844 the form fits the screen, shows prior figures in each card and reaches every input', {
   skip: skipWithoutChromium,
 }, async () => {
-  const page = await browser.context.newPage();
-  await signIn(page, app.origin, 'canbo.phuly');
-  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  const page = await openAs(
+    browser,
+    app,
+    'canbo.phuly',
+    `#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`,
+  );
   await page.locator('.entry-input').first().waitFor();
   const width = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,

@@ -46,6 +46,7 @@ before(async () => {
       ],
     },
     SYSTEM_ACTOR,
+    0,
   );
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -60,7 +61,7 @@ after(async () => {
 test('issuing asks for confirmation, refuses an empty draft, signs, verifies and withdraws with a reason', {
   skip: skipWithoutChromium,
 }, async () => {
-  await signIn(page, app.origin, OFFICE);
+  await signIn(page, app, OFFICE);
   await page.getByRole('link', { name: 'Văn bản', exact: true }).click();
   await page.getByRole('heading', { name: 'Phần do người viết' }).waitFor();
   // Nothing is issued by one click: the confirmation names the report.

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../../src/server/app.ts';
+import type { SecrecyLevel } from '../../src/shared/secrecy.ts';
 import { createTestApp, createUser, OUTPUT_DIR, ROOT, type TestApp } from '../support/app.ts';
+import { enrolmentCode, signInCode } from '../support/second-factor.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const PASSWORD = 'Giaoban@2026-test';
@@ -42,6 +44,8 @@ export interface UserSpec {
   unitCode: string;
   /** The date the unit code is looked up on (communes and provinces changed in July 2025). */
   at?: string;
+  /** Default Mật: such an account enrols a second factor at its first sign-in, as every cleared account does. */
+  clearance?: SecrecyLevel;
 }
 
 /** Starts the real server (API and built page) on a random local port over a fresh copy of the demo. */
@@ -49,7 +53,7 @@ export async function startApp(users: UserSpec[], options: { port?: number } = {
   ensureWebBuilt();
   const testApp = await createTestApp({ demo: true });
   for (const user of users) {
-    await createUser(testApp.ctx, { ...user, clearance: 'mat', password: PASSWORD });
+    await createUser(testApp.ctx, { clearance: 'mat', ...user, password: PASSWORD });
   }
   const server = await buildServer(testApp.ctx, { secureCookies: false, logLevel: 'silent' });
   const address = await server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
@@ -103,13 +107,47 @@ export async function launchBrowser(
   };
 }
 
-/** Signs in through the form, as a person would, and waits for the signed-in shell. */
-export async function signIn(page: Page, origin: string, username: string): Promise<void> {
-  await page.goto(`${origin}/`);
+/**
+ * Signs in through the form, as a person would, and waits for the signed-in shell. An account that must use a
+ * second factor enrols it at its first sign-in (reading the key the page shows, as an authenticator app scans
+ * it) and gives the app's current code at later ones; codes are computed for the server's clock.
+ */
+export async function signIn(page: Page, app: RunningApp, username: string): Promise<void> {
+  // Tabs of one browser share its cookies: start from the sign-in form whoever was signed in before.
+  await page.context().clearCookies();
+  await page.goto(`${app.origin}/`);
   await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
   await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
   await page.getByLabel(/Mật khẩu|Password/).press('Enter');
-  await page.locator('.app-header').waitFor();
+  const shell = page.locator('.app-header');
+  const codeField = page.locator('#one-time-code');
+  await shell.or(codeField).first().waitFor();
+  if (await shell.isVisible()) return;
+  const clock = app.testApp.clock;
+  const key = page.locator('.totp-secret');
+  const code =
+    (await key.count()) > 0
+      ? enrolmentCode(clock, username, ((await key.textContent()) ?? '').replace(/\s/g, ''))
+      : await signInCode(clock, username);
+  await codeField.fill(code);
+  await codeField.press('Enter');
+  await shell.waitFor();
+}
+
+/**
+ * The set-up every browser test repeats: a new tab of `browser`, signed in as `username` (second factor
+ * included), on `route` of the page (`#/tong-hop?unit=BCA&period=2020-02`; the home page when omitted).
+ */
+export async function openAs(
+  browser: LaunchedBrowser,
+  app: RunningApp,
+  username: string,
+  route?: string,
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await signIn(page, app, username);
+  if (route) await page.goto(`${app.origin}/${route}`);
+  return page;
 }
 
 export function screenshotPath(name: string): string {

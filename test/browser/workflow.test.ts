@@ -6,9 +6,9 @@ import { after, before, test } from 'node:test';
 import {
   type LaunchedBrowser,
   launchBrowser,
+  openAs,
   type RunningApp,
   screenshotPath,
-  signIn,
   skipWithoutChromium,
   startApp,
 } from './support.ts';
@@ -37,9 +37,12 @@ after(async () => {
 test('an officer submits after explaining a warning, the province approves, and the commune counts as on time', {
   skip: skipWithoutChromium,
 }, async () => {
-  const officer = await browser.context.newPage();
-  await signIn(officer, app.origin, 'canbo.phuly');
-  await officer.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  const officer = await openAs(
+    browser,
+    app,
+    'canbo.phuly',
+    `#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`,
+  );
   const cell = (key: string) => officer.locator(`.entry-input[data-key="${key}"]`);
   await cell('drug.cases').waitFor();
   // Two drug cases and no suspect: the rule "each case has at least one suspect" warns.
@@ -72,9 +75,7 @@ test('an officer submits after explaining a warning, the province approves, and 
 
   // A browser of the approver's own, as on another desk: no cookie of the officer's.
   const second = await launchBrowser();
-  const approver = await second.context.newPage();
-  await signIn(approver, app.origin, 'pheduyet.ninhbinh');
-  await approver.goto(`${app.origin}/#/bao-cao?unit=37&period=${PERIOD}`);
+  const approver = await openAs(second, app, 'pheduyet.ninhbinh', `#/bao-cao?unit=37&period=${PERIOD}`);
   const row = approver.locator('tr', { hasText: 'Phủ Lý' });
   await row.getByRole('button', { name: 'Phê duyệt' }).click();
   await approver.getByText(/Phủ Lý.*Đã phê duyệt/).waitFor();

@@ -53,6 +53,7 @@ describe('review of generated reports (issue 15; issue 13 cases 5–7)', () => {
         ],
       },
       SYSTEM_ACTOR,
+      0,
     );
     await saveDocumentSetting(
       app.ctx,
@@ -62,6 +63,7 @@ describe('review of generated reports (issue 15; issue 13 cases 5–7)', () => {
         signers: [{ authority: null, position: 'GIÁM ĐỐC', rank: 'Thiếu tướng', name: 'Trần Văn Mẫu' }],
       },
       SYSTEM_ACTOR,
+      0,
     );
     await addEvent(
       app.ctx,

@@ -31,17 +31,17 @@ describe('tamper-evident audit log', () => {
       unitCode: 'BCA',
       clearance: 'toi_mat',
     });
-    const officer = new ApiClient(server);
+    const officer = new ApiClient(server, app.clock);
     await officer.login('officer', 'wrong password');
-    await officer.login('officer', 'Giaoban@2026-test');
+    await officer.signIn('officer', 'Giaoban@2026-test');
     await officer.request('PUT', '/api/values', {
       form: 'BC-THANG',
       unit: commune,
       period: '2026-12',
       cells: [{ indicator: 'drug.cases', option: null, value: 2, version: 0 }],
     });
-    const analyst = new ApiClient(server);
-    await analyst.login('analyst', 'Giaoban@2026-test');
+    const analyst = new ApiClient(server, app.clock);
+    await analyst.signIn('analyst', 'Giaoban@2026-test');
     await analyst.get('/api/aggregates?unit=BCA&period=2020-02');
   });
   after(async () => {

@@ -203,9 +203,8 @@ describe('authorisation matrix over the HTTP routes', () => {
       for (const clearance of CLEARANCES) {
         const username = `${role}-${clearance}`;
         await createUser(app.ctx, { username, role, unitCode: '37', clearance });
-        const client = new ApiClient(server);
-        const login = await client.login(username, 'Giaoban@2026-test');
-        if (login.body.secondFactor === 'enrol') await client.enrolSecondFactor(app.clock.now());
+        const client = new ApiClient(server, app.clock);
+        await client.signIn(username, 'Giaoban@2026-test');
         clients.set(username, client);
       }
     }
@@ -242,7 +241,7 @@ describe('authorisation matrix over the HTTP routes', () => {
   });
 
   it('refuses every protected route without a session', async () => {
-    const anonymous = new ApiClient(server);
+    const anonymous = new ApiClient(server, app.clock);
     for (const route of ROUTES) assert.equal((await route.send(anonymous, '37')).status, 401, route.name);
   });
 });

@@ -18,8 +18,8 @@ describe('no 500 for bad input', () => {
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
     await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: '40', clearance: 'none' });
     await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
-    client = new ApiClient(server);
-    await client.login('analyst', 'Giaoban@2026-test');
+    client = new ApiClient(server, app.clock);
+    await client.signIn('analyst', 'Giaoban@2026-test');
   });
   after(async () => {
     await server?.close();
@@ -32,8 +32,8 @@ describe('no 500 for bad input', () => {
   };
 
   it('refuses 5,000 duplicate cells in one PUT with a reason (reproduction 15)', async () => {
-    const officer = new ApiClient(server);
-    await officer.login('officer', 'Giaoban@2026-test');
+    const officer = new ApiClient(server, app.clock);
+    await officer.signIn('officer', 'Giaoban@2026-test');
     const cells = Array.from({ length: 5000 }, (_, i) => ({
       indicator: 'crime.occurred',
       option: null,

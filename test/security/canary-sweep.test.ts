@@ -83,7 +83,6 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
   before(async () => {
     app = await createTestApp({ demo: true });
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
-    const now = app.clock.now();
     const g = app.ctx.graph;
     const commune = g
       .childrenOn(g.findByCode(CANARY_UNIT, '2026-11-29')?.id ?? -1, '2026-11-29')
@@ -92,7 +91,7 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
     const top = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'quet.tuyetmat', role: 'leader', unitCode: 'BCA' },
       'tuyet_mat',
     );
@@ -100,28 +99,28 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
       await signIn(
         server,
         app.ctx,
-        now,
+        app.clock,
         { username: 'quet.phantich', role: 'analyst', unitCode: 'BCA' },
         'none',
       ),
       await signIn(
         server,
         app.ctx,
-        now,
+        app.clock,
         { username: 'quet.pheduyet', role: 'approver', unitCode: '40' },
         'mat',
       ),
       await signIn(
         server,
         app.ctx,
-        now,
+        app.clock,
         { username: 'quet.canbo', role: 'officer', unitCode: commune },
         'mat',
       ),
       await signIn(
         server,
         app.ctx,
-        now,
+        app.clock,
         { username: 'quet.lanhdao', role: 'leader', unitCode: 'BCA' },
         'toi_mat',
       ),

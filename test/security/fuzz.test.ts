@@ -28,8 +28,8 @@ describe('fuzzing the importers and the API', () => {
     app = await createTestApp({ demo: true });
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
     await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: '37' });
-    client = new ApiClient(server);
-    await client.login('officer', 'Giaoban@2026-test');
+    client = new ApiClient(server, app.clock);
+    await client.signIn('officer', 'Giaoban@2026-test');
   });
   after(async () => {
     await server?.close();

@@ -133,8 +133,8 @@ describe('hostile uploads', () => {
 
   it('refuses a .docx zip bomb to /api/extract with a Vietnamese reason (reproduction 10)', async () => {
     assert.ok(bomb.length < 400 * 1024, `the bomb is small on the wire (${bomb.length} bytes)`);
-    const client = new ApiClient(server);
-    await client.login('attacker', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('attacker', 'Giaoban@2026-test');
     const res = await upload(client, '/api/extract', bomb, 'bao-cao.docx');
     assert.equal(res.statusCode, 413, res.body);
     const body = res.json() as { message: string };
@@ -145,8 +145,8 @@ describe('hostile uploads', () => {
   });
 
   it('refuses an .xlsx whose headers lie about sizes, and a malformed file, without internal text (reproduction 11)', async () => {
-    const client = new ApiClient(server);
-    await client.login('attacker', 'Giaoban@2026-test');
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('attacker', 'Giaoban@2026-test');
     const lie = await upload(client, '/api/imports', lying, 'so-lieu.xlsx');
     assert.ok(lie.statusCode >= 400 && lie.statusCode < 500, lie.body);
     assert.match(lie.body, /giải nén quá lớn/);
@@ -184,10 +184,10 @@ describe('hostile uploads', () => {
   });
 
   it('serves another user with p99 under 500 ms while four hostile uploads run at once', async () => {
-    const attacker = new ApiClient(server);
-    await attacker.login('attacker', 'Giaoban@2026-test');
-    const colleague = new ApiClient(server);
-    await colleague.login('colleague', 'Giaoban@2026-test');
+    const attacker = new ApiClient(server, app.clock);
+    await attacker.signIn('attacker', 'Giaoban@2026-test');
+    const colleague = new ApiClient(server, app.clock);
+    await colleague.signIn('colleague', 'Giaoban@2026-test');
     const url = `/api/values?form=BC-THANG&unit=${commune}&period=2026-11`;
     assert.equal((await colleague.request('GET', url)).status, 200);
 

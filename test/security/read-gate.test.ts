@@ -31,7 +31,6 @@ describe('one read gate: the reproductions', () => {
   before(async () => {
     app = await createTestApp({ demo: true });
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
-    const now = app.clock.now();
     const communeCode = app.ctx.graph
       .childrenOn(app.ctx.graph.findByCode('40', '2026-11-29')?.id ?? -1, '2026-11-29')
       .map((id) => app.ctx.graph.require(id).code)[0];
@@ -39,35 +38,35 @@ describe('one read gate: the reproductions', () => {
     top = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'lanhdao.tm', role: 'leader', unitCode: 'BCA' },
       'tuyet_mat',
     );
     toiMat = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'lanhdao.toimat', role: 'leader', unitCode: 'BCA' },
       'toi_mat',
     );
     analyst = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'phantich', role: 'analyst', unitCode: 'BCA' },
       'none',
     );
     approver = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'pheduyet40', role: 'approver', unitCode: '40' },
       'mat',
     );
     commune = await signIn(
       server,
       app.ctx,
-      now,
+      app.clock,
       { username: 'canbo.xa', role: 'officer', unitCode: communeCode },
       'mat',
     );
@@ -173,11 +172,10 @@ describe('one read gate: the reproductions', () => {
       body,
     );
     assert.equal(byAnalyst.status, 403, 'an unclassified analyst cannot add to a Mật meeting');
-    const byLeader = await toiMat.client.request(
-      'POST',
-      `/api/meetings/${planted.meetingId}/directives`,
-      body,
-    );
+    const byLeader = await toiMat.client.request('POST', `/api/meetings/${planted.meetingId}/directives`, {
+      ...body,
+      version: await toiMat.client.meetingVersion(planted.meetingId),
+    });
     assert.equal(byLeader.status, 200);
     assert.ok(
       !JSON.stringify(byLeader.body).includes(TEXT_CANARY),
@@ -224,7 +222,7 @@ describe('one read gate: the reproductions', () => {
     const provinceLeader = await signIn(
       server,
       app.ctx,
-      app.clock.now(),
+      app.clock,
       { username: 'lanhdao40', role: 'leader', unitCode: '40' },
       'toi_mat',
     );
@@ -265,15 +263,18 @@ describe('one read gate: the reproductions', () => {
     const minutes = await top.client.request('PUT', `/api/meetings/${planted.meetingId}/minutes`, {
       minutes: `Biên bản: ${TEXT_CANARY} trao đổi phương án`,
       secrecy: 'tuyet_mat',
+      version: await top.client.meetingVersion(planted.meetingId),
     });
     assert.equal(minutes.status, 200, JSON.stringify(minutes.body));
     const item = await top.client.request('POST', `/api/meetings/${planted.meetingId}/agenda`, {
       title: `Nội dung ${TEXT_CANARY}-AGENDA`,
       secrecy: 'tuyet_mat',
+      version: await top.client.meetingVersion(planted.meetingId),
     });
     assert.equal(item.status, 200);
     const lowerMinutes = await toiMat.client.request('PUT', `/api/meetings/${planted.meetingId}/minutes`, {
       minutes: 'ghi đè',
+      version: await top.client.meetingVersion(planted.meetingId),
     });
     assert.equal(lowerMinutes.status, 403, 'Tuyệt mật minutes cannot be overwritten from below');
     const seen = await toiMat.client.get(`/api/meetings/${planted.meetingId}`);

@@ -28,12 +28,10 @@ describe('recent re-authentication', () => {
   });
 
   it('asks for the password again before declassifying, resetting a password or raising a clearance', async () => {
-    const chief = new ApiClient(server);
-    await chief.login('chief', 'Giaoban@2026-test');
-    await chief.enrolSecondFactor(app.clock.now());
-    const boss = new ApiClient(server);
-    await boss.login('boss', 'Giaoban@2026-test');
-    await boss.enrolSecondFactor(app.clock.now());
+    const chief = new ApiClient(server, app.clock);
+    await chief.signIn('chief', 'Giaoban@2026-test');
+    const boss = new ApiClient(server, app.clock);
+    await boss.signIn('boss', 'Giaoban@2026-test');
     // Ten minutes later (the session is still alive, the sign-in is no longer recent).
     app.clock.set(new Date(app.clock.now().getTime() + 10 * 60_000));
     const changes = [
@@ -45,7 +43,7 @@ describe('recent re-authentication', () => {
           reason: 'Giải mật theo quyết định',
         }),
       () => chief.request('POST', `/api/users/${targetId}/reset-password`, {}),
-      () => chief.request('PATCH', `/api/users/${targetId}`, { clearance: 'mat' }),
+      () => chief.request('PATCH', `/api/users/${targetId}`, { clearance: 'mat', version: 0 }),
     ];
     for (const change of changes) {
       const res = await change();

@@ -25,15 +25,14 @@ describe('the secrecy of aggregates', () => {
   });
 
   async function leader(): Promise<ApiClient> {
-    const client = new ApiClient(server);
-    await client.login('leader', 'Giaoban@2026-test');
-    await client.enrolSecondFactor(app.clock.now());
+    const client = new ApiClient(server, app.clock);
+    await client.signIn('leader', 'Giaoban@2026-test');
     return client;
   }
 
   it('classifies an aggregate at its highest input: security figures are withheld from a reader without clearance', async () => {
-    const reader = new ApiClient(server);
-    await reader.login('analyst-open', 'Giaoban@2026-test');
+    const reader = new ApiClient(server, app.clock);
+    await reader.signIn('analyst-open', 'Giaoban@2026-test');
     const res = await reader.get('/api/aggregates?unit=BCA&period=2020-02');
     const rows = res.body.rows as Array<{ indicator: string; secrecy: string }>;
     assert.ok(rows.every((r) => r.secrecy === 'none'));
@@ -65,8 +64,8 @@ describe('the secrecy of aggregates', () => {
     });
     assert.equal(set.status, 200, JSON.stringify(set.body));
 
-    const reader = new ApiClient(server);
-    await reader.login('analyst-open', 'Giaoban@2026-test');
+    const reader = new ApiClient(server, app.clock);
+    await reader.signIn('analyst-open', 'Giaoban@2026-test');
     const rows = (await reader.get('/api/aggregates?unit=BCA&period=2020-02')).body.rows as Array<{
       indicator: string;
     }>;
@@ -79,8 +78,8 @@ describe('the secrecy of aggregates', () => {
     assert.equal(mine[0]?.secrecy, 'mat');
     assert.match(String(mine[0]?.secrecyDecision?.reason), /chuyên án/);
 
-    const analyst = new ApiClient(server);
-    await analyst.login('analyst-open', 'Giaoban@2026-test');
+    const analyst = new ApiClient(server, app.clock);
+    await analyst.signIn('analyst-open', 'Giaoban@2026-test');
     const refused = await analyst.request('POST', '/api/secrecy/decisions', {
       unit: 'BCA',
       indicator: 'drug.cases',

@@ -13,8 +13,8 @@ describe('accounts and sign-in', () => {
     app = await createTestApp();
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
     await createUser(app.ctx, { username: 'leader', role: 'leader', unitCode: 'BCA', clearance: 'toi_mat' });
-    await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA' });
-    await createUser(app.ctx, { username: 'target', role: 'analyst', unitCode: 'BCA' });
+    await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
+    await createUser(app.ctx, { username: 'target', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
   });
   after(async () => {
     await server?.close();
@@ -22,7 +22,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('makes a leader enrol a second factor before anything else, then asks for a fresh code at every sign-in', async () => {
-    const client = new ApiClient(server);
+    const client = new ApiClient(server, app.clock);
     const login = await client.login('leader', 'Giaoban@2026-test');
     assert.equal(login.status, 200);
     assert.equal(login.body.secondFactor, 'enrol');
@@ -43,7 +43,7 @@ describe('accounts and sign-in', () => {
     assert.equal((await client.get('/api/aggregates?unit=BCA&period=2020-02')).status, 200);
 
     app.clock.set(new Date(app.clock.now().getTime() + 60_000));
-    const again = new ApiClient(server);
+    const again = new ApiClient(server, app.clock);
     const second = await again.login('leader', 'Giaoban@2026-test');
     assert.equal(second.body.secondFactor, 'code');
     assert.equal((await again.get('/api/aggregates?unit=BCA&period=2020-02')).status, 401);
@@ -51,13 +51,13 @@ describe('accounts and sign-in', () => {
     assert.equal((await again.request('POST', '/api/auth/totp', { code: fresh })).status, 200);
     assert.equal((await again.get('/api/aggregates?unit=BCA&period=2020-02')).status, 200);
     // The same code cannot be used twice.
-    const third = new ApiClient(server);
+    const third = new ApiClient(server, app.clock);
     await third.login('leader', 'Giaoban@2026-test');
     assert.equal((await third.request('POST', '/api/auth/totp', { code: fresh })).status, 401);
   });
 
   it('locks an account after five failures, even against the right password, answering as for an unknown name', async () => {
-    const client = new ApiClient(server);
+    const client = new ApiClient(server, app.clock);
     for (let i = 0; i < 5; i++) assert.equal((await client.login('target', `wrong-${i}`)).status, 401);
     const locked = await client.login('target', 'Giaoban@2026-test');
     assert.equal(locked.status, 401);
@@ -68,9 +68,9 @@ describe('accounts and sign-in', () => {
   });
 
   it('enforces the password policy and refuses the last passwords again; other sessions end', async () => {
-    const other = new ApiClient(server);
+    const other = new ApiClient(server, app.clock);
     await other.login('analyst', 'Giaoban@2026-test');
-    const client = new ApiClient(server);
+    const client = new ApiClient(server, app.clock);
     await client.login('analyst', 'Giaoban@2026-test');
     const weak = await client.request('POST', '/api/auth/password', {
       current: 'Giaoban@2026-test',
@@ -103,7 +103,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('ends a session after 15 idle minutes', async () => {
-    const client = new ApiClient(server);
+    const client = new ApiClient(server, app.clock);
     await client.login('analyst', 'Sông-Hồng-chảy-2026!');
     assert.equal((await client.get('/api/auth/me')).status, 200);
     app.clock.set(new Date(app.clock.now().getTime() + 16 * 60_000));
@@ -126,7 +126,7 @@ describe('user administration', () => {
 
   let secret: string | null = null;
   async function signedInAdmin(): Promise<ApiClient> {
-    const client = new ApiClient(server);
+    const client = new ApiClient(server, app.clock);
     const login = await client.login('admin-nghean', 'Giaoban@2026-test');
     if (secret === null) {
       assert.equal(login.body.secondFactor, 'enrol');
@@ -160,7 +160,7 @@ describe('user administration', () => {
     });
     assert.equal(created.status, 200, JSON.stringify(created.body));
     const password = String(created.body.password);
-    const officer = new ApiClient(server);
+    const officer = new ApiClient(server, app.clock);
     await officer.login('canbo.moi', password);
     assert.equal((await officer.get(`/api/values?form=BC-THANG&unit=${commune}&period=2026-11`)).status, 403);
     assert.equal(

@@ -49,21 +49,21 @@ describe('throttles that cannot be sidestepped', () => {
   });
 
   it('counts second-factor failures across sessions toward the lock-out (reproduction 12)', async () => {
-    const first = new ApiClient(server);
+    const first = new ApiClient(server, app.clock);
     await first.login('leader', 'Giaoban@2026-test');
     const secret = await first.enrolSecondFactor(app.clock.now());
     app.clock.set(new Date(app.clock.now().getTime() + 60_000));
     for (let i = 0; i < 5; i++) {
-      const session = new ApiClient(server);
+      const session = new ApiClient(server, app.clock);
       assert.equal((await session.login('leader', 'Giaoban@2026-test')).status, 200);
       assert.equal((await session.request('POST', '/api/auth/totp', { code: '000000' })).status, 401);
     }
     // Locked now: neither the password nor a right code gets in from a new session.
-    const after = new ApiClient(server);
+    const after = new ApiClient(server, app.clock);
     const res = await after.login('leader', 'Giaoban@2026-test');
     assert.equal(res.status, 401);
     app.clock.set(new Date(app.clock.now().getTime() + 16 * 60_000));
-    const later = new ApiClient(server);
+    const later = new ApiClient(server, app.clock);
     assert.equal((await later.login('leader', 'Giaoban@2026-test')).status, 200);
     const code = generateTotp(secret, app.clock.now());
     // Codes are accepted with the space authenticator apps show.

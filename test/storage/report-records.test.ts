@@ -80,6 +80,7 @@ for (const { backend, skip } of BACKENDS) {
           signers: [{ authority: null, position: 'GIÁM ĐỐC', rank: 'Thiếu tướng', name: 'Nguyễn Văn Nam' }],
         },
         ACTOR,
+        0,
       );
       assert.equal((await readDocumentSetting(ctx, unit.id)).signers[0]?.name, 'Nguyễn Văn Nam');
       await saveDraft(ctx, {

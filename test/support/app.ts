@@ -17,6 +17,7 @@ import { loadDemo } from '../../src/demo/load.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
 import type { SecrecyLevel } from '../../src/shared/secrecy.ts';
 import { insertUser } from '../../src/users/repository.ts';
+import { registerTestClock } from './second-factor.ts';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const REFERENCE_DIR = join(ROOT, 'reference-data', 'admin-units');
@@ -93,6 +94,7 @@ export async function createTestApp(options: { demo?: boolean; today?: string } 
   }
   const clock = new FixedClock(options.today ?? TEST_TODAY);
   const ctx = await openApp({ databaseUrl: `sqlite:${dbFile}`, clock, referenceDataDir: REFERENCE_DIR });
+  registerTestClock(clock, ctx);
   return {
     ctx,
     clock,

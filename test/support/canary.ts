@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../src/app/context.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
+import type { FixedClock } from '../../src/shared/clock.ts';
 import type { SecrecyLevel } from '../../src/shared/secrecy.ts';
 import { writeValues } from '../../src/values/repository.ts';
 import { createUser } from './app.ts';
@@ -26,17 +27,13 @@ export interface Principal {
 export async function signIn(
   server: FastifyInstance,
   ctx: AppContext,
-  now: Date,
+  clock: FixedClock,
   user: { username: string; role: 'officer' | 'approver' | 'analyst' | 'leader'; unitCode: string },
   clearance: SecrecyLevel,
 ): Promise<Principal> {
   await createUser(ctx, { ...user, clearance });
-  const client = new ApiClient(server);
-  const login = await client.login(user.username, PASSWORD);
-  if (login.status !== 200) throw new Error(`sign-in of ${user.username}: ${JSON.stringify(login.body)}`);
-  const me = await client.get('/api/auth/me');
-  if (me.status !== 200 || (me.body as { secondFactor?: unknown }).secondFactor)
-    await client.enrolSecondFactor(now);
+  const client = new ApiClient(server, clock);
+  await client.signIn(user.username, PASSWORD);
   return { name: user.username, clearance, client };
 }
 
@@ -88,6 +85,7 @@ export async function plantCanaries(
     coordinatingUnits: ['37'],
     deadline: { kind: 'date', date: '2026-12-31' },
     secrecy: 'tuyet_mat',
+    version: await topLeader.meetingVersion(meeting.id),
   });
   if (directive.status !== 200) throw new Error(`directive: ${JSON.stringify(directive.body)}`);
   const taskIds = (directive.body.taskIds ?? []) as number[];

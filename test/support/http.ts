@@ -1,12 +1,47 @@
 import type { FastifyInstance } from 'fastify';
 import { generateTotp } from '../../src/auth/totp.ts';
+import type { FixedClock } from '../../src/shared/clock.ts';
+import { enrolmentCode, signInCode } from './second-factor.ts';
 
 /** A signed-in API client over app.inject(): keeps the session cookie and sends the CSRF token on writes. */
 export class ApiClient {
   cookie = '';
   csrf = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `clock`: the test application's clock, which the second factor's codes are computed for. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly clock?: FixedClock,
+  ) {}
+
+  /**
+   * Signs in completely, as a person with an authenticator app would: the password, then enrolment of a second
+   * factor at the first sign-in of an account that needs one, or its current code at later ones. Throws when any
+   * step is refused.
+   */
+  async signIn(
+    username: string,
+    password: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const login = await this.login(username, password);
+    if (login.status !== 200) throw new Error(`sign-in of ${username}: ${JSON.stringify(login.body)}`);
+    const step = login.body.secondFactor;
+    if (!step) return login;
+    const clock = this.clock;
+    if (!clock)
+      throw new Error(`${username} needs a second factor: give ApiClient the test application's clock`);
+    let done: Awaited<ReturnType<ApiClient['request']>>;
+    if (step === 'enrol') {
+      const enrol = await this.request('POST', '/api/auth/totp/enrol', {});
+      if (enrol.status !== 200) throw new Error(`enrolment of ${username}: ${JSON.stringify(enrol.body)}`);
+      const code = enrolmentCode(clock, username, String(enrol.body.secret));
+      done = await this.request('POST', '/api/auth/totp/confirm', { code });
+    } else {
+      done = await this.request('POST', '/api/auth/totp', { code: await signInCode(clock, username) });
+    }
+    if (done.status !== 200) throw new Error(`second factor of ${username}: ${JSON.stringify(done.body)}`);
+    return { status: done.status, body: done.body };
+  }
 
   async login(
     username: string,
@@ -62,6 +97,13 @@ export class ApiClient {
     if (confirm.status !== 200)
       throw new Error(`second factor enrolment failed: ${JSON.stringify(confirm.body)}`);
     return secret;
+  }
+
+  /** The version of a meeting as read now: what an update of its texts sends back. */
+  async meetingVersion(id: number): Promise<number> {
+    const res = await this.get(`/api/meetings/${id}`);
+    if (res.status !== 200) throw new Error(`meeting ${id}: ${JSON.stringify(res.body)}`);
+    return Number(res.body.version);
   }
 
   get(url: string) {

@@ -139,6 +139,8 @@ const vi = {
   mtgChair: 'Chủ trì',
   mtgAgenda: 'Chương trình',
   mtgPack: 'Tài liệu hội nghị',
+  mtgPackNotPermitted:
+    'Bạn không có quyền xem tài liệu hội nghị này: tài liệu chứa số liệu toàn quốc, chỉ cán bộ cấp Bộ được xem.',
   mtgDirectives: 'Nội dung chỉ đạo và nhiệm vụ',
   mtgMinutes: 'Biên bản',
   mtgConclusion: 'Thông báo kết luận',
@@ -576,6 +578,8 @@ const en: Record<MessageKey, string> = {
   mtgChair: 'Chair',
   mtgAgenda: 'Agenda',
   mtgPack: 'Briefing pack',
+  mtgPackNotPermitted:
+    'You are not permitted to view this briefing pack: it holds the nation’s figures and is read at the ministry only.',
   mtgDirectives: 'Directives and tasks',
   mtgMinutes: 'Minutes',
   mtgConclusion: 'Conclusion notice',

@@ -230,6 +230,8 @@ export interface ApiIssue {
 
 export interface AdminUser {
   id: number;
+  /** Sent back with a change; the server refuses a stale one (409). */
+  version: number;
   username: string;
   displayName: string;
   role: Role;

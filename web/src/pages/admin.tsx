@@ -136,7 +136,10 @@ function UsersView() {
     if (!user.disabled && !confirm(`${t('confirmDisable')} ${user.username}`)) return;
     setMessage(null);
     try {
-      await apiSend('PATCH', `/api/users/${user.id}`, { disabled: !user.disabled });
+      await apiSend('PATCH', `/api/users/${user.id}`, {
+        disabled: !user.disabled,
+        version: user.version,
+      });
       setMessage({ kind: 'success', text: `${user.username}: ${t('userSaved')}` });
       reload();
     } catch (e) {
@@ -507,7 +510,7 @@ function EditUserPanel(props: {
   const submit = async (event: Event) => {
     event.preventDefault();
     // Only what changed is sent: a changed role, unit or clearance ends the user's sessions.
-    const changes: Record<string, string> = {};
+    const changes: Record<string, string | number> = {};
     if (displayName.trim() !== user.displayName) changes.displayName = displayName.trim();
     if (role !== user.role) changes.role = role;
     if (unit.trim() !== (user.unit?.code ?? '')) changes.unit = unit.trim();
@@ -519,7 +522,10 @@ function EditUserPanel(props: {
     setBusy(true);
     setError(null);
     try {
-      const saved = await apiSend<{ user: AdminUser }>('PATCH', `/api/users/${user.id}`, changes);
+      const saved = await apiSend<{ user: AdminUser }>('PATCH', `/api/users/${user.id}`, {
+        ...changes,
+        version: user.version,
+      });
       props.onSaved(saved.user);
     } catch (e) {
       setError(e instanceof ApiError ? pick(lang, e.messageVi, e.messageEn) : String(e));

@@ -21,6 +21,8 @@ interface Inbox {
 }
 
 interface Preferences {
+  /** Sent back with a change; the server refuses a stale one (409). */
+  version: number;
   email: string | null;
   emailEnabled: boolean;
   kinds: Array<{ kind: string; label: string; inApp: boolean; email: boolean }>;
@@ -104,6 +106,7 @@ function PreferencesForm() {
       const saved = await apiSend<Preferences>('PUT', '/api/notifications/preferences', {
         email: prefs.email?.trim() || null,
         kinds: prefs.kinds.map(({ kind, inApp, email }) => ({ kind, inApp, email })),
+        version: prefs.version,
       });
       setPrefs(saved);
       setMessage({ kind: 'success', text: t('preferencesSaved') });

@@ -14,6 +14,8 @@ import { type TaskRow, TaskTable } from './tasks.tsx';
 
 interface MeetingRow {
   id: number;
+  /** Sent back with every change to the meeting or its texts: the server refuses a stale one (409). */
+  version: number;
   title: string;
   period: string;
   heldOn: string;
@@ -28,6 +30,8 @@ interface MeetingDetail extends MeetingRow {
   agenda: Array<{ id: number; title: string; presenter: string | null; outcomeLabel: string }>;
   minutes: string | null;
   packFrozenAt: string | null;
+  /** Whether this reader may open the briefing pack (the nation's figures: the ministry's scope only). */
+  packReadable: boolean;
   directives: Array<{
     id: number;
     position: number;
@@ -205,9 +209,13 @@ function MeetingView(props: { id: number }) {
   const [load, reload] = useLoad(() => apiGet<MeetingDetail>(`/api/meetings/${props.id}`), [props.id], {
     keepOnReload: true,
   });
-  const [pack, reloadPack] = useLoad(() => apiGet<Pack>(`/api/meetings/${props.id}/pack`), [props.id], {
-    keepOnReload: true,
-  });
+  // The pack holds the nation's figures: it is asked for only when the server says this reader may open it.
+  const packReadable = load.state === 'ready' ? load.data.packReadable : null;
+  const [pack, reloadPack] = useLoad(
+    () => (packReadable ? apiGet<Pack>(`/api/meetings/${props.id}/pack`) : Promise.resolve(null)),
+    [props.id, packReadable],
+    { keepOnReload: true },
+  );
   const [error, setError] = useState<string | null>(null);
   const canManage = canManageMeetings(ws.me.role);
   const hold = async () => {
@@ -263,9 +271,10 @@ function MeetingView(props: { id: number }) {
         </Part>
       )}
       <Part id="tai-lieu" title={t('mtgPack')}>
-        {pack.state === 'loading' && <p class="muted">{t('loading')}</p>}
+        {!m.packReadable && <Notice kind="info">{t('mtgPackNotPermitted')}</Notice>}
+        {pack.state === 'loading' && m.packReadable && <p class="muted">{t('loading')}</p>}
         {pack.state === 'failed' && <Notice kind="error">{pack.error.messageVi}</Notice>}
-        {pack.state === 'ready' && (
+        {pack.state === 'ready' && pack.data && (
           <div class="pack">
             <p class="muted">
               {pack.data.frozen
@@ -310,11 +319,11 @@ function MeetingView(props: { id: number }) {
             <TaskTable tasks={d.tasks} onChanged={refresh} label={`${t('mtgDirective')} ${d.position}`} />
           </div>
         ))}
-        {canManage && <DirectiveForm meetingId={m.id} onAdded={refresh} />}
+        {canManage && <DirectiveForm meetingId={m.id} version={m.version} onAdded={refresh} />}
       </Part>
       <Part id="bien-ban" title={t('mtgMinutes')}>
         {canManage ? (
-          <MinutesForm meetingId={m.id} minutes={m.minutes} onSaved={reload} />
+          <MinutesForm meetingId={m.id} version={m.version} minutes={m.minutes} onSaved={reload} />
         ) : m.minutes ? (
           <pre class="minutes">{m.minutes}</pre>
         ) : (
@@ -335,6 +344,7 @@ function MeetingView(props: { id: number }) {
         {canManage && (
           <ConclusionForm
             meetingId={m.id}
+            version={m.version}
             heldOn={m.heldOn}
             today={ws.me.today}
             issued={m.conclusion !== null}
@@ -358,7 +368,7 @@ function jumpTo(id: string) {
   };
 }
 
-function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
+function DirectiveForm(props: { meetingId: number; version: number; onAdded: () => void }) {
   const { t } = useLang();
   const [content, setContent] = useState('');
   const [lead, setLead] = useState('');
@@ -376,6 +386,7 @@ function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
         leadUnit: lead,
         coordinatingUnits: coordinating.map((u) => u.code),
         deadline: { kind: 'date', date: deadline },
+        version: props.version,
       });
       setContent('');
       setLead('');
@@ -426,7 +437,12 @@ function DirectiveForm(props: { meetingId: number; onAdded: () => void }) {
   );
 }
 
-function MinutesForm(props: { meetingId: number; minutes: string | null; onSaved: () => void }) {
+function MinutesForm(props: {
+  meetingId: number;
+  version: number;
+  minutes: string | null;
+  onSaved: () => void;
+}) {
   const { t } = useLang();
   const [text, setText] = useState(props.minutes ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -436,7 +452,10 @@ function MinutesForm(props: { meetingId: number; minutes: string | null; onSaved
     setError(null);
     setSaved(false);
     try {
-      await apiSend('PUT', `/api/meetings/${props.meetingId}/minutes`, { minutes: text });
+      await apiSend('PUT', `/api/meetings/${props.meetingId}/minutes`, {
+        minutes: text,
+        version: props.version,
+      });
       setSaved(true);
       props.onSaved();
     } catch (err) {
@@ -470,6 +489,7 @@ function MinutesForm(props: { meetingId: number; minutes: string | null; onSaved
 
 function ConclusionForm(props: {
   meetingId: number;
+  version: number;
   heldOn: string;
   today: string;
   issued: boolean;
@@ -491,6 +511,7 @@ function ConclusionForm(props: {
         number: number.trim(),
         date,
         ...(summary.trim() ? { summary: summary.trim() } : {}),
+        version: props.version,
       });
       props.onIssued();
     } catch (err) {

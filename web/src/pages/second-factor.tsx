@@ -120,7 +120,7 @@ export function SecondFactorPage(props: {
             class="code-input"
             inputMode="numeric"
             autocomplete="one-time-code"
-            maxLength={6}
+            maxLength={7}
             ref={(input) => {
               codeRef.current = input;
               // The enrolment key arrives after the first render; the code field takes focus once shown.
