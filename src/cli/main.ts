@@ -6,7 +6,8 @@ import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
 import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
-import { verifyAuditLog } from '../audit/repository.ts';
+import { createKeyFileIfMissing, defaultKeyFile, loadAuditSeal } from '../audit/keyfile.ts';
+import { checkAuditIntegrity, startCheckpointJob, writeCheckpoint } from '../audit/service.ts';
 import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
@@ -42,14 +43,23 @@ const config = loadConfig();
 const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
 configureSigning(config.signing);
 
-async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const ctx = await openApp({
+// Without GIAOBAN_AUDIT_KEY_FILE, the key `giaoban start` created beside the database is used when it exists.
+const fallbackAuditKey = defaultKeyFile(config.databaseUrl, process.cwd());
+const auditSeal = () => loadAuditSeal(config.audit, fallbackAuditKey);
+
+function openOptions() {
+  return {
     databaseUrl: config.databaseUrl,
     readUrls: config.databaseReadUrls,
     readWaitMs: config.databaseReadWaitMs,
     clock,
     referenceDataDir: `${config.referenceDataDir}/admin-units`,
-  });
+    auditSeal: auditSeal(),
+  };
+}
+
+async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openApp(openOptions());
   try {
     return await fn(ctx);
   } finally {
@@ -94,10 +104,21 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
     process.stderr.write(`notification job: ${e instanceof Error ? e.message : String(e)}
 `),
   );
+  // Signed checkpoints of the audit chain: every N entries, and a last one at shutdown.
+  const stopCheckpoints = ctx.auditSeal
+    ? startCheckpointJob(ctx, ctx.auditSeal, { every: config.audit.checkpointEvery, intervalMs: 30_000 }, (e) =>
+        process.stderr.write(`audit checkpoint: ${e instanceof Error ? e.message : String(e)}\n`),
+      )
+    : async () => {};
+  if (!ctx.auditSeal)
+    process.stderr.write(
+      'giaoban: no audit key (GIAOBAN_AUDIT_KEY_FILE): the audit log is not checkpointed and cannot be checked against truncation\n',
+    );
   exitOnSignals(
     app,
     async () => {
       stopJob();
+      await stopCheckpoints();
       await ctx.close();
     },
     config.shutdownTimeoutMs,
@@ -173,13 +194,7 @@ program
   .option('--port <port>', 'port', String(config.port))
   .option('--host <host>', 'address to listen on', config.host)
   .action(async (opts: { port: string; host: string }) => {
-    const ctx = await openApp({
-      databaseUrl: config.databaseUrl,
-      readUrls: config.databaseReadUrls,
-      readWaitMs: config.databaseReadWaitMs,
-      clock,
-      referenceDataDir: `${config.referenceDataDir}/admin-units`,
-    });
+    const ctx = await openApp(openOptions());
     const url = await startServer(ctx, Number(opts.port), opts.host);
     process.stdout.write(`giaoban is running at ${url}\n`);
   });
@@ -193,14 +208,18 @@ program
   .option('--host <host>', 'address to listen on', config.host)
   .addOption(new Option('--scale <scale>', 'demo data size').choices(['full', 'small']).default('full'))
   .action(async (opts: { port: string; host: string; scale: DemoScale }) => {
-    const ctx = await openApp({
-      databaseUrl: config.databaseUrl,
-      readUrls: config.databaseReadUrls,
-      readWaitMs: config.databaseReadWaitMs,
-      clock,
-      referenceDataDir: `${config.referenceDataDir}/admin-units`,
-    });
+    // First run: an audit key beside the database, unless one is configured.
+    if (!config.audit.keyFile && !config.audit.keyPem && createKeyFileIfMissing(fallbackAuditKey)) {
+      process.stdout.write(
+        `audit signing key created: ${fallbackAuditKey} (mode 0600; keep a copy off this machine; set GIAOBAN_AUDIT_KEY_FILE to move it)\n`,
+      );
+    }
+    const ctx = await openApp(openOptions());
     process.stdout.write(`database: ${config.databaseUrl}\n`);
+    if (ctx.auditSeal)
+      process.stdout.write(
+        `audit key: ${ctx.auditSeal.keySource} (key ${ctx.auditSeal.keyId}); checkpoints: ${ctx.auditSeal.checkpointFile}\n`,
+      );
     const demo = await loadDemo(ctx, { scale: opts.scale });
     process.stdout.write(
       demo.loaded
@@ -621,18 +640,49 @@ program
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit
   .command('verify')
-  .description('Kiểm tra chuỗi băm của nhật ký; thoát khác 0 và nêu bản ghi đầu tiên bị sửa hoặc xóa')
+  .description(
+    'Kiểm tra chuỗi băm, các điểm kiểm tra đã ký và số liệu được niêm phong; thoát khác 0 và nêu chỗ bị sửa hoặc xóa',
+  )
   .option('--json', 'JSON output')
   .action(async (opts: { json?: boolean }) => {
     await withApp(async (ctx) => {
-      const verdict = await verifyAuditLog(ctx.store.db);
+      const verdict = await checkAuditIntegrity(ctx);
       if (opts.json) printJson(verdict);
-      else if (verdict.ok)
+      else if (verdict.ok) {
         process.stdout.write(
-          `audit log intact: ${formatNumber(verdict.count)} entries, head ${verdict.headHash.slice(0, 16)}…\n`,
+          `audit log intact: ${formatNumber(verdict.count)} entries, head ${verdict.headHash.slice(0, 16)}…; ${formatNumber(verdict.figures.changeSets)} change sets of figures sealed\n`,
         );
-      else process.stderr.write(`giaoban: ${verdict.messageVi} (${verdict.messageEn})\n`);
+        process.stdout.write(
+          verdict.checkpoint
+            ? `last signed checkpoint: entry ${verdict.checkpoint.seq} at ${verdict.checkpoint.at} (key ${verdict.checkpoint.keyId})\n`
+            : verdict.sealed
+              ? 'no signed checkpoint yet (giaoban audit checkpoint)\n'
+              : 'no audit key configured: truncation and re-chaining cannot be detected (GIAOBAN_AUDIT_KEY_FILE)\n',
+        );
+      } else
+        for (const p of verdict.problems) process.stderr.write(`giaoban: ${p.messageVi} (${p.messageEn})\n`);
       if (!verdict.ok) process.exitCode = 8;
+    });
+  });
+
+audit
+  .command('checkpoint')
+  .description('Ký một điểm kiểm tra của đầu chuỗi nhật ký (sign a checkpoint of the chain head now)')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      if (!ctx.auditSeal)
+        throw new AppError(
+          'bad_request',
+          'Chưa có khóa ký nhật ký: đặt GIAOBAN_AUDIT_KEY_FILE (hoặc chạy giaoban start một lần)',
+          'no audit key: set GIAOBAN_AUDIT_KEY_FILE (or run giaoban start once)',
+        );
+      const c = await writeCheckpoint(ctx.store, ctx.auditSeal, ctx.clock.now().toISOString());
+      if (opts.json) printJson(c);
+      else
+        process.stdout.write(
+          `checkpoint signed: entry ${c.seq}, head ${c.headHash.slice(0, 16)}…, key ${c.keyId} → ${ctx.auditSeal.checkpointFile}\n`,
+        );
     });
   });
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
+import { FigureSealer, type FigureSeal } from '../audit/figures.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
@@ -74,6 +75,39 @@ export async function writeValues(
 
 /** The audit record of a write that changed something, written in the same transaction. */
 export type AuditFor = (summary: WriteSummary) => AuditDraft;
+
+/**
+ * The audit entry that binds a change set's figure versions into the chain: the caller's, or a plain one when the
+ * caller gave none, with the seal of the versions written added to its details.
+ */
+function sealedDraft(change: ChangeSetInput, summary: WriteSummary, seal: FigureSeal, audit?: AuditFor): AuditDraft {
+  const draft: AuditDraft = audit
+    ? audit(summary)
+    : {
+        at: change.at,
+        actorId: change.userId,
+        actorName: change.userId === null ? 'hệ thống' : `người dùng ${change.userId}`,
+        action: 'values.write',
+        target: `change_set:${summary.changeId}`,
+        unitId: null,
+        secrecy: 'none',
+        details: { changeId: summary.changeId, inserted: summary.inserted, updated: summary.updated },
+      };
+  return { ...draft, details: { ...draft.details, figures: { ...seal } } };
+}
+
+function versionOf(input: ValueInput, version: number) {
+  return {
+    period: input.period,
+    formId: input.formId,
+    unitId: input.unitId,
+    indicatorId: input.indicatorId,
+    optionId: input.optionId,
+    version,
+    value: input.value,
+    comment: input.comment,
+  };
+}
 
 /** A numeric key of (unit, indicator, option) within one period and form: cheaper than text for million-figure writes. */
 function figureKey(unitId: number, indicatorId: number, optionId: number): number {
@@ -174,6 +208,7 @@ function writeValuesSqlite(
       s.insertChange.run(change.at, change.userId, change.source, change.reason).lastInsertRowid,
     );
     const rollups = new RollupAccumulator(graph);
+    const sealer = new FigureSealer();
     const pending: Array<string | number | null> = [];
     let inserted = 0;
     let updated = 0;
@@ -227,6 +262,7 @@ function writeValuesSqlite(
             pending.length = 0;
           }
           rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
+          sealer.add(versionOf(input, 1));
           newReporters.add(input.unitId);
           inserted++;
           continue;
@@ -269,6 +305,7 @@ function writeValuesSqlite(
           existing.value,
           input.value,
         );
+        sealer.add(versionOf(input, existing.version + 1));
         updated++;
       }
       // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
@@ -284,7 +321,8 @@ function writeValuesSqlite(
       s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
     stats.rollups = deltas.length;
     const summary = { changeId, inserted, updated, unchanged };
-    if (audit) appendAuditSync(db, audit(summary));
+    const seal = sealer.seal({ id: changeId, at: change.at, userId: change.userId, source: change.source, reason: change.reason });
+    appendAuditSync(db, sealedDraft(change, summary, seal, audit));
     return summary;
   });
   return run.immediate();
@@ -304,6 +342,7 @@ async function writeValuesPostgres(
     .returning('id')
     .executeTakeFirstOrThrow();
   const rollups = new RollupAccumulator(graph);
+  const sealer = new FigureSealer();
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
@@ -350,6 +389,7 @@ async function writeValuesPostgres(
         }
         inserts.push(input);
         rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
+        sealer.add(versionOf(input, 1));
         continue;
       }
       if (input.expectedVersion !== undefined && input.expectedVersion !== old.version) {
@@ -360,6 +400,7 @@ async function writeValuesPostgres(
         continue;
       }
       updates.push({ input, old });
+      sealer.add(versionOf(input, old.version + 1));
       rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
     }
     if (inserts.length > 0) {
@@ -418,7 +459,8 @@ async function writeValuesPostgres(
   await applyRollupsPostgres(trx, deltas);
   stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
-  if (audit) await appendAudit(trx, audit(summary));
+  const seal = sealer.seal({ id: changeId, at: change.at, userId: change.userId, source: change.source, reason: change.reason });
+  await appendAudit(trx, sealedDraft(change, summary, seal, audit));
   return summary;
 }
 

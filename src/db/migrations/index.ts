@@ -11,6 +11,7 @@ import * as m0010 from './0010_report_status.ts';
 import * as m0011 from './0011_report_issue.ts';
 import * as m0012 from './0012_notifications.ts';
 import * as m0013 from './0013_uids.ts';
+import * as m0015 from './0015_audit_checkpoints.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_report_issue': m0011,
   '0012_notifications': m0012,
   '0013_uids': m0013,
+  '0015_audit_checkpoints': m0015,
 };
