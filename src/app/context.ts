@@ -1,6 +1,6 @@
-import type { AuditSeal } from '../audit/keyfile.ts';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { liveAnalyticsSource } from '../analytics/repository.ts';
+import type { AuditSeal } from '../audit/keyfile.ts';
 import { migrate, openStore, type Store } from '../db/store.ts';
 import { FORMS, INDICATORS } from '../indicators/catalogue.ts';
 import type { Catalogue } from '../indicators/registry.ts';

@@ -1,5 +1,5 @@
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/errors.ts';
 import { type Checkpoint, keyIdOf, parseCheckpoint } from './checkpoint.ts';
@@ -50,7 +50,8 @@ export function loadAuditSeal(config: AuditKeyConfig, fallbackKeyFile?: string):
     pem = config.keyPem;
     source = 'GIAOBAN_AUDIT_KEY';
   } else {
-    keyFile = config.keyFile ?? (fallbackKeyFile && existsSync(fallbackKeyFile) ? fallbackKeyFile : undefined);
+    keyFile =
+      config.keyFile ?? (fallbackKeyFile && existsSync(fallbackKeyFile) ? fallbackKeyFile : undefined);
     if (!keyFile) return null;
     try {
       pem = readFileSync(keyFile, 'utf8');
@@ -67,7 +68,11 @@ export function loadAuditSeal(config: AuditKeyConfig, fallbackKeyFile?: string):
   try {
     privateKey = createPrivateKey(pem);
   } catch {
-    throw new AppError('bad_request', `Khóa ký nhật ký không hợp lệ (${source})`, `invalid audit key (${source})`);
+    throw new AppError(
+      'bad_request',
+      `Khóa ký nhật ký không hợp lệ (${source})`,
+      `invalid audit key (${source})`,
+    );
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new AppError(

@@ -7,8 +7,8 @@ import {
   type AuditEntry,
   appendEntry,
   type ChainVerdict,
-  type JsonObject,
   GENESIS_HASH,
+  type JsonObject,
   verifyChain,
 } from './chain.ts';
 import type { Checkpoint } from './checkpoint.ts';
@@ -155,7 +155,9 @@ export async function storeCheckpoint(trx: Kysely<Database>, c: Checkpoint): Pro
 }
 
 /** The head of the chain and the number of rows, read together for a checkpoint. */
-export async function chainHead(trx: Kysely<Database>): Promise<{ seq: number; hash: string; count: number }> {
+export async function chainHead(
+  trx: Kysely<Database>,
+): Promise<{ seq: number; hash: string; count: number }> {
   const last = await trx
     .selectFrom('audit_log')
     .select(['seq', 'hash'])
@@ -166,7 +168,9 @@ export async function chainHead(trx: Kysely<Database>): Promise<{ seq: number; h
     .selectFrom('audit_log')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
-  return last ? { seq: last.seq, hash: last.hash, count: Number(n) } : { seq: 0, hash: GENESIS_HASH, count: 0 };
+  return last
+    ? { seq: last.seq, hash: last.hash, count: Number(n) }
+    : { seq: 0, hash: GENESIS_HASH, count: 0 };
 }
 
 /** Every stored audit entry, in storage order. */

@@ -106,8 +106,11 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
   );
   // Signed checkpoints of the audit chain: every N entries, and a last one at shutdown.
   const stopCheckpoints = ctx.auditSeal
-    ? startCheckpointJob(ctx, ctx.auditSeal, { every: config.audit.checkpointEvery, intervalMs: 30_000 }, (e) =>
-        process.stderr.write(`audit checkpoint: ${e instanceof Error ? e.message : String(e)}\n`),
+    ? startCheckpointJob(
+        ctx,
+        ctx.auditSeal,
+        { every: config.audit.checkpointEvery, intervalMs: 30_000 },
+        (e) => process.stderr.write(`audit checkpoint: ${e instanceof Error ? e.message : String(e)}\n`),
       )
     : async () => {};
   if (!ctx.auditSeal)

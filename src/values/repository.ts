@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
-import { FigureSealer, type FigureSeal } from '../audit/figures.ts';
+import { type FigureSeal, FigureSealer } from '../audit/figures.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
@@ -80,7 +80,12 @@ export type AuditFor = (summary: WriteSummary) => AuditDraft;
  * The audit entry that binds a change set's figure versions into the chain: the caller's, or a plain one when the
  * caller gave none, with the seal of the versions written added to its details.
  */
-function sealedDraft(change: ChangeSetInput, summary: WriteSummary, seal: FigureSeal, audit?: AuditFor): AuditDraft {
+function sealedDraft(
+  change: ChangeSetInput,
+  summary: WriteSummary,
+  seal: FigureSeal,
+  audit?: AuditFor,
+): AuditDraft {
   const draft: AuditDraft = audit
     ? audit(summary)
     : {
@@ -321,7 +326,13 @@ function writeValuesSqlite(
       s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
     stats.rollups = deltas.length;
     const summary = { changeId, inserted, updated, unchanged };
-    const seal = sealer.seal({ id: changeId, at: change.at, userId: change.userId, source: change.source, reason: change.reason });
+    const seal = sealer.seal({
+      id: changeId,
+      at: change.at,
+      userId: change.userId,
+      source: change.source,
+      reason: change.reason,
+    });
     appendAuditSync(db, sealedDraft(change, summary, seal, audit));
     return summary;
   });
@@ -459,7 +470,13 @@ async function writeValuesPostgres(
   await applyRollupsPostgres(trx, deltas);
   stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
-  const seal = sealer.seal({ id: changeId, at: change.at, userId: change.userId, source: change.source, reason: change.reason });
+  const seal = sealer.seal({
+    id: changeId,
+    at: change.at,
+    userId: change.userId,
+    source: change.source,
+    reason: change.reason,
+  });
   await appendAudit(trx, sealedDraft(change, summary, seal, audit));
   return summary;
 }
