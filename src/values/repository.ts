@@ -101,19 +101,6 @@ function sealedDraft(
   return { ...draft, details: { ...draft.details, figures: { ...seal } } };
 }
 
-function versionOf(input: ValueInput, version: number) {
-  return {
-    period: input.period,
-    formId: input.formId,
-    unitId: input.unitId,
-    indicatorId: input.indicatorId,
-    optionId: input.optionId,
-    version,
-    value: input.value,
-    comment: input.comment,
-  };
-}
-
 /** A numeric key of (unit, indicator, option) within one period and form: cheaper than text for million-figure writes. */
 function figureKey(unitId: number, indicatorId: number, optionId: number): number {
   return (unitId * 100_000 + indicatorId) * 100_000 + optionId;
@@ -267,7 +254,7 @@ function writeValuesSqlite(
             pending.length = 0;
           }
           rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
-          sealer.add(versionOf(input, 1));
+          sealer.add(input, 1);
           newReporters.add(input.unitId);
           inserted++;
           continue;
@@ -310,7 +297,7 @@ function writeValuesSqlite(
           existing.value,
           input.value,
         );
-        sealer.add(versionOf(input, existing.version + 1));
+        sealer.add(input, existing.version + 1);
         updated++;
       }
       // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
@@ -400,7 +387,7 @@ async function writeValuesPostgres(
         }
         inserts.push(input);
         rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
-        sealer.add(versionOf(input, 1));
+        sealer.add(input, 1);
         continue;
       }
       if (input.expectedVersion !== undefined && input.expectedVersion !== old.version) {
@@ -411,7 +398,7 @@ async function writeValuesPostgres(
         continue;
       }
       updates.push({ input, old });
-      sealer.add(versionOf(input, old.version + 1));
+      sealer.add(input, old.version + 1);
       rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
     }
     if (inserts.length > 0) {
