@@ -1,9 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { correctionsSince } from '../analytics/corrections.ts';
-import { runQuery } from '../analytics/service.ts';
+import { readAggregates, readCorrections, readTetWindow } from '../analytics/reads.ts';
 import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
-import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { createKeyFileIfMissing, defaultKeyFile, loadAuditSeal } from '../audit/keyfile.ts';
@@ -28,7 +26,7 @@ import { buildServer } from '../server/app.ts';
 import { exitOnSignals } from '../server/shutdown.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
+import { SECRECY_MARK } from '../shared/secrecy.ts';
 import { runTasks } from '../tasks/cli.ts';
 import { runExport, runImport } from '../transfer/cli.ts';
 import { resolveAnyPeriod } from '../transfer/dataset.ts';
@@ -351,10 +349,9 @@ program
         const period = resolvePeriod(opts.period);
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
-        const full = await runQuery(ctx, { ...opts, include: parseInclude(opts.include) });
-        const rows = full.rows.filter((r) => clearanceAllows(acting.clearance, r.secrecy));
-        const result = { ...full, rows };
-        const classified = highestSecrecy(rows.map((r) => r.secrecy));
+        // The same read gate as GET /api/aggregates: rows above the acting user's clearance are left out.
+        const result = await readAggregates(ctx, acting, { ...opts, include: parseInclude(opts.include) });
+        const classified = result.secrecy;
         if (classified !== 'none') {
           await auditCli(ctx, acting, {
             action: 'read.classified',
@@ -395,35 +392,54 @@ program
   .requiredOption('--year <year>', 'lunar year of the Tết, e.g. 2026')
   .option('--from <days>', 'first day, counted from mùng 1 Tết', '-7')
   .option('--to <days>', 'last day, counted from mùng 1 Tết', '9')
+  .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
-  .action(async (opts: { unit: string; year: string; from: string; to: string; json?: boolean }) => {
-    await withApp(async (ctx) => {
-      const result = await compareTetWindow(ctx, {
-        unit: opts.unit,
-        year: Number(opts.year),
-        fromOffset: Number(opts.from),
-        toOffset: Number(opts.to),
+  .action(
+    async (opts: { unit: string; year: string; from: string; to: string; as?: string; json?: boolean }) => {
+      await withApp(async (ctx) => {
+        const acting = await actingAs(ctx, opts.as);
+        const { unitId, ...result } = await readTetWindow(
+          ctx,
+          {
+            unit: opts.unit,
+            year: Number(opts.year),
+            fromOffset: Number(opts.from),
+            toOffset: Number(opts.to),
+          },
+          (id, date) => {
+            cliGuard(ctx, acting, 'aggregate.read', id, 'none', date);
+            return acting;
+          },
+        );
+        if (result.secrecy !== 'none')
+          await auditCli(ctx, acting, {
+            action: 'read.classified',
+            target: `tet:${result.unit.code}/${opts.year}`,
+            unitId,
+            secrecy: result.secrecy,
+            details: { via: 'cli' },
+          });
+        if (opts.json) {
+          printJson(result);
+          return;
+        }
+        process.stdout.write(
+          `${result.window.name}: ${result.window.start} → ${result.window.end}; năm trước ${result.lastYearWindow.start} → ${result.lastYearWindow.end}\n`,
+        );
+        printTable(
+          ['indicator', 'value', 'last year', 'change'],
+          result.rows.map((r) => [
+            r.indicator,
+            r.value,
+            r.lastYear,
+            r.change
+              ? `${r.change.absolute}${r.change.percent === null ? '' : ` (${r.change.percent}%)`}`
+              : null,
+          ]),
+        );
       });
-      if (opts.json) {
-        printJson(result);
-        return;
-      }
-      process.stdout.write(
-        `${result.window.name}: ${result.window.start} → ${result.window.end}; năm trước ${result.lastYearWindow.start} → ${result.lastYearWindow.end}\n`,
-      );
-      printTable(
-        ['indicator', 'value', 'last year', 'change'],
-        result.rows.map((r) => [
-          r.indicator,
-          r.value,
-          r.lastYear,
-          r.change
-            ? `${r.change.absolute}${r.change.percent === null ? '' : ` (${r.change.percent}%)`}`
-            : null,
-        ]),
-      );
-    });
-  });
+    },
+  );
 
 program
   .command('corrections')
@@ -432,11 +448,31 @@ program
   .requiredOption('--period <id>', 'period')
   .requiredOption('--as-of <instant>', 'the moment, e.g. 2020-02-26T08:00')
   .option('--indicator <code>', 'only this indicator')
+  .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
   .action(
-    async (opts: { unit: string; period: string; asOf: string; indicator?: string; json?: boolean }) => {
+    async (opts: {
+      unit: string;
+      period: string;
+      asOf: string;
+      indicator?: string;
+      as?: string;
+      json?: boolean;
+    }) => {
       await withApp(async (ctx) => {
-        const result = await correctionsSince(ctx, opts);
+        const acting = await actingAs(ctx, opts.as);
+        const period = resolvePeriod(opts.period);
+        const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
+        cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
+        const result = await readCorrections(ctx, acting, opts);
+        if (result.secrecy !== 'none')
+          await auditCli(ctx, acting, {
+            action: 'read.classified',
+            target: `corrections:${unit.code}/${period.id}`,
+            unitId: unit.id,
+            secrecy: result.secrecy,
+            details: { via: 'cli', asOf: opts.asOf },
+          });
         if (opts.json) printJson(result);
         else
           printTable(
@@ -552,7 +588,7 @@ program
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         const form = ctx.catalogue.form(opts.form);
         cliGuard(ctx, acting, 'export', unit.id, form?.secrecy ?? 'none', referenceDate(period));
-        const result = await runExport(ctx, opts);
+        const result = await runExport(ctx, { ...opts, reader: acting });
         await auditCli(ctx, acting, {
           action: 'export.figures',
           target: `values:${opts.form}/${unit.code}/${period.id}.${opts.format}`,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { AppError, EXIT_CODE } from '../shared/errors.ts';
+import type { SecrecyLevel } from '../shared/secrecy.ts';
 import { formatNumber } from '../vietnamese/numbers.ts';
 import { exportFigures } from './export.ts';
 import type { ImportOptions } from './import.ts';
@@ -28,6 +29,8 @@ export async function runExport(
     output?: string;
     children?: boolean | undefined;
     idScheme?: 'uid' | 'code' | undefined;
+    /** Whose clearance the file is cut to (the read gate redacts what lies above it). */
+    reader: { clearance: SecrecyLevel };
   },
 ): Promise<{ path: string; bytes: number; filename: string }> {
   const format = options.format ?? (options.output ? formatFromName(options.output) : null) ?? 'xlsx';
@@ -38,6 +41,7 @@ export async function runExport(
     format,
     children: options.children,
     idScheme: options.idScheme,
+    reader: options.reader,
   });
   const path = options.output ?? file.filename;
   await writeFile(path, file.buffer);
