@@ -593,8 +593,17 @@ program
           action: 'export.figures',
           target: `values:${opts.form}/${unit.code}/${period.id}.${opts.format}`,
           unitId: unit.id,
-          secrecy: form?.secrecy ?? 'none',
-          details: { via: 'cli' },
+          secrecy: result.secrecy,
+          details: {
+            via: 'cli',
+            form: opts.form,
+            unitLevel: result.unitKind,
+            format: opts.format,
+            formSecrecy: form?.secrecy ?? 'none',
+            secrecy: result.secrecy,
+            withheld: result.withheld,
+            bytes: result.bytes,
+          },
         });
         process.stdout.write(`${result.path}: ${formatNumber(result.bytes)} bytes\n`);
       });

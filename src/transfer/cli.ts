@@ -32,7 +32,14 @@ export async function runExport(
     /** Whose clearance the file is cut to (the read gate redacts what lies above it). */
     reader: { clearance: SecrecyLevel };
   },
-): Promise<{ path: string; bytes: number; filename: string }> {
+): Promise<{
+  path: string;
+  bytes: number;
+  filename: string;
+  secrecy: SecrecyLevel;
+  withheld: number;
+  unitKind: string;
+}> {
   const format = options.format ?? (options.output ? formatFromName(options.output) : null) ?? 'xlsx';
   const file = await exportFigures(ctx, {
     form: options.form ?? 'BC-THANG',
@@ -45,7 +52,14 @@ export async function runExport(
   });
   const path = options.output ?? file.filename;
   await writeFile(path, file.buffer);
-  return { path, bytes: file.buffer.length, filename: file.filename };
+  return {
+    path,
+    bytes: file.buffer.length,
+    filename: file.filename,
+    secrecy: file.secrecy,
+    withheld: file.withheld,
+    unitKind: file.unitKind,
+  };
 }
 
 /** The summary in Vietnamese, for a person at a terminal. */

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { createTestApp, createUser, OUTPUT_DIR, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
 
 function giaoban(dbFile: string, args: string[]) {
@@ -100,5 +101,25 @@ describe('CLI reads through the read gate', () => {
     // The unclassified neighbour keeps its figure; the classified one keeps its row but no number.
     assert.match(figureOf('traffic.injuries') ?? '', /^\d+$/);
     assert.equal(figureOf('traffic.deaths'), '');
+
+    // The audit entry says what left: which form, for which level of unit, at which secrecy, with what left out.
+    const db = new Database(app.dbFile, { readonly: true });
+    const entry = db
+      .prepare(
+        "SELECT secrecy, details FROM audit_log WHERE action = 'export.figures' ORDER BY seq DESC LIMIT 1",
+      )
+      .get() as { secrecy: string; details: string };
+    db.close();
+    assert.equal(entry.secrecy, 'none');
+    assert.deepEqual(JSON.parse(entry.details), {
+      via: 'cli',
+      form: 'BC-THANG',
+      unitLevel: 'province',
+      format: 'csv',
+      formSecrecy: 'none',
+      secrecy: 'none',
+      withheld: 1,
+      bytes: JSON.parse(entry.details).bytes,
+    });
   });
 });
