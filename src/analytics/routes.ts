@@ -4,18 +4,16 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
-import { catalogueSecrecy, readable, secrecyLens } from '../auth/gate.ts';
+import { readable, secrecyLens } from '../auth/gate.ts';
 import { tableToXlsx } from '../exports/table.ts';
 import { provinceMapOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
-import { clearanceAllows, highestSecrecy, SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
-import { correctionsSince } from './corrections.ts';
-import { runQuery } from './service.ts';
+import { SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
+import { readAggregates, readCorrections, readTetWindow } from './reads.ts';
 import { INCLUDE_LEVELS } from './status.ts';
-import { compareTetWindow } from './tet.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -55,22 +53,15 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           { unitId: unit.id, secrecy: 'none' },
           referenceDate(period),
         );
-        const result = await runQuery(ctx, request.query);
         // Rows above the reader's clearance are left out, not refused whole: the rest of the picture stays usable.
-        const rows = result.rows.filter((row) => clearanceAllows(user.clearance, row.secrecy));
-        const classified = highestSecrecy(rows.map((row) => row.secrecy));
+        const result = await readAggregates(ctx, user, request.query);
         await auditClassifiedRead(ctx, request, {
           target: `aggregates:${unit.code}/${period.id}`,
           unitId: unit.id,
-          secrecy: classified,
+          secrecy: result.secrecy,
           details: { indicator: request.query.indicator ?? null, asOf: request.query.asOf ?? null },
         });
-        return {
-          ...result,
-          secrecy: highestSecrecy(rows.map((row) => row.secrecy)),
-          withheld: result.rows.length - rows.length,
-          rows,
-        };
+        return result;
       },
     );
     r.get(
@@ -258,35 +249,22 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         },
       },
       async (request) => {
-        const result = await compareTetWindow(ctx, {
+        const req = {
           unit: request.query.unit,
           year: request.query.year,
           fromOffset: request.query.from,
           toOffset: request.query.to,
-        });
-        const unit = ctx.graph.findByCode(result.unit.code, result.window.end);
-        const user = guard(
-          ctx,
-          request,
-          'aggregate.read',
-          { unitId: unit?.id ?? null, secrecy: 'none' },
-          result.window.end,
-        );
-        const lens = await secrecyLens(ctx, result.window.end);
-        const shown = readable(
-          user,
-          result.rows.map((row) => ({
-            ...row,
-            secrecy: unit ? lens.levelOf(unit.id, row.indicator) : catalogueSecrecy(ctx, row.indicator),
-          })),
-          (row) => row.secrecy,
+        };
+        // The unit is judged on the window's last day, then the rows as the reader may see them.
+        const { unitId, ...shown } = await readTetWindow(ctx, req, (id, date) =>
+          guard(ctx, request, 'aggregate.read', { unitId: id, secrecy: 'none' }, date),
         );
         await auditClassifiedRead(ctx, request, {
-          target: `tet:${result.unit.code}/${request.query.year}`,
-          unitId: unit?.id ?? null,
+          target: `tet:${shown.unit.code}/${request.query.year}`,
+          unitId,
           secrecy: shown.secrecy,
         });
-        return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, rows: shown.items };
+        return shown;
       },
     );
     r.get(
@@ -308,27 +286,14 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
         const date = referenceDate(period);
         const user = guard(ctx, request, 'aggregate.read', { unitId: unit.id, secrecy: 'none' }, date);
-        const result = await correctionsSince(ctx, request.query);
-        const lens = await secrecyLens(ctx, date);
-        // Each correction is judged at its own unit and indicator (a decision on that unit or below it counts).
-        const shown = readable(
-          user,
-          result.corrections.map((c) => {
-            const at = ctx.graph.findByCode(c.unit, date);
-            return {
-              ...c,
-              secrecy: at ? lens.levelOf(at.id, c.indicator) : catalogueSecrecy(ctx, c.indicator),
-            };
-          }),
-          (c) => c.secrecy,
-        );
+        const shown = await readCorrections(ctx, user, request.query);
         await auditClassifiedRead(ctx, request, {
           target: `corrections:${unit.code}/${period.id}`,
           unitId: unit.id,
           secrecy: shown.secrecy,
           details: { asOf: request.query.asOf, indicator: request.query.indicator ?? null },
         });
-        return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, corrections: shown.items };
+        return shown;
       },
     );
   };

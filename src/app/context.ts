@@ -1,6 +1,7 @@
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { liveAnalyticsSource } from '../analytics/repository.ts';
 import { createYearsAhead } from '../db/partitions.ts';
+import type { AuditSeal } from '../audit/keyfile.ts';
 import { migrate, openStore, type Store } from '../db/store.ts';
 import { FORMS, INDICATORS } from '../indicators/catalogue.ts';
 import type { Catalogue } from '../indicators/registry.ts';
@@ -17,6 +18,8 @@ export interface AppContext {
   graph: UnitGraph;
   catalogue: Catalogue;
   engine: AnalyticsEngine;
+  /** The key that signs checkpoints of the audit chain (kept outside the database); null when none is configured. */
+  auditSeal: AuditSeal | null;
   /** Re-reads the unit tree and the catalogue after they changed. */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -29,6 +32,8 @@ export interface OpenOptions {
   /** PostgreSQL streaming replicas for analytics and document reads (DATABASE_READ_URLS). */
   readUrls?: readonly string[];
   readWaitMs?: number;
+  /** The audit key (GIAOBAN_AUDIT_KEY_FILE), loaded by the caller. */
+  auditSeal?: AuditSeal | null;
 }
 
 /**
@@ -58,6 +63,7 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
     graph: await loadUnitGraph(store.db),
     catalogue: await loadCatalogue(store.db),
     engine: undefined as unknown as AnalyticsEngine,
+    auditSeal: options.auditSeal ?? null,
     reload: async () => {
       ctx.graph = await loadUnitGraph(store.db);
       ctx.catalogue = await loadCatalogue(store.db);

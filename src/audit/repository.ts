@@ -7,9 +7,12 @@ import {
   type AuditEntry,
   appendEntry,
   type ChainVerdict,
+  GENESIS_HASH,
   type JsonObject,
   verifyChain,
 } from './chain.ts';
+import type { Checkpoint } from './checkpoint.ts';
+import type { ChangeSetRecord, FigureVersion } from './figures.ts';
 
 type Row = Selectable<Database['audit_log']>;
 
@@ -121,4 +124,109 @@ export async function searchAudit(db: Kysely<Database>, q: AuditQuery): Promise<
   if (q.to) query = query.where('at', '<=', q.to);
   const rows = await query.orderBy('seq', 'desc').limit(q.limit).execute();
   return rows.map(toEntry);
+}
+
+/** The stored checkpoints (the database's copy; the file beside the key is the one that counts). */
+export async function readStoredCheckpoints(db: Kysely<Database>): Promise<Checkpoint[]> {
+  const rows = await db.selectFrom('audit_checkpoint').selectAll().orderBy('seq').execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    headHash: r.head_hash,
+    count: r.row_count,
+    at: r.at,
+    keyId: r.key_id,
+    signature: r.signature,
+  }));
+}
+
+export async function storeCheckpoint(trx: Kysely<Database>, c: Checkpoint): Promise<void> {
+  await trx
+    .insertInto('audit_checkpoint')
+    .values({
+      seq: c.seq,
+      head_hash: c.headHash,
+      row_count: c.count,
+      at: c.at,
+      key_id: c.keyId,
+      signature: c.signature,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** The head of the chain and the number of rows, read together for a checkpoint. */
+export async function chainHead(
+  trx: Kysely<Database>,
+): Promise<{ seq: number; hash: string; count: number }> {
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const { n } = await trx
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return last
+    ? { seq: last.seq, hash: last.hash, count: Number(n) }
+    : { seq: 0, hash: GENESIS_HASH, count: 0 };
+}
+
+/** Every stored audit entry, in storage order. */
+export async function readAuditEntries(db: Kysely<Database>): Promise<AuditEntry[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().execute();
+  return rows.map(toEntry);
+}
+
+/** What stored figures look like to the seal check: every version with its change set, and every change set. */
+export async function readFigureVersions(db: Kysely<Database>): Promise<{
+  versions: Array<FigureVersion & { changeId: number }>;
+  changeSets: ChangeSetRecord[];
+  sealedFrom: number;
+}> {
+  const columns = [
+    'period',
+    'form_id',
+    'unit_id',
+    'indicator_id',
+    'option_id',
+    'version',
+    'value',
+    'comment',
+    'change_id',
+  ] as const;
+  const current = await db.selectFrom('data_value').select(columns).execute();
+  const history = await db.selectFrom('data_value_history').select(columns).execute();
+  const versions: Array<FigureVersion & { changeId: number }> = [];
+  for (const r of [current, history].flat()) {
+    versions.push({
+      period: r.period,
+      formId: r.form_id,
+      unitId: r.unit_id,
+      indicatorId: r.indicator_id,
+      optionId: r.option_id,
+      version: r.version,
+      value: r.value === null ? null : Number(r.value),
+      comment: r.comment,
+      changeId: r.change_id,
+    });
+  }
+  const sets = await db.selectFrom('change_set').selectAll().execute();
+  const meta = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'audit.figures_sealed_from')
+    .executeTakeFirst();
+  return {
+    versions,
+    changeSets: sets.map((s) => ({
+      id: s.id,
+      at: s.at,
+      userId: s.user_id,
+      source: s.source,
+      reason: s.reason,
+    })),
+    sealedFrom: meta ? Number(meta.value) : 1,
+  };
 }

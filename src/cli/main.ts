@@ -1,12 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { correctionsSince } from '../analytics/corrections.ts';
-import { runQuery } from '../analytics/service.ts';
+import { readAggregates, readCorrections, readTetWindow } from '../analytics/reads.ts';
 import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
-import { compareTetWindow } from '../analytics/tet.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
-import { verifyAuditLog } from '../audit/repository.ts';
+import { createKeyFileIfMissing, defaultKeyFile, loadAuditSeal } from '../audit/keyfile.ts';
+import { checkAuditIntegrity, startCheckpointJob, writeCheckpoint } from '../audit/service.ts';
 import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
@@ -27,7 +26,7 @@ import { buildServer } from '../server/app.ts';
 import { exitOnSignals } from '../server/shutdown.ts';
 import { FixedClock, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearanceAllows, highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
+import { SECRECY_MARK } from '../shared/secrecy.ts';
 import { runTasks } from '../tasks/cli.ts';
 import { runExport, runImport } from '../transfer/cli.ts';
 import { resolveAnyPeriod } from '../transfer/dataset.ts';
@@ -42,14 +41,23 @@ const config = loadConfig();
 const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
 configureSigning(config.signing);
 
-async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const ctx = await openApp({
+// Without GIAOBAN_AUDIT_KEY_FILE, the key `giaoban start` created beside the database is used when it exists.
+const fallbackAuditKey = defaultKeyFile(config.databaseUrl, process.cwd());
+const auditSeal = () => loadAuditSeal(config.audit, fallbackAuditKey);
+
+function openOptions() {
+  return {
     databaseUrl: config.databaseUrl,
     readUrls: config.databaseReadUrls,
     readWaitMs: config.databaseReadWaitMs,
     clock,
     referenceDataDir: `${config.referenceDataDir}/admin-units`,
-  });
+    auditSeal: auditSeal(),
+  };
+}
+
+async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openApp(openOptions());
   try {
     return await fn(ctx);
   } finally {
@@ -94,10 +102,24 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
     process.stderr.write(`notification job: ${e instanceof Error ? e.message : String(e)}
 `),
   );
+  // Signed checkpoints of the audit chain: every N entries, and a last one at shutdown.
+  const stopCheckpoints = ctx.auditSeal
+    ? startCheckpointJob(
+        ctx,
+        ctx.auditSeal,
+        { every: config.audit.checkpointEvery, intervalMs: 30_000 },
+        (e) => process.stderr.write(`audit checkpoint: ${e instanceof Error ? e.message : String(e)}\n`),
+      )
+    : async () => {};
+  if (!ctx.auditSeal)
+    process.stderr.write(
+      'giaoban: no audit key (GIAOBAN_AUDIT_KEY_FILE): the audit log is not checkpointed and cannot be checked against truncation\n',
+    );
   exitOnSignals(
     app,
     async () => {
       stopJob();
+      await stopCheckpoints();
       await ctx.close();
     },
     config.shutdownTimeoutMs,
@@ -173,13 +195,7 @@ program
   .option('--port <port>', 'port', String(config.port))
   .option('--host <host>', 'address to listen on', config.host)
   .action(async (opts: { port: string; host: string }) => {
-    const ctx = await openApp({
-      databaseUrl: config.databaseUrl,
-      readUrls: config.databaseReadUrls,
-      readWaitMs: config.databaseReadWaitMs,
-      clock,
-      referenceDataDir: `${config.referenceDataDir}/admin-units`,
-    });
+    const ctx = await openApp(openOptions());
     const url = await startServer(ctx, Number(opts.port), opts.host);
     process.stdout.write(`giaoban is running at ${url}\n`);
   });
@@ -193,14 +209,18 @@ program
   .option('--host <host>', 'address to listen on', config.host)
   .addOption(new Option('--scale <scale>', 'demo data size').choices(['full', 'small']).default('full'))
   .action(async (opts: { port: string; host: string; scale: DemoScale }) => {
-    const ctx = await openApp({
-      databaseUrl: config.databaseUrl,
-      readUrls: config.databaseReadUrls,
-      readWaitMs: config.databaseReadWaitMs,
-      clock,
-      referenceDataDir: `${config.referenceDataDir}/admin-units`,
-    });
+    // First run: an audit key beside the database, unless one is configured.
+    if (!config.audit.keyFile && !config.audit.keyPem && createKeyFileIfMissing(fallbackAuditKey)) {
+      process.stdout.write(
+        `audit signing key created: ${fallbackAuditKey} (mode 0600; keep a copy off this machine; set GIAOBAN_AUDIT_KEY_FILE to move it)\n`,
+      );
+    }
+    const ctx = await openApp(openOptions());
     process.stdout.write(`database: ${config.databaseUrl}\n`);
+    if (ctx.auditSeal)
+      process.stdout.write(
+        `audit key: ${ctx.auditSeal.keySource} (key ${ctx.auditSeal.keyId}); checkpoints: ${ctx.auditSeal.checkpointFile}\n`,
+      );
     const demo = await loadDemo(ctx, { scale: opts.scale });
     process.stdout.write(
       demo.loaded
@@ -336,10 +356,9 @@ program
         const period = resolvePeriod(opts.period);
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
-        const full = await runQuery(ctx, { ...opts, include: parseInclude(opts.include) });
-        const rows = full.rows.filter((r) => clearanceAllows(acting.clearance, r.secrecy));
-        const result = { ...full, rows };
-        const classified = highestSecrecy(rows.map((r) => r.secrecy));
+        // The same read gate as GET /api/aggregates: rows above the acting user's clearance are left out.
+        const result = await readAggregates(ctx, acting, { ...opts, include: parseInclude(opts.include) });
+        const classified = result.secrecy;
         if (classified !== 'none') {
           await auditCli(ctx, acting, {
             action: 'read.classified',
@@ -380,35 +399,54 @@ program
   .requiredOption('--year <year>', 'lunar year of the Tết, e.g. 2026')
   .option('--from <days>', 'first day, counted from mùng 1 Tết', '-7')
   .option('--to <days>', 'last day, counted from mùng 1 Tết', '9')
+  .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
-  .action(async (opts: { unit: string; year: string; from: string; to: string; json?: boolean }) => {
-    await withApp(async (ctx) => {
-      const result = await compareTetWindow(ctx, {
-        unit: opts.unit,
-        year: Number(opts.year),
-        fromOffset: Number(opts.from),
-        toOffset: Number(opts.to),
+  .action(
+    async (opts: { unit: string; year: string; from: string; to: string; as?: string; json?: boolean }) => {
+      await withApp(async (ctx) => {
+        const acting = await actingAs(ctx, opts.as);
+        const { unitId, ...result } = await readTetWindow(
+          ctx,
+          {
+            unit: opts.unit,
+            year: Number(opts.year),
+            fromOffset: Number(opts.from),
+            toOffset: Number(opts.to),
+          },
+          (id, date) => {
+            cliGuard(ctx, acting, 'aggregate.read', id, 'none', date);
+            return acting;
+          },
+        );
+        if (result.secrecy !== 'none')
+          await auditCli(ctx, acting, {
+            action: 'read.classified',
+            target: `tet:${result.unit.code}/${opts.year}`,
+            unitId,
+            secrecy: result.secrecy,
+            details: { via: 'cli' },
+          });
+        if (opts.json) {
+          printJson(result);
+          return;
+        }
+        process.stdout.write(
+          `${result.window.name}: ${result.window.start} → ${result.window.end}; năm trước ${result.lastYearWindow.start} → ${result.lastYearWindow.end}\n`,
+        );
+        printTable(
+          ['indicator', 'value', 'last year', 'change'],
+          result.rows.map((r) => [
+            r.indicator,
+            r.value,
+            r.lastYear,
+            r.change
+              ? `${r.change.absolute}${r.change.percent === null ? '' : ` (${r.change.percent}%)`}`
+              : null,
+          ]),
+        );
       });
-      if (opts.json) {
-        printJson(result);
-        return;
-      }
-      process.stdout.write(
-        `${result.window.name}: ${result.window.start} → ${result.window.end}; năm trước ${result.lastYearWindow.start} → ${result.lastYearWindow.end}\n`,
-      );
-      printTable(
-        ['indicator', 'value', 'last year', 'change'],
-        result.rows.map((r) => [
-          r.indicator,
-          r.value,
-          r.lastYear,
-          r.change
-            ? `${r.change.absolute}${r.change.percent === null ? '' : ` (${r.change.percent}%)`}`
-            : null,
-        ]),
-      );
-    });
-  });
+    },
+  );
 
 program
   .command('corrections')
@@ -417,11 +455,31 @@ program
   .requiredOption('--period <id>', 'period')
   .requiredOption('--as-of <instant>', 'the moment, e.g. 2020-02-26T08:00')
   .option('--indicator <code>', 'only this indicator')
+  .option('--as <username>', 'act as this user: their scope and clearance apply')
   .option('--json', 'JSON output')
   .action(
-    async (opts: { unit: string; period: string; asOf: string; indicator?: string; json?: boolean }) => {
+    async (opts: {
+      unit: string;
+      period: string;
+      asOf: string;
+      indicator?: string;
+      as?: string;
+      json?: boolean;
+    }) => {
       await withApp(async (ctx) => {
-        const result = await correctionsSince(ctx, opts);
+        const acting = await actingAs(ctx, opts.as);
+        const period = resolvePeriod(opts.period);
+        const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
+        cliGuard(ctx, acting, 'aggregate.read', unit.id, 'none', referenceDate(period));
+        const result = await readCorrections(ctx, acting, opts);
+        if (result.secrecy !== 'none')
+          await auditCli(ctx, acting, {
+            action: 'read.classified',
+            target: `corrections:${unit.code}/${period.id}`,
+            unitId: unit.id,
+            secrecy: result.secrecy,
+            details: { via: 'cli', asOf: opts.asOf },
+          });
         if (opts.json) printJson(result);
         else
           printTable(
@@ -537,13 +595,22 @@ program
         const unit = resolveUnitForPeriod(ctx.graph, opts.unit, period);
         const form = ctx.catalogue.form(opts.form);
         cliGuard(ctx, acting, 'export', unit.id, form?.secrecy ?? 'none', referenceDate(period));
-        const result = await runExport(ctx, opts);
+        const result = await runExport(ctx, { ...opts, reader: acting });
         await auditCli(ctx, acting, {
           action: 'export.figures',
           target: `values:${opts.form}/${unit.code}/${period.id}.${opts.format}`,
           unitId: unit.id,
-          secrecy: form?.secrecy ?? 'none',
-          details: { via: 'cli' },
+          secrecy: result.secrecy,
+          details: {
+            via: 'cli',
+            form: opts.form,
+            unitLevel: result.unitKind,
+            format: opts.format,
+            formSecrecy: form?.secrecy ?? 'none',
+            secrecy: result.secrecy,
+            withheld: result.withheld,
+            bytes: result.bytes,
+          },
         });
         process.stdout.write(`${result.path}: ${formatNumber(result.bytes)} bytes\n`);
       });
@@ -628,18 +695,49 @@ program
 const audit = program.command('audit').description('Nhật ký kiểm toán (the tamper-evident audit log)');
 audit
   .command('verify')
-  .description('Kiểm tra chuỗi băm của nhật ký; thoát khác 0 và nêu bản ghi đầu tiên bị sửa hoặc xóa')
+  .description(
+    'Kiểm tra chuỗi băm, các điểm kiểm tra đã ký và số liệu được niêm phong; thoát khác 0 và nêu chỗ bị sửa hoặc xóa',
+  )
   .option('--json', 'JSON output')
   .action(async (opts: { json?: boolean }) => {
     await withApp(async (ctx) => {
-      const verdict = await verifyAuditLog(ctx.store.db);
+      const verdict = await checkAuditIntegrity(ctx);
       if (opts.json) printJson(verdict);
-      else if (verdict.ok)
+      else if (verdict.ok) {
         process.stdout.write(
-          `audit log intact: ${formatNumber(verdict.count)} entries, head ${verdict.headHash.slice(0, 16)}…\n`,
+          `audit log intact: ${formatNumber(verdict.count)} entries, head ${verdict.headHash.slice(0, 16)}…; ${formatNumber(verdict.figures.changeSets)} change sets of figures sealed\n`,
         );
-      else process.stderr.write(`giaoban: ${verdict.messageVi} (${verdict.messageEn})\n`);
+        process.stdout.write(
+          verdict.checkpoint
+            ? `last signed checkpoint: entry ${verdict.checkpoint.seq} at ${verdict.checkpoint.at} (key ${verdict.checkpoint.keyId})\n`
+            : verdict.sealed
+              ? 'no signed checkpoint yet (giaoban audit checkpoint)\n'
+              : 'no audit key configured: truncation and re-chaining cannot be detected (GIAOBAN_AUDIT_KEY_FILE)\n',
+        );
+      } else
+        for (const p of verdict.problems) process.stderr.write(`giaoban: ${p.messageVi} (${p.messageEn})\n`);
       if (!verdict.ok) process.exitCode = 8;
+    });
+  });
+
+audit
+  .command('checkpoint')
+  .description('Ký một điểm kiểm tra của đầu chuỗi nhật ký (sign a checkpoint of the chain head now)')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      if (!ctx.auditSeal)
+        throw new AppError(
+          'bad_request',
+          'Chưa có khóa ký nhật ký: đặt GIAOBAN_AUDIT_KEY_FILE (hoặc chạy giaoban start một lần)',
+          'no audit key: set GIAOBAN_AUDIT_KEY_FILE (or run giaoban start once)',
+        );
+      const c = await writeCheckpoint(ctx.store, ctx.auditSeal, ctx.clock.now().toISOString());
+      if (opts.json) printJson(c);
+      else
+        process.stdout.write(
+          `checkpoint signed: entry ${c.seq}, head ${c.headHash.slice(0, 16)}…, key ${c.keyId} → ${ctx.auditSeal.checkpointFile}\n`,
+        );
     });
   });
 

@@ -62,6 +62,14 @@ const schema = z.object({
   GIAOBAN_SIGNING_DIR: z.string().optional(),
   GIAOBAN_SIGNING_P12: z.string().optional(),
   GIAOBAN_SIGNING_PASSPHRASE: z.string().optional(),
+  /** Ed25519 private key (PEM) that signs checkpoints of the audit chain; kept outside the database. */
+  GIAOBAN_AUDIT_KEY_FILE: z.string().optional(),
+  /** The same key given inline (PEM), for deployments that pass secrets through the environment. */
+  GIAOBAN_AUDIT_KEY: z.string().optional(),
+  /** Append-only file of signed checkpoints; default audit-checkpoints.jsonl beside the key. */
+  GIAOBAN_AUDIT_CHECKPOINTS: z.string().optional(),
+  /** A checkpoint is signed once this many entries were appended since the last one (and at shutdown). */
+  GIAOBAN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(100),
 });
 
 export type Config = Readonly<{
@@ -82,6 +90,12 @@ export type Config = Readonly<{
   smtpFrom: string;
   notifyIntervalSeconds: number;
   signing: { dir: string | undefined; p12: string | undefined; passphrase: string | undefined };
+  audit: {
+    keyFile: string | undefined;
+    keyPem: string | undefined;
+    checkpointFile: string | undefined;
+    checkpointEvery: number;
+  };
 }>;
 
 // Both src/config/env.ts and the built dist/config/env.js sit two levels below the project root.
@@ -115,6 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: e.GIAOBAN_SIGNING_DIR,
       p12: e.GIAOBAN_SIGNING_P12,
       passphrase: e.GIAOBAN_SIGNING_PASSPHRASE,
+    }),
+    audit: Object.freeze({
+      keyFile: e.GIAOBAN_AUDIT_KEY_FILE,
+      keyPem: e.GIAOBAN_AUDIT_KEY,
+      checkpointFile: e.GIAOBAN_AUDIT_CHECKPOINTS,
+      checkpointEvery: e.GIAOBAN_AUDIT_CHECKPOINT_EVERY,
     }),
   });
 }

@@ -235,6 +235,14 @@ export interface Database {
     set_at: string;
     withdrawn_at: string | null;
   };
+  audit_checkpoint: {
+    seq: number;
+    head_hash: string;
+    row_count: number;
+    at: string;
+    key_id: string;
+    signature: string;
+  };
   audit_log: {
     seq: number;
     at: string;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { AppError, EXIT_CODE } from '../shared/errors.ts';
+import type { SecrecyLevel } from '../shared/secrecy.ts';
 import { formatNumber } from '../vietnamese/numbers.ts';
 import { exportFigures } from './export.ts';
 import type { ImportOptions } from './import.ts';
@@ -28,8 +29,17 @@ export async function runExport(
     output?: string;
     children?: boolean | undefined;
     idScheme?: 'uid' | 'code' | undefined;
+    /** Whose clearance the file is cut to (the read gate redacts what lies above it). */
+    reader: { clearance: SecrecyLevel };
   },
-): Promise<{ path: string; bytes: number; filename: string }> {
+): Promise<{
+  path: string;
+  bytes: number;
+  filename: string;
+  secrecy: SecrecyLevel;
+  withheld: number;
+  unitKind: string;
+}> {
   const format = options.format ?? (options.output ? formatFromName(options.output) : null) ?? 'xlsx';
   const file = await exportFigures(ctx, {
     form: options.form ?? 'BC-THANG',
@@ -38,10 +48,18 @@ export async function runExport(
     format,
     children: options.children,
     idScheme: options.idScheme,
+    reader: options.reader,
   });
   const path = options.output ?? file.filename;
   await writeFile(path, file.buffer);
-  return { path, bytes: file.buffer.length, filename: file.filename };
+  return {
+    path,
+    bytes: file.buffer.length,
+    filename: file.filename,
+    secrecy: file.secrecy,
+    withheld: file.withheld,
+    unitKind: file.unitKind,
+  };
 }
 
 /** The summary in Vietnamese, for a person at a terminal. */

@@ -283,7 +283,11 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
           unitId: unit.id,
           secrecy: form.secrecy,
           details: {
+            form: form.code,
+            unitLevel: unit.kind,
             format: `dhis2-${q.format ?? 'json'}`,
+            formSecrecy: form.secrecy,
+            secrecy: form.secrecy,
             children: q.children === 'true',
             values: dataValues.length,
           },

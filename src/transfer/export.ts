@@ -8,7 +8,7 @@ import { type Period, periodLabelVi, previousPeriod, samePeriodLastYear } from '
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
-import { SECRECY_MARK } from '../shared/secrecy.ts';
+import { highestSecrecy, SECRECY_MARK } from '../shared/secrecy.ts';
 import { readFormValues, requireForm } from '../values/service.ts';
 import { writeCsv } from './csv.ts';
 import { completeDateOf, readDataValues, resolveAnyPeriod, unitsFor } from './dataset.ts';
@@ -37,6 +37,11 @@ export interface ExportFile {
   /** ASCII only, safe in a Content-Disposition header and on any disk: "BC-THANG_40_2020-02.xlsx". */
   filename: string;
   contentType: string;
+  /** What the audit entry records: the level of what left (the form's, raised by any classified figure in it)… */
+  secrecy: SecrecyLevel;
+  /** …how many cells were left out for the reader, and the kind of unit (level) the file is for. */
+  withheld: number;
+  unitKind: string;
 }
 
 function shortLabel(period: Period): string {
@@ -73,9 +78,22 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
     const byKey = new Map(rows.map((r) => [`${r.indicator}|${r.option ?? ''}`, r.value]));
     for (const cell of all) cell.value = byKey.get(`${cell.indicator}|${cell.option ?? ''}`) ?? null;
   }
-  const cells = request.reader
-    ? redactCells(request.reader, await secrecyLens(ctx, date), unit.id, all).cells
-    : all;
+  const lens = await secrecyLens(ctx, date);
+  const redacted = request.reader
+    ? redactCells(request.reader, lens, unit.id, all)
+    : { cells: all, withheld: 0 };
+  const cells = redacted.cells;
+  // Judged at the unit itself: its level covers decisions on every unit below, so it bounds a children=true export.
+  const audit = {
+    secrecy: highestSecrecy([
+      form.secrecy,
+      ...cells
+        .filter((c) => c.value !== null && !('withheld' in c && c.withheld))
+        .map((c) => lens.levelOf(unit.id, c.indicator)),
+    ]),
+    withheld: redacted.withheld,
+    unitKind: unit.kind,
+  };
   const filename = `${asciiFilename(`${form.code}_${unit.code}_${period.id}`)}.${request.format}`;
   const contentType = CONTENT_TYPES[request.format];
   const indicatorOf = (code: string) => {
@@ -109,7 +127,7 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
       ...(completeDate ? { completeDate } : {}),
       dataValues,
     });
-    return { buffer, filename, contentType };
+    return { buffer, filename, contentType, ...audit };
   }
 
   if (request.format === 'csv') {
@@ -126,7 +144,7 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
         measure: indicatorOf(cell.indicator).unit,
       })),
     );
-    return { buffer, filename, contentType };
+    return { buffer, filename, contentType, ...audit };
   }
 
   const window = periodWindow(period);
@@ -161,7 +179,7 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
       };
     }),
   });
-  return { buffer, filename, contentType };
+  return { buffer, filename, contentType, ...audit };
 }
 
 /** The stable identifiers (uids and codes) of units, indicators, options and forms: names only, no figures. */

@@ -486,6 +486,7 @@ describe('importing figures', () => {
       period: '2026-12',
       format: 'csv',
       output: join(dir, `export-${process.pid}.csv`),
+      reader: { clearance: 'tuyet_mat' },
     });
     assert.ok(exported.bytes > 100);
     out = '';

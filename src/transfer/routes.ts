@@ -117,8 +117,16 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsync {
           action: 'export.figures',
           target: `values:${form.code}/${unit.code}/${period.id}`,
           unitId: unit.id,
-          secrecy: form.secrecy,
-          details: { format: request.query.format, bytes: file.buffer.length },
+          secrecy: file.secrecy,
+          details: {
+            form: form.code,
+            unitLevel: file.unitKind,
+            format: request.query.format,
+            formSecrecy: form.secrecy,
+            secrecy: file.secrecy,
+            withheld: file.withheld,
+            bytes: file.buffer.length,
+          },
         });
         return reply
           .header('content-type', file.contentType)

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
-import { appendAudit, searchAudit, verifyAuditLog } from '../audit/repository.ts';
+import { appendAudit, searchAudit } from '../audit/repository.ts';
+import { checkAuditIntegrity } from '../audit/service.ts';
 import { inScope } from '../auth/gate.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { readableSecrecyLevels } from '../auth/policy.ts';
@@ -313,7 +314,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
       { schema: { tags: ['admin'], summary: 'Kiểm tra tính toàn vẹn của nhật ký' } },
       async (request) => {
         guard(ctx, request, 'audit.read', { unitId: null, secrecy: 'none' });
-        return verifyAuditLog(ctx.store.db);
+        return checkAuditIntegrity(ctx);
       },
     );
   };

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
+import { type FigureSeal, FigureSealer } from '../audit/figures.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import { copyField } from '../db/copy.ts';
 import { ensureYearPartitions, periodYear } from '../db/partitions.ts';
@@ -85,6 +86,31 @@ export async function writeValues(
 
 /** The audit record of a write that changed something, written in the same transaction. */
 export type AuditFor = (summary: WriteSummary) => AuditDraft;
+
+/**
+ * The audit entry that binds a change set's figure versions into the chain: the caller's, or a plain one when the
+ * caller gave none, with the seal of the versions written added to its details.
+ */
+function sealedDraft(
+  change: ChangeSetInput,
+  summary: WriteSummary,
+  seal: FigureSeal,
+  audit?: AuditFor,
+): AuditDraft {
+  const draft: AuditDraft = audit
+    ? audit(summary)
+    : {
+        at: change.at,
+        actorId: change.userId,
+        actorName: change.userId === null ? 'hệ thống' : `người dùng ${change.userId}`,
+        action: 'values.write',
+        target: `change_set:${summary.changeId}`,
+        unitId: null,
+        secrecy: 'none',
+        details: { changeId: summary.changeId, inserted: summary.inserted, updated: summary.updated },
+      };
+  return { ...draft, details: { ...draft.details, figures: { ...seal } } };
+}
 
 /** A numeric key of (unit, indicator, option) within one period and form: cheaper than text for million-figure writes. */
 function figureKey(unitId: number, indicatorId: number, optionId: number): number {
@@ -185,6 +211,7 @@ function writeValuesSqlite(
       s.insertChange.run(change.at, change.userId, change.source, change.reason).lastInsertRowid,
     );
     const rollups = new RollupAccumulator(graph);
+    const sealer = new FigureSealer();
     const pending: Array<string | number | null> = [];
     let inserted = 0;
     let updated = 0;
@@ -238,6 +265,7 @@ function writeValuesSqlite(
             pending.length = 0;
           }
           rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
+          sealer.add(input, 1);
           newReporters.add(input.unitId);
           inserted++;
           continue;
@@ -280,6 +308,7 @@ function writeValuesSqlite(
           existing.value,
           input.value,
         );
+        sealer.add(input, existing.version + 1);
         updated++;
       }
       // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
@@ -295,7 +324,14 @@ function writeValuesSqlite(
       s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
     stats.rollups = deltas.length;
     const summary = { changeId, inserted, updated, unchanged };
-    if (audit) appendAuditSync(db, audit(summary));
+    const seal = sealer.seal({
+      id: changeId,
+      at: change.at,
+      userId: change.userId,
+      source: change.source,
+      reason: change.reason,
+    });
+    appendAuditSync(db, sealedDraft(change, summary, seal, audit));
     return summary;
   });
   return run.immediate();
@@ -315,6 +351,7 @@ async function writeValuesPostgres(
     .returning('id')
     .executeTakeFirstOrThrow();
   const rollups = new RollupAccumulator(graph);
+  const sealer = new FigureSealer();
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
@@ -335,6 +372,7 @@ async function writeValuesPostgres(
         }
         inserts.push(input);
         rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
+        sealer.add(input, 1);
         continue;
       }
       if (input.expectedVersion !== undefined && input.expectedVersion !== old.version) {
@@ -345,6 +383,7 @@ async function writeValuesPostgres(
         continue;
       }
       updates.push({ input, old });
+      sealer.add(input, old.version + 1);
       rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
     }
     if (inserts.length > 0) {
@@ -380,7 +419,14 @@ async function writeValuesPostgres(
   await applyRollupsPostgres(trx, deltas);
   stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
-  if (audit) await appendAudit(trx, audit(summary));
+  const seal = sealer.seal({
+    id: changeId,
+    at: change.at,
+    userId: change.userId,
+    source: change.source,
+    reason: change.reason,
+  });
+  await appendAudit(trx, sealedDraft(change, summary, seal, audit));
   return summary;
 }
 

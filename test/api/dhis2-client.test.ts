@@ -8,6 +8,9 @@ import { buildServer } from '../../src/server/app.ts';
 import { runExport } from '../../src/transfer/cli.ts';
 import { createTestApp, createUser, OUTPUT_DIR, type TestApp } from '../support/app.ts';
 
+/** The server's operator, as the CLI acts without --as: cleared for everything. */
+const OPERATOR = { clearance: 'tuyet_mat' } as const;
+
 describe('a DHIS2 client against a running server', () => {
   let app: TestApp;
   let server: FastifyInstance;
@@ -98,7 +101,7 @@ describe('a DHIS2 client against a running server', () => {
       .executeTakeFirstOrThrow();
     assert.ok(Number(raw.total) > 0);
     const output = join(OUTPUT_DIR, `national-${process.pid}.json`);
-    await runExport(ctx, { unit: 'BCA', period: '202611', format: 'json', output });
+    await runExport(ctx, { unit: 'BCA', period: '202611', format: 'json', output, reader: OPERATOR });
     const national = JSON.parse(readFileSync(output, 'utf8')) as {
       orgUnit: string;
       dataValues: Array<{ dataElement: string; value: string; orgUnit: string }>;
@@ -113,6 +116,7 @@ describe('a DHIS2 client against a running server', () => {
       output,
       children: true,
       idScheme: 'uid',
+      reader: OPERATOR,
     });
     const all = JSON.parse(readFileSync(output, 'utf8')) as typeof national;
     const units = new Set(all.dataValues.map((v) => v.orgUnit));

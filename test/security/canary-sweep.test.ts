@@ -17,7 +17,7 @@ import {
   FIGURE_CANARY_PATTERN,
   type Principal,
   plantCanaries,
-  signIn,
+  signInPrincipals,
   TEXT_CANARY,
 } from '../support/canary.ts';
 
@@ -83,49 +83,15 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
   before(async () => {
     app = await createTestApp({ demo: true });
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
-    const g = app.ctx.graph;
-    const commune = g
-      .childrenOn(g.findByCode(CANARY_UNIT, '2026-11-29')?.id ?? -1, '2026-11-29')
-      .map((id) => g.require(id).code)[0];
-    assert.ok(commune);
-    const top = await signIn(
-      server,
-      app.ctx,
-      app.clock,
-      { username: 'quet.tuyetmat', role: 'leader', unitCode: 'BCA' },
-      'tuyet_mat',
-    );
-    principals = [
-      await signIn(
-        server,
-        app.ctx,
-        app.clock,
-        { username: 'quet.phantich', role: 'analyst', unitCode: 'BCA' },
-        'none',
-      ),
-      await signIn(
-        server,
-        app.ctx,
-        app.clock,
-        { username: 'quet.pheduyet', role: 'approver', unitCode: '40' },
-        'mat',
-      ),
-      await signIn(
-        server,
-        app.ctx,
-        app.clock,
-        { username: 'quet.canbo', role: 'officer', unitCode: commune },
-        'mat',
-      ),
-      await signIn(
-        server,
-        app.ctx,
-        app.clock,
-        { username: 'quet.lanhdao', role: 'leader', unitCode: 'BCA' },
-        'toi_mat',
-      ),
-      top,
-    ];
+    const signedIn = await signInPrincipals(server, app.ctx, app.clock, {
+      top: 'quet.tuyetmat',
+      toiMat: 'quet.lanhdao',
+      analyst: 'quet.phantich',
+      approver: 'quet.pheduyet',
+      commune: 'quet.canbo',
+    });
+    const { top } = signedIn;
+    principals = [signedIn.analyst, signedIn.approver, signedIn.commune, signedIn.toiMat, top];
     planted = await plantCanaries(app.ctx, top.client);
   });
   after(async () => {

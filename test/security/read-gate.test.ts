@@ -11,6 +11,7 @@ import {
   type Principal,
   plantCanaries,
   signIn,
+  signInPrincipals,
   TEXT_CANARY,
 } from '../support/canary.ts';
 
@@ -31,45 +32,13 @@ describe('one read gate: the reproductions', () => {
   before(async () => {
     app = await createTestApp({ demo: true });
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
-    const communeCode = app.ctx.graph
-      .childrenOn(app.ctx.graph.findByCode('40', '2026-11-29')?.id ?? -1, '2026-11-29')
-      .map((id) => app.ctx.graph.require(id).code)[0];
-    assert.ok(communeCode, 'province 40 has communes');
-    top = await signIn(
-      server,
-      app.ctx,
-      app.clock,
-      { username: 'lanhdao.tm', role: 'leader', unitCode: 'BCA' },
-      'tuyet_mat',
-    );
-    toiMat = await signIn(
-      server,
-      app.ctx,
-      app.clock,
-      { username: 'lanhdao.toimat', role: 'leader', unitCode: 'BCA' },
-      'toi_mat',
-    );
-    analyst = await signIn(
-      server,
-      app.ctx,
-      app.clock,
-      { username: 'phantich', role: 'analyst', unitCode: 'BCA' },
-      'none',
-    );
-    approver = await signIn(
-      server,
-      app.ctx,
-      app.clock,
-      { username: 'pheduyet40', role: 'approver', unitCode: '40' },
-      'mat',
-    );
-    commune = await signIn(
-      server,
-      app.ctx,
-      app.clock,
-      { username: 'canbo.xa', role: 'officer', unitCode: communeCode },
-      'mat',
-    );
+    ({ top, toiMat, analyst, approver, commune } = await signInPrincipals(server, app.ctx, app.clock, {
+      top: 'lanhdao.tm',
+      toiMat: 'lanhdao.toimat',
+      analyst: 'phantich',
+      approver: 'pheduyet40',
+      commune: 'canbo.xa',
+    }));
     planted = await plantCanaries(app.ctx, top.client);
   });
   after(async () => {

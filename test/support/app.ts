@@ -44,6 +44,7 @@ function sourceFingerprint(): string {
     'src/values',
     'src/periods',
     'src/calendar',
+    'src/audit',
   ])
     walk(join(ROOT, dir));
   return hash.digest('hex').slice(0, 16);

@@ -37,6 +37,50 @@ export async function signIn(
   return { name: user.username, clearance, client };
 }
 
+/** The principals the read-gate tests act as: every clearance, the nation, a province and one of its communes. */
+export interface GatePrincipals {
+  /** Tuyệt mật leader at the ministry (plants the canaries). */
+  top: Principal;
+  /** Tối mật leader at the ministry. */
+  toiMat: Principal;
+  /** Unclassified analyst at the ministry. */
+  analyst: Principal;
+  /** Mật approver of province 40 (the canary's province). */
+  approver: Principal;
+  /** Mật officer of a commune of province 40. */
+  commune: Principal;
+}
+
+/**
+ * Creates and signs in the five principals, with usernames from `names` (each test file its own, so that audit
+ * entries can be told apart).
+ */
+export async function signInPrincipals(
+  server: FastifyInstance,
+  ctx: AppContext,
+  clock: FixedClock,
+  names: Record<keyof GatePrincipals, string>,
+): Promise<GatePrincipals> {
+  const date = '2026-11-29';
+  const communeCode = ctx.graph
+    .childrenOn(ctx.graph.findByCode(CANARY_UNIT, date)?.id ?? -1, date)
+    .map((id) => ctx.graph.require(id).code)[0];
+  if (!communeCode) throw new Error(`province ${CANARY_UNIT} has no commune on ${date}`);
+  const as = (
+    key: keyof GatePrincipals,
+    role: 'officer' | 'approver' | 'analyst' | 'leader',
+    unitCode: string,
+    clearance: SecrecyLevel,
+  ) => signIn(server, ctx, clock, { username: names[key], role, unitCode }, clearance);
+  return {
+    top: await as('top', 'leader', 'BCA', 'tuyet_mat'),
+    toiMat: await as('toiMat', 'leader', 'BCA', 'toi_mat'),
+    analyst: await as('analyst', 'analyst', 'BCA', 'none'),
+    approver: await as('approver', 'approver', CANARY_UNIT, 'mat'),
+    commune: await as('commune', 'officer', communeCode, 'mat'),
+  };
+}
+
 /**
  * Plants the figure canary (classified Tối mật by a decision on province 40, which must carry up to the nation)
  * and the text canary (a Tuyệt mật directive on the latest demo meeting, through the API as a Tuyệt mật leader).

@@ -259,8 +259,21 @@ export interface AuditEntry {
 }
 
 export type AuditVerdict =
-  | { ok: true; count: number; headHash: string }
-  | { ok: false; firstBadSeq: number; reason: string; messageVi: string; messageEn: string };
+  | {
+      ok: true;
+      count: number;
+      headHash: string;
+      sealed: boolean;
+      checkpoint: { seq: number; at: string } | null;
+    }
+  | {
+      ok: false;
+      /** null when the problem is not one entry (a forged checkpoint, an altered figure). */
+      firstBadSeq: number | null;
+      reason: string;
+      messageVi: string;
+      messageEn: string;
+    };
 
 /** A statistic read from narrative text; spans are [start, end) offsets into the returned text. */
 export interface ExtractedFigure {

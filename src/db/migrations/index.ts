@@ -12,6 +12,7 @@ import * as m0011 from './0011_report_issue.ts';
 import * as m0012 from './0012_notifications.ts';
 import * as m0013 from './0013_uids.ts';
 import * as m0014 from './0014_figures_by_year.ts';
+import * as m0015 from './0015_audit_checkpoints.ts';
 import * as m0016 from './0016_text_versions.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_notifications': m0012,
   '0013_uids': m0013,
   '0014_figures_by_year': m0014,
+  '0015_audit_checkpoints': m0015,
   '0016_text_versions': m0016,
 };
