@@ -1,4 +1,6 @@
-import type { AggregateRow } from '../analytics/engine.ts';
+import { type AggregateRow, AnalyticsEngine } from '../analytics/engine.ts';
+import { asOfAnalyticsSource } from '../analytics/repository.ts';
+import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
@@ -31,6 +33,7 @@ import {
 } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { applySecrecyDecisions } from '../secrecy/overrides.ts';
+import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
@@ -176,6 +179,8 @@ export interface BriefingOptions {
   tasks?: BriefingReport['tasks'];
   /** Index of the signer among the unit's configured signers; the first by default. */
   signer?: number;
+  /** Which reports the figures count (default: submitted, approved and locked ones). */
+  include?: IncludeLevel | undefined;
 }
 
 /**
@@ -207,6 +212,40 @@ export async function buildBriefingReport(
   const next = nextOf(period);
   const readable = (secrecy: SecrecyLevel) => clearanceAllows(options.clearance, secrecy);
 
+  const allMeetings = await listMeetings(ctx, options.clearance);
+  const meetings = allMeetings
+    .filter(
+      (m) => m.period === period.id || (kind !== 'month' && monthsOf(period).some((x) => x.id === m.period)),
+    )
+    .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+  // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
+  // data window plus the reporting deadline of 3 working days. The document is dated from it, tasks stand as of
+  // it, and every figure is computed as of it, so regenerating a past report gives the same document.
+  const deadline = addWorkingDays(window.end, 3);
+  const briefing = meetings.find((m) => m.heldOn >= window.end);
+  const issueDate = options.issueDate ?? (briefing ? briefing.heldOn : deadline);
+  // Figures as they stood: on the morning of the briefing (the instant its pack is frozen at), or at the close of
+  // the day the document is dated otherwise. A moment still to come reads the live figures.
+  const figuresAt =
+    options.issueDate === undefined && briefing
+      ? parseInstant(briefing.heldOn).toISOString()
+      : new Date(`${issueDate}T23:59:59.999+07:00`).toISOString();
+  const issueMoment = {
+    date: issueDate,
+    basis:
+      options.issueDate !== undefined
+        ? `ngày ban hành ${formatDate(issueDate)}`
+        : briefing
+          ? `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}`
+          : `hết hạn gửi báo cáo ${formatDate(deadline)}`,
+    figuresAsOf: figuresAt,
+  };
+  const engine =
+    figuresAt < ctx.clock.now().toISOString()
+      ? new AnalyticsEngine(ctx.graph, ctx.catalogue, asOfAnalyticsSource(ctx.store.db, ctx.graph, figuresAt))
+      : ctx.engine;
+  const include = options.include ?? DEFAULT_INCLUDE;
+
   // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
   // with secrecy decisions carried up from the units below; what is left out is said in the document.
   const lens = await secrecyLens(ctx, date);
@@ -214,7 +253,7 @@ export async function buildBriefingReport(
   const allRows = await applySecrecyDecisions(
     ctx,
     unit.id,
-    await ctx.engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
+    await engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false, include }),
     date,
   );
   const rows = allRows.filter((r) => readable(r.secrecy));
@@ -262,13 +301,14 @@ export async function buildBriefingReport(
   const childKind = unit.kind === 'ministry' ? 'province' : undefined;
   const byUnit = new Map<string, UnitRow>();
   for (const column of columns) {
-    const ranking = await ctx.engine.ranking({
+    const ranking = await engine.ranking({
       unitId: unit.id,
       period,
       indicator: column.code,
       option: column.option,
       compare: true,
       kind: childKind,
+      include,
     });
     for (const r of ranking) {
       // A child whose figure is classified above the reader (a decision on one province) shows no value.
@@ -352,7 +392,9 @@ export async function buildBriefingReport(
         missing: 0,
       };
       entry.expected++;
-      if (view.timeliness === 'on_time') entry.onTime++;
+      // A report sent after the issue moment was missing then.
+      if (view.submittedAt !== null && view.submittedAt > figuresAt) entry.missing++;
+      else if (view.timeliness === 'on_time') entry.onTime++;
       else if (view.timeliness === 'late') entry.late++;
       else entry.missing++;
       perProvince.set(group.code, entry);
@@ -372,7 +414,13 @@ export async function buildBriefingReport(
       omitted = true;
       continue;
     }
-    const points = await ctx.engine.series({ unitId: unit.id, indicator: code, option, months: trendMonths });
+    const points = await engine.series({
+      unitId: unit.id,
+      indicator: code,
+      option,
+      months: trendMonths,
+      include,
+    });
     trends.push({
       indicator: code,
       option,
@@ -390,27 +438,11 @@ export async function buildBriefingReport(
   }
 
   const draft = await readDraft(ctx, unit.id, period.id);
-  const allMeetings = await listMeetings(ctx, options.clearance);
-  const meetings = allMeetings
-    .filter(
-      (m) => m.period === period.id || (kind !== 'month' && monthsOf(period).some((x) => x.id === m.period)),
-    )
-    .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   const meeting = meetings[0];
   const allDirectives = meeting ? await directivesOf(ctx, meeting.id) : [];
   const shownDirectives = allDirectives.filter((d) => readable(d.secrecy));
   if (shownDirectives.length < allDirectives.length) omitted = true;
   const meetingDirectives = shownDirectives.map((d) => d.content);
-
-  // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
-  // data window plus the reporting deadline of 3 working days. The document is dated from it and tasks stand as of
-  // it, so regenerating a past report gives the same text.
-  const deadline = addWorkingDays(window.end, 3);
-  const briefing = meetings.find((m) => m.heldOn >= window.end);
-  const issueMoment = briefing
-    ? { date: briefing.heldOn, basis: `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}` }
-    : { date: deadline, basis: `hết hạn gửi báo cáo ${formatDate(deadline)}` };
-  const issueDate = options.issueDate ?? issueMoment.date;
 
   // Follow-up: tasks set by meetings held up to the end of the data window (a meeting after it sets tasks for the
   // next report), as they stand at the issue moment.
@@ -494,7 +526,7 @@ export async function buildBriefingReport(
   const targets: TargetStatus[] = [];
   for (const t of await listTargets(ctx)) {
     if (t.deadline > window.end || t.deadline < lastYearWindow.end) continue;
-    const progress = await targetProgress(ctx, t.id, window.end);
+    const progress = await targetProgress(ctx, t.id, window.end, include, engine);
     targets.push({ name: t.name, deadline: t.deadline, reached: progress.reached, total: progress.total });
   }
 
@@ -586,5 +618,7 @@ export async function buildBriefingReport(
     context,
     targets,
     issueMoment,
+    include,
+    counts: countedStatuses(include),
   };
 }
