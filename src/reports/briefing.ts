@@ -1,5 +1,4 @@
-import { type AggregateRow, AnalyticsEngine } from '../analytics/engine.ts';
-import { asOfAnalyticsSource } from '../analytics/repository.ts';
+import type { AggregateRow } from '../analytics/engine.ts';
 import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
@@ -33,7 +32,6 @@ import {
 } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { applySecrecyDecisions } from '../secrecy/overrides.ts';
-import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
@@ -220,16 +218,10 @@ export async function buildBriefingReport(
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
   // data window plus the reporting deadline of 3 working days. The document is dated from it, tasks stand as of
-  // it, and every figure is computed as of it, so regenerating a past report gives the same document.
+  // it.
   const deadline = addWorkingDays(window.end, 3);
   const briefing = meetings.find((m) => m.heldOn >= window.end);
   const issueDate = options.issueDate ?? (briefing ? briefing.heldOn : deadline);
-  // Figures as they stood: on the morning of the briefing (the instant its pack is frozen at), or at the close of
-  // the day the document is dated otherwise. A moment still to come reads the live figures.
-  const figuresAt =
-    options.issueDate === undefined && briefing
-      ? parseInstant(briefing.heldOn).toISOString()
-      : new Date(`${issueDate}T23:59:59.999+07:00`).toISOString();
   const issueMoment = {
     date: issueDate,
     basis:
@@ -238,12 +230,8 @@ export async function buildBriefingReport(
         : briefing
           ? `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}`
           : `hết hạn gửi báo cáo ${formatDate(deadline)}`,
-    figuresAsOf: figuresAt,
   };
-  const engine =
-    figuresAt < ctx.clock.now().toISOString()
-      ? new AnalyticsEngine(ctx.graph, ctx.catalogue, asOfAnalyticsSource(ctx.store.db, ctx.graph, figuresAt))
-      : ctx.engine;
+  const engine = ctx.engine;
   const include = options.include ?? DEFAULT_INCLUDE;
 
   // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
@@ -392,9 +380,7 @@ export async function buildBriefingReport(
         missing: 0,
       };
       entry.expected++;
-      // A report sent after the issue moment was missing then.
-      if (view.submittedAt !== null && view.submittedAt > figuresAt) entry.missing++;
-      else if (view.timeliness === 'on_time') entry.onTime++;
+      if (view.timeliness === 'on_time') entry.onTime++;
       else if (view.timeliness === 'late') entry.late++;
       else entry.missing++;
       perProvince.set(group.code, entry);
