@@ -242,7 +242,7 @@ export class AnalyticsEngine {
     const periods = this.storedPeriodsOf(period, useDays);
     const representations = periods.map((p) => ({
       period: p,
-      rep: this.graph.representationOn(unitId, referenceDate(parsePeriod(p))),
+      rep: this.graph.representationOn(unitId, this.refDate(p)),
     }));
     const simple = representations.every((r) => r.rep.rule === 'same_unit');
     return { periods, representations, simpleUnit: simple ? unitId : null };
@@ -312,9 +312,14 @@ export class AnalyticsEngine {
       formDays.set(`${form.id}|${days}`, { form, days });
     }
     const allTerms = [...terms.values()];
+    // Report statuses are read once for the whole pack: the counting forms' and the stocks' forms' together.
+    const stockForms = [...needed]
+      .filter((id) => this.catalogue.indicatorById(id)?.aggregation.kind === 'latest')
+      .flatMap((id) => this.formIdsOf(id));
+    const statusRead = this.readStatuses([...new Set([...forms.keys(), ...stockForms])], allTerms, include);
     const [index, statuses] = await Promise.all([
-      this.readCells(allTerms, [...needed], include),
-      this.readStatuses([...forms.keys()], allTerms, include),
+      this.readCells(allTerms, [...needed], include, statusRead),
+      statusRead,
     ]);
     // Like-for-like comparisons: per unit, form and comparison, which reports are left out of either side.
     const plans = new Map<string, ComparisonPlan>();
@@ -743,11 +748,11 @@ export class AnalyticsEngine {
     const latest = new Map<number, number>();
     for (const { period, rep } of term.representations) {
       if (!rep.comparable) return null;
-      const date = referenceDate(parsePeriod(period));
+      const date = this.refDate(period);
       const thisPeriod = new Map<number, number>();
       for (const f of index.stock.get(`${period}|${indicator.id}|${optionId}`) ?? []) {
         for (const r of rep.unitIds) {
-          if (!this.graph.isInSubtree(f.unitId, r, date)) continue;
+          if (!this.subtree(r, date).set.has(f.unitId)) continue;
           thisPeriod.set(f.unitId, (thisPeriod.get(f.unitId) ?? 0) + f.value * (rep.weights.get(r) ?? 1));
           break;
         }
@@ -766,7 +771,13 @@ export class AnalyticsEngine {
    * database. The roll-ups hold every stored figure: the figures of reports outside the counted statuses are then
    * taken out of every cell and sum that holds them. Stocks are read figure by figure (each unit's latest report).
    */
-  private async readCells(terms: Term[], indicatorIds: number[], include: IncludeLevel): Promise<CellIndex> {
+  private async readCells(
+    terms: Term[],
+    indicatorIds: number[],
+    include: IncludeLevel,
+    /** The report statuses of the terms' periods when already being read (for the stocks' forms among them). */
+    statusRead?: Promise<StatusIndex>,
+  ): Promise<CellIndex> {
     const stockIds = indicatorIds.filter(
       (id) => this.catalogue.indicatorById(id)?.aggregation.kind === 'latest',
     );
@@ -831,12 +842,14 @@ export class AnalyticsEngine {
       reads.push(
         Promise.all([
           this.source.figures({ periods, indicatorIds: stockIds }),
-          this.source.reportStatuses({
-            formIds: [...new Set(stockIds.flatMap((id) => this.formIdsOf(id)))],
-            periods,
-          }),
-        ]).then(([figures, statuses]) => {
-          const st = statusIndex(statuses, counted);
+          statusRead ??
+            this.source
+              .reportStatuses({
+                formIds: [...new Set(stockIds.flatMap((id) => this.formIdsOf(id)))],
+                periods,
+              })
+              .then((rows) => statusIndex(rows, counted)),
+        ]).then(([figures, st]) => {
           for (const f of figures) {
             if (!st.countedUnits.get(`${f.formId}|${f.period}`)?.has(f.unitId)) continue;
             const key = `${f.period}|${f.indicatorId}|${f.optionId}`;
@@ -859,7 +872,7 @@ export class AnalyticsEngine {
     for (const [key, periods] of index.groups)
       for (const p of periods) groupsOf.set(p, [...(groupsOf.get(p) ?? []), key]);
     for (const f of figures) {
-      const date = referenceDate(parsePeriod(f.period));
+      const date = this.refDate(f.period);
       const holders = [f.unitId, ...this.graph.ancestorsOn(f.unitId, date)];
       for (const unitId of holders) {
         const cell = index.cells.get(cellKey(f.period, f.indicatorId, f.optionId, unitId));
@@ -889,6 +902,18 @@ export class AnalyticsEngine {
     for (const t of terms) for (const p of t.periods) periods.add(p);
     const rows = await this.source.reportStatuses({ formIds, periods: [...periods] });
     return statusIndex(rows, countedStatuses(include));
+  }
+
+  /** The reference date of each stored period (a pack asks for the same few dozen periods thousands of times). */
+  private readonly refDates = new Map<string, string>();
+
+  private refDate(period: string): string {
+    let date = this.refDates.get(period);
+    if (date === undefined) {
+      date = referenceDate(parsePeriod(period));
+      this.refDates.set(period, date);
+    }
+    return date;
   }
 
   /** Subtrees and expected reporters by unit and day, kept for the life of this engine (its tree does not change). */
@@ -923,7 +948,7 @@ export class AnalyticsEngine {
   private termCompleteness(term: Term, form: StoredForm, st: StatusIndex): boolean {
     let complete = true;
     for (const { period, rep } of term.representations) {
-      const date = referenceDate(parsePeriod(period));
+      const date = this.refDate(period);
       const counted = st.countedUnits.get(`${form.id}|${period}`) ?? NO_UNITS;
       for (const r of rep.unitIds) {
         const key = `${form.id}|${period}|${r}`;
@@ -944,7 +969,7 @@ export class AnalyticsEngine {
     const out = new Set<number>();
     const last = term.representations[term.representations.length - 1];
     if (!last) return out;
-    const date = referenceDate(parsePeriod(last.period));
+    const date = this.refDate(last.period);
     for (const r of last.rep.unitIds) for (const u of this.expectedReporters(r, date, form)) out.add(u);
     return out;
   }
@@ -987,8 +1012,8 @@ export class AnalyticsEngine {
     for (let i = 0; i < cur.periods.length; i++) {
       const pc = cur.periods[i] as string;
       const pb = base.periods[i] as string;
-      const dc = referenceDate(parsePeriod(pc));
-      const db = referenceDate(parsePeriod(pb));
+      const dc = this.refDate(pc);
+      const db = this.refDate(pb);
       const { units } = this.subtree(cur.simpleUnit, dc);
       const before = this.subtree(cur.simpleUnit, db);
       // A tree that changed between the two periods has no unit-by-unit match.

@@ -10,10 +10,10 @@ import { provinceMapOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
-import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { includeSchema, indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
 import { readAggregates, readCorrections, readTetWindow } from './reads.ts';
-import { INCLUDE_LEVELS } from './status.ts';
+import { dataStatusOf } from './service.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -35,10 +35,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
             indicator: indicatorCodeSchema.optional(),
             compare: booleanFlag,
             asOf: z.string().max(40).optional(),
-            include: z
-              .enum(INCLUDE_LEVELS)
-              .optional()
-              .describe('which reports count: approved, submitted (default: also submitted ones) or draft'),
+            include: includeSchema,
           }),
         },
         config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
@@ -77,6 +74,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
             option: z.string().max(40).optional(),
             kind: z.enum(['department', 'province', 'district', 'commune']).optional(),
             compare: booleanFlag,
+            include: includeSchema,
           }),
         },
         config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
@@ -100,6 +98,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           option: request.query.option ?? null,
           compare: request.query.compare,
           kind: request.query.kind,
+          include: request.query.include,
         });
         // A unit whose figure is classified above the reader (a decision on one province) is left out.
         const shown = readable(
@@ -117,6 +116,12 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           period: period.id,
           indicator: request.query.indicator,
           option: request.query.option ?? null,
+          ...(await dataStatusOf(ctx, {
+            unitId: unit.id,
+            period,
+            indicators: [request.query.indicator],
+            include: request.query.include,
+          })),
           secrecy: shown.secrecy,
           withheld: shown.withheld,
           rows: shown.items,
@@ -135,6 +140,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
             option: z.string().max(40).optional(),
             to: z.string().regex(/^\d{4}-\d{2}$/, 'tháng dạng YYYY-MM'),
             months: z.coerce.number().int().min(1).max(120).default(24),
+            include: includeSchema,
           }),
         },
       },
@@ -156,6 +162,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           indicator: request.query.indicator,
           option: request.query.option ?? null,
           months,
+          include: request.query.include,
         });
         await auditClassifiedRead(ctx, request, {
           target: `series:${unit.code}/${request.query.indicator}/${request.query.to}`,
@@ -166,6 +173,13 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           unit: unit.code,
           indicator: request.query.indicator,
           option: request.query.option ?? null,
+          // The coverage by status is the last month's (the figure a reader compares).
+          ...(await dataStatusOf(ctx, {
+            unitId: unit.id,
+            period: last,
+            indicators: [request.query.indicator],
+            include: request.query.include,
+          })),
           secrecy,
           points,
         };
@@ -245,6 +259,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
             year: z.coerce.number().int().min(1991).max(2100),
             from: z.coerce.number().int().min(-60).max(60).default(-7),
             to: z.coerce.number().int().min(-60).max(90).default(9),
+            include: includeSchema,
           }),
         },
       },
@@ -254,6 +269,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           year: request.query.year,
           fromOffset: request.query.from,
           toOffset: request.query.to,
+          include: request.query.include,
         };
         // The unit is judged on the window's last day, then the rows as the reader may see them.
         const { unitId, ...shown } = await readTetWindow(ctx, req, (id, date) =>

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
-import { periodLabelVi } from '../periods/period.ts';
+import { type Period, periodLabelVi } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { parseInstant } from '../shared/clock.ts';
@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors.ts';
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { type AggregateRow, AnalyticsEngine, UnknownIndicatorError } from './engine.ts';
 import { asOfAnalyticsSource } from './repository.ts';
-import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel } from './status.ts';
+import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel, type ReportState } from './status.ts';
 
 export interface QueryRequest {
   unit: string;
@@ -108,5 +108,49 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
             : (indicator?.options.find((o) => o.code === r.option)?.nameVi ?? r.option),
       };
     }),
+  };
+}
+
+/** What an answer counts: the level of inclusion, the report statuses it takes in, and per form the expected units
+ * by the state of their report (the coverage by status). */
+export interface DataStatus {
+  include: IncludeLevel;
+  counts: readonly string[];
+  statusCoverage: Array<{
+    form: string;
+    expected: number;
+    counted: number;
+    statuses: Record<ReportState, number>;
+  }>;
+}
+
+/**
+ * The data status of an answer about a unit's subtree for a period, over the forms that report some indicators
+ * (all when omitted). Every route that reads figures states it beside them.
+ */
+export async function dataStatusOf(
+  ctx: AppContext,
+  q: {
+    unitId: number;
+    period: Period;
+    indicators?: string[] | undefined;
+    include?: IncludeLevel | undefined;
+  },
+  engine: AnalyticsEngine = ctx.engine,
+): Promise<DataStatus> {
+  const include = q.include ?? DEFAULT_INCLUDE;
+  const indicators = (q.indicators ?? ctx.catalogue.indicators.map((i) => i.code))
+    .map((code) => ctx.catalogue.indicator(code))
+    .filter((i) => i !== undefined);
+  const coverage = await engine.coverage(q.unitId, q.period, indicators, include);
+  return {
+    include,
+    counts: countedStatuses(include),
+    statusCoverage: [...coverage.entries()].map(([formId, c]) => ({
+      form: ctx.catalogue.forms.find((f) => f.id === formId)?.code ?? String(formId),
+      expected: c.expected,
+      counted: c.counted,
+      statuses: c.statuses,
+    })),
   };
 }

@@ -49,3 +49,11 @@ export function asReportState(status: string | undefined): ReportState {
   if (status === undefined) return 'not_started';
   return (REPORT_STATES as readonly string[]).includes(status) ? (status as ReportState) : 'draft';
 }
+
+/** The response header by which a file answer (a spreadsheet, a CSV, a DHIS2 set) states what its figures count:
+ * "include=submitted; counts=submitted,approved,locked". */
+export const DATA_STATUS_HEADER = 'x-data-status';
+
+export function dataStatusHeader(include: IncludeLevel = DEFAULT_INCLUDE): string {
+  return `include=${include}; counts=${countedStatuses(include).join(',')}`;
+}

@@ -5,6 +5,8 @@ import { rangePeriod } from '../periods/period.ts';
 import { AppError } from '../shared/errors.ts';
 import { addDays } from '../vietnamese/dates.ts';
 import { changeBetween } from './change.ts';
+import { dataStatusOf } from './service.ts';
+import type { IncludeLevel } from './status.ts';
 
 export interface TetWindowRequest {
   unit: string;
@@ -14,6 +16,7 @@ export interface TetWindowRequest {
   fromOffset: number;
   toOffset: number;
   indicators?: string[] | undefined;
+  include?: IncludeLevel | undefined;
 }
 
 /**
@@ -57,14 +60,23 @@ export async function compareTetWindow(ctx: AppContext, req: TetWindowRequest) {
     period: rangePeriod(current.start, current.end),
     indicators,
     coverage: false,
+    include: req.include,
   });
   const [then] = await ctx.engine.aggregateMany({
     unitIds: [unit.id],
     period: rangePeriod(previous.start, previous.end),
     indicators,
     coverage: false,
+    include: req.include,
+  });
+  const status = await dataStatusOf(ctx, {
+    unitId: unit.id,
+    period: rangePeriod(current.start, current.end),
+    indicators,
+    include: req.include,
   });
   return {
+    ...status,
     unit: { code: unit.code, name: ctx.graph.nameOn(unit.id, current.end) },
     window: current,
     lastYearWindow: previous,

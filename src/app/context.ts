@@ -1,7 +1,7 @@
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { liveAnalyticsSource } from '../analytics/repository.ts';
-import { createYearsAhead } from '../db/partitions.ts';
 import type { AuditSeal } from '../audit/keyfile.ts';
+import { createYearsAhead } from '../db/partitions.ts';
 import { migrate, openStore, type Store } from '../db/store.ts';
 import { FORMS, INDICATORS } from '../indicators/catalogue.ts';
 import type { Catalogue } from '../indicators/registry.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { actorOf, guard } from '../server/session.ts';
-import { isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { includeSchema, isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { campaignSummary, createCampaign, listCampaigns, requireCampaign } from './service.ts';
 
@@ -43,12 +43,13 @@ export function campaignRoutes(ctx: AppContext): FastifyPluginAsync {
           summary:
             'Tổng kết đợt cao điểm: so với cùng đợt năm trước (theo âm lịch) và kỳ liền trước, xếp hạng đơn vị',
           params: z.object({ id: z.coerce.number().int().positive() }),
+          querystring: z.object({ include: includeSchema }),
         },
       },
       async (request) => {
         const c = await requireCampaign(ctx, request.params.id);
         const user = guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: c.secrecy }, c.start);
-        return campaignSummary(ctx, c.id, user);
+        return campaignSummary(ctx, c.id, user, request.query.include);
       },
     );
     r.post(

@@ -1,4 +1,6 @@
 import type { AggregateRow } from '../analytics/engine.ts';
+import { dataStatusOf } from '../analytics/service.ts';
+import type { IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
@@ -166,11 +168,12 @@ async function figuresIn(
   indicators: string[],
   window: SolarWindow,
   readable: (unitId: number, indicator: string) => boolean = () => true,
+  include?: IncludeLevel,
 ): Promise<Map<number, Map<string, number | null>>> {
   const period = rangePeriod(window.start, window.end);
   let results: Array<{ unitId: number; rows: AggregateRow[] }>;
   try {
-    results = await ctx.engine.aggregateMany({ unitIds, period, indicators, coverage: false });
+    results = await ctx.engine.aggregateMany({ unitIds, period, indicators, coverage: false, include });
   } catch {
     // A unit whose lineage cannot be followed into this window must not sink the whole summary: read the units
     // one by one and leave that one without figures.
@@ -178,7 +181,13 @@ async function figuresIn(
     for (const unitId of unitIds) {
       try {
         results.push(
-          ...(await ctx.engine.aggregateMany({ unitIds: [unitId], period, indicators, coverage: false })),
+          ...(await ctx.engine.aggregateMany({
+            unitIds: [unitId],
+            period,
+            indicators,
+            coverage: false,
+            include,
+          })),
         );
       } catch {
         results.push({ unitId, rows: [] });
@@ -202,7 +211,12 @@ async function figuresIn(
  * (the recorded one, or the rule resolved for the lunar year before) and the equal-length window just before it;
  * units ranked on the ranking indicator; the commendations given for it.
  */
-export async function campaignSummary(ctx: AppContext, id: number, reader?: Pick<Principal, 'clearance'>) {
+export async function campaignSummary(
+  ctx: AppContext,
+  id: number,
+  reader?: Pick<Principal, 'clearance'>,
+  include?: IncludeLevel,
+) {
   const c = await requireCampaign(ctx, id);
   // The read gate: a unit's figure classified above the reader (a secrecy decision, carried up) shows no value.
   const lens = await secrecyLens(ctx, c.start);
@@ -217,10 +231,16 @@ export async function campaignSummary(ctx: AppContext, id: number, reader?: Pick
   const unitIds = unitIdsOf(ctx, c);
   const root = ctx.graph.root(c.start).id;
   const ids = [root, ...unitIds];
-  const [now, last, prev] = await Promise.all([
-    figuresIn(ctx, ids, c.indicators, current, readable),
-    figuresIn(ctx, ids, c.indicators, lastYear, readable),
-    figuresIn(ctx, ids, c.indicators, before, readable),
+  const [now, last, prev, status] = await Promise.all([
+    figuresIn(ctx, ids, c.indicators, current, readable, include),
+    figuresIn(ctx, ids, c.indicators, lastYear, readable, include),
+    figuresIn(ctx, ids, c.indicators, before, readable, include),
+    dataStatusOf(ctx, {
+      unitId: root,
+      period: rangePeriod(current.start, current.end),
+      indicators: c.indicators,
+      include,
+    }),
   ]);
   const code = (id: number) => ctx.graph.require(id).code;
   const byCode = (m: Map<number, Map<string, number | null>>) =>
@@ -246,6 +266,7 @@ export async function campaignSummary(ctx: AppContext, id: number, reader?: Pick
   });
   const commendations = await listCommendations(ctx, { campaignIds: [c.id] });
   return {
+    ...status,
     campaign: presentCampaign(ctx, c),
     windows: {
       current,

@@ -35,7 +35,14 @@ export interface BriefingReport {
   /** Deployment targets due in or before the period, as they stand at its end. */
   targets?: TargetStatus[];
   /** The moment the report is computed and dated as of: the briefing date, or the window's end plus the deadline. */
-  issueMoment?: { date: string; basis: string };
+  issueMoment?: {
+    date: string;
+    basis: string /** The instant every figure is computed as of (ISO). */;
+    figuresAsOf?: string;
+  };
+  /** Which reports the figures count, and the report statuses that level takes in. */
+  include?: string;
+  counts?: readonly string[];
 }
 
 export interface TargetStatus {

@@ -7,7 +7,7 @@ import { authorize } from '../auth/policy.ts';
 import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
 import { actorOf, auditClassifiedRead, guard, policyDeps, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
-import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { includeSchema, isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
 import { assignDirective } from '../tasks/service.ts';
@@ -134,11 +134,12 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['meetings'],
           summary: 'Tài liệu hội nghị: số liệu, tính đầy đủ, nhiệm vụ đến hạn và quá hạn (the briefing pack)',
           params: idParams,
+          querystring: z.object({ include: includeSchema }),
         },
       },
       async (request) => {
         const { m, user } = await packReadable(request, request.params.id);
-        const pack = await meetingPackFor(ctx, m, user);
+        const pack = await meetingPackFor(ctx, m, user, request.query.include);
         await auditClassifiedRead(ctx, request, {
           target: `meeting:${m.id}/pack`,
           unitId: null,

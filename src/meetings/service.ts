@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { asOfAnalyticsSource } from '../analytics/repository.ts';
+import { type DataStatus, dataStatusOf } from '../analytics/service.ts';
+import { DEFAULT_INCLUDE, type IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod } from '../app/resolve.ts';
 import type { Actor } from '../audit/actor.ts';
@@ -59,6 +61,10 @@ export interface BriefingPack {
   asOf: IsoDate;
   builtAt: string;
   frozen: boolean;
+  /** What the figures count (frozen packs made before data status was recorded counted submitted reports). */
+  include?: DataStatus['include'];
+  counts?: DataStatus['counts'];
+  statusCoverage?: DataStatus['statusCoverage'];
   figures: Array<{
     indicator: string;
     name: string;
@@ -231,7 +237,12 @@ export async function createMeeting(
 }
 
 /** The pack computed now, as of `asOf` (the meeting date, or today if that is earlier). */
-export async function buildPack(ctx: AppContext, m: MeetingRecord, asOf: IsoDate): Promise<BriefingPack> {
+export async function buildPack(
+  ctx: AppContext,
+  m: MeetingRecord,
+  asOf: IsoDate,
+  include: IncludeLevel = DEFAULT_INCLUDE,
+): Promise<BriefingPack> {
   const period = resolvePeriod(m.period);
   const root = ctx.graph.root(asOf);
   // Figures as they stood on the morning of the meeting: corrections made afterwards do not change the pack.
@@ -243,7 +254,11 @@ export async function buildPack(ctx: AppContext, m: MeetingRecord, asOf: IsoDate
           asOfAnalyticsSource(ctx.store.db, ctx.graph, parseInstant(asOf).toISOString()),
         )
       : ctx.engine;
-  const rows = await engine.aggregate({ unitId: root.id, period, compare: true, coverage: false });
+  const [rows, status] = await Promise.all([
+    engine.aggregate({ unitId: root.id, period, compare: true, coverage: false, include }),
+    // The coverage by status once for the pack, not per figure.
+    dataStatusOf(ctx, { unitId: root.id, period, include }, engine),
+  ]);
   const figures = rows
     .filter((r) => r.value !== null && clearanceAllows(m.secrecy, r.secrecy))
     .map((r) => ({
@@ -286,6 +301,7 @@ export async function buildPack(ctx: AppContext, m: MeetingRecord, asOf: IsoDate
     asOf,
     builtAt: ctx.clock.now().toISOString(),
     frozen: false,
+    ...status,
     figures,
     completeness: complete,
     tasksDue,
@@ -295,11 +311,21 @@ export async function buildPack(ctx: AppContext, m: MeetingRecord, asOf: IsoDate
 }
 
 /** The frozen pack when there is one, otherwise the pack as it stands today (or on the meeting date). */
-export async function meetingPack(ctx: AppContext, m: MeetingRecord): Promise<BriefingPack> {
-  if (m.pack) return JSON.parse(m.pack) as BriefingPack;
+export async function meetingPack(
+  ctx: AppContext,
+  m: MeetingRecord,
+  include?: IncludeLevel,
+): Promise<BriefingPack> {
+  if (m.pack) {
+    const frozen = JSON.parse(m.pack) as BriefingPack;
+    // The frozen pack is the record; other statuses are computed as of the same moment, and are not frozen.
+    if (include === undefined || include === (frozen.include ?? DEFAULT_INCLUDE))
+      return { include: DEFAULT_INCLUDE, ...frozen };
+    return buildPack(ctx, m, frozen.asOf, include);
+  }
   const today = ctx.clock.today();
   const asOf = [today, m.heldOn].sort()[0] ?? today;
-  return buildPack(ctx, m, asOf);
+  return buildPack(ctx, m, asOf, include);
 }
 
 /** Marks the meeting held and freezes its pack as of the meeting date; later corrections do not change it. */
@@ -631,8 +657,13 @@ export async function conclusionFor(ctx: AppContext, m: MeetingRecord, principal
  * The pack as the principal may read it: figures classified above their clearance (decisions included, carried up
  * from the units below) and tasks outside their subtree or clearance are left out; the summary is recomputed.
  */
-export async function meetingPackFor(ctx: AppContext, m: MeetingRecord, principal: Principal) {
-  const pack = await meetingPack(ctx, m);
+export async function meetingPackFor(
+  ctx: AppContext,
+  m: MeetingRecord,
+  principal: Principal,
+  include?: IncludeLevel,
+) {
+  const pack = await meetingPack(ctx, m, include);
   const lens = await secrecyLens(ctx, pack.asOf);
   const root = ctx.graph.root(pack.asOf).id;
   const figures = pack.figures

@@ -1,4 +1,5 @@
 import { type AggregateRow, AnalyticsEngine, type AnalyticsSource } from '../analytics/engine.ts';
+import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
@@ -181,6 +182,8 @@ export interface BriefingOptions {
    * e.g. figures as they stood then. The live roll-ups when omitted.
    */
   source?: AnalyticsSource | ((issueMoment: string) => AnalyticsSource);
+  /** Which reports the figures count (default: submitted, approved and locked ones). */
+  include?: IncludeLevel | undefined;
 }
 
 /**
@@ -224,10 +227,16 @@ export async function buildBriefingReport(
   // it, so regenerating a past report gives the same text.
   const deadline = addWorkingDays(window.end, 3);
   const briefing = meetings.find((m) => m.heldOn >= window.end);
-  const issueMoment = briefing
-    ? { date: briefing.heldOn, basis: `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}` }
-    : { date: deadline, basis: `hết hạn gửi báo cáo ${formatDate(deadline)}` };
-  const issueDate = options.issueDate ?? issueMoment.date;
+  const issueDate = options.issueDate ?? (briefing ? briefing.heldOn : deadline);
+  const issueMoment = {
+    date: issueDate,
+    basis:
+      options.issueDate !== undefined
+        ? `ngày ban hành ${formatDate(issueDate)}`
+        : briefing
+          ? `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}`
+          : `hết hạn gửi báo cáo ${formatDate(deadline)}`,
+  };
   // Where figures are read: the live engine, or the source the caller gives (figures as of the issue moment).
   const engine = options.source
     ? new AnalyticsEngine(
@@ -236,6 +245,7 @@ export async function buildBriefingReport(
         typeof options.source === 'function' ? options.source(issueMoment.date) : options.source,
       )
     : ctx.engine;
+  const include = options.include ?? DEFAULT_INCLUDE;
 
   // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
   // with secrecy decisions carried up from the units below; what is left out is said in the document.
@@ -244,7 +254,7 @@ export async function buildBriefingReport(
   const allRows = await applySecrecyDecisions(
     ctx,
     unit.id,
-    await engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false }),
+    await engine.aggregate({ unitId: unit.id, period, compare: true, coverage: false, include }),
     date,
   );
   const rows = allRows.filter((r) => readable(r.secrecy));
@@ -298,6 +308,7 @@ export async function buildBriefingReport(
     columns: columns.map((c) => ({ indicator: c.code, option: c.option })),
     compare: true,
     kind: childKind,
+    include,
   });
   columns.forEach((column, i) => {
     for (const r of rankings[i] ?? []) {
@@ -402,7 +413,13 @@ export async function buildBriefingReport(
       omitted = true;
       continue;
     }
-    const points = await engine.series({ unitId: unit.id, indicator: code, option, months: trendMonths });
+    const points = await engine.series({
+      unitId: unit.id,
+      indicator: code,
+      option,
+      months: trendMonths,
+      include,
+    });
     trends.push({
       indicator: code,
       option,
@@ -508,7 +525,7 @@ export async function buildBriefingReport(
   const targets: TargetStatus[] = [];
   for (const t of await listTargets(ctx)) {
     if (t.deadline > window.end || t.deadline < lastYearWindow.end) continue;
-    const progress = await targetProgress(ctx, t.id, window.end);
+    const progress = await targetProgress(ctx, t.id, window.end, include, engine);
     targets.push({ name: t.name, deadline: t.deadline, reached: progress.reached, total: progress.total });
   }
 
@@ -600,5 +617,7 @@ export async function buildBriefingReport(
     context,
     targets,
     issueMoment,
+    include,
+    counts: countedStatuses(include),
   };
 }

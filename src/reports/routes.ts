@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
-import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { includeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { clearanceAllows } from '../shared/secrecy.ts';
 import { humanSectionsSchema, readDraft, saveDraft } from './draft.ts';
 import { issuedPdf, issueReport, listIssues, verifyDocument, withdrawReport } from './issue.ts';
@@ -37,6 +38,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
             format: z.enum(['docx', 'xlsx', 'pdf']).default('docx'),
             /** Index of the signer among the unit's configured signers. */
             signer: z.coerce.number().int().min(0).max(9).optional(),
+            include: includeSchema,
           }),
         },
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
@@ -62,6 +64,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           .header('content-type', result.contentType)
           .header('content-disposition', `attachment; filename="${result.filename}"`)
           .header('x-secrecy', result.secrecy)
+          .header(DATA_STATUS_HEADER, dataStatusHeader(request.query.include))
           .send(result.buffer);
       },
     );

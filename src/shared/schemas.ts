@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INCLUDE_LEVELS } from '../analytics/status.ts';
 import { isValidIsoDate } from '../vietnamese/dates.ts';
 
 /** A calendar date "YYYY-MM-DD" that exists. */
@@ -10,3 +11,9 @@ export const isoDateSchema = z
 export const periodIdSchema = z.string().min(4).max(30);
 export const unitCodeSchema = z.string().min(1).max(20);
 export const indicatorCodeSchema = z.string().min(1).max(60);
+
+/** Which reports a figure-reading route counts (see src/analytics/status.ts and README, "Data status"). */
+export const includeSchema = z
+  .enum(INCLUDE_LEVELS)
+  .optional()
+  .describe('which reports count: approved, submitted (default: also submitted ones) or draft');

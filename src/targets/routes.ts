@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { actorOf, guard } from '../server/session.ts';
-import { isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { includeSchema, isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { createTarget, listTargets, targetProgress } from './service.ts';
 
 export function targetRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -25,12 +25,17 @@ export function targetRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['targets'],
           summary: 'Tiến độ theo tỉnh và các đơn vị chưa đạt (progress per province, units behind)',
           params: z.object({ id: z.coerce.number().int().positive() }),
-          querystring: z.object({ at: isoDateSchema.optional() }),
+          querystring: z.object({ at: isoDateSchema.optional(), include: includeSchema }),
         },
       },
       async (request) => {
         guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' });
-        return targetProgress(ctx, request.params.id, request.query.at ?? ctx.clock.today());
+        return targetProgress(
+          ctx,
+          request.params.id,
+          request.query.at ?? ctx.clock.today(),
+          request.query.include,
+        );
       },
     );
     r.post(

@@ -1,3 +1,6 @@
+import type { AnalyticsEngine } from '../analytics/engine.ts';
+import { dataStatusOf } from '../analytics/service.ts';
+import type { IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
@@ -79,7 +82,13 @@ function monthFor(date: IsoDate) {
  * Progress towards a target as of a date (today by default, never later than the deadline's month): each unit's
  * figure, whether it has reached the target, the units still behind (furthest first), and the national series.
  */
-export async function targetProgress(ctx: AppContext, id: number, asOf: IsoDate) {
+export async function targetProgress(
+  ctx: AppContext,
+  id: number,
+  asOf: IsoDate,
+  include?: IncludeLevel,
+  engine: AnalyticsEngine = ctx.engine,
+) {
   const t = await requireTarget(ctx, id);
   const month = monthFor(asOf);
   const date = asOf;
@@ -91,11 +100,12 @@ export async function targetProgress(ctx: AppContext, id: number, asOf: IsoDate)
           .sort((a, b) => a.code.localeCompare(b.code))
           .map((u) => u.id);
   const root = ctx.graph.root(date).id;
-  const results = await ctx.engine.aggregateMany({
+  const results = await engine.aggregateMany({
     unitIds: [root, ...units],
     period: month,
     indicators: [t.indicator],
     coverage: false,
+    include,
   });
   const figureOf = (unitId: number) =>
     results.find((r) => r.unitId === unitId)?.rows.find((r) => r.option === null)?.value ?? null;
@@ -113,8 +123,12 @@ export async function targetProgress(ctx: AppContext, id: number, asOf: IsoDate)
   });
   const behind = rows.filter((r) => !r.reached).sort((a, b) => (b.gap ?? Infinity) - (a.gap ?? Infinity));
   const months = Array.from({ length: 12 }, (_, i) => monthPeriod(month.year, month.month - 11 + i));
-  const series = await ctx.engine.series({ unitId: root, indicator: t.indicator, option: null, months });
+  const [series, status] = await Promise.all([
+    engine.series({ unitId: root, indicator: t.indicator, option: null, months, include }),
+    dataStatusOf(ctx, { unitId: root, period: month, indicators: [t.indicator], include }, engine),
+  ]);
   return {
+    ...status,
     target: presentTarget(ctx, t),
     asOf,
     period: month.id,

@@ -1,3 +1,4 @@
+import type { IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { mayRead, type Principal, secrecyLens } from '../auth/gate.ts';
 import { reporterKindsOn } from '../indicators/model.ts';
@@ -61,6 +62,8 @@ export interface SetRequest {
    * `null` only for the operator's own command line, which acts for nobody in particular.
    */
   reader: Pick<Principal, 'clearance'> | null;
+  /** Which reports the roll-ups of units that do not report the form count (the default: submitted ones). */
+  include?: IncludeLevel | undefined;
 }
 
 /**
@@ -117,6 +120,7 @@ export async function readDataValues(ctx: AppContext, req: SetRequest): Promise<
         period,
         indicators: form.indicators,
         coverage: false,
+        include: req.include,
       });
       for (const { unitId, rows: cells } of aggregates) {
         const unit = byId.get(unitId) as Unit;

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
+import { includeSchema } from '../shared/schemas.ts';
 import { getSubmission, type SubmissionValidator, transition } from '../submissions/service.ts';
 import { formPeriodsWithin, readDataValues, resolveAnyPeriod, unitsFor } from './dataset.ts';
 import { type DataValueSet, writeDhis2Csv, writeDhis2Xml } from './dhis2.ts';
@@ -245,6 +247,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
             children: flag,
             idScheme: scheme,
             format: z.enum(['json', 'csv', 'xml']).optional(),
+            include: includeSchema,
           }),
         },
       },
@@ -272,6 +275,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
           ids,
           scheme,
           reader: requireUser(request),
+          include: q.include,
         });
         const actor = actorOf(request);
         await recordAudit(ctx.store, {
@@ -295,7 +299,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
         const set: DataValueSet = { dataSet: scheme === 'uid' ? ids.ofForm(form) : form.code, dataValues };
         const accept = (request.headers.accept ?? '').toLowerCase();
         const format = q.format ?? (accept.includes('csv') ? 'csv' : accept.includes('xml') ? 'xml' : 'json');
-        reply.header('cache-control', 'no-store');
+        reply.header('cache-control', 'no-store').header(DATA_STATUS_HEADER, dataStatusHeader(q.include));
         if (format === 'csv')
           return reply
             .header('content-type', 'application/csv; charset=utf-8')

@@ -1,3 +1,4 @@
+import type { IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnitForPeriod } from '../app/resolve.ts';
 import { redactCells, secrecyLens } from '../auth/gate.ts';
@@ -30,6 +31,8 @@ export interface ExportRequest {
   children?: boolean | undefined;
   /** DHIS2 JSON only: uids or codes (the default, as giaoban's files use). */
   idScheme?: 'uid' | 'code' | undefined;
+  /** Which reports the figures summed for a unit that does not report the form count (default: submitted ones). */
+  include?: IncludeLevel | undefined;
 }
 
 export interface ExportFile {
@@ -74,6 +77,7 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
       period,
       indicators: form.indicators,
       coverage: false,
+      include: request.include,
     });
     const byKey = new Map(rows.map((r) => [`${r.indicator}|${r.option ?? ''}`, r.value]));
     for (const cell of all) cell.value = byKey.get(`${cell.indicator}|${cell.option ?? ''}`) ?? null;
@@ -118,6 +122,7 @@ export async function exportFigures(ctx: AppContext, request: ExportRequest): Pr
       ids,
       scheme,
       reader: request.reader ?? null,
+      include: request.include,
     });
     const completeDate = children ? null : await completeDateOf(ctx, form, unit, period);
     const buffer = writeDhis2({

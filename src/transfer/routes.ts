@@ -2,13 +2,14 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
-import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { includeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { requireForm } from '../values/service.ts';
 import { exportFigures } from './export.ts';
 import { importFigures } from './import.ts';
@@ -93,6 +94,7 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsync {
             unit: unitCodeSchema,
             period: periodIdSchema,
             format: z.enum(['xlsx', 'csv', 'json']).default('xlsx'),
+            include: includeSchema,
           }),
         },
       },
@@ -132,6 +134,7 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsync {
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${file.filename}"`)
           .header('cache-control', 'no-store')
+          .header(DATA_STATUS_HEADER, dataStatusHeader(request.query.include))
           .send(file.buffer);
       },
     );

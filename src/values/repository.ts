@@ -955,43 +955,28 @@ export async function readValuesAsOf(
 ): Promise<StoredValue[]> {
   if (q.periods.length === 0) return [];
   const ids = q.indicatorIds ? (q.indicatorIds.length > 0 ? q.indicatorIds : [-1]) : null;
-  const current = db
-    .selectFrom('data_value')
-    .innerJoin('change_set', 'change_set.id', 'data_value.change_id')
-    .select([
-      'form_id',
-      'unit_id',
-      'indicator_id',
-      'option_id',
-      'period',
-      'value',
-      'comment',
-      'version',
-      'change_id',
-      'change_set.at',
-    ])
-    .where('period', 'in', q.periods)
-    .where('change_set.at', '<=', instant)
-    .$if(ids !== null, (qb) => qb.where('indicator_id', 'in', ids ?? [-1]));
-  const older = db
-    .selectFrom('data_value_history')
-    .innerJoin('change_set', 'change_set.id', 'data_value_history.change_id')
-    .select([
-      'form_id',
-      'unit_id',
-      'indicator_id',
-      'option_id',
-      'period',
-      'value',
-      'comment',
-      'version',
-      'change_id',
-      'change_set.at',
-    ])
-    .where('period', 'in', q.periods)
-    .where('change_set.at', '<=', instant)
-    .$if(ids !== null, (qb) => qb.where('indicator_id', 'in', ids ?? [-1]));
-  const [a, b] = await Promise.all([current.execute(), older.execute()]);
+  // The current versions and the superseded ones, read alike: each recorded at or before the instant.
+  const recorded = (table: 'data_value' | 'data_value_history') =>
+    db
+      .selectFrom(table)
+      .innerJoin('change_set', 'change_set.id', `${table}.change_id`)
+      .select([
+        'form_id',
+        'unit_id',
+        'indicator_id',
+        'option_id',
+        'period',
+        'value',
+        'comment',
+        'version',
+        'change_id',
+        'change_set.at',
+      ])
+      .where('period', 'in', q.periods)
+      .where('change_set.at', '<=', instant)
+      .$if(ids !== null, (qb) => qb.where('indicator_id', 'in', ids ?? [-1]))
+      .execute();
+  const [a, b] = await Promise.all([recorded('data_value'), recorded('data_value_history')]);
   const inForce = new Map<string, (typeof a)[number]>();
   for (const r of [...a, ...b]) {
     const key = `${r.period}|${r.form_id}|${r.unit_id}|${r.indicator_id}|${r.option_id}`;

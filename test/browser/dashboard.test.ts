@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { NO_OPTION } from '../../src/indicators/registry.ts';
+import { writeValues } from '../../src/values/repository.ts';
 import { OUTPUT_DIR } from '../support/app.ts';
 import {
   type LaunchedBrowser,
@@ -154,4 +156,62 @@ test('the pivot table exports to an Excel file with the figures', { skip: skipWi
     texts.some((t) => t.startsWith('Số vụ phạm tội về ma túy')),
     'rows are named by indicator',
   );
+});
+
+test('the status switch counts drafts in the ranking and the cards, and is carried in the URL', {
+  skip: skipWithoutChromium,
+}, async () => {
+  // A ministry department's February 2020 figures, entered but never submitted: a draft report.
+  const { ctx } = app.testApp;
+  const date = '2020-02-14';
+  const root = ctx.graph.root(date).id;
+  const department = ctx.graph
+    .childrenOn(root, date)
+    .find((id) => ctx.graph.require(id).kind === 'department');
+  const form = ctx.catalogue.form('BC-THANG');
+  const indicator = ctx.catalogue.indicator('drug.cases');
+  assert.ok(department !== undefined && form && indicator);
+  const existing = await ctx.store.db
+    .selectFrom('data_value')
+    .select('value')
+    .where('unit_id', '=', department)
+    .where('period', '=', '2020-02')
+    .where('indicator_id', '=', indicator.id)
+    .executeTakeFirst();
+  assert.equal(existing, undefined, 'the department has no February 2020 figure in the demo');
+  await writeValues(
+    ctx.store,
+    ctx.graph,
+    [
+      {
+        formId: form.id,
+        unitId: department,
+        indicatorId: indicator.id,
+        optionId: NO_OPTION,
+        period: '2020-02',
+        value: 777,
+        comment: null,
+      },
+    ],
+    { at: '2020-02-20T02:00:00.000Z', userId: null, source: 'api', reason: null },
+  );
+  const name = ctx.graph.nameOn(department, date);
+  const row = () => page.locator('.ranking-table tbody tr', { hasText: name });
+
+  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02&ind=drug.cases`);
+  await row().waitFor();
+  assert.equal((await row().locator('td').nth(1).textContent())?.trim(), '—');
+  assert.equal(await cardValue('drug.cases').textContent(), '1.457 vụ');
+
+  await page.locator('.include-switch select').selectOption('draft');
+  await page.waitForFunction(() => location.hash.includes('include=draft'));
+  await row().locator('td', { hasText: '777' }).waitFor();
+  await page.locator('.card[data-indicator="drug.cases"] .card-value', { hasText: '2.234' }).waitFor();
+
+  // The pivot tab keeps the switch, and its ranking by unit counts the draft too.
+  await page.getByRole('tab', { name: /Bảng|Pivot/ }).click();
+  await page.waitForFunction(
+    () => location.hash.includes('/bang') && location.hash.includes('include=draft'),
+  );
+  assert.equal(await page.locator('.include-switch select').inputValue(), 'draft');
 });

@@ -107,7 +107,7 @@ describe('one read gate: the reproductions', () => {
   });
 
   it('(2) corrections are filtered by clearance and classified reads of them are audited', async () => {
-    const q = `/api/aggregates/corrections?unit=40&period=${CANARY_PERIOD}&asOf=2026-11-01T00:00:00Z`;
+    const q = `/api/aggregates/corrections?unit=40&period=${CANARY_PERIOD}&asOf=2026-10-19T00:00:00Z`;
     const hidden = await approver.client.get(q);
     assert.equal(hidden.status, 200);
     assert.doesNotMatch(JSON.stringify(hidden.body), FIGURE_CANARY_PATTERN);

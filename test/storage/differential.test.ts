@@ -414,6 +414,8 @@ for (const { backend, skip } of BACKENDS) {
       let checked = 0;
       let nonNull = 0;
       let engineMs = 0;
+      let seriesChecked = 0;
+      let rankingChecked = 0;
       const query = fc.record({
         // The nation and the provinces on both sides of the merger are asked about most: they exist in most periods.
         unit: fc.oneof(
@@ -483,6 +485,41 @@ for (const { backend, skip } of BACKENDS) {
             if (row.coverage_prev?.basis === 'complete' && row.value != null && row.prev != null)
               assert.equal(row.change_prev?.absolute, roundTo(row.value - row.prev, row.decimals), label);
           }
+          // The series and the ranking count by the same status: a month's point and last year's, and each child
+          // unit's figure, against the recomputation.
+          if (period.type === 'month') {
+            const [point] = await engine.series({
+              unitId: q.unitId,
+              indicator: q.indicator,
+              option: q.option,
+              months: [period],
+              include: q.include,
+            });
+            assert.equal(point?.value, expected, `series ${label}`);
+            assert.equal(
+              point?.lastYear,
+              await oracleValue(ctx, q, samePeriodLastYear(period), daily),
+              `series last year ${label}`,
+            );
+            seriesChecked++;
+          }
+          if (r.pick % 3 === 0 && period.type !== 'day' && period.type !== 'range') {
+            const rows = await engine.ranking({
+              unitId: q.unitId,
+              period,
+              indicator: q.indicator,
+              option: q.option,
+              include: q.include,
+            });
+            // Every child with a figure, and a few without (the nation has some sixty children, most empty here).
+            let empty = 0;
+            for (const child of rows) {
+              if (child.value === null && empty++ >= 5) continue;
+              const childValue = await oracleValue(ctx, { ...q, unitId: child.unitId }, period, daily);
+              assert.equal(child.value, childValue, `ranking ${child.code} ${label}`);
+              rankingChecked++;
+            }
+          }
         }),
         { numRuns: 160, seed: backend === 'sqlite' ? 4242 : 2424 },
       );
@@ -490,7 +527,11 @@ for (const { backend, skip } of BACKENDS) {
       assert.ok(checked >= 160, `checked ${checked}`);
       assert.ok(nonNull >= checked / 3, `only ${nonNull} of ${checked} figures were not null`);
       console.log(
-        `differential on ${backend}: ${checked} figures (${nonNull} not null) over 160 queries, engine ${Math.round(engineMs)} ms`,
+        `differential on ${backend}: ${checked} figures (${nonNull} not null) over 160 queries, ${seriesChecked} series points, ${rankingChecked} ranking rows, engine ${Math.round(engineMs)} ms`,
+      );
+      assert.ok(
+        seriesChecked > 10 && rankingChecked > 20,
+        `series ${seriesChecked}, ranking ${rankingChecked}`,
       );
     });
   });

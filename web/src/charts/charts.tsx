@@ -73,15 +73,18 @@ export function SeriesChart(props: {
   option: string | null;
   unitCode: string;
   period: string;
+  /** Which reports count (the page's switch); null for the default. */
+  include?: string | null;
 }) {
   const { lang, t } = useLang();
   const { indicator, option, unitCode, period } = props;
+  const include = props.include ?? null;
   const [series] = useLoad(
     () =>
       cachedGet<Series>(
-        `/api/aggregates/series${query({ unit: unitCode, indicator: indicator.code, option, to: period, months: 24 })}`,
+        `/api/aggregates/series${query({ unit: unitCode, indicator: indicator.code, option, to: period, months: 24, include })}`,
       ),
-    [unitCode, indicator.code, option, period],
+    [unitCode, indicator.code, option, period, include],
   );
   const unit = unitLabel(indicator.unit, lang);
   const points = series.state === 'ready' ? series.data.points : [];

@@ -19,6 +19,7 @@ import {
   unitLabel,
 } from '../format.ts';
 import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
+import { includeOf, includeParam } from '../include.ts';
 import { updateParams } from '../router.ts';
 import { useWorkspace, type Workspace } from '../session.ts';
 import type { AggregateRow, Aggregates, Ranking, Secrecy } from '../types.ts';
@@ -73,19 +74,31 @@ function measureCells(row: AggregateRow | undefined, goodDirection: 'up' | 'down
 }
 
 /** Each month's figures: the same URLs as the dashboard's, so that months already seen come from the cache. */
-function aggregatesFor(unit: string, period: string): Promise<Aggregates> {
-  return cachedGet<Aggregates>(`/api/aggregates${query({ unit, period, compare: true })}`);
+function aggregatesFor(unit: string, period: string, include: string | null): Promise<Aggregates> {
+  return cachedGet<Aggregates>(`/api/aggregates${query({ unit, period, compare: true, include })}`);
 }
 
-function rankingFor(unit: string, period: string, measure: Measure): Promise<Ranking> {
+function rankingFor(
+  unit: string,
+  period: string,
+  measure: Measure,
+  include: string | null,
+): Promise<Ranking> {
   return cachedGet<Ranking>(
-    `/api/aggregates/ranking${query({ unit, period, indicator: measure.indicator.code, option: measure.option, compare: true })}`,
+    `/api/aggregates/ranking${query({ unit, period, indicator: measure.indicator.code, option: measure.option, compare: true, include })}`,
   );
 }
 
 async function buildTable(
   workspace: Workspace,
-  shape: { rows: RowAxis; columns: ColumnAxis; months: number; field: string; focus: Measure },
+  shape: {
+    rows: RowAxis;
+    columns: ColumnAxis;
+    months: number;
+    field: string;
+    focus: Measure;
+    include: string | null;
+  },
   lang: Lang,
   t: Translate,
 ): Promise<PivotTable> {
@@ -108,7 +121,7 @@ async function buildTable(
     ];
     const heads = [t('indicator'), t('measureUnit')];
     if (shape.columns === 'measures') {
-      const data = await aggregatesFor(unitCode, period);
+      const data = await aggregatesFor(unitCode, period, shape.include);
       const byKey = new Map(data.rows.map((r) => [measureKey(r.indicator, r.option), r]));
       return {
         columns: [...heads, ...measureColumns(t)],
@@ -119,7 +132,7 @@ async function buildTable(
         secrecy,
       };
     }
-    const months = await Promise.all(periods.map((p) => aggregatesFor(unitCode, p)));
+    const months = await Promise.all(periods.map((p) => aggregatesFor(unitCode, p, shape.include)));
     const lookups = months.map((d) => new Map(d.rows.map((r) => [measureKey(r.indicator, r.option), r])));
     return {
       columns: [...heads, ...periods.map(periodShort)],
@@ -134,14 +147,14 @@ async function buildTable(
   }
   const secrecy = shape.focus.indicator.secrecy;
   if (shape.columns === 'measures') {
-    const ranking = await rankingFor(unitCode, period, shape.focus);
+    const ranking = await rankingFor(unitCode, period, shape.focus, shape.include);
     return {
       columns: [t('unit'), ...measureColumns(t)],
       rows: ranking.rows.map((r) => [text(r.name), ...measureCells(r, shape.focus.indicator.goodDirection)]),
       secrecy,
     };
   }
-  const rankings = await Promise.all(periods.map((p) => rankingFor(unitCode, p, shape.focus)));
+  const rankings = await Promise.all(periods.map((p) => rankingFor(unitCode, p, shape.focus, shape.include)));
   const last = rankings[rankings.length - 1];
   const units = last ? last.rows.map((r) => ({ code: r.code, name: r.name })) : [];
   const lookups = rankings.map((r) => new Map(r.rows.map((row) => [row.code, row])));
@@ -163,6 +176,7 @@ export function PivotView(props: { params: Record<string, string> }) {
   const rows: RowAxis = props.params.rows === 'unit' ? 'unit' : 'ind';
   const columns: ColumnAxis = props.params.cols === 'periods' ? 'periods' : 'measures';
   const months = [3, 6, 12, 24].includes(Number(props.params.months)) ? Number(props.params.months) : 6;
+  const include = includeParam(includeOf(props.params));
   const field = catalogue.fields.some((f) => f.code === props.params.field)
     ? (props.params.field ?? 'all')
     : 'all';
@@ -171,8 +185,10 @@ export function PivotView(props: { params: Record<string, string> }) {
     ? { indicator: focusIndicator, option: props.params.opt ?? focusIndicator.options[0]?.code ?? null }
     : null;
   const [table] = useLoad(
-    async () => (focus ? buildTable(workspace, { rows, columns, months, field, focus }, lang, t) : null),
+    async () =>
+      focus ? buildTable(workspace, { rows, columns, months, field, focus, include }, lang, t) : null,
     [
+      include,
       unitCode,
       period,
       rows,

@@ -12,6 +12,7 @@ import {
   unitLabel,
 } from '../format.ts';
 import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
+import { type Include, includeOf, includeParam } from '../include.ts';
 import { href, updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
 import type { AggregateRow, Aggregates, Completeness, Indicator, Ranking } from '../types.ts';
@@ -23,7 +24,9 @@ type ChartsModule = typeof import('../charts/charts.tsx');
 export function SummaryPage(props: { view: 'dashboard' | 'pivot'; params: Record<string, string> }) {
   const { t } = useLang();
   const { me, unitCode, period } = useWorkspace();
-  const params = { unit: unitCode, period };
+  // The tabs carry the status switch with the unit and period.
+  const include = includeParam(includeOf(props.params));
+  const params = { unit: unitCode, period, ...(include ? { include } : {}) };
   return (
     <section class="page">
       <div class="tabs" role="tablist" aria-label={t('navSummary')}>
@@ -34,6 +37,7 @@ export function SummaryPage(props: { view: 'dashboard' | 'pivot'; params: Record
           {t('pivot')}
         </a>
       </div>
+      {me.role !== 'admin' && <IncludeSwitch include={includeOf(props.params)} />}
       {me.role === 'admin' ? (
         <Notice kind="info">{t('noFiguresForRole')}</Notice>
       ) : props.view === 'pivot' ? (
@@ -45,18 +49,35 @@ export function SummaryPage(props: { view: 'dashboard' | 'pivot'; params: Record
   );
 }
 
+function IncludeSwitch(props: { include: Include }) {
+  const { t } = useLang();
+  return (
+    <label class="include-switch">
+      {t('includeLabel')}{' '}
+      <select
+        value={props.include}
+        onChange={(e) => {
+          const value = (e.currentTarget as HTMLSelectElement).value as Include;
+          updateParams({ include: includeParam(value) }, { replace: true });
+        }}
+      >
+        <option value="approved">{t('includeApproved')}</option>
+        <option value="submitted">{t('includeSubmitted')}</option>
+        <option value="draft">{t('includeDraft')}</option>
+      </select>
+    </label>
+  );
+}
+
 function Dashboard(props: { params: Record<string, string> }) {
   const { lang, t } = useLang();
   const { catalogue, unit, unitCode, period } = useWorkspace();
   const indicators = indicatorIndex(catalogue);
-  // Which reports the figures count: submitted and approved ones unless the reader asks otherwise.
-  const include = ['approved', 'draft'].includes(props.params.include ?? '')
-    ? (props.params.include as string)
-    : 'submitted';
+  const include = includeOf(props.params);
   const [aggregates, reload] = useLoad(
     () =>
       cachedGet<Aggregates>(
-        `/api/aggregates${query({ unit: unitCode, period, compare: true, include: include === 'submitted' ? null : include })}`,
+        `/api/aggregates${query({ unit: unitCode, period, compare: true, include: includeParam(include) })}`,
       ),
     [unitCode, period, include],
   );
@@ -81,20 +102,6 @@ function Dashboard(props: { params: Record<string, string> }) {
       <h1>
         {unitName} <span class="heading-period">· {periodLabel(period, lang)}</span>
       </h1>
-      <label class="include-switch">
-        {t('includeLabel')}{' '}
-        <select
-          value={include}
-          onChange={(e) => {
-            const value = (e.currentTarget as HTMLSelectElement).value;
-            updateParams({ include: value === 'submitted' ? null : value }, { replace: true });
-          }}
-        >
-          <option value="approved">{t('includeApproved')}</option>
-          <option value="submitted">{t('includeSubmitted')}</option>
-          <option value="draft">{t('includeDraft')}</option>
-        </select>
-      </label>
       {aggregates.state === 'failed' && (
         <Notice kind="error">
           {pick(lang, aggregates.error.messageVi, aggregates.error.messageEn)}{' '}
@@ -111,7 +118,9 @@ function Dashboard(props: { params: Record<string, string> }) {
           <SummaryCards data={aggregates.data} indicators={indicators} focus={focus} />
         </>
       )}
-      {focus && <FocusPanels focus={focus} charts={charts} isMinistry={unit?.kind === 'ministry'} />}
+      {focus && (
+        <FocusPanels focus={focus} charts={charts} isMinistry={unit?.kind === 'ministry'} include={include} />
+      )}
     </>
   );
 }
@@ -286,16 +295,21 @@ function CompletenessPanel(props: { rows: AggregateRow[] }) {
   );
 }
 
-function FocusPanels(props: { focus: Measure; charts: ChartsModule | null; isMinistry: boolean }) {
+function FocusPanels(props: {
+  focus: Measure;
+  charts: ChartsModule | null;
+  isMinistry: boolean;
+  include: Include;
+}) {
   const { lang, t } = useLang();
   const { catalogue, me, unitCode, period } = useWorkspace();
   const { indicator, option } = props.focus;
   const [ranking] = useLoad(
     () =>
       cachedGet<Ranking>(
-        `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true })}`,
+        `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true, include: includeParam(props.include) })}`,
       ),
-    [unitCode, period, indicator.code, option],
+    [unitCode, period, indicator.code, option, props.include],
   );
   const choices = catalogue.indicators
     .filter((i) => clearanceAllows(me.clearance, i.secrecy))
@@ -334,6 +348,7 @@ function FocusPanels(props: { focus: Measure; charts: ChartsModule | null; isMin
               option={option}
               unitCode={unitCode}
               period={period}
+              include={includeParam(props.include)}
             />
           ) : (
             <div class="chart-placeholder">{t('loading')}</div>
