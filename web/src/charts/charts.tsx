@@ -73,15 +73,19 @@ export function SeriesChart(props: {
   option: string | null;
   unitCode: string;
   period: string;
+  /** While the cards' figures load, the series waits, so that the cards' answer comes first. */
+  hold?: boolean;
 }) {
   const { lang, t } = useLang();
   const { indicator, option, unitCode, period } = props;
   const [series] = useLoad(
     () =>
-      cachedGet<Series>(
-        `/api/aggregates/series${query({ unit: unitCode, indicator: indicator.code, option, to: period, months: 24 })}`,
-      ),
-    [unitCode, indicator.code, option, period],
+      props.hold
+        ? new Promise<Series>(() => {})
+        : cachedGet<Series>(
+            `/api/aggregates/series${query({ unit: unitCode, indicator: indicator.code, option, to: period, months: 24 })}`,
+          ),
+    [unitCode, indicator.code, option, period, props.hold],
   );
   const unit = unitLabel(indicator.unit, lang);
   const points = series.state === 'ready' ? series.data.points : [];

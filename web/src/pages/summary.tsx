@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cachedGet, query } from '../api.ts';
+import { cachedGet, prefetch, query } from '../api.ts';
 import { clearanceAllows, indicatorIndex, type Measure, measureKey, measureName } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
 import {
@@ -7,16 +7,17 @@ import {
   formatQuantity,
   periodLabel,
   phraseChange,
+  shiftMonth,
   type Tone,
   toneOf,
   unitLabel,
 } from '../format.ts';
 import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
 import { href, updateParams } from '../router.ts';
-import { useWorkspace } from '../session.ts';
+import { currentPeriod, useWorkspace } from '../session.ts';
 import type { AggregateRow, Aggregates, Completeness, Indicator, Ranking } from '../types.ts';
 import { type Load, useLoad } from '../use-load.ts';
-import { PivotView } from './pivot.tsx';
+import { aggregatesPath, PivotView } from './pivot.tsx';
 
 type ChartsModule = typeof import('../charts/charts.tsx');
 
@@ -47,17 +48,14 @@ export function SummaryPage(props: { view: 'dashboard' | 'pivot'; params: Record
 
 function Dashboard(props: { params: Record<string, string> }) {
   const { lang, t } = useLang();
-  const { catalogue, unit, unitCode, period } = useWorkspace();
+  const { catalogue, me, unit, unitCode, period } = useWorkspace();
   const indicators = indicatorIndex(catalogue);
   // Which reports the figures count: submitted and approved ones unless the reader asks otherwise.
   const include = ['approved', 'draft'].includes(props.params.include ?? '')
     ? (props.params.include as string)
     : 'submitted';
   const [aggregates, reload] = useLoad(
-    () =>
-      cachedGet<Aggregates>(
-        `/api/aggregates${query({ unit: unitCode, period, compare: true, include: include === 'submitted' ? null : include })}`,
-      ),
+    () => cachedGet<Aggregates>(aggregatesPath(unitCode, period, include)),
     [unitCode, period, include],
   );
   const focusIndicator =
@@ -69,11 +67,25 @@ function Dashboard(props: { params: Record<string, string> }) {
     return { indicator, option };
   })();
 
-  // The charts and the map carry ECharts (the largest part of the page); they load after the figures show.
+  // The charts and the map carry ECharts (the largest part of the page); they load after the figures show, and
+  // the panels below the cards ask for their data only then, so that the cards' answer is not queued behind theirs.
+  const figuresShown = aggregates.state !== 'loading';
   const [charts, setCharts] = useState<ChartsModule | null>(null);
   useEffect(() => {
-    void import('../charts/charts.tsx').then(setCharts);
-  }, []);
+    if (!figuresShown || charts) return;
+    const frame = requestAnimationFrame(() => void import('../charts/charts.tsx').then(setCharts));
+    return () => cancelAnimationFrame(frame);
+  }, [figuresShown, charts]);
+  // Once a view has been read for a moment, the months before and after it are asked for, so that stepping to
+  // them shows at once.
+  useEffect(() => {
+    if (aggregates.state !== 'ready') return;
+    const timer = setTimeout(() => {
+      for (const next of [shiftMonth(period, -1), shiftMonth(period, 1)])
+        if (next <= currentPeriod(me.today)) prefetch(aggregatesPath(unitCode, next, include));
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [aggregates.state, unitCode, period, include]);
 
   const unitName = unit ? pick(lang, unit.name, unit.nameEn) : unitCode;
   return (
@@ -111,7 +123,14 @@ function Dashboard(props: { params: Record<string, string> }) {
           <SummaryCards data={aggregates.data} indicators={indicators} focus={focus} />
         </>
       )}
-      {focus && <FocusPanels focus={focus} charts={charts} isMinistry={unit?.kind === 'ministry'} />}
+      {focus && (
+        <FocusPanels
+          focus={focus}
+          charts={charts}
+          isMinistry={unit?.kind === 'ministry'}
+          hold={!figuresShown}
+        />
+      )}
     </>
   );
 }
@@ -286,16 +305,24 @@ function CompletenessPanel(props: { rows: AggregateRow[] }) {
   );
 }
 
-function FocusPanels(props: { focus: Measure; charts: ChartsModule | null; isMinistry: boolean }) {
+function FocusPanels(props: {
+  focus: Measure;
+  charts: ChartsModule | null;
+  isMinistry: boolean;
+  /** While the cards' figures load, the ranking waits. */
+  hold: boolean;
+}) {
   const { lang, t } = useLang();
   const { catalogue, me, unitCode, period } = useWorkspace();
   const { indicator, option } = props.focus;
   const [ranking] = useLoad(
     () =>
-      cachedGet<Ranking>(
-        `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true })}`,
-      ),
-    [unitCode, period, indicator.code, option],
+      props.hold
+        ? new Promise<Ranking>(() => {})
+        : cachedGet<Ranking>(
+            `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true })}`,
+          ),
+    [unitCode, period, indicator.code, option, props.hold],
   );
   const choices = catalogue.indicators
     .filter((i) => clearanceAllows(me.clearance, i.secrecy))
@@ -334,6 +361,7 @@ function FocusPanels(props: { focus: Measure; charts: ChartsModule | null; isMin
               option={option}
               unitCode={unitCode}
               period={period}
+              hold={props.hold}
             />
           ) : (
             <div class="chart-placeholder">{t('loading')}</div>
