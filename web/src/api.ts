@@ -141,6 +141,8 @@ export function query(params: Record<string, string | number | boolean | null | 
 
 const cache = new Map<string, Promise<unknown>>();
 const early = new Map<string, Promise<unknown>>();
+/** The answers of `cache` that have arrived, readable without waiting (see `peekCached`). */
+const settled = new Map<string, unknown>();
 
 /**
  * Starts a read before the page asks for it (at start-up, the reads the address will need; after a view shows,
@@ -177,14 +179,26 @@ export function freshGet<T>(path: string): Promise<T> {
 export function cachedGet<T>(path: string): Promise<T> {
   let hit = cache.get(path);
   if (!hit) {
-    hit = takeOrGet<T>(path);
-    cache.set(path, hit);
-    hit.catch(() => cache.delete(path));
+    const request = takeOrGet<T>(path);
+    hit = request;
+    cache.set(path, request);
+    request.then(
+      (value) => {
+        if (cache.get(path) === request) settled.set(path, value);
+      },
+      () => cache.delete(path),
+    );
   }
   return hit as Promise<T>;
+}
+
+/** An answer `cachedGet` already holds, or undefined: a view shown before is drawn again in the same frame. */
+export function peekCached<T>(path: string): T | undefined {
+  return settled.get(path) as T | undefined;
 }
 
 export function clearCache(): void {
   cache.clear();
   early.clear();
+  settled.clear();
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cachedGet, prefetch, query } from '../api.ts';
+import { prefetch, query } from '../api.ts';
 import { clearanceAllows, indicatorIndex, type Measure, measureKey, measureName } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
 import {
@@ -16,7 +16,7 @@ import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
 import { href, updateParams } from '../router.ts';
 import { currentPeriod, useWorkspace } from '../session.ts';
 import type { AggregateRow, Aggregates, Completeness, Indicator, Ranking } from '../types.ts';
-import { type Load, useLoad } from '../use-load.ts';
+import { type Load, useCachedGet } from '../use-load.ts';
 import { aggregatesPath, PivotView } from './pivot.tsx';
 
 type ChartsModule = typeof import('../charts/charts.tsx');
@@ -54,10 +54,7 @@ function Dashboard(props: { params: Record<string, string> }) {
   const include = ['approved', 'draft'].includes(props.params.include ?? '')
     ? (props.params.include as string)
     : 'submitted';
-  const [aggregates, reload] = useLoad(
-    () => cachedGet<Aggregates>(aggregatesPath(unitCode, period, include)),
-    [unitCode, period, include],
-  );
+  const [aggregates, reload] = useCachedGet<Aggregates>(aggregatesPath(unitCode, period, include));
   const focusIndicator =
     props.params.ind && indicators.get(props.params.ind) ? props.params.ind : 'drug.cases';
   const focus: Measure | null = (() => {
@@ -83,7 +80,7 @@ function Dashboard(props: { params: Record<string, string> }) {
     const timer = setTimeout(() => {
       for (const next of [shiftMonth(period, -1), shiftMonth(period, 1)])
         if (next <= currentPeriod(me.today)) prefetch(aggregatesPath(unitCode, next, include));
-    }, 400);
+    }, 1000);
     return () => clearTimeout(timer);
   }, [aggregates.state, unitCode, period, include]);
 
@@ -243,9 +240,8 @@ function FigureCard(props: {
 function CompletenessPanel(props: { rows: AggregateRow[] }) {
   const { lang, t } = useLang();
   const { unitCode, period, unit } = useWorkspace();
-  const [completeness] = useLoad(
-    () => cachedGet<Completeness>(`/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`),
-    [unitCode, period],
+  const [completeness] = useCachedGet<Completeness>(
+    `/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`,
   );
   // Until the completeness service answers, the coverage the figures carry says how many units reported.
   const coverage = props.rows.find((r) => r.coverage)?.coverage ?? null;
@@ -315,14 +311,10 @@ function FocusPanels(props: {
   const { lang, t } = useLang();
   const { catalogue, me, unitCode, period } = useWorkspace();
   const { indicator, option } = props.focus;
-  const [ranking] = useLoad(
-    () =>
-      props.hold
-        ? new Promise<Ranking>(() => {})
-        : cachedGet<Ranking>(
-            `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true })}`,
-          ),
-    [unitCode, period, indicator.code, option, props.hold],
+  const [ranking] = useCachedGet<Ranking>(
+    props.hold
+      ? null
+      : `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true })}`,
   );
   const choices = catalogue.indicators
     .filter((i) => clearanceAllows(me.clearance, i.secrecy))
