@@ -3,7 +3,7 @@
 // seen is drawn again at once, without a "loading" state in between.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import {
   type LaunchedBrowser,
   launchBrowser,
@@ -39,12 +39,14 @@ async function openWithSlowSession(
   const fresh = await browser.context.newPage();
   const sent = new Map<string, number>();
   let me = Number.POSITIVE_INFINITY;
-  await fresh.route('**/api/auth/me', async (route) => {
+  // On the context, so that the service worker's own request (it keeps a copy of the session) is held too.
+  const slow = async (route: Route) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const response = await route.fetch();
-    me = Date.now();
+    me = Math.min(me, Date.now());
     await route.fulfill({ response });
-  });
+  };
+  await browser.context.route('**/api/auth/me', slow);
   fresh.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     if (!sent.has(path)) sent.set(path, Date.now());
@@ -52,6 +54,8 @@ async function openWithSlowSession(
   await fresh.goto(url);
   await fresh.locator(shown).first().waitFor();
   await fresh.close();
+  await browser.context.unroute('**/api/auth/me', slow);
+  assert.ok(Number.isFinite(me), 'the session check was held back');
   return { sent, me };
 }
 
