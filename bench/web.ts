@@ -8,7 +8,10 @@
  * with `DATABASE_URL=sqlite:./data/giaoban.sqlite npx giaoban demo --scale full`; the benchmark adds its own
  * analyst account to it when missing. `--database small` runs on the small demo of the browser tests instead.
  *
- * Usage: node --import tsx bench/web.ts [--runs 20] [--database data/giaoban.sqlite|small]
+ * `--web DIR` serves another build of the page (e.g. an earlier commit's, built into DIR) against the same server and
+ * data, so that two builds can be compared under the same load.
+ *
+ * Usage: node --import tsx bench/web.ts [--runs 20] [--database data/giaoban.sqlite|small] [--web DIR]
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -32,6 +35,7 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const RUNS = Number(args.get('runs') ?? 20);
 const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
+const WEB_ROOT = args.get('web');
 
 const USER = { username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' } as const;
 
@@ -50,7 +54,11 @@ async function start(): Promise<RunningApp> {
   });
   if (!(await findUserByName(ctx.store.db, USER.username)))
     await createUser(ctx, { ...USER, clearance: 'mat', password: PASSWORD });
-  const server = await buildServer(ctx, { secureCookies: false, logLevel: 'silent' });
+  const server = await buildServer(ctx, {
+    secureCookies: false,
+    logLevel: 'silent',
+    ...(WEB_ROOT ? { webRoot: WEB_ROOT } : {}),
+  });
   const origin = await server.listen({ port: 0, host: '127.0.0.1' });
   return {
     testApp: { ctx, clock: ctx.clock as FixedClock, dbFile: DATABASE, close: () => ctx.close() },
@@ -159,7 +167,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `${DATABASE === 'small' ? 'small demo' : DATABASE}, ${RUNS} runs, load average at start ${load.join(' ')}, at end ${loadavg()
+    `${DATABASE === 'small' ? 'small demo' : DATABASE}${WEB_ROOT ? `, page from ${WEB_ROOT}` : ''}, ${RUNS} runs, load average at start ${load.join(' ')}, at end ${loadavg()
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
