@@ -264,18 +264,41 @@ export type AuditVerdict =
 export interface ExtractedFigure {
   indicator: string | null;
   option: string | null;
+  /** The counted thing: "xe máy", "heroin", "gậy điện". */
+  noun: string | null;
   value: number;
+  /** Upper bound of a range ("từ 10 đến 15 con bạc"). */
+  value_max: number | null;
   unit: string;
-  approx: boolean;
+  /** The approximation word before the number ("gần", "hơn", "khoảng"), or null. */
+  approx: string | null;
+  /** The whole, for "412/530 vụ". */
+  of: number | null;
+  /** Index of the figure this one is part of ("trong đó có 3 nữ"). */
+  subset_of: number | null;
   span: [number, number];
   /** The value in the indicator's own unit when the text used another one (12,5 gam → 0,0125 kg). */
   convertedValue?: number;
+}
+
+export interface ExtractedComparison {
+  direction: 'up' | 'down' | 'same';
+  value: number | null;
+  unit: string | null;
+  baseline: 'same_period_last_year' | 'previous_period' | 'previous_year' | 'other' | null;
+  baselineText: string | null;
+  indicator: string | null;
+  option: string | null;
+  current: number | null;
+  base: number | null;
+  span: [number, number];
 }
 
 export interface Extraction {
   document: string | null;
   text: string;
   figures: ExtractedFigure[];
+  comparisons: ExtractedComparison[];
   period: { text: string } | null;
   unit: { name: string; text: string } | null;
 }
