@@ -15,6 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/server/app.ts';
@@ -35,7 +36,7 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const RUNS = Number(args.get('runs') ?? 20);
 const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
-const WEB_ROOT = args.get('web');
+const WEB_ROOT = args.get('web') === undefined ? undefined : resolve(String(args.get('web')));
 
 const USER = { username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' } as const;
 
