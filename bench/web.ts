@@ -4,15 +4,81 @@
  * sign-in, switching period and unit, the pivot's first table and the tasks page. Prints medians and worst cases
  * over several runs, against the targets.
  *
- * Usage: node --import tsx bench/web.ts [--runs 20]
+ * The figures are those `npm start` loads (the full demo, about 1.1 million figures), in a SQLite file built once
+ * with `DATABASE_URL=sqlite:./data/giaoban.sqlite npx giaoban demo --scale full`; the benchmark adds its own
+ * analyst account to it when missing. `--database small` runs on the small demo of the browser tests instead.
+ *
+ * `--web DIR` serves another build of the page (e.g. an earlier commit's, built into DIR) against the same server and
+ * data, so that two builds can be compared under the same load.
+ *
+ * Usage: node --import tsx bench/web.ts [--runs 20] [--database data/giaoban.sqlite|small] [--web DIR]
  */
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { launchBrowser, openAs, startApp } from '../test/browser/support.ts';
+import { openApp } from '../src/app/context.ts';
+import { buildServer } from '../src/server/app.ts';
+import { FixedClock } from '../src/shared/clock.ts';
+import { findUserByName } from '../src/users/repository.ts';
+import {
+  ensureWebBuilt,
+  launchBrowser,
+  openAs,
+  PASSWORD,
+  type RunningApp,
+  startApp,
+} from '../test/browser/support.ts';
+import { createUser, REFERENCE_DIR, TEST_TODAY } from '../test/support/app.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const RUNS = Number(args.get('runs') ?? 20);
+const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
+const WEB_ROOT = args.get('web') === undefined ? undefined : resolve(String(args.get('web')));
+
+const USER = { username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' } as const;
+
+/** The server over the full demo file (adding the benchmark's analyst once), or over a copy of the small demo. */
+async function start(): Promise<RunningApp> {
+  if (DATABASE === 'small') return startApp([USER]);
+  if (!existsSync(DATABASE))
+    throw new Error(
+      `${DATABASE} not found: build the full demo first (DATABASE_URL=sqlite:./${DATABASE} npx giaoban demo --scale full)`,
+    );
+  ensureWebBuilt();
+  const ctx = await openApp({
+    databaseUrl: `sqlite:${DATABASE}`,
+    clock: new FixedClock(TEST_TODAY),
+    referenceDataDir: REFERENCE_DIR,
+  });
+  if (!(await findUserByName(ctx.store.db, USER.username)))
+    await createUser(ctx, { ...USER, clearance: 'mat', password: PASSWORD });
+  // A cleared account enrols a second factor; each run enrols afresh, as its authenticator lives in this process.
+  await ctx.store.write((trx) =>
+    trx
+      .updateTable('app_user')
+      .set({ totp_secret: null, totp_last_step: null })
+      .where('username', '=', USER.username)
+      .execute(),
+  );
+  const server = await buildServer(ctx, {
+    secureCookies: false,
+    logLevel: 'silent',
+    ...(WEB_ROOT ? { webRoot: WEB_ROOT } : {}),
+  });
+  const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    testApp: { ctx, clock: ctx.clock as FixedClock, dbFile: DATABASE, close: () => ctx.close() },
+    server,
+    origin,
+    close: async () => {
+      await server.close();
+      await ctx.close();
+    },
+  };
+}
 
 function stats(samples: number[], target?: number): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -38,7 +104,8 @@ async function timeFresh(
 }
 
 async function main(): Promise<void> {
-  const app = await startApp([{ username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' }]);
+  const app = await start();
+  const load = loadavg().map((n) => n.toFixed(2));
   const browser = await launchBrowser();
   const page = await openAs(browser, app, 'analyst.bca');
   const card = page.locator('.card[data-indicator="drug.cases"][data-option=""] .card-value');
@@ -107,6 +174,11 @@ async function main(): Promise<void> {
       ),
     );
   }
+  console.log(
+    `${DATABASE === 'small' ? 'small demo' : DATABASE}${WEB_ROOT ? `, page from ${WEB_ROOT}` : ''}, ${RUNS} runs, load average at start ${load.join(' ')}, at end ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`first view of the dashboard (new tab, figures shown): ${stats(first, 300)}`);
   console.log(`switching period: ${stats(switches, 150)}`);
   console.log(`switching unit: ${stats(unitSwitches)}`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -140,9 +140,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   registerSessions(app, ctx, { secureCookies: options.secureCookies });
   // Answers of the API hold unit-scoped and often classified content: no cache, shared or private, may keep them.
   // Only a route that serves public reference material (the province boundaries) sets its own policy.
+  // Server-Timing tells operators (and the browser's network panel) how long the server worked on an answer.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/')) {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+    }
     return payload;
   });
   registerOps(app, ctx, options.metrics ?? { token: undefined, allow: [] });
@@ -230,8 +233,17 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
       root: webRoot,
       prefix: '/',
       index: ['index.html'],
-      maxAge: '1h',
-      immutable: false,
+      // Files under /assets/ are named by their content: kept for a year without asking again. The page, the
+      // service worker and the manifest are asked about each time (an ETag makes that a 304).
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+      // The build writes .br and .gz beside each script and style sheet; the smallest the browser accepts goes.
+      preCompressed: true,
     });
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/')) {

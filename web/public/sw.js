@@ -28,17 +28,22 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  // Navigation preload: the page's request leaves while the worker starts, instead of after.
+  const preload = self.registration.navigationPreload?.enable().catch(() => {}) ?? Promise.resolve();
+  event.waitUntil(Promise.all([preload, self.clients.claim()]));
 });
 
-async function networkFirst(request, cacheName, fallbackKey) {
-  const cache = await caches.open(cacheName);
+// The answer goes to the page as soon as it arrives; its copy is written meanwhile.
+async function networkFirst(event, request, cacheName, fallbackKey, preloaded) {
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(fallbackKey ?? request, response.clone());
+    const response = (await preloaded) ?? (await fetch(request));
+    if (response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(cacheName).then((cache) => cache.put(fallbackKey ?? request, copy)));
+    }
     return response;
   } catch (error) {
-    const cached = await cache.match(fallbackKey ?? request);
+    const cached = await (await caches.open(cacheName)).match(fallbackKey ?? request);
     if (cached) return cached;
     throw error;
   }
@@ -50,17 +55,19 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (READ_PATHS.some((re) => re.test(url.pathname))) event.respondWith(networkFirst(request, READS));
+    if (READ_PATHS.some((re) => re.test(url.pathname)))
+      event.respondWith(networkFirst(event, request, READS));
     return;
   }
   // Navigations are the one page; assets are named by their content, so a cached copy is always right.
-  if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL, '/'));
+  if (request.mode === 'navigate')
+    event.respondWith(networkFirst(event, request, SHELL, '/', event.preloadResponse));
   else if (
     url.pathname.startsWith('/assets/') ||
     url.pathname === '/icon.svg' ||
     url.pathname === '/manifest.webmanifest'
   )
-    event.respondWith(caches.match(request).then((hit) => hit ?? networkFirst(request, SHELL)));
+    event.respondWith(caches.match(request).then((hit) => hit ?? networkFirst(event, request, SHELL)));
 });
 
 self.addEventListener('message', (event) => {

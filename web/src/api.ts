@@ -140,18 +140,65 @@ export function query(params: Record<string, string | number | boolean | null | 
 }
 
 const cache = new Map<string, Promise<unknown>>();
+const early = new Map<string, Promise<unknown>>();
+/** The answers of `cache` that have arrived, readable without waiting (see `peekCached`). */
+const settled = new Map<string, unknown>();
+
+/**
+ * Starts a read before the page asks for it (at start-up, the reads the address will need; after a view shows,
+ * its neighbours), so that the page does not wait for one answer before asking the next. The answer waits here
+ * until the page asks; a failed early read is simply asked again then, so that errors (an ended session, a
+ * refusal) reach the page exactly as before.
+ */
+export function prefetch(path: string): void {
+  if (cache.has(path) || early.has(path)) return;
+  const answer = fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then(
+    (response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json() as Promise<unknown>;
+    },
+  );
+  answer.catch(() => {});
+  early.set(path, answer);
+}
+
+/** The early answer for a path, taken once, or a new request. */
+function takeOrGet<T>(path: string): Promise<T> {
+  const started = early.get(path);
+  if (!started) return apiGet<T>(path);
+  early.delete(path);
+  return (started as Promise<T>).catch(() => apiGet<T>(path));
+}
+
+/** GET of something that may change between views (tasks): not cached, but an early read is used once. */
+export function freshGet<T>(path: string): Promise<T> {
+  return takeOrGet<T>(path);
+}
 
 /** GET with a cache for the page's lifetime: figures of a closed month do not change while someone reads them. */
 export function cachedGet<T>(path: string): Promise<T> {
   let hit = cache.get(path);
   if (!hit) {
-    hit = apiGet<T>(path);
-    cache.set(path, hit);
-    hit.catch(() => cache.delete(path));
+    const request = takeOrGet<T>(path);
+    hit = request;
+    cache.set(path, request);
+    request.then(
+      (value) => {
+        if (cache.get(path) === request) settled.set(path, value);
+      },
+      () => cache.delete(path),
+    );
   }
   return hit as Promise<T>;
 }
 
+/** An answer `cachedGet` already holds, or undefined: a view shown before is drawn again in the same frame. */
+export function peekCached<T>(path: string): T | undefined {
+  return settled.get(path) as T | undefined;
+}
+
 export function clearCache(): void {
   cache.clear();
+  early.clear();
+  settled.clear();
 }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   ApiError,
-  apiGet,
   apiSend,
   cachedGet,
   clearCache,
+  freshGet,
+  prefetch,
   query,
   setCsrfToken,
   whenSignedOut,
@@ -21,12 +22,13 @@ import { DocumentsPage } from './pages/documents.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { MeetingsPage } from './pages/meetings.tsx';
 import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
+import { aggregatesPath } from './pages/pivot.tsx';
 import { NotFoundPage } from './pages/placeholder.tsx';
 import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SummaryPage } from './pages/summary.tsx';
-import { TasksPage } from './pages/tasks.tsx';
-import { href, navigate, type Page, useRoute } from './router.ts';
+import { TasksPage, tasksPath } from './pages/tasks.tsx';
+import { href, navigate, type Page, parseHash, useRoute } from './router.ts';
 import { currentPeriod, type Workspace, WorkspaceContext } from './session.ts';
 import type { Catalogue, Form, Me, Role, UnitDetail } from './types.ts';
 
@@ -59,6 +61,33 @@ function stepOf(me: Me): SessionState {
   return { state: 'signed-in', me };
 }
 
+function unitPath(code: string, period: string): string {
+  return `/api/units/${encodeURIComponent(code)}${query({ at: periodDate(period) })}`;
+}
+
+/**
+ * Asks, as the script starts and alongside the session check, for what the address's view will read: the
+ * catalogue, the unit, and the page's own figures or list. Without it each waits for the one before (session →
+ * catalogue → figures). Signed out, these reads are refused and forgotten.
+ */
+export function prefetchFirstView(): void {
+  const route = parseHash(location.hash);
+  prefetch('/api/auth/me');
+  prefetch('/api/indicators');
+  prefetch('/api/forms');
+  const { unit, period } = route.params;
+  if (!unit || !isPeriod(period)) return;
+  prefetch(unitPath(unit, period));
+  if (route.page === 'tong-hop' && (route.sub === null || route.sub === 'bang')) {
+    // The pivot's first table (indicators by measures) reads the same figures as the dashboard.
+    const pivotFirst = route.params.rows !== 'unit' && route.params.cols !== 'periods';
+    if (route.sub === null) prefetch(aggregatesPath(unit, period, route.params.include));
+    else if (pivotFirst) prefetch(aggregatesPath(unit, period, route.params.include));
+  } else if (route.page === 'nhiem-vu') {
+    prefetch(tasksPath(route.params));
+  }
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [session, setSession] = useState<SessionState>({ state: 'checking' });
@@ -75,7 +104,7 @@ export function App() {
       forgetOfflineReads();
       setSession({ state: 'signed-out', ended: true });
     });
-    apiGet<Me>('/api/auth/me')
+    freshGet<Me>('/api/auth/me')
       .then((me) => {
         setCsrfToken(me.csrfToken);
         setSession(stepOf(me));
@@ -146,7 +175,7 @@ function Shell(props: { me: Me; lang: Lang; onLang: (lang: Lang) => void; onSign
   useEffect(() => {
     let current = true;
     setUnitError(null);
-    cachedGet<UnitDetail>(`/api/units/${encodeURIComponent(unitCode)}${query({ at: periodDate(period) })}`)
+    cachedGet<UnitDetail>(unitPath(unitCode, period))
       .then((detail) => current && setUnit(detail))
       .catch((error: unknown) => {
         if (!current) return;

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { App } from './app.tsx';
+import { App, prefetchFirstView } from './app.tsx';
 import { registerServiceWorker } from './offline.ts';
 import './styles.css';
 
+prefetchFirstView();
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 registerServiceWorker();

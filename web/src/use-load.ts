@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from './api.ts';
+import { ApiError, cachedGet, peekCached } from './api.ts';
 
 export type Load<T> =
   | { state: 'loading' }
@@ -41,4 +41,41 @@ export function useLoad<T>(
     // The caller names the inputs that matter; `load` itself is a new closure on every render.
   }, [...inputs, attempt]);
   return [result, () => setAttempt((n) => n + 1)];
+}
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'client', String(error), String(error), []);
+}
+
+/**
+ * A cached read (`cachedGet`) by its address, or nothing while `path` is null. An answer already held is
+ * returned in the very render that asks for it (switching back to a month seen before redraws at once, with no
+ * "loading" in between); a new address starts from "loading", never from the previous address's data.
+ */
+export function useCachedGet<T>(path: string | null): [Load<T>, () => void] {
+  const [, setArrived] = useState(0);
+  const [failure, setFailure] = useState<{ path: string; error: ApiError } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const known = path === null ? undefined : peekCached<T>(path);
+  const held = known !== undefined;
+  useEffect(() => {
+    if (path === null || held) return;
+    let current = true;
+    setFailure(null);
+    cachedGet<T>(path).then(
+      () => current && setArrived((n) => n + 1),
+      (error: unknown) => current && setFailure({ path, error: asApiError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path, held, attempt]);
+  const reload = () => {
+    setFailure(null);
+    setAttempt((n) => n + 1);
+  };
+  if (path !== null && held) return [{ state: 'ready', data: known as T }, reload];
+  if (path !== null && failure?.path === path && failure.error)
+    return [{ state: 'failed', error: failure.error }, reload];
+  return [{ state: 'loading' }, reload];
 }

@@ -73,9 +73,18 @@ function measureCells(row: AggregateRow | undefined, goodDirection: 'up' | 'down
   ];
 }
 
+/**
+ * The dashboard's figures, which the pivot's tables read too: one address per unit, period and inclusion (reports
+ * submitted and approved unless `approved` or `draft` is asked for).
+ */
+export function aggregatesPath(unit: string, period: string, include?: string): string {
+  const chosen = include === 'approved' || include === 'draft' ? include : null;
+  return `/api/aggregates${query({ unit, period, compare: true, include: chosen })}`;
+}
+
 /** Each month's figures: the same URLs as the dashboard's, so that months already seen come from the cache. */
 function aggregatesFor(unit: string, period: string, include: string | null): Promise<Aggregates> {
-  return cachedGet<Aggregates>(`/api/aggregates${query({ unit, period, compare: true, include })}`);
+  return cachedGet<Aggregates>(aggregatesPath(unit, period, include ?? undefined));
 }
 
 function rankingFor(

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cachedGet, query } from '../api.ts';
+import { prefetch, query } from '../api.ts';
 import { clearanceAllows, indicatorIndex, type Measure, measureKey, measureName } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
 import {
@@ -7,6 +7,7 @@ import {
   formatQuantity,
   periodLabel,
   phraseChange,
+  shiftMonth,
   type Tone,
   toneOf,
   unitLabel,
@@ -14,10 +15,10 @@ import {
 import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
 import { type Include, includeOf, includeParam } from '../include.ts';
 import { href, updateParams } from '../router.ts';
-import { useWorkspace } from '../session.ts';
+import { currentPeriod, useWorkspace } from '../session.ts';
 import type { AggregateRow, Aggregates, Completeness, Indicator, Ranking } from '../types.ts';
-import { type Load, useLoad } from '../use-load.ts';
-import { PivotView } from './pivot.tsx';
+import { type Load, useCachedGet } from '../use-load.ts';
+import { aggregatesPath, PivotView } from './pivot.tsx';
 
 type ChartsModule = typeof import('../charts/charts.tsx');
 
@@ -71,16 +72,10 @@ function IncludeSwitch(props: { include: Include }) {
 
 function Dashboard(props: { params: Record<string, string> }) {
   const { lang, t } = useLang();
-  const { catalogue, unit, unitCode, period } = useWorkspace();
+  const { catalogue, me, unit, unitCode, period } = useWorkspace();
   const indicators = indicatorIndex(catalogue);
   const include = includeOf(props.params);
-  const [aggregates, reload] = useLoad(
-    () =>
-      cachedGet<Aggregates>(
-        `/api/aggregates${query({ unit: unitCode, period, compare: true, include: includeParam(include) })}`,
-      ),
-    [unitCode, period, include],
-  );
+  const [aggregates, reload] = useCachedGet<Aggregates>(aggregatesPath(unitCode, period, include));
   const focusIndicator =
     props.params.ind && indicators.get(props.params.ind) ? props.params.ind : 'drug.cases';
   const focus: Measure | null = (() => {
@@ -90,11 +85,25 @@ function Dashboard(props: { params: Record<string, string> }) {
     return { indicator, option };
   })();
 
-  // The charts and the map carry ECharts (the largest part of the page); they load after the figures show.
+  // The charts and the map carry ECharts (the largest part of the page); they load after the figures show, and
+  // the panels below the cards ask for their data only then, so that the cards' answer is not queued behind theirs.
+  const figuresShown = aggregates.state !== 'loading';
   const [charts, setCharts] = useState<ChartsModule | null>(null);
   useEffect(() => {
-    void import('../charts/charts.tsx').then(setCharts);
-  }, []);
+    if (!figuresShown || charts) return;
+    const frame = requestAnimationFrame(() => void import('../charts/charts.tsx').then(setCharts));
+    return () => cancelAnimationFrame(frame);
+  }, [figuresShown, charts]);
+  // Once a view has been read for a moment, the months before and after it are asked for, so that stepping to
+  // them shows at once.
+  useEffect(() => {
+    if (aggregates.state !== 'ready') return;
+    const timer = setTimeout(() => {
+      for (const next of [shiftMonth(period, -1), shiftMonth(period, 1)])
+        if (next <= currentPeriod(me.today)) prefetch(aggregatesPath(unitCode, next, include));
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [aggregates.state, unitCode, period, include]);
 
   const unitName = unit ? pick(lang, unit.name, unit.nameEn) : unitCode;
   return (
@@ -119,7 +128,13 @@ function Dashboard(props: { params: Record<string, string> }) {
         </>
       )}
       {focus && (
-        <FocusPanels focus={focus} charts={charts} isMinistry={unit?.kind === 'ministry'} include={include} />
+        <FocusPanels
+          focus={focus}
+          charts={charts}
+          isMinistry={unit?.kind === 'ministry'}
+          include={include}
+          hold={!figuresShown}
+        />
       )}
     </>
   );
@@ -233,9 +248,8 @@ function FigureCard(props: {
 function CompletenessPanel(props: { rows: AggregateRow[] }) {
   const { lang, t } = useLang();
   const { unitCode, period, unit } = useWorkspace();
-  const [completeness] = useLoad(
-    () => cachedGet<Completeness>(`/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`),
-    [unitCode, period],
+  const [completeness] = useCachedGet<Completeness>(
+    `/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`,
   );
   // Until the completeness service answers, the coverage the figures carry says how many units reported.
   const coverage = props.rows.find((r) => r.coverage)?.coverage ?? null;
@@ -300,16 +314,16 @@ function FocusPanels(props: {
   charts: ChartsModule | null;
   isMinistry: boolean;
   include: Include;
+  /** While the cards' figures load, the ranking waits. */
+  hold: boolean;
 }) {
   const { lang, t } = useLang();
   const { catalogue, me, unitCode, period } = useWorkspace();
   const { indicator, option } = props.focus;
-  const [ranking] = useLoad(
-    () =>
-      cachedGet<Ranking>(
-        `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true, include: includeParam(props.include) })}`,
-      ),
-    [unitCode, period, indicator.code, option, props.include],
+  const [ranking] = useCachedGet<Ranking>(
+    props.hold
+      ? null
+      : `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true, include: includeParam(props.include) })}`,
   );
   const choices = catalogue.indicators
     .filter((i) => clearanceAllows(me.clearance, i.secrecy))
@@ -349,6 +363,7 @@ function FocusPanels(props: {
               unitCode={unitCode}
               period={period}
               include={includeParam(props.include)}
+              hold={props.hold}
             />
           ) : (
             <div class="chart-placeholder">{t('loading')}</div>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, apiGet, apiSend, query } from '../api.ts';
+import { ApiError, apiSend, freshGet, query } from '../api.ts';
 import { type MessageKey, useLang } from '../i18n.ts';
 import { href, updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
@@ -209,6 +209,17 @@ export function TaskTable(props: {
   );
 }
 
+/** The list a view of the tasks page reads, from the address's parameters. */
+export function tasksPath(params: Record<string, string>): string {
+  const view = params.view ?? 'mine';
+  return `/api/tasks${query({
+    scope: view === 'mine' ? 'mine' : 'all',
+    status: view === 'overdue' ? 'overdue' : params.status,
+    unit: view === 'mine' ? undefined : (params.of ?? ''),
+    at: params.at,
+  })}`;
+}
+
 /** Nhiệm vụ: my unit's tasks, all tasks by unit and status, the overdue list. */
 export function TasksPage(props: { params: Record<string, string> }) {
   const { t } = useLang();
@@ -217,15 +228,7 @@ export function TasksPage(props: { params: Record<string, string> }) {
   const filterUnit = props.params.of ?? '';
   const [unitText, setUnitText] = useState(filterUnit);
   const [load, reload] = useLoad(
-    () =>
-      apiGet<TaskList>(
-        `/api/tasks${query({
-          scope: view === 'mine' ? 'mine' : 'all',
-          status: view === 'overdue' ? 'overdue' : props.params.status,
-          unit: view === 'mine' ? undefined : filterUnit,
-          at: props.params.at,
-        })}`,
-      ),
+    () => freshGet<TaskList>(tasksPath(props.params)),
     [view, props.params.status, props.params.at, filterUnit],
     { keepOnReload: true },
   );

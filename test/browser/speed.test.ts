@@ -1,0 +1,119 @@
+// What makes the first view and a switch of month quick, checked without timing anything (timings are the web
+// benchmark's, bench/web.ts): the page's reads leave together instead of one after another, and a month already
+// seen is drawn again at once, without a "loading" state in between.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page, Route } from 'playwright-core';
+import {
+  type LaunchedBrowser,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  skipWithoutChromium,
+  startApp,
+} from './support.ts';
+
+let app: RunningApp;
+let browser: LaunchedBrowser;
+let page: Page;
+const CARD = '.card[data-indicator="drug.cases"][data-option=""] .card-value';
+
+before(async () => {
+  if (skipWithoutChromium) return;
+  app = await startApp([{ username: 'analyst.speed', role: 'analyst', unitCode: 'BCA' }]);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await signIn(page, app, 'analyst.speed');
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Opens an address in a new tab whose session check answers only after a second, noting when reads leave. */
+async function openWithSlowSession(
+  url: string,
+  shown: string,
+): Promise<{ sent: Map<string, number>; me: number }> {
+  const fresh = await browser.context.newPage();
+  const sent = new Map<string, number>();
+  let me = Number.POSITIVE_INFINITY;
+  // On the context, so that the service worker's own request (it keeps a copy of the session) is held too.
+  const slow = async (route: Route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const response = await route.fetch();
+    me = Math.min(me, Date.now());
+    await route.fulfill({ response });
+  };
+  await browser.context.route('**/api/auth/me', slow);
+  fresh.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!sent.has(path)) sent.set(path, Date.now());
+  });
+  await fresh.goto(url);
+  await fresh.locator(shown).first().waitFor();
+  await fresh.close();
+  await browser.context.unroute('**/api/auth/me', slow);
+  assert.ok(Number.isFinite(me), 'the session check was held back');
+  return { sent, me };
+}
+
+test('the dashboard asks for its figures, the catalogue and the unit while the session is being checked', {
+  skip: skipWithoutChromium,
+}, async () => {
+  const { sent, me } = await openWithSlowSession(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`, CARD);
+  for (const path of ['/api/aggregates', '/api/indicators', '/api/forms', '/api/units/BCA'])
+    assert.ok((sent.get(path) ?? Number.POSITIVE_INFINITY) < me, `${path} left before the session answered`);
+});
+
+test('the pivot and the tasks page ask for their table before the session answers', {
+  skip: skipWithoutChromium,
+}, async () => {
+  const pivot = await openWithSlowSession(
+    `${app.origin}/#/tong-hop/bang?unit=BCA&period=2020-02`,
+    '.pivot-table tbody tr',
+  );
+  assert.ok((pivot.sent.get('/api/aggregates') ?? Number.POSITIVE_INFINITY) < pivot.me);
+  const tasks = await openWithSlowSession(
+    `${app.origin}/#/nhiem-vu?unit=BCA&period=2020-02&view=all`,
+    '.task-table tbody tr',
+  );
+  assert.ok((tasks.sent.get('/api/tasks') ?? Number.POSITIVE_INFINITY) < tasks.me);
+});
+
+test('going back to a month already seen redraws the same cards at once, asking the server nothing', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
+  await page.locator(CARD).waitFor();
+  const february = await page.locator(CARD).textContent();
+  await page.evaluate(() => {
+    location.hash = '#/tong-hop?unit=BCA&period=2020-03';
+  });
+  await page.waitForFunction(
+    ([selector, old]) => document.querySelector(selector as string)?.textContent !== old,
+    [CARD, february],
+  );
+  // The card element is marked; a "loading" state in between would unmount it and the mark would be lost.
+  await page.evaluate((selector) => {
+    (document.querySelector(selector) as HTMLElement).dataset.seen = 'yes';
+  }, CARD);
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/aggregates?')) asked.push(request.url());
+  });
+  await page.evaluate(() => {
+    location.hash = '#/tong-hop?unit=BCA&period=2020-02';
+  });
+  await page.waitForFunction(
+    ([selector, value]) => document.querySelector(selector as string)?.textContent === value,
+    [CARD, february],
+  );
+  assert.equal(await page.locator(CARD).getAttribute('data-seen'), 'yes', 'the cards stayed mounted');
+  assert.deepEqual(
+    asked.filter((url) => url.includes('period=2020-02&')),
+    [],
+    'February came from the page, not the server',
+  );
+});
