@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
+import { extractionSchema } from '../contract/extraction.ts';
 import { INDICATORS } from '../indicators/catalogue.ts';
 import { requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
@@ -35,6 +36,7 @@ export function extractionRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['extraction'],
           summary: 'Đọc số liệu từ văn bản báo cáo (text in JSON, or a .docx/.txt upload)',
+          response: { 200: extractionSchema },
         },
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       },

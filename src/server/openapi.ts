@@ -1,37 +1,23 @@
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiErrorSchema } from '../contract/common.ts';
 
 type Transform = typeof jsonSchemaTransform;
 type TransformArgs = Parameters<Transform>[0];
 
-/** The body of every error answer (see the error handler in app.ts), as JSON Schema for the document. */
+/** The body of every error answer (the error handler in app.ts sends it), as JSON Schema for the document. */
 export const ERROR_BODY_SCHEMA = {
   $id: 'ApiError',
-  type: 'object',
   description: 'Lỗi (error): a stable code, a Vietnamese message, an English one, and the fields at fault',
-  required: ['error', 'message'],
-  properties: {
-    error: {
-      type: 'string',
-      description: 'stable code: bad_request, unauthenticated, forbidden, not_found, conflict…',
-    },
-    message: { type: 'string', description: 'Vietnamese message for people' },
-    messageEn: { type: 'string' },
-    issues: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          row: { type: 'integer' },
-          field: { type: 'string' },
-          reason: { type: 'string' },
-        },
-        required: ['reason'],
-      },
-    },
-  },
-} as const;
+  ...withoutDialect(z.toJSONSchema(apiErrorSchema)),
+};
 
-const ERROR_STATUSES: Record<string, string> = {
+function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
+
+const ERROR_DESCRIPTIONS: Record<string, string> = {
   400: 'Yêu cầu không hợp lệ (invalid request)',
   401: 'Chưa đăng nhập (not signed in)',
   403: 'Không được phép, hoặc thiếu mã CSRF (forbidden, or missing CSRF token)',
@@ -40,6 +26,7 @@ const ERROR_STATUSES: Record<string, string> = {
   415: 'Định dạng không hỗ trợ (unsupported media type)',
   422: 'Không qua kiểm tra (validation failed)',
   428: 'Cần phiên bản (precondition required)',
+  429: 'Quá nhiều yêu cầu (too many requests)',
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -106,7 +93,17 @@ export function operationIdOf(method: string, url: string): string {
  * and the error answers every operation can give, unless the route declares its own.
  */
 export const openApiTransform: Transform = (args: TransformArgs) => {
-  const out = jsonSchemaTransform(args);
+  // The shared error body (declareErrorAnswers in contract.ts) is referenced once, not repeated inline.
+  const declaredResponse = (args.schema as { response?: Record<string, unknown> } | undefined)?.response;
+  const errors = Object.entries(declaredResponse ?? {})
+    .filter(([, schema]) => schema === apiErrorSchema)
+    .map(([status]) => status);
+  const own = Object.fromEntries(
+    Object.entries(declaredResponse ?? {}).filter(([, schema]) => schema !== apiErrorSchema),
+  );
+  const out = jsonSchemaTransform(
+    declaredResponse ? { ...args, schema: { ...args.schema, response: own } as typeof args.schema } : args,
+  );
   // The web page's files are not part of the API.
   const declared = (out.schema ?? {}) as { summary?: string; tags?: string[] };
   if (!out.url.startsWith('/api/') && !declared.summary && !declared.tags)
@@ -124,10 +121,8 @@ export const openApiTransform: Transform = (args: TransformArgs) => {
     schema.produces = extra.produces;
     response[200] ??= FILE;
   }
-  for (const [status, description] of Object.entries(ERROR_STATUSES))
-    if (!(status in response)) response[status] = { description, $ref: 'ApiError#' };
-  // Routes without a declared answer still answer 200 (the document says so, without a shape).
-  if (!Object.keys(response).some((status) => status.startsWith('2'))) response[200] = { description: 'OK' };
+  for (const status of errors)
+    response[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Lỗi (error)', $ref: 'ApiError#' };
   schema.response = response;
   return { ...out, schema };
 };

@@ -8,6 +8,15 @@ import { inScope } from '../auth/gate.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { readableSecrecyLevels } from '../auth/policy.ts';
 import { ROLE_LABEL_VI, ROLES } from '../auth/roles.ts';
+import {
+  auditListSchema,
+  auditVerdictSchema,
+  passwordResetSchema,
+  sessionsEndedSchema,
+  userAnswerSchema,
+  userCreatedSchema,
+  userListSchema,
+} from '../contract/admin.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
 import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
@@ -42,7 +51,13 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     r.get(
       '/users',
-      { schema: { tags: ['admin'], summary: 'Danh sách tài khoản (accounts in my subtree)' } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Danh sách tài khoản (accounts in my subtree)',
+          response: { 200: userListSchema },
+        },
+      },
       async (request) => {
         const me = guard(ctx, request, 'users.manage', {
           unitId: requireUser(request).unitId,
@@ -62,6 +77,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Tạo tài khoản; mật khẩu tạm được tạo ngẫu nhiên, phải đổi ở lần đăng nhập đầu',
+          response: { 200: userCreatedSchema },
           body: z.object({
             username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'chữ thường không dấu, số, . _ -; 3–40 ký tự'),
             displayName: z.string().min(1).max(120),
@@ -120,6 +136,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Sửa vai trò, đơn vị, độ mật, khóa/mở tài khoản',
+          response: { 200: userAnswerSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
           body: z.object({
             displayName: z.string().min(1).max(120).optional(),
@@ -181,6 +198,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Cấp lại mật khẩu tạm (reset password)',
+          response: { 200: passwordResetSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
         },
       },
@@ -225,6 +243,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Đăng xuất tài khoản khỏi mọi thiết bị',
+          response: { 200: sessionsEndedSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
         },
       },
@@ -260,6 +279,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Tra cứu nhật ký kiểm toán (search the audit log)',
+          response: { 200: auditListSchema },
           querystring: z.object({
             actor: z.string().max(64).optional(),
             action: z.string().max(64).optional(),
@@ -292,7 +312,13 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     r.get(
       '/audit/verify',
-      { schema: { tags: ['admin'], summary: 'Kiểm tra tính toàn vẹn của nhật ký' } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Kiểm tra tính toàn vẹn của nhật ký',
+          response: { 200: auditVerdictSchema },
+        },
+      },
       async (request) => {
         guard(ctx, request, 'audit.read', { unitId: null, secrecy: 'none' });
         return verifyAuditLog(ctx.store.db);
