@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { secrecySchema, unitKindSchema } from './common.ts';
+import { secrecyDecisionSchema } from './programmes.ts';
 
 /** Answers of the analytics routes: aggregates with comparisons, rankings, series, Tết windows, corrections. */
 
@@ -29,13 +30,6 @@ export const comparisonCoverageSchema = z.object({
   compared: z.number(),
   expected: z.number(),
   basis: z.enum(['complete', 'matched', 'refused']),
-});
-
-export const secrecyDecisionSchema = z.object({
-  level: secrecySchema,
-  reason: z.string(),
-  by: z.string(),
-  at: z.string(),
 });
 
 export const aggregateRowSchema = z.object({

@@ -3,6 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import {
+  agendaSchema,
+  briefingPackSchema,
+  conclusionSchema,
+  directiveAssignedSchema,
+  meetingDetailSchema,
+  meetingListSchema,
+  meetingSchema,
+} from '../contract/meetings.ts';
 import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
@@ -51,7 +60,13 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
 
     r.get(
       '/meetings',
-      { schema: { tags: ['meetings'], summary: 'Danh sách hội nghị giao ban (briefing meetings)' } },
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Danh sách hội nghị giao ban (briefing meetings)',
+          response: { 200: meetingListSchema },
+        },
+      },
       async (request) => {
         const user = guard(ctx, request, 'aggregate.read', {
           unitId: requireUser(request).unitId,
@@ -66,6 +81,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Tạo hội nghị giao ban (create a meeting)',
+          response: { 200: meetingSchema },
           body: z.object({
             title: z.string().max(300).optional(),
             period: periodIdSchema,
@@ -104,6 +120,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Hội nghị: chương trình, chỉ đạo và nhiệm vụ, biên bản, kết luận (one meeting)',
+          response: { 200: meetingDetailSchema },
           params: idParams,
         },
       },
@@ -124,6 +141,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Tài liệu hội nghị: số liệu, tính đầy đủ, nhiệm vụ đến hạn và quá hạn (the briefing pack)',
+          response: { 200: briefingPackSchema },
           params: idParams,
         },
       },
@@ -144,6 +162,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Ghi nhận hội nghị đã họp và chốt tài liệu (mark held, freeze the pack)',
+          response: { 200: meetingSchema },
           params: idParams,
         },
       },
@@ -160,6 +179,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Biên bản hội nghị (minutes)',
+          response: { 200: meetingSchema },
           params: idParams,
           body: z.object({ minutes: z.string().max(200000), secrecy: z.enum(SECRECY_LEVELS).optional() }),
         },
@@ -179,6 +199,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Ban hành Thông báo kết luận (issue the conclusion notice)',
+          response: { 200: meetingSchema },
           params: idParams,
           body: z.object({
             number: z.string().min(1).max(60),
@@ -198,6 +219,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Nội dung Thông báo kết luận (the notice text)',
+          response: { 200: conclusionSchema },
           params: idParams,
         },
       },
@@ -217,6 +239,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Thêm nội dung chương trình (add an agenda item)',
+          response: { 200: agendaSchema },
           params: idParams,
           body: z.object({
             title: z.string().min(1).max(500),
@@ -243,6 +266,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Kết quả một nội dung: thông tin, quyết định, chỉ đạo (an agenda item’s outcome)',
+          response: { 200: agendaSchema },
           params: idParams.extend({ itemId: z.coerce.number().int().positive() }),
           body: z.object({ outcomeKind: z.enum(OUTCOME_KINDS), outcome: z.string().max(10000).nullable() }),
         },
@@ -266,6 +290,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Thêm nội dung chỉ đạo và giao nhiệm vụ cho các đơn vị (add a directive, creating tasks)',
+          response: { 200: directiveAssignedSchema },
           params: idParams,
           body: z.object({
             content: z.string().min(1).max(5000),

@@ -4,6 +4,16 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
+import {
+  documentSettingAnswerSchema,
+  issueListSchema,
+  issueSchema,
+  issueVerificationSchema,
+  reportDraftSchema,
+  reportEventDeletedSchema,
+  reportEventListSchema,
+  reportEventSchema,
+} from '../contract/reports.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
@@ -72,6 +82,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['documents'],
           summary:
             'Ban hành báo cáo: xác nhận bằng "ĐƠN VỊ/KỲ", ký số PAdES bằng chứng thư của đơn vị; bản thay thế cần lý do',
+          response: { 201: issueSchema },
           body: z.object({
             unit: unitCodeSchema.default('BCA'),
             period: periodIdSchema,
@@ -100,6 +111,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Thu hồi báo cáo đã ban hành (cần lý do); bản cũ vẫn đọc được, ghi "Đã thu hồi"',
+          response: { 200: issueSchema },
           body: z.object({
             unit: unitCodeSchema.default('BCA'),
             period: periodIdSchema,
@@ -120,6 +132,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Các phiên bản đã ban hành của báo cáo (đang hiệu lực, đã thay thế, đã thu hồi)',
+          response: { 200: issueListSchema },
           querystring: z.object({ period: periodIdSchema, unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -173,6 +186,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Kiểm tra chữ ký số của văn bản đã ban hành: người ký, thời gian ký, toàn vẹn',
+          response: { 200: issueVerificationSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
         },
       },
@@ -194,6 +208,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Ký hiệu văn bản và người ký của đơn vị (document symbol and signers of a unit)',
+          response: { 200: documentSettingAnswerSchema },
           querystring: z.object({ unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -213,6 +228,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Đặt ký hiệu văn bản và danh sách người ký của đơn vị',
+          response: { 200: documentSettingAnswerSchema },
           body: documentSettingSchema.extend({ unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -229,6 +245,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Sự kiện, tình hình nổi bật của kỳ báo cáo (the register of notable events)',
+          response: { 200: reportEventListSchema },
           querystring: z.object({ period: periodIdSchema, unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -250,6 +267,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Ghi một sự kiện, tình hình nổi bật (ngày, đơn vị, độ mật, nội dung)',
+          response: { 201: reportEventSchema },
           body: eventInputSchema.extend({ unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -270,6 +288,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Xóa một sự kiện khỏi sổ (giữ lại trong nhật ký)',
+          response: { 200: reportEventDeletedSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
           querystring: z.object({ unit: unitCodeSchema.default('BCA') }),
         },
@@ -291,6 +310,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Phần do người viết của báo cáo giao ban (the written parts of the report)',
+          response: { 200: reportDraftSchema },
           querystring: z.object({ period: periodIdSchema, unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -307,6 +327,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Sửa phần do người viết; finalise=true để ban hành (không sửa được nữa)',
+          response: { 200: reportDraftSchema },
           body: z.object({
             period: periodIdSchema,
             unit: unitCodeSchema.default('BCA'),

@@ -31,7 +31,12 @@ function candidates(path: string, p: OpenApiParameter, planted: Planted): string
     case 'period':
       return [CANARY_PERIOD];
     case 'to':
-      return [CANARY_PERIOD];
+      // The Tết window's `to` is a day offset (its default), elsewhere the last month of a series.
+      return path.endsWith('/tet') ? [] : [CANARY_PERIOD];
+    case 'dataSet':
+      return ['BC-THANG'];
+    case 'orgUnit':
+      return [CANARY_UNIT];
     case 'indicator':
       return [CANARY_INDICATOR];
     case 'asOf':
