@@ -19,7 +19,7 @@ export const apiErrorSchema = z.object({
     .array(
       z.object({
         row: z.number().int().optional(),
-        field: z.string().optional(),
+        field: z.string(),
         reason: z.string(),
         severity: z.enum(['critical', 'warning']).optional(),
       }),

@@ -27,7 +27,7 @@ export const submissionDetailSchema = submissionViewSchema.extend({
   today: z.string(),
   events: z.array(
     z.object({
-      action: z.string(),
+      action: z.enum(['submit', 'approve', 'return', 'lock', 'reopen']),
       from: z.string().nullable(),
       to: z.string(),
       at: z.string(),
