@@ -118,7 +118,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
         title: 'giaoban API',
         description: 'Báo cáo định kỳ và giao ban (monthly reporting and briefing)',
         version: '0.1.0',
-        license: { name: 'Proprietary (UNLICENSED)' },
+        // An SPDX reference for a licence that is not on SPDX's list (the package is UNLICENSED).
+        license: { name: 'Proprietary (UNLICENSED)', identifier: 'LicenseRef-giaoban-proprietary' },
       },
       servers: [{ url: '/', description: 'the server answering this document' }],
       components: {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generateOpenApi } from '../../scripts/openapi.ts';
+import { PATHS_FILE, pathsModule } from '../../scripts/openapi-types.ts';
 import { ROOT } from '../support/app.ts';
 
 interface Operation {
@@ -18,6 +19,10 @@ describe('the OpenAPI document', () => {
     assert.ok(
       generated === committed,
       'openapi.json is out of date: the routes changed. Run `npm run openapi` and commit openapi.json',
+    );
+    assert.ok(
+      pathsModule(JSON.parse(generated)) === readFileSync(join(ROOT, PATHS_FILE), 'utf8'),
+      `${PATHS_FILE} is out of date: run \`npm run openapi\` and commit it with openapi.json`,
     );
     const doc = JSON.parse(generated) as { paths: Record<string, Record<string, Operation>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
