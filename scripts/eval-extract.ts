@@ -73,7 +73,7 @@ function pair<E, P>(expected: E[], predicted: P[], eq: (e: E, p: P) => boolean) 
 }
 
 /** Mass in grams, so "1,2 kg" and "1.200 g" are the same quantity; other units as written. */
-const GRAMS: Record<string, number> = { g: 1, gam: 1, gram: 1, kg: 1000, tấn: 1_000_000 };
+const GRAMS: Record<string, number> = { g: 1, gam: 1, gram: 1, kg: 1000, tạ: 100_000, tấn: 1_000_000 };
 function measure(value: number | null, unit: string | null): [number | null, string | null] {
   const factor = unit === null ? undefined : GRAMS[unit];
   return factor === undefined || value === null ? [value, unit] : [value * factor, 'g'];
@@ -86,7 +86,10 @@ function sameQuantity(av: number | null, au: string | null, bv: number | null, b
 
 const figValue = (e: ExpectedFigure, p: Figure) => sameQuantity(e.value, e.unit, p.value, p.unit);
 const figStrict = (e: ExpectedFigure, p: Figure) =>
-  figValue(e, p) && e.indicator === p.indicator && e.option === p.option && e.approx === p.approx;
+  figValue(e, p) &&
+  e.indicator === p.indicator &&
+  e.option === p.option &&
+  e.approx === (p.approx !== null || p.value_max !== null);
 const cmpValue = (e: ExpectedComparison, p: Comparison) =>
   e.direction === p.direction && sameQuantity(e.value, e.unit, p.value, p.unit);
 const cmpStrict = (e: ExpectedComparison, p: Comparison) =>
@@ -106,7 +109,7 @@ function prf(t: Tally): string {
 }
 
 const describeFigure = (f: ExpectedFigure | Figure) =>
-  `${f.value} ${f.unit} → ${f.indicator ?? '∅'}${f.option ? `/${f.option}` : ''}${f.approx ? ' ~' : ''}`;
+  `${f.value} ${f.unit} → ${f.indicator ?? '∅'}${f.option ? `/${f.option}` : ''}${f.approx ? ' ~' : ''}${'noun' in f && f.noun ? ` «${f.noun}»` : ''}`;
 const describeComparison = (c: ExpectedComparison | Comparison) =>
   `${c.direction} ${c.value ?? '·'} ${c.unit ?? ''} vs ${c.baseline ?? '∅'} → ${c.indicator ?? '∅'}`;
 

@@ -669,13 +669,16 @@ program
       return;
     }
     printTable(
-      ['indicator', 'option', 'value', 'unit', 'approx', 'text'],
+      ['indicator', 'option', 'noun', 'value', 'unit', 'approx', 'text'],
       result.figures.map((f) => [
         f.indicator,
         f.option,
-        formatNumber(f.value, 3),
+        f.noun,
+        f.value_max === null
+          ? formatNumber(f.value, 3)
+          : `${formatNumber(f.value, 3)}–${formatNumber(f.value_max, 3)}`,
         f.unit,
-        f.approx ? 'gần/khoảng' : '',
+        f.approx ?? '',
         result.text.slice(f.span[0], f.span[1]),
       ]),
     );

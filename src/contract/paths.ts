@@ -2431,12 +2431,15 @@ export interface paths {
               figures: Array<{
                 indicator: string | null;
                 option: string | null;
-                value: number;
+                noun: string | null;
                 unit: string;
-                approx: boolean;
+                value: number;
+                value_max: number | null;
+                approx: string | null;
+                of: number | null;
+                subset_of: number | null;
                 span: [number, number];
                 convertedValue?: number;
-                range?: [number, number];
               }>;
               comparisons: Array<{
                 direction: "up" | "down" | "same";
@@ -2446,6 +2449,8 @@ export interface paths {
                 baselineText: string | null;
                 indicator: string | null;
                 option: string | null;
+                current: number | null;
+                base: number | null;
                 span: [number, number];
               }>;
               period: {

@@ -19,7 +19,13 @@ const SEED =
 type Brief = [indicator: string | null, option: string | null, value: number, unit: string, approx: boolean];
 
 function brief(text: string): Brief[] {
-  return extract(text, INDICATORS).figures.map((f) => [f.indicator, f.option, f.value, f.unit, f.approx]);
+  return extract(text, INDICATORS).figures.map((f) => [
+    f.indicator,
+    f.option,
+    f.value,
+    f.unit,
+    f.approx !== null || f.value_max !== null,
+  ]);
 }
 
 function figuresOf(text: string): Figure[] {
@@ -115,7 +121,7 @@ describe('extract: units', () => {
     assert.equal(f[0]?.convertedValue, 0.5);
     assert.equal(f[1]?.unit, 'tấn');
     assert.equal(f[1]?.convertedValue, 2000);
-    assert.equal(f[1]?.approx, true);
+    assert.equal(f[1]?.approx, 'hơn');
   });
 
   it('maps heroin in bánh to bricks, not kg', () => {
@@ -131,8 +137,8 @@ describe('extract: units', () => {
     assert.deepEqual(
       f.map((x) => [x.indicator, x.value, x.unit, x.approx, x.convertedValue]),
       [
-        ['fire.cases', 12, 'vụ', false, undefined],
-        ['fire.damage', 2.5, 'tỷ đồng', true, 2500],
+        ['fire.cases', 12, 'vụ', null, undefined],
+        ['fire.damage', 2.5, 'tỷ đồng', 'ước tính', 2500],
       ],
     );
   });
@@ -141,7 +147,7 @@ describe('extract: units', () => {
     const f = figuresOf('thu giữ hàng lậu trị giá khoảng 1 tỷ 200 triệu đồng');
     assert.deepEqual(
       f.map((x) => [x.indicator, x.value, x.unit, x.approx]),
-      [['economy.goods_value', 1.2, 'tỷ đồng', true]],
+      [['economy.goods_value', 1.2, 'tỷ đồng', 'khoảng']],
     );
   });
 
@@ -232,13 +238,16 @@ describe('extract: counted things outside the catalogue', () => {
     );
   });
 
-  it('still reads "12 ổ nhóm" as gangs and leaves "63 điểm cầu" and "30 m3 gỗ" alone', () => {
+  it('still reads "12 ổ nhóm" as gangs; "63 điểm cầu" and "30 m3 gỗ" are figures for a person to place', () => {
     assert.deepEqual(
       brief('triệt xóa 12 ổ nhóm tội phạm').map((b) => [b[2], b[3]]),
       [[12, 'ổ nhóm']],
     );
-    assert.deepEqual(brief('Hội nghị có 63 điểm cầu trực tuyến'), []);
-    assert.deepEqual(brief('thu giữ hơn 30 m3 gỗ các loại'), []);
+    assert.deepEqual(brief('Hội nghị có 63 điểm cầu trực tuyến'), [[null, null, 63, 'điểm cầu', false]]);
+    assert.deepEqual(
+      figuresOf('thu giữ hơn 30 m3 gỗ các loại').map((f) => [f.indicator, f.value, f.unit, f.noun, f.approx]),
+      [[null, 30, 'm3', 'gỗ', 'hơn']],
+    );
   });
 });
 
@@ -338,14 +347,14 @@ describe('extract: approximations and ranges', () => {
   for (const word of ['gần', 'hơn', 'khoảng', 'trên', 'gần như', 'ước', 'ước tính']) {
     it(`"${word}" makes the figure approximate`, () => {
       const [f] = figuresOf(`thu giữ ${word} 28kg heroin`);
-      assert.equal(f?.approx, true);
+      assert.equal(f?.approx, word);
       assert.equal(f?.value, 28);
     });
   }
 
   it('"ước trị giá" is approximate too', () => {
     const [f] = figuresOf('buôn lậu hàng hóa, ước trị giá 2,8 tỷ đồng');
-    assert.equal(f?.approx, true);
+    assert.equal(f?.approx, 'ước');
     assert.equal(f?.indicator, 'economy.goods_value');
   });
 
@@ -353,8 +362,8 @@ describe('extract: approximations and ranges', () => {
     const [f, ...rest] = figuresOf('mỗi ngày xảy ra từ 3 đến 5 vụ tai nạn giao thông');
     assert.deepEqual(rest, []);
     assert.equal(f?.value, 3);
-    assert.deepEqual(f?.range, [3, 5]);
-    assert.equal(f?.approx, true);
+    assert.equal(f?.value_max, 5);
+    assert.equal(f?.approx, null);
     assert.equal(f?.indicator, 'traffic.accidents');
   });
 });
@@ -572,6 +581,151 @@ describe('extract: the rule set is data', () => {
     assert.deepEqual(
       extract('thu giữ 28kg heroin', small).figures.map((f) => f.indicator),
       [null],
+    );
+  });
+});
+
+describe('extract: what each number is, on the forms real reports use', () => {
+  const figs = (text: string) =>
+    extract(text, INDICATORS).figures.map((f) => ({
+      indicator: f.indicator,
+      noun: f.noun,
+      unit: f.unit,
+      value: f.value,
+      value_max: f.value_max,
+      approx: f.approx,
+      of: f.of,
+      subset_of: f.subset_of,
+    }));
+  const cmps = (text: string) =>
+    extract(text, INDICATORS).comparisons.map((c) => [
+      c.direction,
+      c.value,
+      c.unit,
+      c.baseline,
+      c.current,
+      c.base,
+    ]);
+  const plain = { indicator: null, value_max: null, approx: null, of: null, subset_of: null };
+
+  it('1. a difference is a comparison, not a count: "giảm 120 vụ", "nhiều hơn 45 vụ", "giảm -80 vụ"', () => {
+    const text = 'Tháng 5, xảy ra 150 vụ, giảm 120 vụ so với cùng kỳ; nhiều hơn 45 vụ so với tháng trước.';
+    assert.deepEqual(
+      figs(text).map((f) => [f.value, f.unit]),
+      [[150, 'vụ']],
+    );
+    assert.deepEqual(cmps(text), [
+      ['down', 120, 'vụ', 'same_period_last_year', null, null],
+      ['up', 45, 'vụ', 'previous_period', null, null],
+    ]);
+    assert.deepEqual(cmps('So với tháng trước giảm -80 vụ.'), [
+      ['down', 80, 'vụ', 'previous_period', null, null],
+    ]);
+  });
+
+  it('2. "tăng 30 vụ (150/120 vụ)" gives the change with its current and base, and no figures', () => {
+    const text = 'Số vụ tăng 30 vụ (150/120 vụ) so với cùng kỳ.';
+    assert.deepEqual(figs(text), []);
+    assert.deepEqual(cmps(text), [['up', 30, 'vụ', 'same_period_last_year', 150, 120]]);
+  });
+
+  it('3. a counted thing outside the catalogue keeps its noun and classifier, indicator null', () => {
+    assert.deepEqual(figs('thu giữ 12 chiếc xe máy, ba con gà, 87 máy tính và 20 bánh heroin'), [
+      { ...plain, noun: 'xe máy', unit: 'chiếc', value: 12 },
+      { ...plain, noun: 'gà', unit: 'con', value: 3 },
+      { ...plain, noun: 'máy tính', unit: 'máy tính', value: 87 },
+      { ...plain, indicator: 'drug.seized_bricks', noun: 'heroin', unit: 'bánh', value: 20 },
+    ]);
+    assert.deepEqual(
+      figs('Tại hội nghị, có 9 tập thể, 36 cá nhân được khen thưởng; 34 tổ cảnh sát cơ động tuần tra.').map(
+        (f) => [f.value, f.unit],
+      ),
+      [
+        [9, 'tập thể'],
+        [36, 'cá nhân'],
+        [34, 'tổ'],
+      ],
+    );
+  });
+
+  it("3b. a count outside the units reaches an indicator only when its own noun is the catalogue's", () => {
+    assert.deepEqual(
+      figs('Thu hồi 5 roi điện, 3 súng hơi, 6 gậy điện, 2 lựu đạn; tiếp nhận 15 tin báo về tội phạm.').map(
+        (f) => [f.indicator, f.value, f.unit],
+      ),
+      [
+        ['weapons.support_tools', 5, 'roi điện'],
+        ['weapons.guns', 3, 'súng'],
+        [null, 6, 'gậy điện'],
+        ['weapons.grenades', 2, 'lựu đạn'],
+        [null, 15, 'tin báo'],
+      ],
+    );
+  });
+
+  it('4. labels, dates, times, codes and ages are not counts', () => {
+    const text =
+      'Khoảng 7h40 ngày 23/3, tại ấp 2, quận 8, xe biển số 29B-043.46 của Công ty Sông Đà 702 quản lý; ' +
+      'Điều 227 Bộ luật Hình sự; lần thứ 4; Đỗ Văn A. (SN 1990) 43 tuổi có 2 tiền án; hàng ngàn tỷ đồng.';
+    assert.deepEqual(figs(text), []);
+  });
+
+  it('5. a rate after "đạt" or "tỷ lệ" is a figure in %', () => {
+    assert.deepEqual(
+      figs(
+        'Tỷ lệ điều tra, khám phá đạt 85,4%, án rất nghiêm trọng đạt 92,1%; khám phá 268 vụ (đạt 85,9%).',
+      ).map((f) => [f.indicator, f.value, f.unit]),
+      [
+        ['crime.solve_rate', 85.4, '%'],
+        [null, 92.1, '%'],
+        ['crime.solved', 268, 'vụ'],
+        ['crime.solve_rate', 85.9, '%'],
+      ],
+    );
+    // Not a rate: "100% xã", a target.
+    assert.deepEqual(figs('Công an chính quy về 100% xã, phấn đấu giảm 5% số vụ.'), []);
+  });
+
+  it('6. parts of a whole: "412/530 vụ" and "(trong đó có 3 nữ)"', () => {
+    const f = figs('Điều tra làm rõ 412/530 vụ; bắt 31 người (trong đó có 3 nữ).');
+    assert.deepEqual(
+      f.map((x) => [x.value, x.unit, x.of, x.subset_of, x.noun]),
+      [
+        [412, 'vụ', 530, null, 'vụ'],
+        [530, 'vụ', null, null, 'vụ'],
+        [31, 'người', null, null, 'người'],
+        [3, 'người', null, 2, 'nữ'],
+      ],
+    );
+  });
+
+  it('7. ranges and scale words: "từ 10 đến 15 con bạc", "hơn 20 nghìn vụ việc"', () => {
+    assert.deepEqual(figs('bắt quả tang từ 10 đến 15 con bạc; phát hiện hơn 20 nghìn vụ việc'), [
+      { ...plain, noun: 'con bạc', unit: 'con bạc', value: 10, value_max: 15 },
+      { ...plain, noun: 'vụ việc', unit: 'vụ việc', value: 20000, approx: 'hơn' },
+    ]);
+  });
+
+  it('8. the period reported is not the baseline: "so với tháng 4/2023 giảm …"', () => {
+    const r = extract('So với tháng 4/2023, tháng 5/2024 xảy ra 30 vụ, giảm 12 vụ.', INDICATORS);
+    assert.deepEqual([r.period?.month, r.period?.year], [5, 2024]);
+    assert.equal(r.comparisons[0]?.baselineText, 'tháng 4/2023');
+  });
+
+  it('9. a change in percentage points and a change joined by "và" with its own bracketed percentage', () => {
+    assert.deepEqual(cmps('Tỷ lệ điều tra tăng 2,5 điểm phần trăm so với năm trước.'), [
+      ['up', 2.5, 'điểm %', 'previous_year', null, null],
+    ]);
+    assert.deepEqual(
+      cmps('số vụ án, bị can khởi tố đã tăng sáu vụ (hơn 23%) và 17 bị can (hơn 60%).').map((c) =>
+        c.slice(0, 3),
+      ),
+      [
+        ['up', 6, 'vụ'],
+        ['up', 23, '%'],
+        ['up', 17, 'bị can'],
+        ['up', 60, '%'],
+      ],
     );
   });
 });

@@ -59,6 +59,13 @@ interface Compiled {
   baselines: Array<{ kind: BaselineKind; phrases: Token[][] }>;
   allCriteria: Token[][];
   unitPrefixes: Token[][];
+  openStops: Token[][];
+  openLabels: Token[][];
+  classifiers: Token[][];
+  compounds: Token[][];
+  single: Token[][];
+  rateCues: Token[][];
+  subsetCues: Token[][];
   unitLevels: Array<{ tokens: Token[][]; level: string }>;
 }
 
@@ -158,17 +165,34 @@ function compile(rules: ExtractionRules): Compiled {
     baselines: rules.comparison.baselines.map((b) => ({ kind: b.kind, phrases: many(b.phrases) })),
     allCriteria: many(rules.comparison.allCriteria),
     unitPrefixes: many(rules.reportingUnits.prefixes),
+    openStops: many(rules.openNouns.stops),
+    openLabels: many(rules.openNouns.labels),
+    classifiers: many(rules.openNouns.classifiers),
+    compounds: many(rules.openNouns.compounds),
+    single: many(rules.openNouns.single),
+    rateCues: many(rules.rateCues),
+    subsetCues: many(rules.subsetCues),
     unitLevels: rules.reportingUnits.levels.map((l) => ({ tokens: many(l.words), level: l.level })),
   };
   compiledCache.set(rules, compiled);
   return compiled;
 }
 
+const wordCounts = new WeakMap<Token[], number>();
+function wordCount(phrase: Token[]): number {
+  let n = wordCounts.get(phrase);
+  if (n === undefined) {
+    n = phrase.filter((p) => p.kind === 'word').length;
+    wordCounts.set(phrase, n);
+  }
+  return n;
+}
+
 function matchAt(tokens: Token[], at: number, phrase: Token[]): boolean {
   if (at < 0 || at + phrase.length > tokens.length) return false;
   // In accented text an unaccented word is only read as an accented rule word inside a phrase of two or more words
   // ("ma tuy tổng hợp"): alone it is usually another word ("quả tang" is not "tăng", "chay" is not "cháy").
-  const lenient = !tokens[at]?.inAccentedText || phrase.filter((p) => p.kind === 'word').length > 1;
+  const lenient = !tokens[at]?.inAccentedText || wordCount(phrase) > 1;
   for (let j = 0; j < phrase.length; j++) {
     const t = tokens[at + j];
     const p = phrase[j];
@@ -177,15 +201,35 @@ function matchAt(tokens: Token[], at: number, phrase: Token[]): boolean {
   return true;
 }
 
+const tokenKey = (t: Token | undefined) => (t ? `${t.kind}:${t.fold}` : '');
+
+/** Phrase lists indexed by their first and by their last token, longest first, built once per list. */
+const byFirst = new WeakMap<Token[][], Map<string, Token[][]>>();
+const byLast = new WeakMap<Token[][], Map<string, Token[][]>>();
+function indexed(cache: WeakMap<Token[][], Map<string, Token[][]>>, list: Token[][], last: boolean) {
+  let index = cache.get(list);
+  if (!index) {
+    index = new Map();
+    for (const p of list) {
+      const k = tokenKey(last ? p[p.length - 1] : p[0]);
+      index.set(k, [...(index.get(k) ?? []), p]);
+    }
+    cache.set(list, index);
+  }
+  return index;
+}
+
 /** Length of the longest phrase of `list` starting at `at`, or 0. */
 function longestAt(tokens: Token[], at: number, list: Token[][]): number {
-  for (const p of list) if (matchAt(tokens, at, p)) return p.length;
+  for (const p of indexed(byFirst, list, false).get(tokenKey(tokens[at])) ?? [])
+    if (matchAt(tokens, at, p)) return p.length;
   return 0;
 }
 
 /** Length of the longest phrase of `list` ending just before `end`, or 0. */
 function longestEndingAt(tokens: Token[], end: number, list: Token[][]): number {
-  for (const p of list) if (matchAt(tokens, end - p.length, p)) return p.length;
+  for (const p of indexed(byLast, list, true).get(tokenKey(tokens[end - 1])) ?? [])
+    if (matchAt(tokens, end - p.length, p)) return p.length;
   return 0;
 }
 
@@ -226,7 +270,17 @@ interface Quantity {
   unit: string;
   kind: UnitKind;
   approx: boolean;
+  approxWord: string | null;
   range?: [number, number];
+  /** The counted thing named right after the unit ("xe máy" in "12 chiếc xe máy"). */
+  noun: string | null;
+  /** A unit read from the open vocabulary, not from the rule set's units. */
+  open?: boolean;
+  /** "412/530 vụ": the whole of this part. */
+  of?: number;
+  /** "(150/120 vụ)" after a change: the current and base counts of that change. */
+  current?: number;
+  base?: number;
   /** End (exclusive) of the words after the unit that name what is counted. */
   rEnd: number;
   role: 'figure' | 'comparison' | 'dropped';
@@ -278,9 +332,11 @@ function readNumber(tokens: Token[], at: number, c: Compiled): NumberRead | null
   let end = at;
   while (end < tokens.length && end - at < 8 && isNumberWord(tokens[end], c)) end++;
   for (let k = end; k > at; k--) {
-    if (!unitAt(tokens, k, c) && !scaleAt(tokens, k, c)) continue;
+    const open = !unitAt(tokens, k, c) && !scaleAt(tokens, k, c);
+    if (open && !knownOpenAt(tokens, k, c)) continue;
     const value = parseNumberWords(tokens.slice(at, k).map((x) => x.fold));
-    if (value !== null) return { value, end: k };
+    // "một" before a noun outside the units is the article ("một nhóm", "một người").
+    if (value !== null && !(open && value === 1)) return { value, end: k };
   }
   return null;
 }
@@ -316,8 +372,10 @@ function partOfWhole(tokens: Token[], i: number, c: Compiled, out: Quantity[]): 
   const whole = quantityAt(tokens, i + 2, c);
   if (whole?.kind !== 'count' || whole.numStart !== i + 2 || whole.range) return null;
   const value = parseDigits(t.raw);
-  if (!(value <= whole.value) || out.some((q) => q.unitEnd > i)) return null;
-  const approx = approxBefore(tokens, i, c);
+  // "(150/120 vụ)" after a change gives its current and base counts, and the current may exceed the base.
+  const bracketed = tokens[i - 1]?.raw === '(';
+  if (!(value <= whole.value || bracketed) || out.some((q) => q.unitEnd > i)) return null;
+  const approxWord = approxBefore(tokens, i, c);
   // The part spans its own number only; the whole is read next, from its own number.
   return {
     ...whole,
@@ -327,14 +385,112 @@ function partOfWhole(tokens: Token[], i: number, c: Compiled, out: Quantity[]): 
     unitEnd: i + 1,
     rEnd: whole.rEnd,
     value,
-    approx,
+    approx: approxWord !== null,
+    approxWord,
+    of: whole.value,
   };
 }
+
+/** Lower-case NFC text of tokens [from, to), as written ("tỉnh, thành phố"). */
+function wordsText(tokens: Token[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (out && t.kind !== 'punct') out += ' ';
+    out += t.raw.toLowerCase();
+  }
+  return out.normalize('NFC');
+}
+
+const LOWER_START = /^\p{Ll}/u;
+
+/** The noun phrase at `at`: lower-case words up to punctuation, a number or a stop word (at most `max`). */
+function phraseEnd(tokens: Token[], at: number, c: Compiled, max = 4): number {
+  let k = at;
+  while (k < tokens.length && k - at < max) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || !LOWER_START.test(t.raw)) break;
+    const compound = longestAt(tokens, k, c.compounds);
+    if (compound === 0 && longestAt(tokens, k, c.openStops) > 0) break;
+    k += Math.max(compound, 1);
+  }
+  return k;
+}
+
+interface OpenNoun {
+  unit: string;
+  noun: string;
+  unitEnd: number;
+}
+
+/**
+ * A counted thing outside the rule set's units ("87 máy tính", "9 tập thể", "19 căn nhà"): the unit is the
+ * classifier when one leads the phrase, else a known compound, a one-syllable noun, or the first two words.
+ */
+function openNounAt(tokens: Token[], at: number, c: Compiled): OpenNoun | null {
+  let k = at;
+  const quote = tokens[k];
+  if (quote?.kind === 'punct' && ['“', '"', '‘'].includes(quote.raw)) k++;
+  const first = tokens[k];
+  if (first?.kind !== 'word' || !LOWER_START.test(first.raw)) return null;
+  const compound = longestAt(tokens, k, c.compounds);
+  if (compound === 0 && longestAt(tokens, k, c.openStops) > 0) return null;
+  const end = phraseEnd(tokens, k, c);
+  if (end === k) return null;
+  const unitOf = c.rules.openNouns.unitOf;
+  let unitEnd: number;
+  let nounFrom = k;
+  if (compound > 0) unitEnd = k + compound;
+  else if (longestAt(tokens, k, c.classifiers) === 1 && end > k + 1) {
+    unitEnd = k + 1;
+    nounFrom = k + 1;
+  } else if (longestAt(tokens, k, c.single) === 1 || end === k + 1) unitEnd = k + 1;
+  else unitEnd = k + 2;
+  const written = wordsText(tokens, k, unitEnd);
+  const noun = wordsText(tokens, nounFrom, end);
+  return { unit: unitOf[written] ?? written, noun, unitEnd };
+}
+
+/** A noun of the open-vocabulary lists starts at `at` (numbers in words only count those). */
+function knownOpenAt(tokens: Token[], at: number, c: Compiled): boolean {
+  return (
+    longestAt(tokens, at, c.compounds) > 0 ||
+    longestAt(tokens, at, c.single) > 0 ||
+    longestAt(tokens, at, c.classifiers) > 0
+  );
+}
+
+function adjacent(a: Token | undefined, b: Token | undefined): boolean {
+  return a !== undefined && b !== undefined && a.end === b.start;
+}
+
+/** Whether a number in digits at i may count an open-vocabulary noun: not a date, time, code, age or label. */
+function openNumber(tokens: Token[], i: number, start: number, c: Compiled): boolean {
+  const t = tokens[i];
+  const prev = tokens[start - 1];
+  if (t?.kind !== 'number' && t?.kind !== 'word') return false;
+  if (prev?.kind === 'punct' && adjacent(prev, tokens[start]) && ['/', '-', '.', ':', '–'].includes(prev.raw))
+    return false;
+  if (prev?.kind === 'word' && adjacent(prev, tokens[start])) return false;
+  // "Công ty Sông Đà 702", "Thủy đoàn 1": a number right after a capitalised name is part of the name.
+  if (prev?.kind === 'word' && /^\p{Lu}/u.test(prev.raw) && tokens[start - 2]?.kind === 'word') return false;
+  return longestEndingAt(tokens, start, c.openLabels) === 0;
+}
+
+const BARE_SCALES = new Set(['nghin', 'ngan', 'trieu', 'ty', 'ti', 'chuc']);
 
 function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
   const prev = tokens[i - 1];
   // Inside a longer alphanumeric string ("29H1-123.45") or a word-number run already tried.
   if (isNumberWord(prev, c) && tokens[i]?.kind === 'word') return null;
+  // "hàng ngàn tỷ đồng", "vài trăm người": an order of magnitude, not a number.
+  const here = tokens[i];
+  if (
+    here?.kind === 'word' &&
+    (BARE_SCALES.has(here.fold) || ['hang', 'vai', 'may'].includes(prev?.fold ?? ''))
+  )
+    return null;
   // "hộp pháo hoa (loại 36 quả)": a number right after a bracketed "loại" names a kind of thing, not a count
   // ("thanh loại 6.840 đối tượng" is a count).
   if (prev?.kind === 'word' && prev.fold === 'loai' && tokens[i - 2]?.raw === '(') return null;
@@ -356,6 +512,16 @@ function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
   let unit = unitAt(tokens, j, c);
   let unitStart = j;
   let scale = 1;
+  let open: OpenNoun | null = null;
+  if (
+    !unit &&
+    !scaleAt(tokens, j, c) &&
+    openNumber(tokens, i, start, c) &&
+    !adjacent(tokens[j - 1], tokens[j])
+  ) {
+    open = openNounAt(tokens, j, c);
+    if (open) unit = { unit: open.unit, kind: 'count', end: open.unitEnd };
+  }
   if (!unit) {
     const s = scaleAt(tokens, j, c);
     if (!s) return null;
@@ -373,7 +539,7 @@ function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
       unitStart = s.end;
     }
   }
-  const approxInfo = approxBefore(tokens, start, c);
+  const approxWord = approxBefore(tokens, start, c);
   const mul = (x: number) => Number((x * scale).toPrecision(12));
   return {
     start,
@@ -383,8 +549,11 @@ function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
     value: mul(range ? range[0] : value),
     unit: unit.unit,
     kind: unit.kind,
-    approx: approxInfo || range !== undefined,
+    approx: approxWord !== null || range !== undefined,
+    approxWord,
     ...(range ? { range: [mul(range[0]), mul(range[1])] as [number, number] } : {}),
+    noun: open ? open.noun : null,
+    ...(open ? { open: true } : {}),
     rEnd: unit.end,
     role: 'figure',
     indicator: null,
@@ -392,13 +561,14 @@ function quantityAt(tokens: Token[], i: number, c: Compiled): Quantity | null {
   };
 }
 
-function approxBefore(tokens: Token[], at: number, c: Compiled): boolean {
+/** The approximation word before a number ("gần", "hơn", "ước tính"), as written in lower case, or null. */
+function approxBefore(tokens: Token[], at: number, c: Compiled): string | null {
   let p = at;
-  let found = false;
+  let found: string | null = null;
   for (let guard = 0; guard < 5; guard++) {
     const a = longestEndingAt(tokens, p, c.approx);
     if (a > 0) {
-      found = true;
+      found = wordsText(tokens, p - a, p);
       p -= a;
       continue;
     }
@@ -451,6 +621,8 @@ function hasRole(m: Match, type: Role['type']): boolean {
 
 interface Context {
   tokens: Token[];
+  /** Token indices where a quantity starts. */
+  starts: Set<number>;
   matches: Match[];
   quantities: Quantity[];
   st: Structure;
@@ -459,7 +631,22 @@ interface Context {
 }
 
 function matchesIn(ctx: Context, from: number, to: number): Match[] {
-  return ctx.matches.filter((m) => m.start >= from && m.start < to);
+  // Matches are in text order: find the first at or after `from` by bisection.
+  const { matches } = ctx;
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((matches[mid]?.start ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Match[] = [];
+  for (let k = lo; k < matches.length; k++) {
+    const m = matches[k];
+    if (!m || m.start >= to) break;
+    out.push(m);
+  }
+  return out;
 }
 
 /** Where the words before quantity q start: after the previous quantity's noun phrase or a clause stop. */
@@ -497,7 +684,7 @@ function computeREnd(ctx: Context, q: Quantity): number {
     const t = ctx.tokens[k];
     if (!t || t.kind === 'break' || t.kind === 'number') break;
     if (t.kind === 'punct' && R_STOP.has(t.raw)) break;
-    if (ctx.quantities.some((o) => o.start === k)) break;
+    if (ctx.starts.has(k)) break;
     k++;
   }
   return k;
@@ -539,7 +726,11 @@ function resolve(ctx: Context, qi: number): Resolution {
   const none: Resolution = { indicator: null, option: null, field: null };
   if (!q) return none;
   const { c, st } = ctx;
-  const R = rightMatches(ctx, qi);
+  // A count outside the units keeps to its own noun phrase: "6 gậy điện, 2 lựu đạn" shares nothing.
+  // Its noun must lead the phrase ("15 tin báo về tội phạm" counts reports, not crimes).
+  const R = q.open
+    ? rightMatches(ctx, qi, 5).filter((m) => m.start <= q.unitStart + 1)
+    : rightMatches(ctx, qi);
   const lFrom = leftStart(ctx, qi);
   const L = matchesIn(ctx, lFrom, q.start);
   const sent = st.sentence[q.start];
@@ -596,7 +787,13 @@ function resolve(ctx: Context, qi: number): Resolution {
 
   let best = -1;
   let bestScore = 0;
-  for (const ri of c.byUnit.get(q.unit) ?? []) {
+  // A count outside the units ("5 roi điện", "3 súng") reaches an indicator only through a noun of its rule.
+  const candidates = q.open
+    ? [...nounR].filter((ri) =>
+        c.indicators[ri]?.units.some((u) => c.rules.units.find((x) => x.unit === u)?.kind === 'count'),
+      )
+    : (c.byUnit.get(q.unit) ?? []);
+  for (const ri of candidates) {
     const rule = c.indicators[ri];
     if (!rule || !ctx.catalogue.has(rule.indicator)) continue;
     const inR = nounR.has(ri);
@@ -626,7 +823,7 @@ function resolve(ctx: Context, qi: number): Resolution {
   const options = new Set<string | null>();
   for (const ri of nounR) {
     const r = c.indicators[ri];
-    if (r && r.indicator === rule.indicator && r.units.includes(q.unit)) options.add(r.option);
+    if (r && r.indicator === rule.indicator && (q.open || r.units.includes(q.unit))) options.add(r.option);
   }
   if (options.size > 1) option = null;
   const indicator = ctx.catalogue.get(rule.indicator);
@@ -659,15 +856,22 @@ function classify(ctx: Context): void {
       q.dirStart = dir.start;
       q.approx = false;
     } else if (q.kind === 'percent') {
-      // "(-24,25%)", "(+9,79%)", or "(16,5%)" right after a comparison.
-      const sign = tokens[q.start - 1];
+      // "(-24,25%)", "(+9,79%)", "(hơn 23%)" or "(16,5%)" right after a comparison.
+      let at = q.start;
+      for (
+        let n = longestEndingAt(tokens, at, ctx.c.approx);
+        n > 0;
+        n = longestEndingAt(tokens, at, ctx.c.approx)
+      )
+        at -= n;
+      const sign = tokens[at - 1];
       const hasSign = sign?.kind === 'punct' && ['-', '+', '−', '–'].includes(sign.raw);
-      const open = tokens[q.start - (hasSign ? 2 : 1)];
+      const open = tokens[at - (hasSign ? 2 : 1)];
       if (open?.raw === '(') {
         const head = quantities[qi - 1];
         // The change it qualifies ends right before the bracket, or a few words of its noun before it
         // ("tăng 7 người chết (7,4%)").
-        const openAt = q.start - (hasSign ? 2 : 1);
+        const openAt = at - (hasSign ? 2 : 1);
         const gap = head ? tokens.slice(head.unitEnd, openAt) : [];
         const headAdjacent =
           head !== undefined &&
@@ -682,12 +886,63 @@ function classify(ctx: Context): void {
         }
       }
     }
+    if (q.role === 'figure' && q.kind !== 'percent') continuesChange(ctx, qi);
+    if (q.of !== undefined && tokens[q.start - 1]?.raw === '(') baseOfChange(ctx, qi);
     const lFrom = leftStart(ctx, qi);
     const clauseFrom = clauseStart(ctx, q.start);
     if (matchesIn(ctx, Math.min(lFrom, clauseFrom), q.start).some((m) => hasRole(m, 'target')))
       q.role = 'dropped';
   });
   for (const q of quantities) q.rEnd = computeREnd(ctx, q);
+}
+
+/** The change a quantity follows: the one before it, or the change a bracketed percentage qualifies. */
+function previousChange(ctx: Context, qi: number): Quantity | undefined {
+  let p = ctx.quantities[qi - 1];
+  if (p?.headOf !== undefined) p = ctx.quantities[p.headOf];
+  return p?.role === 'comparison' ? p : undefined;
+}
+
+/**
+ * "tăng sáu vụ (hơn 23%) và 17 bị can (hơn 60%)": a count joined to a change by "và" or a comma, and itself followed
+ * by a bracketed percentage, is a change in the same direction.
+ */
+function continuesChange(ctx: Context, qi: number): void {
+  const { tokens, quantities } = ctx;
+  const q = quantities[qi];
+  const last = quantities[qi - 1];
+  const change = previousChange(ctx, qi);
+  const next = quantities[qi + 1];
+  if (!q || !last || !change || !next || next.kind !== 'percent') return;
+  if (ctx.st.sentence[change.start] !== ctx.st.sentence[q.start]) return;
+  const gap = tokens.slice(last.unitEnd, q.start);
+  if (!gap.every((t) => t.raw === ')' || t.raw === ',' || t.fold === 'va')) return;
+  if (!gap.some((t) => t.raw === ',' || t.fold === 'va')) return;
+  const between = tokens.slice(q.unitEnd, next.start);
+  if (between.length > 3 || !between.some((t) => t.raw === '(')) return;
+  q.role = 'comparison';
+  q.direction = change.direction;
+  q.dirStart = q.start;
+  q.approx = false;
+}
+
+/** "giảm 5,83% (3.389/3.599 vụ)": the bracketed part and whole are the change's current and base counts. */
+function baseOfChange(ctx: Context, qi: number): void {
+  const { tokens, quantities } = ctx;
+  const q = quantities[qi];
+  const whole = quantities[qi + 1];
+  const change = quantities[qi - 1];
+  if (!q || !whole || change?.role !== 'comparison') return;
+  const open = q.start - 1;
+  if (open - change.unitEnd > 4 || !tokens.slice(change.unitEnd, open).every((t) => t.kind === 'word'))
+    return;
+  const head = change.headOf !== undefined ? quantities[change.headOf] : undefined;
+  for (const target of head ? [change, head] : [change]) {
+    target.current = q.value;
+    target.base = whole.value;
+  }
+  q.role = 'dropped';
+  whole.role = 'dropped';
 }
 
 function clauseStart(ctx: Context, at: number): number {
@@ -703,6 +958,8 @@ function clauseStart(ctx: Context, at: number): number {
 
 interface BaselineAt {
   start: number;
+  /** End (exclusive) token of the "so với …" phrase. */
+  end: number;
   kind: BaselineKind;
   text: string;
 }
@@ -728,7 +985,7 @@ function findBaselines(ctx: Context, text: string): BaselineAt[] {
     }
     const from = tokens[i + n];
     const last = tokens[end - 1];
-    if (kind && from && last) out.push({ start: i, kind, text: text.slice(from.start, last.end) });
+    if (kind && from && last) out.push({ start: i, end, kind, text: text.slice(from.start, last.end) });
     i = end - 1;
   }
   return out;
@@ -764,6 +1021,33 @@ function sentenceField(ctx: Context, at: number): string | null {
   return after ? fieldOf(after, ctx.c) : null;
 }
 
+/** A percentage after "đạt", "tỷ lệ", "chiếm" in its comma-delimited stretch is a rate, kept as a figure. */
+function isRate(ctx: Context, q: Quantity): boolean {
+  if (q.unit !== '%') return false;
+  for (let k = segmentStart(ctx, q.start); k < q.start; k++)
+    if (longestAt(ctx.tokens, k, ctx.c.rateCues) > 0) return true;
+  return false;
+}
+
+/** "…, trong đó có 670 trường hợp": the words right before the number (past an approximation) say "of which". */
+function subsetCueBefore(ctx: Context, q: Quantity): boolean {
+  let p = q.start;
+  while (p > 0 && longestEndingAt(ctx.tokens, p, ctx.c.approx) > 0)
+    p -= longestEndingAt(ctx.tokens, p, ctx.c.approx);
+  return longestEndingAt(ctx.tokens, p, ctx.c.subsetCues) > 0;
+}
+
+/** The counted thing after a known unit ("heroin" in "30 bánh heroin"); a count unit names itself otherwise. */
+function nounAfter(ctx: Context, q: Quantity): string | null {
+  const end = phraseEnd(ctx.tokens, q.unitEnd, ctx.c);
+  if (end > q.unitEnd) {
+    const noun = wordsText(ctx.tokens, q.unitEnd, end);
+    const classifier = ctx.c.rules.openNouns.classifiers.includes(q.unit);
+    return classifier || q.kind !== 'count' ? noun : `${q.unit} ${noun}`;
+  }
+  return q.kind === 'count' && !ctx.c.rules.openNouns.classifiers.includes(q.unit) ? q.unit : null;
+}
+
 function converted(
   indicator: Indicator | undefined,
   unit: string,
@@ -796,10 +1080,12 @@ export function extract(
     tokens,
     matches: matchContent(tokens, c),
     quantities: findQuantities(tokens, c),
+    starts: new Set<number>(),
     st: structure(tokens),
     c,
     catalogue: new Map(catalogue.map((i) => [i.code, i])),
   };
+  for (const q of ctx.quantities) ctx.starts.add(q.start);
   for (const q of ctx.quantities) q.rEnd = computeREnd(ctx, q);
   classify(ctx);
   ctx.quantities.forEach((q, qi) => {
@@ -814,24 +1100,46 @@ export function extract(
   const baselines = findBaselines(ctx, text);
   const spanOf = (from: number, to: number): Span => [tokens[from]?.start ?? 0, tokens[to - 1]?.end ?? 0];
 
+  const figureUnits: string[] = [];
   ctx.quantities.forEach((q, qi) => {
     if (q.role === 'dropped') return;
     if (q.role === 'figure') {
       const ind = q.indicator ? ctx.catalogue.get(q.indicator) : undefined;
-      const conv = converted(ind, q.unit, q.value, rules);
+      // A count named by its noun ("5 roi điện") is counted in the indicator's own unit.
+      const conv = q.open ? undefined : converted(ind, q.unit, q.value, rules);
       const valid = conv !== 'invalid';
-      if (q.kind === 'percent' && (!q.indicator || !valid)) return;
+      if (q.kind === 'percent' && (!q.indicator || !valid) && !isRate(ctx, q)) return;
+      // "khám phá 268 vụ (đạt 85,9%)": a rate right after the count of solved cases is the solve rate.
+      const before = ctx.quantities[qi - 1];
+      if (
+        q.kind === 'percent' &&
+        !q.indicator &&
+        before?.indicator === 'crime.solved' &&
+        q.start - before.unitEnd <= 3 &&
+        ctx.catalogue.has('crime.solve_rate')
+      )
+        q.indicator = 'crime.solve_rate';
+      let subsetOf: number | null = null;
+      if (subsetCueBefore(ctx, q)) {
+        for (let k = figures.length - 1; k >= 0 && subsetOf === null; k--)
+          if (figureUnits[k] === q.unit) subsetOf = k;
+        if (subsetOf === null && figures.length > 0 && q.kind === 'count') subsetOf = figures.length - 1;
+      }
       const f: Figure = {
         indicator: valid ? q.indicator : null,
         option: valid ? q.option : null,
-        value: q.value,
+        noun: q.noun ?? nounAfter(ctx, q),
         unit: q.unit,
-        approx: q.approx,
+        value: q.value,
+        value_max: q.range ? q.range[1] : null,
+        approx: q.approxWord,
+        of: q.of ?? null,
+        subset_of: subsetOf,
         span: spanOf(q.numStart, q.unitEnd),
       };
       if (valid && conv !== undefined) f.convertedValue = conv;
-      if (q.range) f.range = q.range;
       figures.push(f);
+      figureUnits.push(q.unit);
       return;
     }
     let indicator = q.indicator;
@@ -868,6 +1176,8 @@ export function extract(
       baselineText: b?.text ?? null,
       indicator,
       option,
+      current: q.current ?? null,
+      base: q.base ?? null,
       span: spanOf(q.dirStart ?? q.numStart, q.unitEnd),
     });
   });
@@ -905,6 +1215,8 @@ export function extract(
         baselineText: b?.text ?? null,
         indicator: code,
         option: null,
+        current: null,
+        base: null,
         span: spanOf(dir.start, i + n),
       });
     }
@@ -923,6 +1235,8 @@ export function extract(
       baselineText: null,
       indicator: prev?.indicator ?? null,
       option: prev?.option ?? null,
+      current: null,
+      base: null,
       span: spanOf(i, i + n),
     });
     i += n - 1;
@@ -930,7 +1244,8 @@ export function extract(
   comparisons.sort((a, b) => a.span[0] - b.span[0]);
 
   const result: ExtractionResult = { text, figures, comparisons };
-  const period = findPeriod(tokens, text);
+  // "so với tháng 4/2023 giảm …": the baseline's period is not the period reported.
+  const period = findPeriod(tokens, text, baselines);
   if (period) result.period = period;
   const unit = findUnit(tokens, text, c);
   if (unit) result.unit = unit;
@@ -939,7 +1254,8 @@ export function extract(
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
-function findPeriod(tokens: Token[], text: string): PeriodMention | undefined {
+function findPeriod(tokens: Token[], text: string, baselines: BaselineAt[]): PeriodMention | undefined {
+  const inBaseline = (k: number) => baselines.some((b) => k >= b.start && k < b.end);
   const months: PeriodMention[] = [];
   const others: PeriodMention[] = [];
   const num = (t: Token | undefined) => (t?.kind === 'number' && /^\d+$/.test(t.raw) ? Number(t.raw) : null);
@@ -962,7 +1278,7 @@ function findPeriod(tokens: Token[], text: string): PeriodMention | undefined {
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t?.kind !== 'word') continue;
+    if (t?.kind !== 'word' || inBaseline(i)) continue;
     if (t.fold === 'thang') {
       const before = tokens[i - 1];
       const count = num(before);

@@ -39,6 +39,33 @@ describe('figures read from narrative reports', () => {
     assert.equal(cases?.value, 2);
     assert.match(text.slice(cases?.span[0], cases?.span[1]), /2 vụ/);
 
+    // What each number is, over HTTP: the noun of an unrecognised count, a change with its current and base.
+    const open = await client.request('POST', '/api/extract', {
+      text: 'Tháng 5/2024, thu giữ 12 chiếc xe máy; số vụ tăng 30 vụ (150/120 vụ) so với tháng 4/2023.',
+    });
+    assert.equal(open.status, 200, JSON.stringify(open.body));
+    assert.deepEqual(open.body.figures, [
+      {
+        indicator: null,
+        option: null,
+        noun: 'xe máy',
+        unit: 'chiếc',
+        value: 12,
+        value_max: null,
+        approx: null,
+        of: null,
+        subset_of: null,
+        span: [22, 30],
+      },
+    ]);
+    const [change] = open.body.comparisons as Array<Record<string, unknown>>;
+    assert.deepEqual(
+      [change?.direction, change?.value, change?.unit, change?.current, change?.base, change?.baselineText],
+      ['up', 30, 'vụ', 150, 120, 'tháng 4/2023'],
+    );
+    const period = open.body.period as { month?: number; year?: number } | null;
+    assert.deepEqual([period?.month, period?.year], [5, 2024]);
+
     const doc = new Document({ sections: [{ children: [new Paragraph(TEXT)] }] });
     const buffer = await Packer.toBuffer(doc);
     const form = new FormData();

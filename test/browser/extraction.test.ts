@@ -140,3 +140,47 @@ test('“Nhận tất cả” fills the blank cells and leaves a figure already 
   await proposal('drug.suspects').getByRole('button', { name: 'Nhận' }).click();
   assert.equal(await input('drug.suspects').inputValue(), '7');
 });
+
+test('a figure the catalogue did not recognise is shown with its noun, put into a chosen cell and accepted', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await page.reload();
+  await input('weapons.support_tools').waitFor();
+  await page.getByText('Đọc từ văn bản báo cáo', { exact: true }).click();
+  await page
+    .getByLabel('Văn bản báo cáo', { exact: true })
+    .fill('Qua tuần tra, tổ công tác thu giữ 6 gậy điện; số vụ trộm cắp giảm 3 vụ so với cùng kỳ năm 2025.');
+  await page.getByRole('button', { name: 'Đọc số liệu' }).click();
+  // "gậy điện" is no noun of the catalogue: listed apart, with what it counts, and greyed in the text.
+  const item = page.locator('.unmatched li', { hasText: '6 gậy điện' });
+  await item.waitFor();
+  assert.match((await item.textContent()) ?? '', /đếm: gậy điện/);
+  assert.equal(await page.locator('.extract-text .figure-unmatched').textContent(), '6 gậy điện');
+  // The change is listed with the kind of its baseline, not as a figure.
+  assert.match(
+    (await page.locator('.comparisons li').textContent()) ?? '',
+    /Giảm\s*3 vụ\s*so với cùng kỳ năm trước\s*\(cùng kỳ năm 2025\)/,
+  );
+  assert.equal(await proposal('weapons.support_tools').count(), 0);
+
+  await item.getByLabel('Đưa vào ô: 6 gậy điện').selectOption('weapons.support_tools');
+  await item.getByRole('button', { name: 'Đưa vào ô' }).click();
+  const chip = proposal('weapons.support_tools');
+  await chip.waitFor();
+  assert.match((await chip.textContent()) ?? '', /Đề xuất:\s*6\b.*gậy điện/);
+  assert.equal(await page.locator('.unmatched li', { hasText: '6 gậy điện' }).count(), 0);
+  await page.screenshot({ path: screenshotPath('extraction-placed'), fullPage: true });
+  await chip.getByRole('button', { name: 'Nhận' }).click();
+  assert.equal(await input('weapons.support_tools').inputValue(), '6');
+  await page.locator('.save-saved').waitFor({ timeout: 10_000 });
+  await page.reload();
+  await input('weapons.support_tools').waitFor();
+  assert.equal(await input('weapons.support_tools').inputValue(), '6');
+  assert.match(
+    (await page
+      .locator('tr:has(.entry-input[data-key="weapons.support_tools"]) .source-marker')
+      .getAttribute('title')) ?? '',
+    /«6 gậy điện»/,
+  );
+});

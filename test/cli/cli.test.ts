@@ -213,18 +213,18 @@ describe('giaoban CLI on the demo data', () => {
         option: string | null;
         value: number;
         unit: string;
-        approx: boolean;
+        approx: string | null;
       }>;
     };
     assert.deepEqual(
       result.figures.map((f) => [f.indicator, f.option, f.value, f.unit, f.approx]),
       [
-        ['drug.cases', null, 1457, 'vụ', false],
-        ['drug.suspects', null, 1978, 'đối tượng', false],
-        ['drug.seized_kg', 'heroin', 28, 'kg', true],
-        ['drug.seized_kg', 'synthetic', 138.6, 'kg', false],
-        ['drug.seized_tablets', 'synthetic', 162526, 'viên', false],
-        ['drug.seized_kg', 'cannabis', 5.5, 'kg', false],
+        ['drug.cases', null, 1457, 'vụ', null],
+        ['drug.suspects', null, 1978, 'đối tượng', null],
+        ['drug.seized_kg', 'heroin', 28, 'kg', 'gần'],
+        ['drug.seized_kg', 'synthetic', 138.6, 'kg', null],
+        ['drug.seized_tablets', 'synthetic', 162526, 'viên', null],
+        ['drug.seized_kg', 'cannabis', 5.5, 'kg', null],
       ],
     );
   });

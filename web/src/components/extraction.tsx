@@ -4,7 +4,7 @@ import { ApiError, apiSend, apiUpload } from '../api.ts';
 import { measureKey, measureName } from '../catalogue.ts';
 import { formatNumber, unitLabel } from '../format.ts';
 import { type MessageKey, pick, useLang } from '../i18n.ts';
-import type { ExtractedFigure, Extraction, FigureSource, Indicator } from '../types.ts';
+import type { ExtractedComparison, ExtractedFigure, Extraction, FigureSource, Indicator } from '../types.ts';
 import { Notice } from './notice.tsx';
 
 // Figures read from a narrative report are only proposals: each is shown beside the cell it would fill and
@@ -87,11 +87,98 @@ export function reveal(id: string): void {
   target?.focus({ preventScroll: true });
 }
 
+/** A cell of the form an officer may put a figure into. */
+export interface CellChoice {
+  key: string;
+  label: string;
+}
+
+/** What a figure counts, as the text names it: "xe máy (chiếc)", "gậy điện". */
+export function countedThing(figure: ExtractedFigure): string {
+  const noun = figure.noun ?? '';
+  if (!noun) return figure.unit;
+  return noun === figure.unit || noun.startsWith(`${figure.unit} `) ? noun : `${noun} (${figure.unit})`;
+}
+
+const DIRECTION: Record<ExtractedComparison['direction'], MessageKey> = {
+  up: 'directionUp',
+  down: 'directionDown',
+  same: 'directionSame',
+};
+
+/** "Giảm 120 vụ so với cùng kỳ năm trước (cùng kỳ năm 2024)". */
+function ComparisonLine(props: { comparison: ExtractedComparison }) {
+  const { t } = useLang();
+  const c = props.comparison;
+  const baseline =
+    c.baseline === 'same_period_last_year'
+      ? t('baselineSamePeriod')
+      : c.baseline === 'previous_period'
+        ? t('baselinePreviousPeriod')
+        : c.baseline === 'previous_year'
+          ? t('baselinePreviousYear')
+          : c.baseline === 'other'
+            ? `${t('baselineOther')} ${c.baselineText ?? ''}`.trim()
+            : t('baselineNone');
+  return (
+    <li class={`comparison comparison-${c.direction}`} data-baseline={c.baseline ?? 'none'}>
+      <strong>{t(DIRECTION[c.direction])}</strong>
+      {c.value !== null && (
+        <>
+          {' '}
+          {formatNumber(c.value, 2)} {c.unit}
+        </>
+      )}{' '}
+      <span class="comparison-baseline">{baseline}</span>
+      {c.baselineText && c.baseline !== 'other' && <small class="muted"> ({c.baselineText})</small>}
+      {c.current !== null && c.base !== null && (
+        <small class="muted">
+          {' '}
+          · {formatNumber(c.current, 2)}/{formatNumber(c.base, 2)}
+        </small>
+      )}
+    </li>
+  );
+}
+
+/** Puts a figure the catalogue did not recognise into a cell the officer chooses; it is then proposed there. */
+function PlaceInCell(props: { label: string; cells: CellChoice[]; onPlace: (key: string) => void }) {
+  const { t } = useLang();
+  const [chosen, setChosen] = useState('');
+  return (
+    <span class="place-in-cell">
+      <select
+        aria-label={`${t('placeInCell')}: ${props.label}`}
+        value={chosen}
+        onChange={(e) => setChosen(e.currentTarget.value)}
+      >
+        <option value="">{t('chooseCell')}</option>
+        {props.cells.map((c) => (
+          <option key={c.key} value={c.key}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        class="button-quiet button-small"
+        disabled={chosen === ''}
+        onClick={() => props.onPlace(chosen)}
+      >
+        {t('placeInCell')}
+      </button>
+    </span>
+  );
+}
+
 /** The panel above the grid: paste or upload, then the text with each figure marked. */
 export function ExtractionPanel(props: {
   session: ExtractionSession | null;
+  /** The form's cells, for placing a figure that matches none of them. */
+  cells: CellChoice[];
   onResult: (result: Extraction) => void;
   onShowProposal: (id: number) => void;
+  onPlace: (id: number, key: string) => void;
   onAcceptAll: () => void;
   onClose: () => void;
 }) {
@@ -203,10 +290,29 @@ export function ExtractionPanel(props: {
                     >
                       {session.result.text.slice(p.figure.span[0], p.figure.span[1])}
                     </button>
+                    <span class="figure-noun">
+                      {' '}
+                      · {t('countedThing')}: {countedThing(p.figure)}
+                    </span>
                     {p.indicator && (
                       <small class="muted"> · {measureName(p.indicator, p.figure.option, lang)}</small>
-                    )}
+                    )}{' '}
+                    <PlaceInCell
+                      label={session.result.text.slice(p.figure.span[0], p.figure.span[1])}
+                      cells={props.cells}
+                      onPlace={(key) => props.onPlace(p.id, key)}
+                    />
                   </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {session.result.comparisons.length > 0 && (
+            <div class="comparisons">
+              <h3>{t('comparisonsRead')}</h3>
+              <ul>
+                {session.result.comparisons.map((c) => (
+                  <ComparisonLine key={`${c.span[0]}-${c.span[1]}`} comparison={c} />
                 ))}
               </ul>
             </div>
@@ -302,6 +408,9 @@ export function ProposalChip(props: {
           </small>
         )}
         {proposal.figure.approx && <span class="badge badge-notable">{t('approxFigure')}</span>}
+        {proposal.figure.noun && (
+          <small class="proposal-noun muted"> · {countedThing(proposal.figure)}</small>
+        )}
       </button>
       {proposal.status === 'pending' ? (
         <span class="proposal-actions">

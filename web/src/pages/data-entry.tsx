@@ -828,6 +828,28 @@ function FormEditor(props: { formCode: string }) {
         },
     );
 
+  /**
+   * Puts a figure the catalogue did not recognise ("6 gậy điện") into the cell the officer chose: it is proposed
+   * there as written, to be accepted, corrected or rejected like any other.
+   */
+  const placeProposal = (id: number, key: string) => {
+    const cell = cells?.find((c) => measureKey(c.indicator.code, c.option) === key);
+    if (!cell) return;
+    setExtraction(
+      (current) =>
+        current && {
+          ...current,
+          active: id,
+          proposals: current.proposals.map((p) =>
+            p.id === id
+              ? { ...p, key, indicator: cell.indicator, value: p.figure.value, status: 'pending' }
+              : p,
+          ),
+        },
+    );
+    setTimeout(() => reveal(proposalElementId(id)), 0);
+  };
+
   /** Fills a cell from a proposal, remembering the words it was read from; a refused value says why. */
   const acceptProposal = (id: number, text: string): MessageKey | null => {
     const proposal = extraction?.proposals[id];
@@ -1073,7 +1095,12 @@ function FormEditor(props: { formCode: string }) {
             <ExtractionPanel
               session={extraction}
               onResult={(result: Extraction) => setExtraction(startSession(result, cellKeys, indicators))}
+              cells={(cells ?? []).map((c) => ({
+                key: measureKey(c.indicator.code, c.option),
+                label: measureName(c.indicator, c.option, lang),
+              }))}
               onShowProposal={showProposal}
+              onPlace={placeProposal}
               onAcceptAll={acceptAll}
               onClose={() => setExtraction(null)}
             />
