@@ -20,10 +20,15 @@ export const coverageSchema = z.object({
   expected: z.number(),
   missing: z.array(z.string()),
   counted: z.number(),
-  statuses: z.record(
-    z.enum(['not_started', 'draft', 'returned', 'submitted', 'approved', 'locked']),
-    z.number(),
-  ),
+  /** Expected units by the state of their report. */
+  statuses: z.object({
+    not_started: z.number(),
+    draft: z.number(),
+    returned: z.number(),
+    submitted: z.number(),
+    approved: z.number(),
+    locked: z.number(),
+  }),
 });
 
 export const comparisonCoverageSchema = z.object({

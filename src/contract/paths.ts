@@ -914,7 +914,12 @@ export interface paths {
                   missing: Array<string>;
                   counted: number;
                   statuses: {
-                    [key: string]: number;
+                    not_started: number;
+                    draft: number;
+                    returned: number;
+                    submitted: number;
+                    approved: number;
+                    locked: number;
                   };
                 } | null;
                 prev?: number | null;
