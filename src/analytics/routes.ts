@@ -4,7 +4,15 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
-import { readable, secrecyLens } from '../auth/gate.ts';
+import { catalogueSecrecy, readable, secrecyLens } from '../auth/gate.ts';
+import {
+  aggregatesSchema,
+  correctionsSchema,
+  provinceMapSchema,
+  rankingSchema,
+  seriesSchema,
+  tetComparisonSchema,
+} from '../contract/analytics.ts';
 import { tableToXlsx } from '../exports/table.ts';
 import { provinceMapOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
@@ -29,6 +37,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         schema: {
           tags: ['analytics'],
           summary: 'Tổng hợp số liệu theo đơn vị và kỳ, có so sánh (aggregates with comparisons)',
+          response: { 200: aggregatesSchema },
           querystring: z.object({
             unit: unitCodeSchema,
             period: periodIdSchema,
@@ -67,6 +76,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         schema: {
           tags: ['analytics'],
           summary: 'Xếp hạng các đơn vị trực thuộc (ranking of child units)',
+          response: { 200: rankingSchema },
           querystring: z.object({
             unit: unitCodeSchema,
             period: periodIdSchema,
@@ -134,6 +144,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         schema: {
           tags: ['analytics'],
           summary: 'Chuỗi số liệu theo tháng, kèm cùng kỳ năm trước (monthly series with last year)',
+          response: { 200: seriesSchema },
           querystring: z.object({
             unit: unitCodeSchema,
             indicator: indicatorCodeSchema,
@@ -191,6 +202,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         schema: {
           tags: ['analytics'],
           summary: 'Bản đồ ranh giới tỉnh của thời kỳ (province boundaries of the era: 63 or 34)',
+          response: { 200: provinceMapSchema },
           querystring: z.object({ period: periodIdSchema }),
         },
       },
@@ -254,6 +266,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         schema: {
           tags: ['analytics'],
           summary: 'So sánh theo lịch âm quanh Tết (a Tết-aligned window against last year’s)',
+          response: { 200: tetComparisonSchema },
           querystring: z.object({
             unit: unitCodeSchema.default('BCA'),
             year: z.coerce.number().int().min(1991).max(2100),
@@ -289,6 +302,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         schema: {
           tags: ['analytics'],
           summary: 'Đính chính sau một thời điểm: số đã báo cáo và số hiện nay (corrections since a moment)',
+          response: { 200: correctionsSchema },
           querystring: z.object({
             unit: unitCodeSchema,
             period: periodIdSchema,

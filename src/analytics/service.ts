@@ -6,6 +6,7 @@ import { applySecrecyDecisions } from '../secrecy/overrides.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
+import type { UnitKind } from '../units/model.ts';
 import { type AggregateRow, AnalyticsEngine, UnknownIndicatorError } from './engine.ts';
 import { asOfAnalyticsSource } from './repository.ts';
 import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel, type ReportState } from './status.ts';
@@ -27,7 +28,7 @@ export interface QueryRow extends AggregateRow {
 }
 
 export interface QueryResult {
-  unit: { id: number; code: string; name: string; kind: string };
+  unit: { id: number; code: string; name: string; kind: UnitKind };
   period: { id: string; label: string; start: string; end: string };
   asOf: string | null;
   /** What the figures count: the level asked for and the report statuses it takes in. */

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import { campaignListSchema, campaignSchema, campaignSummarySchema } from '../contract/programmes.ts';
 import { actorOf, guard } from '../server/session.ts';
 import { includeSchema, isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { SECRECY_LEVELS } from '../shared/secrecy.ts';
@@ -29,7 +30,13 @@ export function campaignRoutes(ctx: AppContext): FastifyPluginAsync {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/campaigns',
-      { schema: { tags: ['campaigns'], summary: 'Các đợt cao điểm (campaigns)' } },
+      {
+        schema: {
+          tags: ['campaigns'],
+          summary: 'Các đợt cao điểm (campaigns)',
+          response: { 200: campaignListSchema },
+        },
+      },
       async (request) => {
         guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' });
         return { campaigns: await listCampaigns(ctx) };
@@ -42,6 +49,7 @@ export function campaignRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['campaigns'],
           summary:
             'Tổng kết đợt cao điểm: so với cùng đợt năm trước (theo âm lịch) và kỳ liền trước, xếp hạng đơn vị',
+          response: { 200: campaignSummarySchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
           querystring: z.object({ include: includeSchema }),
         },
@@ -58,6 +66,7 @@ export function campaignRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['campaigns'],
           summary: 'Tạo đợt cao điểm (create a campaign for a year)',
+          response: { 200: campaignSchema },
           body: z.object({
             series: z.string().min(1).max(60),
             name: z.string().min(1).max(300),

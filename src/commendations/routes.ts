@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { inScope } from '../auth/gate.ts';
+import { commendationListSchema, commendationSchema } from '../contract/programmes.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { createCommendation, listCommendations } from './service.ts';
@@ -17,6 +18,7 @@ export function commendationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['commendations'],
           summary: 'Khen thưởng theo đơn vị và đợt cao điểm (commendations by unit and campaign)',
+          response: { 200: commendationListSchema },
           querystring: z.object({
             unit: unitCodeSchema.optional(),
             campaign: z.coerce.number().int().positive().optional(),
@@ -50,6 +52,7 @@ export function commendationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['commendations'],
           summary: 'Ghi nhận khen thưởng (record a commendation)',
+          response: { 200: commendationSchema },
           body: z.object({
             recipientKind: z.enum(['unit', 'person']),
             unit: unitCodeSchema,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
+import { extractionSchema } from '../contract/extraction.ts';
 import { INDICATORS } from '../indicators/catalogue.ts';
 import { requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
@@ -10,81 +11,6 @@ import { docxTextIsolated, UntrustedFileRefused } from '../untrusted/index.ts';
 import { extract } from './extract.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-
-const span = z
-  .tuple([z.number().int(), z.number().int()])
-  .describe('[start, end) character offsets into `text`');
-
-const figureView = z
-  .object({
-    indicator: z
-      .string()
-      .nullable()
-      .describe('Catalogue indicator code; null when the catalogue has none for it'),
-    option: z.string().nullable(),
-    noun: z.string().nullable().describe('The counted thing, lower case: "xe máy", "heroin", "đối tượng"'),
-    unit: z
-      .string()
-      .describe('Unit as written, normalised: "vụ", "người", "kg", "chiếc", "m", "tỷ đồng", "%"'),
-    value: z.number(),
-    value_max: z.number().nullable().describe('Upper bound of a range ("từ 10 đến 15 con bạc")'),
-    approx: z
-      .string()
-      .nullable()
-      .describe('Approximation word before the number: "gần", "hơn", "khoảng", "trên"'),
-    of: z.number().nullable().describe('The whole, for a part written "412/530 vụ"'),
-    subset_of: z
-      .number()
-      .int()
-      .nullable()
-      .describe('Index in `figures` of the figure this one is part of ("trong đó có 3 nữ")'),
-    span,
-    convertedValue: z.number().optional().describe("`value` in the indicator's own unit (g → kg)"),
-  })
-  .describe('A figure read from the text');
-
-const comparisonView = z
-  .object({
-    direction: z.enum(['up', 'down', 'same']),
-    value: z.number().nullable().describe('Null for "giảm cả 3 tiêu chí" and "bằng cùng kỳ"'),
-    unit: z.string().nullable().describe('"%", "điểm %" or the counted unit ("vụ", "người")'),
-    baseline: z.enum(['same_period_last_year', 'previous_period', 'previous_year', 'other']).nullable(),
-    baselineText: z.string().nullable().describe('The baseline as written after "so với"'),
-    indicator: z.string().nullable(),
-    option: z.string().nullable(),
-    current: z.number().nullable().describe('Current count, from "(150/120 vụ)" after the change'),
-    base: z.number().nullable().describe('Base count, from "(150/120 vụ)" after the change'),
-    span,
-  })
-  .describe('A change against a baseline');
-
-const extractionView = z.object({
-  document: z.string().nullable(),
-  text: z.string().describe('The NFC-normalised text all spans refer to'),
-  figures: z.array(figureView),
-  comparisons: z.array(comparisonView),
-  period: z
-    .object({
-      kind: z.enum(['month', 'quarter', 'months_to_date', 'year', 'holiday']),
-      month: z.number().int().optional(),
-      quarter: z.number().int().optional(),
-      months: z.number().int().optional(),
-      year: z.number().int().optional(),
-      text: z.string(),
-      span,
-    })
-    .nullable()
-    .describe("The period the passage reports on, when it states one (never a comparison's baseline)"),
-  unit: z
-    .object({
-      level: z.enum(['ministry', 'province', 'city', 'district', 'town']),
-      name: z.string(),
-      text: z.string(),
-      span,
-    })
-    .nullable()
-    .describe('The reporting unit named in the passage'),
-});
 
 function present(text: string, document: string | null) {
   const result = extract(text, INDICATORS);
@@ -110,7 +36,7 @@ export function extractionRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['extraction'],
           summary: 'Đọc số liệu từ văn bản báo cáo (text in JSON, or a .docx/.txt upload)',
-          response: { 200: extractionView },
+          response: { 200: extractionSchema },
         },
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       },

@@ -5,7 +5,7 @@ import type { IsoDate } from '../vietnamese/dates.ts';
 
 export interface ProvinceMap {
   era: '63' | '34';
-  geojson: unknown;
+  geojson: Collection;
 }
 
 type Ring = Array<[number, number]>;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod } from '../app/resolve.ts';
+import { catalogueSchema, formListSchema, periodInfoSchema } from '../contract/catalogue.ts';
 import {
   periodLabelEn,
   periodLabelVi,
@@ -21,7 +22,13 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/indicators',
-      { schema: { tags: ['catalogue'], summary: 'Danh mục chỉ tiêu (indicator catalogue)' } },
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Danh mục chỉ tiêu (indicator catalogue)',
+          response: { 200: catalogueSchema },
+        },
+      },
       async (request) => {
         requireUser(request);
         return { fields: FIELDS, indicators: ctx.catalogue.indicators.map(presentIndicator) };
@@ -29,7 +36,13 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
     );
     r.get(
       '/forms',
-      { schema: { tags: ['catalogue'], summary: 'Biểu mẫu báo cáo (report forms)' } },
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Biểu mẫu báo cáo (report forms)',
+          response: { 200: formListSchema },
+        },
+      },
       async (request) => {
         requireUser(request);
         return { forms: ctx.catalogue.forms.map(presentForm) };
@@ -41,6 +54,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['catalogue'],
           summary: 'Kỳ báo cáo và thời gian chốt số liệu (a period and its data window)',
+          response: { 200: periodInfoSchema },
           params: z.object({ id: periodIdSchema }),
         },
       },

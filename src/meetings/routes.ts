@@ -4,6 +4,15 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { authorize } from '../auth/policy.ts';
+import {
+  agendaSchema,
+  briefingPackSchema,
+  conclusionSchema,
+  directiveAssignedSchema,
+  meetingDetailSchema,
+  meetingListSchema,
+  meetingSchema,
+} from '../contract/meetings.ts';
 import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
 import { actorOf, auditClassifiedRead, guard, policyDeps, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
@@ -53,7 +62,13 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
 
     r.get(
       '/meetings',
-      { schema: { tags: ['meetings'], summary: 'Danh sách hội nghị giao ban (briefing meetings)' } },
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Danh sách hội nghị giao ban (briefing meetings)',
+          response: { 200: meetingListSchema },
+        },
+      },
       async (request) => {
         const user = guard(ctx, request, 'aggregate.read', {
           unitId: requireUser(request).unitId,
@@ -68,6 +83,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Tạo hội nghị giao ban (create a meeting)',
+          response: { 200: meetingSchema },
           body: z.object({
             title: z.string().max(300).optional(),
             period: periodIdSchema,
@@ -106,6 +122,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Hội nghị: chương trình, chỉ đạo và nhiệm vụ, biên bản, kết luận (one meeting)',
+          response: { 200: meetingDetailSchema },
           params: idParams,
         },
       },
@@ -133,6 +150,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Tài liệu hội nghị: số liệu, tính đầy đủ, nhiệm vụ đến hạn và quá hạn (the briefing pack)',
+          response: { 200: briefingPackSchema },
           params: idParams,
           querystring: z.object({ include: includeSchema }),
         },
@@ -154,6 +172,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Ghi nhận hội nghị đã họp và chốt tài liệu (mark held, freeze the pack)',
+          response: { 200: meetingSchema },
           params: idParams,
         },
       },
@@ -170,6 +189,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Biên bản hội nghị (minutes)',
+          response: { 200: meetingSchema },
           params: idParams,
           body: z.object({
             minutes: z.string().max(200000),
@@ -202,6 +222,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Ban hành Thông báo kết luận (issue the conclusion notice)',
+          response: { 200: meetingSchema },
           params: idParams,
           body: z.object({
             number: z.string().min(1).max(60),
@@ -231,6 +252,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Nội dung Thông báo kết luận (the notice text)',
+          response: { 200: conclusionSchema },
           params: idParams,
         },
       },
@@ -250,6 +272,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Thêm nội dung chương trình (add an agenda item)',
+          response: { 200: agendaSchema },
           params: idParams,
           body: z.object({
             title: z.string().min(1).max(500),
@@ -289,6 +312,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Kết quả một nội dung: thông tin, quyết định, chỉ đạo (an agenda item’s outcome)',
+          response: { 200: agendaSchema },
           params: idParams.extend({ itemId: z.coerce.number().int().positive() }),
           body: z.object({
             outcomeKind: z.enum(OUTCOME_KINDS),
@@ -329,6 +353,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['meetings'],
           summary: 'Thêm nội dung chỉ đạo và giao nhiệm vụ cho các đơn vị (add a directive, creating tasks)',
+          response: { 200: directiveAssignedSchema },
           params: idParams,
           body: z.object({
             content: z.string().min(1).max(5000),

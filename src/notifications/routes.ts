@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
+import { inboxSchema, notificationPreferencesSchema } from '../contract/programmes.ts';
 import { requireUser } from '../server/session.ts';
 import { versionRequired } from '../shared/errors.ts';
 import { NOTIFICATION_KINDS } from './model.ts';
@@ -13,7 +14,13 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/notifications',
-      { schema: { tags: ['notifications'], summary: 'Hộp thông báo của người dùng (the user’s inbox)' } },
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Hộp thông báo của người dùng (the user’s inbox)',
+          response: { 200: inboxSchema },
+        },
+      },
       async (request) => inbox(ctx, requireUser(request).id),
     );
     r.post(
@@ -22,6 +29,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['notifications'],
           summary: 'Đánh dấu đã đọc (mark as read)',
+          response: { 200: inboxSchema },
           body: z.object({
             ids: z.array(z.number().int().positive()).max(500).optional(),
             all: z.boolean().optional(),
@@ -40,6 +48,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['notifications'],
           summary: 'Loại thông báo người dùng muốn nhận (the user’s choices)',
+          response: { 200: notificationPreferencesSchema },
         },
       },
       async (request) => preferencesOf(ctx, requireUser(request).id),
@@ -50,6 +59,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['notifications'],
           summary: 'Chọn loại thông báo nhận trong hệ thống và qua thư điện tử (choose what to receive)',
+          response: { 200: notificationPreferencesSchema },
           body: z.object({
             email: z.string().email().max(200).nullable(),
             kinds: z

@@ -3,13 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { DEFAULT_SESSION_POLICY } from '../auth/sessions.ts';
+import { apiErrorSchema } from '../contract/common.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { type MetricsAccess, metricsAllowed } from './access.ts';
 import { processMetrics } from './metrics.ts';
 import { appliedMigrations, countActiveSessions, pingDatabase } from './repository.ts';
-
-const errorView = z.object({ error: z.string(), message: z.string(), messageEn: z.string() });
 
 const readinessView = z.object({
   status: z.enum(['ready', 'not_ready']),
@@ -100,7 +99,7 @@ export function registerOps(app: FastifyInstance, ctx: AppContext, access: Metri
         summary:
           'Chỉ số Prometheus (Prometheus metrics; only from METRICS_ALLOW addresses or with the METRICS_TOKEN bearer token)',
         security: [{ metricsToken: [] }],
-        response: { 200: z.string(), 403: errorView },
+        response: { 200: z.string(), 403: apiErrorSchema },
       },
     },
     async (request, reply) => {

@@ -5,6 +5,16 @@ import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
+import {
+  documentSettingAnswerSchema,
+  issueListSchema,
+  issueSchema,
+  issueVerificationSchema,
+  reportDraftSchema,
+  reportEventDeletedSchema,
+  reportEventListSchema,
+  reportEventSchema,
+} from '../contract/reports.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
@@ -75,6 +85,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['documents'],
           summary:
             'Ban hành báo cáo: xác nhận bằng "ĐƠN VỊ/KỲ", ký số PAdES bằng chứng thư của đơn vị; bản thay thế cần lý do',
+          response: { 201: issueSchema },
           body: z.object({
             unit: unitCodeSchema.default('BCA'),
             period: periodIdSchema,
@@ -103,6 +114,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Thu hồi báo cáo đã ban hành (cần lý do); bản cũ vẫn đọc được, ghi "Đã thu hồi"',
+          response: { 200: issueSchema },
           body: z.object({
             unit: unitCodeSchema.default('BCA'),
             period: periodIdSchema,
@@ -123,6 +135,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Các phiên bản đã ban hành của báo cáo (đang hiệu lực, đã thay thế, đã thu hồi)',
+          response: { 200: issueListSchema },
           querystring: z.object({ period: periodIdSchema, unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -176,6 +189,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Kiểm tra chữ ký số của văn bản đã ban hành: người ký, thời gian ký, toàn vẹn',
+          response: { 200: issueVerificationSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
         },
       },
@@ -197,6 +211,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Ký hiệu văn bản và người ký của đơn vị (document symbol and signers of a unit)',
+          response: { 200: documentSettingAnswerSchema },
           querystring: z.object({ unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -216,6 +231,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Đặt ký hiệu văn bản và danh sách người ký của đơn vị',
+          response: { 200: documentSettingAnswerSchema },
           body: documentSettingSchema.extend({
             unit: unitCodeSchema.default('BCA'),
             version: z
@@ -243,6 +259,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Sự kiện, tình hình nổi bật của kỳ báo cáo (the register of notable events)',
+          response: { 200: reportEventListSchema },
           querystring: z.object({ period: periodIdSchema, unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -264,6 +281,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Ghi một sự kiện, tình hình nổi bật (ngày, đơn vị, độ mật, nội dung)',
+          response: { 201: reportEventSchema },
           body: eventInputSchema.extend({ unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -284,6 +302,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Xóa một sự kiện khỏi sổ (giữ lại trong nhật ký)',
+          response: { 200: reportEventDeletedSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
           querystring: z.object({ unit: unitCodeSchema.default('BCA') }),
         },
@@ -305,6 +324,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Phần do người viết của báo cáo giao ban (the written parts of the report)',
+          response: { 200: reportDraftSchema },
           querystring: z.object({ period: periodIdSchema, unit: unitCodeSchema.default('BCA') }),
         },
       },
@@ -321,6 +341,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['documents'],
           summary: 'Sửa phần do người viết; finalise=true để ban hành (không sửa được nữa)',
+          response: { 200: reportDraftSchema },
           body: z.object({
             period: periodIdSchema,
             unit: unitCodeSchema.default('BCA'),

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import { secrecyDecisionListSchema, secrecyDecisionSchema } from '../contract/programmes.ts';
 import { actorOf, guard } from '../server/session.ts';
 import { indicatorCodeSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
@@ -17,6 +18,7 @@ export function secrecyRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['security'],
           summary: 'Các quyết định độ mật của số liệu tổng hợp một đơn vị',
+          response: { 200: secrecyDecisionListSchema },
           querystring: z.object({ unit: unitCodeSchema }),
         },
       },
@@ -41,6 +43,7 @@ export function secrecyRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['security'],
           summary:
             'Quyết định độ mật cho số liệu tổng hợp, có ghi lý do (set the level of an aggregate, with a reason)',
+          response: { 200: secrecyDecisionSchema },
           body: z.object({
             unit: unitCodeSchema,
             indicator: indicatorCodeSchema,

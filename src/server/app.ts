@@ -9,7 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  serializerCompiler,
+  isResponseSerializationError,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/routes.ts';
@@ -36,6 +36,7 @@ import { authRoutes } from '../users/routes.ts';
 import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
+import { contractSerializer, declareErrorAnswers, UndeclaredFieldsError } from './contract.ts';
 import { ERROR_BODY_SCHEMA, openApiTransform } from './openapi.ts';
 import { registerSessions } from './session.ts';
 
@@ -50,6 +51,12 @@ export interface ServerOptions {
   metrics?: MetricsAccess;
   /** Where structured logs go (standard output when unset). */
   logStream?: NodeJS.WritableStream;
+  /**
+   * An answer with a field its response schema does not declare is an error (500, with the field named) rather
+   * than sent without the field. On by default, so every test holds the schemas to the answers; `giaoban start`
+   * turns it off.
+   */
+  strictResponses?: boolean;
 }
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
@@ -70,7 +77,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     genReqId: requestIdFrom,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  const strictResponses = options.strictResponses ?? true;
+  app.setSerializerCompiler(contractSerializer(strictResponses));
+  declareErrorAnswers(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -109,7 +118,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
         title: 'giaoban API',
         description: 'Báo cáo định kỳ và giao ban (monthly reporting and briefing)',
         version: '0.1.0',
-        license: { name: 'Proprietary (UNLICENSED)' },
+        // An SPDX reference for a licence that is not on SPDX's list (the package is UNLICENSED).
+        license: { name: 'Proprietary (UNLICENSED)', identifier: 'LicenseRef-giaoban-proprietary' },
       },
       servers: [{ url: '/', description: 'the server answering this document' }],
       components: {
@@ -168,6 +178,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
           field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
           reason: v.message ?? 'không hợp lệ',
         })),
+      });
+    }
+    if (strictResponses && (error instanceof UndeclaredFieldsError || isResponseSerializationError(error))) {
+      // Only where answers are held to their schemas (tests): say which answer broke its contract and how.
+      const detail =
+        error instanceof UndeclaredFieldsError ? error.message : JSON.stringify(error.cause.issues);
+      return reply.status(500).send({
+        error: 'internal',
+        message: 'Câu trả lời không khớp lược đồ',
+        messageEn: `response does not match its schema: ${detail}`.slice(0, 2000),
       });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;

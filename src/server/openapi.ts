@@ -1,37 +1,24 @@
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiErrorSchema } from '../contract/common.ts';
+import { dataValueSetSchema } from '../contract/transfer.ts';
 
 type Transform = typeof jsonSchemaTransform;
 type TransformArgs = Parameters<Transform>[0];
 
-/** The body of every error answer (see the error handler in app.ts), as JSON Schema for the document. */
+/** The body of every error answer (the error handler in app.ts sends it), as JSON Schema for the document. */
 export const ERROR_BODY_SCHEMA = {
   $id: 'ApiError',
-  type: 'object',
   description: 'Lỗi (error): a stable code, a Vietnamese message, an English one, and the fields at fault',
-  required: ['error', 'message'],
-  properties: {
-    error: {
-      type: 'string',
-      description: 'stable code: bad_request, unauthenticated, forbidden, not_found, conflict…',
-    },
-    message: { type: 'string', description: 'Vietnamese message for people' },
-    messageEn: { type: 'string' },
-    issues: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          row: { type: 'integer' },
-          field: { type: 'string' },
-          reason: { type: 'string' },
-        },
-        required: ['reason'],
-      },
-    },
-  },
-} as const;
+  ...withoutDialect(z.toJSONSchema(apiErrorSchema)),
+};
 
-const ERROR_STATUSES: Record<string, string> = {
+function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
+
+const ERROR_DESCRIPTIONS: Record<string, string> = {
   400: 'Yêu cầu không hợp lệ (invalid request)',
   401: 'Chưa đăng nhập (not signed in)',
   403: 'Không được phép, hoặc thiếu mã CSRF (forbidden, or missing CSRF token)',
@@ -40,10 +27,16 @@ const ERROR_STATUSES: Record<string, string> = {
   415: 'Định dạng không hỗ trợ (unsupported media type)',
   422: 'Không qua kiểm tra (validation failed)',
   428: 'Cần phiên bản (precondition required)',
+  429: 'Quá nhiều yêu cầu (too many requests)',
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const TEXT_TYPES = new Set(['text/csv', 'application/csv', 'application/xml']);
+const TEXT_FILE = {
+  description: 'Tệp văn bản tải về (a text download: CSV or XML)',
+  type: 'string',
+};
 const FILE = {
   description: 'Tệp tải về (a file download, with Content-Disposition: attachment)',
   type: 'string',
@@ -54,7 +47,10 @@ const FILE = {
  * What the zod schemas cannot say, for the document only (requests are still read and checked by the routes):
  * bodies that are files, and the content types of downloads.
  */
-const DOCUMENT_ONLY: Record<string, { consumes?: string[]; body?: object; produces?: string[] }> = {
+const DOCUMENT_ONLY: Record<
+  string,
+  { consumes?: string[]; body?: object; produces?: string[]; json?: Record<string, unknown> }
+> = {
   'POST /api/imports': {
     consumes: ['multipart/form-data'],
     body: {
@@ -78,9 +74,15 @@ const DOCUMENT_ONLY: Record<string, { consumes?: string[]; body?: object; produc
     },
   },
   'GET /api/dataValueSets': { produces: ['application/json', 'application/csv', 'application/xml'] },
-  'GET /api/exports/figures': { produces: [XLSX, 'text/csv', 'application/json'] },
+  // The JSON download is a DHIS2 data value set, sent as a file (bytes are past the serializer; the contract
+  // test validates them against this schema).
+  'GET /api/exports/figures': {
+    produces: [XLSX, 'text/csv', 'application/json'],
+    json: withoutDialect(z.toJSONSchema(dataValueSetSchema)),
+  },
   'POST /api/exports/table.xlsx': { produces: [XLSX] },
   'GET /api/reports/briefing': { produces: [DOCX, XLSX, 'application/pdf'] },
+  'GET /api/reports/briefing/issued/:id': { produces: ['application/pdf'] },
 };
 
 /** Operations anyone may call: signing in opens the session the others need. */
@@ -106,7 +108,17 @@ export function operationIdOf(method: string, url: string): string {
  * and the error answers every operation can give, unless the route declares its own.
  */
 export const openApiTransform: Transform = (args: TransformArgs) => {
-  const out = jsonSchemaTransform(args);
+  // The shared error body (declareErrorAnswers in contract.ts) is referenced once, not repeated inline.
+  const declaredResponse = (args.schema as { response?: Record<string, unknown> } | undefined)?.response;
+  const errors = Object.entries(declaredResponse ?? {})
+    .filter(([, schema]) => schema === apiErrorSchema)
+    .map(([status]) => status);
+  const own = Object.fromEntries(
+    Object.entries(declaredResponse ?? {}).filter(([, schema]) => schema !== apiErrorSchema),
+  );
+  const out = jsonSchemaTransform(
+    declaredResponse ? { ...args, schema: { ...args.schema, response: own } as typeof args.schema } : args,
+  );
   // The web page's files are not part of the API.
   const declared = (out.schema ?? {}) as { summary?: string; tags?: string[] };
   if (!out.url.startsWith('/api/') && !declared.summary && !declared.tags)
@@ -121,13 +133,30 @@ export const openApiTransform: Transform = (args: TransformArgs) => {
   if (extra?.consumes) schema.consumes = extra.consumes;
   if (extra?.body) schema.body = extra.body;
   if (extra?.produces) {
-    schema.produces = extra.produces;
-    response[200] ??= FILE;
+    // Each content type of the answer: the route's JSON schema for JSON, bytes for the others.
+    const json = response[200] as Record<string, unknown> | undefined;
+    const { description: _described, ...jsonSchema } = json ?? {};
+    response[200] = {
+      description: 'OK',
+      content: Object.fromEntries(
+        extra.produces.map((type) => [
+          type,
+          {
+            schema:
+              type === 'application/json' && (json || extra.json)
+                ? json
+                  ? jsonSchema
+                  : extra.json
+                : TEXT_TYPES.has(type)
+                  ? TEXT_FILE
+                  : FILE,
+          },
+        ]),
+      ),
+    };
   }
-  for (const [status, description] of Object.entries(ERROR_STATUSES))
-    if (!(status in response)) response[status] = { description, $ref: 'ApiError#' };
-  // Routes without a declared answer still answer 200 (the document says so, without a shape).
-  if (!Object.keys(response).some((status) => status.startsWith('2'))) response[200] = { description: 'OK' };
+  for (const status of errors)
+    response[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Lỗi (error)', $ref: 'ApiError#' };
   schema.response = response;
   return { ...out, schema };
 };

@@ -4,6 +4,12 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import type { Action } from '../auth/roles.ts';
+import {
+  completenessSchema,
+  dueReportsSchema,
+  submissionDetailSchema,
+  submissionViewSchema,
+} from '../contract/submissions.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, guard } from '../server/session.ts';
 import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
@@ -42,6 +48,7 @@ export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidato
         schema: {
           tags: ['submissions'],
           summary: 'Trạng thái một báo cáo và lịch sử xử lý (a report’s status and history)',
+          response: { 200: submissionDetailSchema },
           querystring: keySchema,
         },
       },
@@ -63,6 +70,7 @@ export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidato
         schema: {
           tags: ['submissions'],
           summary: 'Gửi, phê duyệt, trả lại, khóa, mở lại báo cáo (submit, approve, return, lock, reopen)',
+          response: { 200: submissionViewSchema },
           params: z.object({ action: z.enum(SUBMISSION_ACTIONS) }),
           body: keySchema.extend({ reason: z.string().max(2000).optional() }),
         },
@@ -89,6 +97,7 @@ export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidato
         schema: {
           tags: ['submissions'],
           summary: 'Các báo cáo đơn vị phải nộp (reports a unit owes)',
+          response: { 200: dueReportsSchema },
           querystring: z.object({ unit: unitCodeSchema }),
         },
       },
@@ -105,6 +114,7 @@ export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidato
         schema: {
           tags: ['submissions'],
           summary: 'Tính đầy đủ và kịp thời của báo cáo (completeness and timeliness)',
+          response: { 200: completenessSchema },
           querystring: z.object({
             form: z.string().max(40).default('BC-THANG'),
             unit: unitCodeSchema.default('BCA'),

@@ -254,7 +254,8 @@ export async function submissionEvents(ctx: AppContext, q: { form: string; unit:
     .orderBy('submission_event.id')
     .execute();
   return rows.map((r) => ({
-    action: r.action,
+    // Written only by `transition`, with one of the workflow's actions.
+    action: r.action as SubmissionAction,
     from: r.from_status,
     to: r.to_status,
     at: r.at,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import { targetListSchema, targetProgressSchema, targetSchema } from '../contract/programmes.ts';
 import { actorOf, guard } from '../server/session.ts';
 import { includeSchema, isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { createTarget, listTargets, targetProgress } from './service.ts';
@@ -12,7 +13,13 @@ export function targetRoutes(ctx: AppContext): FastifyPluginAsync {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/targets',
-      { schema: { tags: ['targets'], summary: 'Chỉ tiêu triển khai (deployment targets)' } },
+      {
+        schema: {
+          tags: ['targets'],
+          summary: 'Chỉ tiêu triển khai (deployment targets)',
+          response: { 200: targetListSchema },
+        },
+      },
       async (request) => {
         guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' });
         return { targets: await listTargets(ctx) };
@@ -24,6 +31,7 @@ export function targetRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['targets'],
           summary: 'Tiến độ theo tỉnh và các đơn vị chưa đạt (progress per province, units behind)',
+          response: { 200: targetProgressSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
           querystring: z.object({ at: isoDateSchema.optional(), include: includeSchema }),
         },
@@ -44,6 +52,7 @@ export function targetRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['targets'],
           summary: 'Đặt chỉ tiêu triển khai (set a deployment target)',
+          response: { 200: targetSchema },
           body: z.object({
             name: z.string().min(1).max(300),
             indicator: z.string().min(1).max(60),

@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Action } from '../auth/roles.ts';
+import { taskDetailSchema, taskListSchema } from '../contract/meetings.ts';
 import { actorOf, guard, policyDeps, requireUser } from '../server/session.ts';
 import { versionRequired } from '../shared/errors.ts';
 import { isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
@@ -74,6 +75,7 @@ export function taskRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['tasks'],
           summary:
             'Nhiệm vụ theo đơn vị, trạng thái, thời hạn (tasks by unit, status and deadline, as of a date)',
+          response: { 200: taskListSchema },
           querystring: listQuery,
         },
       },
@@ -88,6 +90,7 @@ export function taskRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['tasks'],
           summary: 'Một nhiệm vụ với lịch sử thời hạn và báo cáo tiến độ (one task with its history)',
+          response: { 200: taskDetailSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
           querystring: z.object({ at: isoDateSchema.optional() }),
         },
@@ -105,6 +108,7 @@ export function taskRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['tasks'],
           summary:
             'Báo cáo tiến độ, báo cáo hoàn thành, xác nhận, trả lại, gia hạn, hủy (report, confirm, return, extend, cancel)',
+          response: { 200: taskDetailSchema },
           params: z.object({ id: z.coerce.number().int().positive(), action: z.enum(TASK_ACTIONS) }),
           body: z.object({
             note: z.string().max(10000).nullish(),

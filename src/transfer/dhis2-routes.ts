@@ -1,10 +1,12 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
+import { apiErrorSchema } from '../contract/common.ts';
+import { dataValueSetSchema, metadataSchema } from '../contract/transfer.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
@@ -153,7 +155,8 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
               .enum(['CREATE_AND_UPDATE', 'DELETE', 'CREATE', 'UPDATE', 'NEW_AND_UPDATES', 'NEW', 'UPDATES'])
               .optional(),
           }),
-          response: { 200: dhis2SummarySchema, 409: dhis2SummarySchema },
+          // Conflicts are a 409 with DHIS2's import summary; a file that cannot be read at all, the error body.
+          response: { 200: dhis2SummarySchema, 409: z.union([dhis2SummarySchema, apiErrorSchema]) },
         },
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       },
@@ -224,6 +227,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
           tags: ['dhis2'],
           summary:
             'Danh mục theo dạng metadata của DHIS2 (DHIS2 metadata export): dataElements, categoryCombos, categoryOptionCombos, dataSets, organisationUnits',
+          response: { 200: metadataSchema },
         },
       },
       async (request, reply) => {
@@ -240,6 +244,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
           tags: ['dhis2'],
           summary:
             'Đọc số liệu theo Web API của DHIS2 (DHIS2 data value set export): dataSet, period, orgUnit, children=true; JSON, CSV hoặc XML',
+          response: { 200: dataValueSetSchema },
           querystring: z.object({
             dataSet: z.string().min(1).max(40),
             period: z.string().min(4).max(30),
@@ -300,12 +305,15 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
         const accept = (request.headers.accept ?? '').toLowerCase();
         const format = q.format ?? (accept.includes('csv') ? 'csv' : accept.includes('xml') ? 'xml' : 'json');
         reply.header('cache-control', 'no-store').header(DATA_STATUS_HEADER, dataStatusHeader(q.include));
+        // CSV and XML are bytes with their own content type, sent past the JSON schema (which fastify applies to
+        // objects only); the document lists them beside the JSON answer.
+        const bytes = reply as FastifyReply;
         if (format === 'csv')
-          return reply
+          return bytes
             .header('content-type', 'application/csv; charset=utf-8')
             .send(writeDhis2Csv(dataValues));
         if (format === 'xml')
-          return reply.header('content-type', 'application/xml; charset=utf-8').send(writeDhis2Xml(set));
+          return bytes.header('content-type', 'application/xml; charset=utf-8').send(writeDhis2Xml(set));
         return set;
       },
     );

@@ -6,6 +6,8 @@ import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
+import { apiErrorSchema } from '../contract/common.ts';
+import { importSummarySchema } from '../contract/transfer.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
@@ -14,13 +16,6 @@ import { requireForm } from '../values/service.ts';
 import { exportFigures } from './export.ts';
 import { importFigures } from './import.ts';
 import { MAX_FILE_BYTES } from './model.ts';
-
-const summarySchema = z.object({
-  imported: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string() })),
-});
 
 const flag = z.enum(['true', 'false', '1', '0']).optional();
 const isTrue = (value: string | undefined) => value === 'true' || value === '1';
@@ -146,7 +141,8 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsync {
           summary:
             'Nhập số liệu từ tệp (import figures from a file): multipart, trường "file" (.xlsx, .csv, .json DHIS2); dryRun=true chỉ kiểm tra',
           querystring: z.object({ dryRun: flag }),
-          response: { 200: summarySchema, 422: summarySchema },
+          // A file with rejected rows is a 422 with the summary; a file that cannot be read at all, the error body.
+          response: { 200: importSummarySchema, 422: z.union([importSummarySchema, apiErrorSchema]) },
         },
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       },

@@ -9,6 +9,15 @@ import { inScope } from '../auth/gate.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { readableSecrecyLevels } from '../auth/policy.ts';
 import { ROLE_LABEL_VI, ROLES } from '../auth/roles.ts';
+import {
+  auditListSchema,
+  auditVerdictSchema,
+  passwordResetSchema,
+  sessionsEndedSchema,
+  userAnswerSchema,
+  userCreatedSchema,
+  userListSchema,
+} from '../contract/admin.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
 import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
@@ -44,7 +53,13 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     r.get(
       '/users',
-      { schema: { tags: ['admin'], summary: 'Danh sách tài khoản (accounts in my subtree)' } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Danh sách tài khoản (accounts in my subtree)',
+          response: { 200: userListSchema },
+        },
+      },
       async (request) => {
         const me = guard(ctx, request, 'users.manage', {
           unitId: requireUser(request).unitId,
@@ -64,6 +79,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Tạo tài khoản; mật khẩu tạm được tạo ngẫu nhiên, phải đổi ở lần đăng nhập đầu',
+          response: { 200: userCreatedSchema },
           body: z.object({
             username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'chữ thường không dấu, số, . _ -; 3–40 ký tự'),
             displayName: z.string().min(1).max(120),
@@ -122,6 +138,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Sửa vai trò, đơn vị, độ mật, khóa/mở tài khoản',
+          response: { 200: userAnswerSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
           body: z.object({
             displayName: z.string().min(1).max(120).optional(),
@@ -200,6 +217,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Cấp lại mật khẩu tạm (reset password)',
+          response: { 200: passwordResetSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
         },
       },
@@ -244,6 +262,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Đăng xuất tài khoản khỏi mọi thiết bị',
+          response: { 200: sessionsEndedSchema },
           params: z.object({ id: z.coerce.number().int().positive() }),
         },
       },
@@ -279,6 +298,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['admin'],
           summary: 'Tra cứu nhật ký kiểm toán (search the audit log)',
+          response: { 200: auditListSchema },
           querystring: z.object({
             actor: z.string().max(64).optional(),
             action: z.string().max(64).optional(),
@@ -311,7 +331,13 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     r.get(
       '/audit/verify',
-      { schema: { tags: ['admin'], summary: 'Kiểm tra tính toàn vẹn của nhật ký' } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Kiểm tra tính toàn vẹn của nhật ký',
+          response: { 200: auditVerdictSchema },
+        },
+      },
       async (request) => {
         guard(ctx, request, 'audit.read', { unitId: null, secrecy: 'none' });
         return checkAuditIntegrity(ctx);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { ROLE_LABEL_EN, ROLE_LABEL_VI } from '../auth/roles.ts';
+import { meSchema, signedOutEverywhereSchema, totpEnrolmentSchema } from '../contract/auth.ts';
+import { okSchema } from '../contract/common.ts';
 import { requireUser, SESSION_COOKIE, sessionCookieOptions } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
 import { changePassword } from './password.ts';
@@ -50,6 +52,7 @@ export function authRoutes(
         schema: {
           tags: ['auth'],
           summary: 'Đăng nhập (sign in)',
+          response: { 200: meSchema },
           body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
         },
         // Keyed on the address only: a sign-in has no session, and a cookie the client sends is no identity.
@@ -70,7 +73,7 @@ export function authRoutes(
     );
     r.post(
       '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Đăng xuất (sign out)' } },
+      { schema: { tags: ['auth'], summary: 'Đăng xuất (sign out)', response: { 200: okSchema } } },
       async (request, reply) => {
         if (request.session) {
           const user = request.session.user;
@@ -92,7 +95,13 @@ export function authRoutes(
     );
     r.post(
       '/auth/logout-all',
-      { schema: { tags: ['auth'], summary: 'Đăng xuất khỏi mọi thiết bị (sign out everywhere)' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Đăng xuất khỏi mọi thiết bị (sign out everywhere)',
+          response: { 200: signedOutEverywhereSchema },
+        },
+      },
       async (request, reply) => {
         const user = requireUser(request);
         const ended = await ctx.store.write((trx) => signOutEverywhere(trx, user.id));
@@ -102,7 +111,13 @@ export function authRoutes(
     );
     r.get(
       '/auth/me',
-      { schema: { tags: ['auth'], summary: 'Người dùng hiện tại (current user)' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Người dùng hiện tại (current user)',
+          response: { 200: meSchema },
+        },
+      },
       async (request) => {
         // Answers during a pending second factor or password change too, so a reloaded page can resume the step.
         const session = request.session;
@@ -120,6 +135,7 @@ export function authRoutes(
         schema: {
           tags: ['auth'],
           summary: 'Nhập mã xác thực hai lớp (TOTP code)',
+          response: { 200: meSchema },
           body: z.object({ code: z.string().min(6).max(12) }),
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -139,7 +155,13 @@ export function authRoutes(
     );
     r.post(
       '/auth/totp/enrol',
-      { schema: { tags: ['auth'], summary: 'Bắt đầu đăng ký xác thực hai lớp (enrol TOTP)' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Bắt đầu đăng ký xác thực hai lớp (enrol TOTP)',
+          response: { 200: totpEnrolmentSchema },
+        },
+      },
       async (request) => {
         const session = pendingSession(request);
         if (session.pendingSecondFactor === 'code') {
@@ -158,6 +180,7 @@ export function authRoutes(
         schema: {
           tags: ['auth'],
           summary: 'Xác nhận đăng ký bằng mã đầu tiên (confirm enrolment)',
+          response: { 200: meSchema },
           body: z.object({ code: z.string().min(6).max(12) }),
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -181,6 +204,7 @@ export function authRoutes(
         schema: {
           tags: ['auth'],
           summary: 'Xác nhận lại mật khẩu trước thao tác nhạy cảm (confirm the password again)',
+          response: { 200: okSchema },
           body: z.object({ password: z.string().min(1).max(256) }),
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -205,6 +229,7 @@ export function authRoutes(
         schema: {
           tags: ['auth'],
           summary: 'Đổi mật khẩu (change password)',
+          response: { 200: okSchema },
           body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }),
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },

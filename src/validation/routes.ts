@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
+import { openWarningsSchema, outlierHistorySchema } from '../contract/submissions.ts';
 import { guard } from '../server/session.ts';
 import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { requireForm, unitForPeriod } from '../values/service.ts';
@@ -20,6 +21,7 @@ export function validationRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['validation'],
           summary:
             'Số liệu 12 tháng trước của đơn vị, để kiểm tra bất thường khi nhập (a unit’s last 12 months, for outlier checks while typing)',
+          response: { 200: outlierHistorySchema },
           querystring: keyQuery,
         },
       },
@@ -36,6 +38,7 @@ export function validationRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['validation'],
           summary: 'Số cảnh báo chưa giải trình của từng đơn vị cấp dưới (open warnings of each unit below)',
+          response: { 200: openWarningsSchema },
           querystring: keyQuery,
         },
       },

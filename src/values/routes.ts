@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { redactCells, secrecyLens } from '../auth/gate.ts';
+import { formValuesSchema, valueHistorySchema, writeSummarySchema } from '../contract/submissions.ts';
 import { actorOf, auditClassifiedRead, guard } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
 import { indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
@@ -27,6 +28,7 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['values'],
           summary: 'Số liệu của một đơn vị trên một biểu, một kỳ (a unit’s figures on a form for a period)',
+          response: { 200: formValuesSchema },
           querystring: keyQuery,
         },
       },
@@ -62,6 +64,7 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['values'],
           summary: 'Lưu số liệu (save figures); phiên bản cũ được giữ trong lịch sử',
+          response: { 200: writeSummarySchema },
           body: keyQuery.extend({
             reason: z.string().max(500).optional(),
             cells: z
@@ -103,6 +106,7 @@ export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['values'],
           summary: 'Lịch sử một số liệu: ai, khi nào, cũ → mới, lý do (history of one figure)',
+          response: { 200: valueHistorySchema },
           querystring: keyQuery.extend({
             indicator: indicatorCodeSchema,
             option: z.string().max(40).optional(),

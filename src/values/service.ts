@@ -6,6 +6,7 @@ import { NO_OPTION } from '../indicators/registry.ts';
 import { type Period, previousPeriod, samePeriodLastYear } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { AppError, type FieldIssue } from '../shared/errors.ts';
+import type { SubmissionStatus } from '../submissions/workflow.ts';
 import type { Unit } from '../units/model.ts';
 import { roundTo } from '../vietnamese/numbers.ts';
 import { type ValueInput, VersionConflictError, type WriteSummary } from './model.ts';
@@ -211,7 +212,7 @@ export async function submissionStatus(
   form: StoredForm,
   unit: Unit,
   period: Period,
-): Promise<string> {
+): Promise<SubmissionStatus> {
   const row = await ctx.store.db
     .selectFrom('submission')
     .select('status')
@@ -219,7 +220,8 @@ export async function submissionStatus(
     .where('unit_id', '=', unit.id)
     .where('period', '=', period.id)
     .executeTakeFirst();
-  return row?.status ?? 'draft';
+  // The column holds only the workflow's statuses (the workflow is the one writer).
+  return (row?.status ?? 'draft') as SubmissionStatus;
 }
 
 /**

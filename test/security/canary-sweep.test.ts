@@ -11,8 +11,6 @@ import { buildServer } from '../../src/server/app.ts';
 import { clearanceAllows, type SecrecyLevel } from '../../src/shared/secrecy.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import {
-  CANARY_INDICATOR,
-  CANARY_PERIOD,
   CANARY_UNIT,
   FIGURE_CANARY_PATTERN,
   type Principal,
@@ -20,14 +18,7 @@ import {
   signInPrincipals,
   TEXT_CANARY,
 } from '../support/canary.ts';
-
-interface OpenApiParameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: { enum?: unknown[]; default?: unknown; type?: string | string[]; anyOf?: unknown[] };
-}
-type OpenApi = { paths: Record<string, Record<string, { parameters?: OpenApiParameter[] }>> };
+import { type OpenApi, sweepUrls } from '../support/sweep.ts';
 
 /** Text of any answer: JSON or text as is; .docx/.xlsx unzipped; PDFs through pdftotext, else inflated streams. */
 async function textOf(raw: Buffer, contentType: string): Promise<string> {
@@ -99,62 +90,6 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
     await app?.close();
   });
 
-  /** Values for each parameter, by name (and path for `id`): real codes, periods and ids of the demo. */
-  function candidates(path: string, p: OpenApiParameter): string[] {
-    const s = p.schema ?? {};
-    if (s.enum && s.enum.length > 0) return s.enum.map(String);
-    switch (p.name) {
-      case 'unit':
-        // Documents are slow to render: the nation's report holds every province, the canary's included.
-        return path.startsWith('/api/reports') ? ['BCA'] : ['BCA', CANARY_UNIT];
-      case 'code':
-        return [CANARY_UNIT];
-      case 'period':
-        return [CANARY_PERIOD];
-      case 'to':
-        return [CANARY_PERIOD];
-      case 'indicator':
-        return [CANARY_INDICATOR];
-      case 'asOf':
-        return ['2026-11-01T00:00:00Z'];
-      case 'year':
-        return ['2026'];
-      case 'meeting':
-        return [String(planted.meetingId)];
-      case 'id':
-        if (path.startsWith('/api/meetings')) return [String(planted.meetingId)];
-        if (path.startsWith('/api/tasks')) return [String(planted.taskIds[0])];
-        if (path.startsWith('/api/periods')) return [CANARY_PERIOD];
-        return ['1'];
-      case 'form':
-        return ['BC-THANG'];
-      case 'at':
-        return ['2026-11-29'];
-      case 'limit':
-        return ['1000'];
-    }
-    if (s.default !== undefined) return [String(s.default)];
-    return p.required ? ['1'] : [];
-  }
-
-  function urls(path: string, params: OpenApiParameter[]): string[] {
-    let combos: Array<Record<string, string>> = [{}];
-    for (const p of params.filter((x) => x.in === 'path' || x.in === 'query')) {
-      const values = candidates(path, p);
-      if (values.length === 0) continue;
-      combos = combos.flatMap((c) => values.map((v) => ({ ...c, [p.name]: v })));
-    }
-    return combos.map((c) => {
-      const query: string[] = [];
-      let url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(c[name] ?? '1'));
-      for (const p of params)
-        if (p.in === 'query' && c[p.name] !== undefined)
-          query.push(`${p.name}=${encodeURIComponent(c[p.name] ?? '')}`);
-      if (query.length > 0) url += `?${query.join('&')}`;
-      return url;
-    });
-  }
-
   it('finds no canary where its reader may not see it, on any route, and finds them where they may', async () => {
     const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApi;
     const getRoutes = Object.entries(doc.paths)
@@ -169,7 +104,7 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
     const timings = new Map<string, number>();
     const uncached = new Set<string>();
     for (const route of getRoutes) {
-      for (const url of urls(route.path, route.params)) {
+      for (const url of sweepUrls(route.path, route.params, planted)) {
         for (const p of principals) {
           const started = performance.now();
           const res = await p.client.get(url);

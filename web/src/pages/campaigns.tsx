@@ -5,41 +5,8 @@ import { UnitField } from '../components/unit-field.tsx';
 import { useLang } from '../i18n.ts';
 import { href } from '../router.ts';
 import { useWorkspace } from '../session.ts';
+import type { Campaign, Commendation, CampaignSummary as Summary } from '../types.ts';
 import { useLoad } from '../use-load.ts';
-
-interface Campaign {
-  id: number;
-  name: string;
-  year: number;
-  ruleText: string;
-  start: string;
-  end: string;
-}
-
-interface Comparison {
-  value: number | null;
-  lastYear: number | null;
-  before: number | null;
-  pctLastYear: number | null;
-}
-
-interface Summary {
-  campaign: Campaign;
-  windows: {
-    current: { start: string; end: string };
-    lastYear: { start: string; end: string };
-    before: { start: string; end: string };
-  };
-  totals: Array<{
-    indicator: string;
-    name: string;
-    value: number | null;
-    lastYear: number | null;
-    before: number | null;
-  }>;
-  units: Array<{ unit: string; name: string; rank: number; figures: Record<string, Comparison> }>;
-  rankBy: string;
-}
 
 const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
@@ -174,17 +141,6 @@ function CampaignSummary(props: { id: number }) {
       <Commendations campaign={s.campaign} />
     </div>
   );
-}
-
-interface Commendation {
-  id: number;
-  recipientKind: 'unit' | 'person';
-  recipient: string;
-  unit: string;
-  form: string;
-  reason: string;
-  decisionNumber: string;
-  decisionDate: string;
 }
 
 /** Khen thưởng: the commendations awarded for a campaign, and recording a new one (ministry office). */

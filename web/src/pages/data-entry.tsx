@@ -37,6 +37,7 @@ import type {
   FormCell,
   FormValues,
   Indicator,
+  SubmissionDetail,
   SubmissionStatus,
   SubmissionView,
 } from '../types.ts';
@@ -1273,21 +1274,7 @@ function FormEditor(props: { formCode: string }) {
   );
 }
 
-interface SubmissionEvent {
-  action: 'submit' | 'approve' | 'return' | 'lock' | 'reopen';
-  from: string;
-  to: string;
-  at: string;
-  reason: string | null;
-  by: string | null;
-}
-
-/** GET /api/submissions: the report's status, the end of its data window and everything that happened to it. */
-interface SubmissionDetail extends SubmissionView {
-  closesOn: string;
-  today: string;
-  events: SubmissionEvent[];
-}
+type SubmissionEvent = SubmissionDetail['events'][number];
 
 const ACTION_KEY: Record<SubmissionEvent['action'], MessageKey> = {
   submit: 'eventSubmit',

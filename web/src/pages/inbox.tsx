@@ -5,28 +5,8 @@ import { Notice } from '../components/notice.tsx';
 import { formatDateTime } from '../format.ts';
 import { pick, useLang } from '../i18n.ts';
 import { navigate } from '../router.ts';
+import type { Inbox, NotificationPreferences as Preferences } from '../types.ts';
 import { useLoad } from '../use-load.ts';
-
-interface Inbox {
-  unread: number;
-  items: Array<{
-    id: number;
-    kind: string;
-    title: string;
-    body: string;
-    link: string | null;
-    createdAt: string;
-    readAt: string | null;
-  }>;
-}
-
-interface Preferences {
-  /** Sent back with a change; the server refuses a stale one (409). */
-  version: number;
-  email: string | null;
-  emailEnabled: boolean;
-  kinds: Array<{ kind: string; label: string; inApp: boolean; email: boolean }>;
-}
 
 const KIND_EN: Record<string, string> = {
   report_returned: 'Report returned',

@@ -7,57 +7,11 @@ import { formatNumber, unitLabel } from '../format.ts';
 import { useLang } from '../i18n.ts';
 import { href, navigate } from '../router.ts';
 import { useWorkspace } from '../session.ts';
+import type { MeetingDetail, Meeting as MeetingRow, BriefingPack as Pack } from '../types.ts';
 import { useLoad } from '../use-load.ts';
 import { CampaignsPage } from './campaigns.tsx';
 import { TargetsPage } from './targets.tsx';
-import { type TaskRow, TaskTable } from './tasks.tsx';
-
-interface MeetingRow {
-  id: number;
-  /** Sent back with every change to the meeting or its texts: the server refuses a stale one (409). */
-  version: number;
-  title: string;
-  period: string;
-  heldOn: string;
-  place: string;
-  chair: string;
-  status: 'planned' | 'held' | 'concluded';
-  statusLabel: string;
-  conclusion: { number: string; date: string; text: string } | null;
-}
-
-interface MeetingDetail extends MeetingRow {
-  agenda: Array<{ id: number; title: string; presenter: string | null; outcomeLabel: string }>;
-  minutes: string | null;
-  packFrozenAt: string | null;
-  /** Whether this reader may open the briefing pack (the nation's figures: the ministry's scope only). */
-  packReadable: boolean;
-  directives: Array<{
-    id: number;
-    position: number;
-    content: string;
-    deadlineText: string;
-    tasks: TaskRow[];
-  }>;
-}
-
-interface Pack {
-  asOf: string;
-  frozen: boolean;
-  figures: Array<{
-    indicator: string;
-    name: string;
-    option: string | null;
-    unit: string;
-    value: number | null;
-    prev: number | null;
-    yoy: number | null;
-    changePrevPct: number | null;
-    changeYoyPct: number | null;
-  }>;
-  overdue: TaskRow[];
-  followUp: { tasks: TaskRow[]; summary: { completionRate: number | null } };
-}
+import { TaskTable } from './tasks.tsx';
 
 const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const messageOf = (err: unknown) => (err instanceof ApiError ? err.messageVi : String(err));

@@ -63,12 +63,19 @@ function measureColumns(t: Translate): string[] {
   return [t('value'), t('prevValue'), t('changePrevPct'), t('yoyValue'), t('changeYoyPct')];
 }
 
-function measureCells(row: AggregateRow | undefined, goodDirection: 'up' | 'down' | 'neutral'): PivotCell[] {
+/** The figures of one row: an aggregate's, or a unit's in a ranking (whose rows carry no decimals of their own). */
+type MeasureRow = Pick<AggregateRow, 'value' | 'prev' | 'yoy' | 'change_prev' | 'change_yoy'>;
+
+function measureCells(
+  row: MeasureRow | undefined,
+  indicator: { decimals: number; goodDirection: 'up' | 'down' | 'neutral' },
+): PivotCell[] {
+  const { decimals, goodDirection } = indicator;
   return [
-    number(row?.value, row?.decimals ?? 0),
-    number(row?.prev, row?.decimals ?? 0),
+    number(row?.value, decimals),
+    number(row?.prev, decimals),
     percent(row?.change_prev?.percent, toneOf(row?.change_prev, goodDirection)),
-    number(row?.yoy, row?.decimals ?? 0),
+    number(row?.yoy, decimals),
     percent(row?.change_yoy?.percent, toneOf(row?.change_yoy, goodDirection)),
   ];
 }
@@ -136,7 +143,7 @@ async function buildTable(
         columns: [...heads, ...measureColumns(t)],
         rows: measures.map((m) => [
           ...label(m),
-          ...measureCells(byKey.get(measureKey(m.indicator.code, m.option)), m.indicator.goodDirection),
+          ...measureCells(byKey.get(measureKey(m.indicator.code, m.option)), m.indicator),
         ]),
         secrecy,
       };
@@ -159,7 +166,7 @@ async function buildTable(
     const ranking = await rankingFor(unitCode, period, shape.focus, shape.include);
     return {
       columns: [t('unit'), ...measureColumns(t)],
-      rows: ranking.rows.map((r) => [text(r.name), ...measureCells(r, shape.focus.indicator.goodDirection)]),
+      rows: ranking.rows.map((r) => [text(r.name), ...measureCells(r, shape.focus.indicator)]),
       secrecy,
     };
   }

@@ -434,12 +434,14 @@ function RankingTable(props: { ranking: Load<Ranking>; indicator: Indicator }) {
                   <th scope="row">
                     <a href={href('tong-hop', null, { ...currentParams(), unit: row.code })}>{row.name}</a>
                   </th>
-                  <td class="num">{row.value === null ? '—' : formatNumber(row.value, row.decimals)}</td>
-                  <td class="num">{row.prev == null ? '—' : formatNumber(row.prev, row.decimals)}</td>
+                  <td class="num">
+                    {row.value === null ? '—' : formatNumber(row.value, indicator.decimals)}
+                  </td>
+                  <td class="num">{row.prev == null ? '—' : formatNumber(row.prev, indicator.decimals)}</td>
                   <td class={`num tone-${toneOf(row.change_prev, indicator.goodDirection)}`}>
                     {percent(row.change_prev?.percent)}
                   </td>
-                  <td class="num">{row.yoy == null ? '—' : formatNumber(row.yoy, row.decimals)}</td>
+                  <td class="num">{row.yoy == null ? '—' : formatNumber(row.yoy, indicator.decimals)}</td>
                   <td class={`num tone-${toneOf(row.change_yoy, indicator.goodDirection)}`}>
                     {percent(row.change_yoy?.percent)}
                   </td>

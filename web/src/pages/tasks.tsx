@@ -3,34 +3,11 @@ import { ApiError, apiSend, freshGet, query } from '../api.ts';
 import { type MessageKey, useLang } from '../i18n.ts';
 import { href, updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
-import type { Me } from '../types.ts';
+import type { Me, Task, TaskList } from '../types.ts';
 import { useLoad } from '../use-load.ts';
 
-export interface TaskRow {
-  id: number;
-  directive: string;
-  meetingId: number;
-  meeting: string;
-  unit: string;
-  unitName: string;
-  leadUnit: string;
-  role: 'lead' | 'coordinate';
-  deadline: string;
-  deadlineText: string;
-  status: string;
-  statusLabel: string;
-  version: number;
-  stateStored: string;
-  stateLabel: string;
-  confirmedAt: string | null;
-  daysLate: number;
-}
-
-interface TaskList {
-  asOf: string;
-  summary: { total: number; fallenDue: number; overdue: number; completionRate: number | null };
-  tasks: TaskRow[];
-}
+/** A task as the task list and the meeting pages show it. */
+export type TaskRow = Task;
 
 const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
