@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { recordAudit } from '../audit/repository.ts';
-import { catalogueSecrecy, readable, secrecyLens } from '../auth/gate.ts';
+import { readable, secrecyLens } from '../auth/gate.ts';
 import {
   aggregatesSchema,
   correctionsSchema,

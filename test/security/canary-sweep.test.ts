@@ -11,7 +11,6 @@ import { buildServer } from '../../src/server/app.ts';
 import { clearanceAllows, type SecrecyLevel } from '../../src/shared/secrecy.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import {
-  CANARY_UNIT,
   FIGURE_CANARY_PATTERN,
   type Principal,
   plantCanaries,
