@@ -196,6 +196,13 @@ export interface ComparedValue {
   value: number | null;
   previous: number | null;
   samePeriodLastYear: number | null;
+  /**
+   * The engine's change in percent where it is like for like (over the units counted in both periods), so that a
+   * total row prints the number the narrative quotes; null where the engine refused the comparison. Left out, the
+   * change is computed from the value and its base.
+   */
+  changePrevPct?: number | null;
+  changeYoyPct?: number | null;
 }
 
 export interface SubmissionRow {

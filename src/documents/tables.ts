@@ -74,9 +74,17 @@ function quantity(value: number | null, decimals: number, bold = false): TableCe
 }
 
 /** Change against a base as a signed percentage: "+4,44%"; "–" where the base is 0 or missing. */
-function changeCell(value: number | null, base: number | null, bold = false): TableCell {
-  if (value === null || base === null || base === 0) return { ...text('–', 'center', bold) };
-  const fraction = (value - base) / Math.abs(base);
+function changeCell(
+  value: number | null,
+  base: number | null,
+  bold = false,
+  enginePercent?: number | null,
+): TableCell {
+  if (enginePercent === null) return { ...text('–', 'center', bold) };
+  if (enginePercent === undefined && (value === null || base === null || base === 0))
+    return { ...text('–', 'center', bold) };
+  const fraction =
+    enginePercent !== undefined ? enginePercent / 100 : ((value ?? 0) - (base ?? 0)) / Math.abs(base ?? 1);
   const percent = roundTo(fraction * 100, 2);
   const sign = percent > 0 ? '+' : percent < 0 ? '-' : '';
   return {
@@ -142,9 +150,9 @@ export function unitTableRows(
       text(row.unitName, 'left', bold),
       quantity(v.value, column.decimals, bold),
       quantity(v.previous, column.decimals, bold),
-      changeCell(v.value, v.previous, bold),
+      changeCell(v.value, v.previous, bold, v.changePrevPct),
       quantity(v.samePeriodLastYear, column.decimals, bold),
-      changeCell(v.value, v.samePeriodLastYear, bold),
+      changeCell(v.value, v.samePeriodLastYear, bold, v.changeYoyPct),
     ];
   };
   const empty = rows.filter((r) => isEmptyRow(r, key));

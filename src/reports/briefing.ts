@@ -334,6 +334,9 @@ export async function buildBriefingReport(
         value: row.value,
         previous: row.prev ?? null,
         samePeriodLastYear: row.yoy ?? null,
+        // The narrative's like-for-like change, not one recomputed from totals that may count different units.
+        ...(row.change_prev !== undefined ? { changePrevPct: row.change_prev?.percent ?? null } : {}),
+        ...(row.change_yoy !== undefined ? { changeYoyPct: row.change_yoy?.percent ?? null } : {}),
       };
   }
 
