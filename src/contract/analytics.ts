@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { secrecySchema, unitKindSchema } from './common.ts';
+import {
+  dataStatusFields,
+  includeSchema,
+  reportStatusesSchema,
+  secrecySchema,
+  unitKindSchema,
+} from './common.ts';
 import { secrecyDecisionSchema } from './programmes.ts';
 
 /** Answers of the analytics routes: aggregates with comparisons, rankings, series, Tết windows, corrections. */
-
-const includeSchema = z.enum(['approved', 'submitted', 'draft']);
 
 export const changeSchema = z.object({
   absolute: z.number(),
@@ -21,14 +25,7 @@ export const coverageSchema = z.object({
   missing: z.array(z.string()),
   counted: z.number(),
   /** Expected units by the state of their report. */
-  statuses: z.object({
-    not_started: z.number(),
-    draft: z.number(),
-    returned: z.number(),
-    submitted: z.number(),
-    approved: z.number(),
-    locked: z.number(),
-  }),
+  statuses: reportStatusesSchema,
 });
 
 export const comparisonCoverageSchema = z.object({
@@ -107,6 +104,7 @@ export const rankingSchema = z.object({
   secrecy: secrecySchema,
   withheld: z.number(),
   rows: z.array(rankingRowSchema),
+  ...dataStatusFields,
 });
 
 export const seriesPointSchema = z.object({
@@ -121,6 +119,7 @@ export const seriesSchema = z.object({
   option: z.string().nullable(),
   secrecy: secrecySchema,
   points: z.array(seriesPointSchema),
+  ...dataStatusFields,
 });
 
 export const provinceMapSchema = z.object({
@@ -182,6 +181,7 @@ export const tetComparisonSchema = z.object({
   lastYearWindow: tetWindowSchema,
   secrecy: secrecySchema,
   withheld: z.number(),
+  ...dataStatusFields,
   rows: z.array(
     z.object({
       indicator: z.string(),

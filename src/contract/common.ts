@@ -35,3 +35,27 @@ export type Role = z.infer<typeof roleSchema>;
 export type UnitKind = z.infer<typeof unitKindSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export type ApiIssue = NonNullable<ApiError['issues']>[number];
+
+/** Which reports the figures count: approved ones only, submitted and approved (the default), or drafts too. */
+export const includeSchema = z.enum(['approved', 'submitted', 'draft']);
+
+export const reportStatusesSchema = z.object({
+  not_started: z.number(),
+  draft: z.number(),
+  returned: z.number(),
+  submitted: z.number(),
+  approved: z.number(),
+  locked: z.number(),
+});
+
+/**
+ * What an answer about figures counts (issue 13): the level of inclusion asked for, the report statuses it counts,
+ * and per form how many units were expected, how many were counted and how many are in each status.
+ */
+export const dataStatusFields = {
+  include: includeSchema,
+  counts: z.array(z.string()).readonly(),
+  statusCoverage: z.array(
+    z.object({ form: z.string(), expected: z.number(), counted: z.number(), statuses: reportStatusesSchema }),
+  ),
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secrecySchema } from './common.ts';
+import { dataStatusFields, secrecySchema } from './common.ts';
 
 /** Answers of the meeting and task routes: meetings, their packs and directives, and the tasks they set. */
 
@@ -132,7 +132,11 @@ export const agendaItemSchema = z.object({
   outcomeLabel: z.string().optional(),
 });
 
-export const agendaSchema = z.object({ agenda: z.array(agendaItemSchema) });
+export const agendaSchema = z.object({
+  agenda: z.array(agendaItemSchema),
+  /** The meeting's version after the change, to send with the next one. */
+  version: z.number(),
+});
 
 export const directiveSchema = z.object({
   id: z.number(),
@@ -171,6 +175,10 @@ export const briefingPackSchema = z.object({
   asOf: z.string(),
   builtAt: z.string(),
   frozen: z.boolean(),
+  // Packs frozen before data status was recorded state only what they counted.
+  include: dataStatusFields.include.optional(),
+  counts: dataStatusFields.counts.optional(),
+  statusCoverage: dataStatusFields.statusCoverage.optional(),
   figures: z.array(
     z.object({
       indicator: z.string(),

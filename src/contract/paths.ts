@@ -1062,6 +1062,21 @@ export interface paths {
                   basis: "complete" | "matched" | "refused";
                 } | null;
               }>;
+              include: "approved" | "submitted" | "draft";
+              counts: Array<string>;
+              statusCoverage: Array<{
+                form: string;
+                expected: number;
+                counted: number;
+                statuses: {
+                  not_started: number;
+                  draft: number;
+                  returned: number;
+                  submitted: number;
+                  approved: number;
+                  locked: number;
+                };
+              }>;
             };
           } };
         400: { headers: Record<string, unknown>; content: {
@@ -1118,6 +1133,21 @@ export interface paths {
                 period: string;
                 value: number | null;
                 lastYear: number | null;
+              }>;
+              include: "approved" | "submitted" | "draft";
+              counts: Array<string>;
+              statusCoverage: Array<{
+                form: string;
+                expected: number;
+                counted: number;
+                statuses: {
+                  not_started: number;
+                  draft: number;
+                  returned: number;
+                  submitted: number;
+                  approved: number;
+                  locked: number;
+                };
               }>;
             };
           } };
@@ -1285,6 +1315,21 @@ export interface paths {
               };
               secrecy: "none" | "mat" | "toi_mat" | "tuyet_mat";
               withheld: number;
+              include: "approved" | "submitted" | "draft";
+              counts: Array<string>;
+              statusCoverage: Array<{
+                form: string;
+                expected: number;
+                counted: number;
+                statuses: {
+                  not_started: number;
+                  draft: number;
+                  returned: number;
+                  submitted: number;
+                  approved: number;
+                  locked: number;
+                };
+              }>;
               rows: Array<{
                 indicator: string;
                 option: string | null;
@@ -2972,6 +3017,7 @@ export interface paths {
       responses: {
         200: { headers: Record<string, unknown>; content: {
             "application/json": {
+              version: number;
               symbol: string | null;
               signers: Array<{
                 authority: string | null;
@@ -3028,6 +3074,7 @@ export interface paths {
       responses: {
         200: { headers: Record<string, unknown>; content: {
             "application/json": {
+              version: number;
               symbol: string | null;
               signers: Array<{
                 authority: string | null;
@@ -4107,6 +4154,21 @@ export interface paths {
               asOf: string;
               builtAt: string;
               frozen: boolean;
+              include?: "approved" | "submitted" | "draft";
+              counts?: Array<string>;
+              statusCoverage?: Array<{
+                form: string;
+                expected: number;
+                counted: number;
+                statuses: {
+                  not_started: number;
+                  draft: number;
+                  returned: number;
+                  submitted: number;
+                  approved: number;
+                  locked: number;
+                };
+              }>;
               figures: Array<{
                 indicator: string;
                 name: string;
@@ -4594,6 +4656,7 @@ export interface paths {
                 secrecy?: "none" | "mat" | "toi_mat" | "tuyet_mat" | null;
                 outcomeLabel?: string;
               }>;
+              version: number;
             };
           } };
         400: { headers: Record<string, unknown>; content: {
@@ -4653,6 +4716,7 @@ export interface paths {
                 secrecy?: "none" | "mat" | "toi_mat" | "tuyet_mat" | null;
                 outcomeLabel?: string;
               }>;
+              version: number;
             };
           } };
         400: { headers: Record<string, unknown>; content: {
@@ -5438,6 +5502,21 @@ export interface paths {
               };
               rankBy: string;
               direction: "up" | "down" | "neutral";
+              include: "approved" | "submitted" | "draft";
+              counts: Array<string>;
+              statusCoverage: Array<{
+                form: string;
+                expected: number;
+                counted: number;
+                statuses: {
+                  not_started: number;
+                  draft: number;
+                  returned: number;
+                  submitted: number;
+                  approved: number;
+                  locked: number;
+                };
+              }>;
               totals: Array<{
                 indicator: string;
                 name: string;
@@ -5788,6 +5867,21 @@ export interface paths {
               series: Array<{
                 period: string;
                 value: number | null;
+              }>;
+              include: "approved" | "submitted" | "draft";
+              counts: Array<string>;
+              statusCoverage: Array<{
+                form: string;
+                expected: number;
+                counted: number;
+                statuses: {
+                  not_started: number;
+                  draft: number;
+                  returned: number;
+                  submitted: number;
+                  approved: number;
+                  locked: number;
+                };
               }>;
             };
           } };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secrecySchema } from './common.ts';
+import { dataStatusFields, secrecySchema } from './common.ts';
 
 /** Answers of campaigns, commendations, deployment targets, secrecy decisions and notifications. */
 
@@ -67,6 +67,7 @@ export const campaignSummarySchema = z.object({
   }),
   rankBy: z.string(),
   direction: z.enum(['up', 'down', 'neutral']),
+  ...dataStatusFields,
   totals: z.array(
     z.object({
       indicator: z.string(),
@@ -124,6 +125,7 @@ export const targetProgressSchema = z.object({
   units: z.array(targetUnitSchema),
   behind: z.array(targetUnitSchema),
   series: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
+  ...dataStatusFields,
 });
 
 export const secrecyDecisionSchema = z.object({

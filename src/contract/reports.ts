@@ -33,6 +33,8 @@ export const issueVerificationSchema = z.object({
 });
 
 export const documentSettingAnswerSchema = z.object({
+  /** Sent back with a change: 428 without it, 409 when stale (0 before the first save). */
+  version: z.number(),
   symbol: z.string().nullable(),
   signers: z.array(
     z.object({
