@@ -206,7 +206,11 @@ for (const { backend, skip } of BACKENDS) {
           .insertInto('data_value_history')
           .values({ ...row('2019-12', 1), superseded_by: 1 })
           .execute();
-        assert.deepEqual(await migrate(store), ['0014_figures_by_year']);
+        // Every migration after 0013 runs, the partitioning among them.
+        assert.deepEqual(
+          await migrate(store),
+          Object.keys(MIGRATIONS).filter((name) => name > '0013_uids'),
+        );
         const values = await store.db.selectFrom('data_value').selectAll().orderBy('period').execute();
         assert.deepEqual(
           values.map((v) => [v.period, v.version, v.value]),
