@@ -16,7 +16,13 @@ import {
 import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
 import { actorOf, auditClassifiedRead, guard, policyDeps, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
-import { includeSchema, isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import {
+  includeSchema,
+  isoDateSchema,
+  periodIdSchema,
+  unitCodeSchema,
+  versionReadSchema,
+} from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
 import { assignDirective } from '../tasks/service.ts';
@@ -39,6 +45,10 @@ import {
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
+/** Every change to a meeting or its texts names the meeting's version it was read at. */
+const MEETING_VERSION = versionReadSchema(
+  'the meeting version the text was read at (required: 428 without it, 409 when stale)',
+);
 export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -194,14 +204,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           body: z.object({
             minutes: z.string().max(200000),
             secrecy: z.enum(SECRECY_LEVELS).optional(),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe(
-                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
-              ),
+            version: MEETING_VERSION,
           }),
         },
       },
@@ -228,14 +231,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             number: z.string().min(1).max(60),
             date: isoDateSchema,
             summary: z.string().max(50000).optional(),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe(
-                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
-              ),
+            version: MEETING_VERSION,
           }),
         },
       },
@@ -280,14 +276,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             outcomeKind: z.enum(OUTCOME_KINDS).default('information'),
             outcome: z.string().max(10000).nullish(),
             secrecy: z.enum(SECRECY_LEVELS).optional(),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe(
-                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
-              ),
+            version: MEETING_VERSION,
           }),
         },
       },
@@ -317,14 +306,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
           body: z.object({
             outcomeKind: z.enum(OUTCOME_KINDS),
             outcome: z.string().max(10000).nullable(),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe(
-                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
-              ),
+            version: MEETING_VERSION,
           }),
         },
       },
@@ -363,14 +345,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
             indicators: z.array(z.string().max(60)).max(20).default([]),
             targetId: z.number().int().positive().nullish(),
             secrecy: z.enum(SECRECY_LEVELS).default('none'),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe(
-                'the meeting version the text was read at (required: 428 without it, 409 when stale)',
-              ),
+            version: MEETING_VERSION,
           }),
         },
       },

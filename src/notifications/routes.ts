@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import { inboxSchema, notificationPreferencesSchema } from '../contract/programmes.ts';
 import { requireUser } from '../server/session.ts';
 import { versionRequired } from '../shared/errors.ts';
+import { versionReadSchema } from '../shared/schemas.ts';
 import { NOTIFICATION_KINDS } from './model.ts';
 import { inbox, preferencesOf, readNotifications, setPreferences } from './service.ts';
 
@@ -65,12 +66,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
             kinds: z
               .array(z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() }))
               .max(20),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe('the version of the choices read: 428 without it, 409 when stale'),
+            version: versionReadSchema('the version of the choices read: 428 without it, 409 when stale'),
           }),
         },
       },

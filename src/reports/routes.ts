@@ -18,7 +18,7 @@ import {
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
-import { includeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
+import { includeSchema, periodIdSchema, unitCodeSchema, versionReadSchema } from '../shared/schemas.ts';
 import { clearanceAllows } from '../shared/secrecy.ts';
 import { humanSectionsSchema, readDraft, saveDraft } from './draft.ts';
 import { issuedPdf, issueReport, listIssues, verifyDocument, withdrawReport } from './issue.ts';
@@ -234,14 +234,9 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           response: { 200: documentSettingAnswerSchema },
           body: documentSettingSchema.extend({
             unit: unitCodeSchema.default('BCA'),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe(
-                'the settings version read (0 before the first save): 428 without it, 409 when stale',
-              ),
+            version: versionReadSchema(
+              'the settings version read (0 before the first save): 428 without it, 409 when stale',
+            ),
           }),
         },
       },
@@ -345,12 +340,9 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           body: z.object({
             period: periodIdSchema,
             unit: unitCodeSchema.default('BCA'),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe('the draft version read (0 before the first save): 428 without it, 409 when stale'),
+            version: versionReadSchema(
+              'the draft version read (0 before the first save): 428 without it, 409 when stale',
+            ),
             finalise: z.boolean().default(false),
             human: humanSectionsSchema,
           }),

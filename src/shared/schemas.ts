@@ -17,3 +17,11 @@ export const includeSchema = z
   .enum(INCLUDE_LEVELS)
   .optional()
   .describe('which reports count: approved, submitted (default: also submitted ones) or draft');
+
+/**
+ * The version a client read a record at, sent back with its update: optional in the schema so that the route can
+ * answer 428 (version required) rather than 400 when it is missing, and 409 when it is stale.
+ */
+export function versionReadSchema(description: string) {
+  return z.number().int().min(0).optional().describe(description);
+}

@@ -20,6 +20,7 @@ import {
 } from '../contract/admin.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
+import { versionReadSchema } from '../shared/schemas.ts';
 import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { findUserById, findUserByName, insertUser, listUsers, type User } from './repository.ts';
 
@@ -146,12 +147,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
             unit: z.string().min(1).max(20).optional(),
             clearance: z.enum(SECRECY_LEVELS).optional(),
             disabled: z.boolean().optional(),
-            version: z
-              .number()
-              .int()
-              .min(0)
-              .optional()
-              .describe('the account version read: 428 without it, 409 when stale'),
+            version: versionReadSchema('the account version read: 428 without it, 409 when stale'),
           }),
         },
       },
