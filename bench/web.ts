@@ -66,6 +66,8 @@ async function start(): Promise<RunningApp> {
   const server = await buildServer(ctx, {
     secureCookies: false,
     logLevel: 'silent',
+    // As `giaoban start` serves: answers are held to their schemas in tests, not re-checked on every request.
+    strictResponses: false,
     ...(WEB_ROOT ? { webRoot: WEB_ROOT } : {}),
   });
   const origin = await server.listen({ port: 0, host: '127.0.0.1' });

@@ -921,7 +921,8 @@ export class AnalyticsEngine {
   private readonly reporters = new Map<string, number[]>();
 
   private subtree(unitId: number, date: string): { units: number[]; set: Set<number> } {
-    const key = `${unitId}|${date}`;
+    // Keyed by the stretch between reorganisations, not the day: every month of a stretch has the same tree.
+    const key = `${unitId}|${this.graph.stretchOf(date)}`;
     let found = this.subtrees.get(key);
     if (!found) {
       const units = this.graph.subtreeOn(unitId, date);
@@ -933,10 +934,10 @@ export class AnalyticsEngine {
   }
 
   private expectedReporters(unitId: number, date: string, form: StoredForm): number[] {
-    const key = `${form.id}|${unitId}|${date}`;
+    const kinds: string[] = reporterKindsOn(form, date);
+    const key = `${form.id}|${unitId}|${this.graph.stretchOf(date)}|${kinds.join(',')}`;
     let found = this.reporters.get(key);
     if (!found) {
-      const kinds: string[] = reporterKindsOn(form, date);
       found = this.subtree(unitId, date).units.filter((u) => kinds.includes(this.graph.require(u).kind));
       if (this.reporters.size > 50_000) this.reporters.clear();
       this.reporters.set(key, found);
@@ -1115,12 +1116,10 @@ export class AnalyticsEngine {
     st: StatusIndex,
   ): Map<number, Coverage> {
     const date = referenceDate(period);
-    const subtree = this.graph.subtreeOn(unitId, date);
     const out = new Map<number, Coverage>();
     for (const form of forms) {
       const stored = this.storedPeriodsOf(period, form.periodType === 'day');
-      const kinds: string[] = reporterKindsOn(form, date);
-      const expected = subtree.filter((id) => kinds.includes(this.graph.require(id).kind));
+      const expected = this.expectedReporters(unitId, date, form);
       const statuses = emptyStates();
       const perPeriod = stored.map((p) => st.status.get(`${form.id}|${p}`));
       const missing: number[] = [];

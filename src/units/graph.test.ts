@@ -29,6 +29,28 @@ describe('the organisation over time, from the official tables', () => {
     assert.equal(graph.unitsOn('2025-07-01', 'commune').length, 3319);
   });
 
+  it('gives each day the tree of its own stretch between reorganisations, whatever was asked before', () => {
+    const nation = (date: string) => unit('BCA', date).id;
+    const communes = (date: string) =>
+      graph.subtreeOn(nation(date), date).filter((id) => graph.require(id).kind === 'commune').length;
+    // Asked in an order that crosses the merger of 1 July 2025 and back: each day keeps its own count.
+    const days = ['2025-06-30', '2025-07-01', '2025-06-14', '2026-10-14', '2025-06-30', '2025-07-01'];
+    const counts = days.map(communes);
+    assert.equal(counts[1], 3319);
+    assert.notEqual(counts[0], counts[1]);
+    assert.deepEqual(counts, [counts[0], 3319, counts[0], 3319, counts[0], 3319]);
+    // The last day of the old districts and the first without them (1 March 2025) differ too.
+    const districts = (date: string) =>
+      graph.subtreeOn(nation(date), date).filter((id) => graph.require(id).kind === 'district').length;
+    assert.equal(districts('2025-02-28'), 694);
+    assert.equal(districts('2025-03-01'), 0);
+    // A caller that changes the list it got does not change the next answer.
+    const first = graph.subtreeOn(nation('2026-10-14'), '2026-10-14');
+    const size = first.length;
+    first.length = 0;
+    assert.equal(graph.subtreeOn(nation('2026-10-14'), '2026-10-14').length, size);
+  });
+
   it('tells apart the two units that carried code 15, 24, 44, 52, 80, 82 and 91', () => {
     const pairs: Array<[string, string, string]> = [
       ['15', 'Công an tỉnh Yên Bái', 'Công an tỉnh Lào Cai'],

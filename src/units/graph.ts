@@ -32,7 +32,11 @@ export class UnitGraph {
   private readonly childLinks = new Map<number, ParentLink[]>();
   private readonly lineageTo = new Map<number, LineageEvent[]>();
   private readonly lineageFrom = new Map<number, LineageEvent[]>();
-  private readonly ancestorCache = new Map<IsoDate, Map<number, readonly number[]>>();
+  private readonly ancestorCache = new Map<string, Map<number, readonly number[]>>();
+  /** Every date on which some unit or parent link begins or ends, sorted: the tree is the same between two. */
+  private readonly boundaries: IsoDate[];
+  private readonly epochs = new Map<IsoDate, string>();
+  private readonly subtreeCache = new Map<string, readonly number[]>();
 
   constructor(
     units: Unit[],
@@ -53,6 +57,29 @@ export class UnitGraph {
       push(this.lineageTo, event.toUnitId, event);
       push(this.lineageFrom, event.fromUnitId, event);
     }
+    const dates = new Set<IsoDate>();
+    for (const item of [...units, ...links]) {
+      dates.add(item.validFrom);
+      dates.add(item.validTo);
+    }
+    this.boundaries = [...dates].sort();
+  }
+
+  /**
+   * Which stretch of time a date falls in: two dates with the same answer stand in the same place against every
+   * date on which a unit or a link begins or ends (before, on, after), so every validity check, and with them the
+   * whole tree, comes out the same on both.
+   */
+  stretchOf(date: IsoDate): string {
+    let epoch = this.epochs.get(date);
+    if (epoch === undefined) {
+      const below = countBelow(this.boundaries, date, false);
+      const upTo = countBelow(this.boundaries, date, true);
+      epoch = `${below}:${upTo}`;
+      if (this.epochs.size > 100_000) this.epochs.clear();
+      this.epochs.set(date, epoch);
+    }
+    return epoch;
   }
 
   get size(): number {
@@ -115,12 +142,14 @@ export class UnitGraph {
     return out;
   }
 
-  /** Ancestors from the parent up to the root, on a date. Memoised per date: roll-ups ask for every value. */
+  /** Ancestors from the parent up to the root, on a date. Memoised per stretch between reorganisations: roll-ups
+   * ask for every value. */
   ancestorsOn(id: number, date: IsoDate): readonly number[] {
-    let perDate = this.ancestorCache.get(date);
+    const epoch = this.stretchOf(date);
+    let perDate = this.ancestorCache.get(epoch);
     if (!perDate) {
       perDate = new Map();
-      this.ancestorCache.set(date, perDate);
+      this.ancestorCache.set(epoch, perDate);
     }
     const cached = perDate.get(id);
     if (cached) return cached;
@@ -143,14 +172,22 @@ export class UnitGraph {
 
   /** The unit and everything below it on a date. */
   subtreeOn(id: number, date: IsoDate): number[] {
-    const out: number[] = [];
-    const stack = [id];
-    while (stack.length > 0) {
-      const current = stack.pop() as number;
-      out.push(current);
-      stack.push(...this.childrenOn(current, date));
+    // The same tree stands over a whole stretch between reorganisations: each subtree is walked once per stretch.
+    const key = `${id}|${this.stretchOf(date)}`;
+    let found = this.subtreeCache.get(key);
+    if (!found) {
+      const out: number[] = [];
+      const stack = [id];
+      while (stack.length > 0) {
+        const current = stack.pop() as number;
+        out.push(current);
+        stack.push(...this.childrenOn(current, date));
+      }
+      if (this.subtreeCache.size > 20_000) this.subtreeCache.clear();
+      this.subtreeCache.set(key, out);
+      found = out;
     }
-    return out;
+    return [...found];
   }
 
   /** The root of the tree (the ministry). */
@@ -273,4 +310,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** How many of the sorted dates are before `date` (or on it too, when `orEqual`). */
+function countBelow(sorted: readonly IsoDate[], date: IsoDate, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const value = sorted[mid] as IsoDate;
+    if (value < date || (orEqual && value === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
