@@ -93,11 +93,12 @@ async function main(): Promise<void> {
   const time = async (url: string) => {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const res = await client.get(url);
+    // The answer is not parsed here: only the server's work is counted.
+    const res = await server.inject({ method: 'GET', url, headers: { cookie: client.cookie } });
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
-    return { wall, cpu: (cpu.user + cpu.system) / 1000, bytes: res.raw.length };
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return { wall, cpu: (cpu.user + cpu.system) / 1000, bytes: res.rawPayload.length };
   };
   // One pass to warm the process (JIT, SQLite's page cache), as a running server is.
   for (const urls of Object.values(views('2020-02'))) for (const url of urls) await time(url);

@@ -29,6 +29,7 @@ const booleanFlag = z
   .transform((v) => v === 'true' || v === '1');
 
 export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginAsync {
+  const mapTexts = new Map<string, string>();
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -211,7 +212,15 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' }, date);
         const map = provinceMapOn(geoDir, date);
         reply.header('cache-control', 'private, max-age=3600');
-        return { era: map.era, geojson: map.geojson };
+        // The outlines of an era never change: held to the contract and written out once, then sent as written
+        // (a megabyte of coordinates is otherwise serialised again on every month asked for).
+        let text = mapTexts.get(map.era);
+        if (text === undefined) {
+          text = JSON.stringify(provinceMapSchema.parse({ era: map.era, geojson: map.geojson }));
+          mapTexts.set(map.era, text);
+        }
+        reply.type('application/json; charset=utf-8').serializer((payload) => payload as string);
+        return text as unknown as z.infer<typeof provinceMapSchema>;
       },
     );
     r.post(

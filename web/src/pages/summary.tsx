@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { prefetch, query } from '../api.ts';
 import { clearanceAllows, indicatorIndex, type Measure, measureKey, measureName } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
@@ -325,6 +325,13 @@ function FocusPanels(props: {
       ? null
       : `/api/aggregates/ranking${query({ unit: unitCode, period, indicator: indicator.code, option, compare: true, include: includeParam(props.include) })}`,
   );
+  // While the next month's ranking loads, the map keeps the last one drawn for the same unit and indicator (and
+  // is only recoloured when the answer comes), instead of being taken down and its outlines built again.
+  const drawn = useRef<{ key: string; ranking: Ranking } | null>(null);
+  const mapKey = `${unitCode}|${measureKey(indicator.code, option)}|${includeParam(props.include) ?? ''}`;
+  if (ranking.state === 'ready') drawn.current = { key: mapKey, ranking: ranking.data };
+  const mapRanking =
+    ranking.state === 'ready' ? ranking.data : drawn.current?.key === mapKey ? drawn.current.ranking : null;
   const choices = catalogue.indicators
     .filter((i) => clearanceAllows(me.clearance, i.secrecy))
     .flatMap((i) =>
@@ -373,8 +380,8 @@ function FocusPanels(props: {
           <div class="panel map-panel">
             <h3>{t('mapHeading')}</h3>
             <p class="hint">{t('mapHint')}</p>
-            {props.charts && ranking.state === 'ready' ? (
-              <props.charts.ProvinceMap ranking={ranking.data} indicator={indicator} period={period} />
+            {props.charts && mapRanking ? (
+              <props.charts.ProvinceMap ranking={mapRanking} indicator={indicator} period={period} />
             ) : (
               <div class="chart-placeholder map-placeholder">{t('loading')}</div>
             )}
