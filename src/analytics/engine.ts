@@ -136,6 +136,9 @@ export interface AggregateRequest {
   /** Indicator codes; all when omitted. */
   indicators?: string[];
   compare?: boolean;
+  /** With `compare`, also the year to date and its like-for-like change (on unless switched off: a view that shows
+   * only the month against the month before and last year need not read up to twenty more months). */
+  yearToDate?: boolean;
   /** Expected units and missing lists are computed unless switched off (rankings over many units skip them). */
   coverage?: boolean;
   /** Which reports count (default: submitted, approved and locked ones). */
@@ -270,11 +273,16 @@ export class AnalyticsEngine {
     const include = req.include ?? DEFAULT_INCLUDE;
     const periodSets: Array<{ name: 'value' | 'prev' | 'yoy' | 'ytd' | 'ytd_prev'; period: Period | null }> =
       [{ name: 'value', period: req.period }];
+    const yearToDate = compare && req.yearToDate !== false;
     if (compare) {
-      const ytd = yearToDateOf(req.period);
       periodSets.push(
         { name: 'prev', period: previousPeriod(req.period) },
         { name: 'yoy', period: samePeriodLastYear(req.period) },
+      );
+    }
+    if (yearToDate) {
+      const ytd = yearToDateOf(req.period);
+      periodSets.push(
         { name: 'ytd', period: ytd },
         { name: 'ytd_prev', period: ytd ? samePeriodLastYear(ytd) : null },
       );
@@ -385,8 +393,10 @@ export class AnalyticsEngine {
           if (compare) {
             row.prev = figureFor('prev');
             row.yoy = figureFor('yoy');
-            row.ytd = figureFor('ytd');
-            row.ytd_prev = figureFor('ytd_prev');
+            if (yearToDate) {
+              row.ytd = figureFor('ytd');
+              row.ytd_prev = figureFor('ytd_prev');
+            }
             const yoyPeriod = byName.get('yoy');
             const yoyTerm = yoyPeriod ? termFor(unitId, 'yoy', yoyPeriod, days) : null;
             row.yoy_units = yoyTerm ? this.unitCodes(yoyTerm) : [];
@@ -403,13 +413,13 @@ export class AnalyticsEngine {
               );
             const prev = compared(value, row.prev, 'prev');
             const yoy = compared(value, row.yoy, 'yoy');
-            const ytd = compared(row.ytd, row.ytd_prev, 'ytd_prev');
+            const ytd = yearToDate ? compared(row.ytd ?? null, row.ytd_prev ?? null, 'ytd_prev') : null;
             row.coverage_prev = prev.coverage;
             row.coverage_yoy = yoy.coverage;
-            row.coverage_ytd = ytd.coverage;
+            if (ytd) row.coverage_ytd = ytd.coverage;
             row.change_prev = prev.change;
             row.change_yoy = yoy.change;
-            row.change_ytd = ytd.change;
+            if (ytd) row.change_ytd = ytd.change;
             // Nothing partial is flagged: a change of counts is notable only over every expected unit.
             const notable = (c: ReturnType<typeof compared>) =>
               isCount && c.change !== null && (c.coverage === null || c.coverage.basis === 'complete')

@@ -44,6 +44,13 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
             period: periodIdSchema,
             indicator: indicatorCodeSchema.optional(),
             compare: booleanFlag,
+            ytd: z
+              .enum(['true', 'false', '1', '0'])
+              .optional()
+              .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'))
+              .describe(
+                'với compare: cả lũy kế năm (mặc định có); false để bỏ (with compare: year to date too)',
+              ),
             asOf: z.string().max(40).optional(),
             include: includeSchema,
           }),

@@ -16,6 +16,8 @@ export interface QueryRequest {
   period: string;
   indicator?: string | undefined;
   compare?: boolean | undefined;
+  /** With `compare`, the year to date too (the default); false leaves it out. */
+  ytd?: boolean | undefined;
   /** An instant ("2020-02-26T08:00", Vietnam time unless a zone is given): figures as they stood then. */
   asOf?: string | undefined;
   /** Which reports count: approved (and locked) ones, also submitted ones (the default), or also drafts. */
@@ -71,6 +73,7 @@ export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<Quer
       period,
       indicators: req.indicator ? [req.indicator] : undefined,
       compare: req.compare ?? false,
+      yearToDate: req.ytd !== false,
       include,
     });
   } catch (error) {

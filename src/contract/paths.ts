@@ -875,6 +875,7 @@ export interface paths {
           period: string;
           indicator?: string;
           compare?: "0" | "1" | "true" | "false";
+          ytd?: "0" | "1" | "true" | "false";
           asOf?: string;
           include?: "approved" | "submitted" | "draft";
         };

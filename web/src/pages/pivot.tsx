@@ -86,7 +86,8 @@ function measureCells(
  */
 export function aggregatesPath(unit: string, period: string, include?: string): string {
   const chosen = include === 'approved' || include === 'draft' ? include : null;
-  return `/api/aggregates${query({ unit, period, compare: true, include: chosen })}`;
+  // The cards and the pivot show the month against the month before and last year, not the year to date.
+  return `/api/aggregates${query({ unit, period, compare: true, ytd: false, include: chosen })}`;
 }
 
 /** Each month's figures: the same URLs as the dashboard's, so that months already seen come from the cache. */

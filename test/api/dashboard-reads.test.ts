@@ -1,5 +1,6 @@
-// The province outlines of the dashboard's map: written out once per era and sent as written, yet the same answer
-// the contract describes, for each era, behind the same read gate.
+// What the dashboard and the pivot read first: the month's figures against the month before and last year without
+// the year to date (the same figures, statuses and secrecy as the full answer), and the province outlines of the
+// map, written out once per era and sent as written, yet the answer the contract describes, behind the same gate.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -9,13 +10,13 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { signIn } from '../support/canary.ts';
 import type { ApiClient } from '../support/http.ts';
 
-describe('the province map of an era', () => {
+describe('the reads behind the dashboard', () => {
   let app: TestApp;
   let server: FastifyInstance;
   let analyst: ApiClient;
 
   before(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ demo: true });
     server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
     analyst = (
       await signIn(
@@ -30,6 +31,42 @@ describe('the province map of an era', () => {
   after(async () => {
     await server?.close();
     await app?.close();
+  });
+
+  it('answers the month without the year to date with exactly the figures of the full answer', async () => {
+    for (const [unit, period, include] of [
+      ['BCA', '2026-10', ''],
+      ['BCA', '2020-02', '&include=draft'],
+      ['40', '2025-08', '&include=approved'],
+      ['BCA', '2026-11', ''],
+    ] as const) {
+      const url = `/api/aggregates?unit=${unit}&period=${period}&compare=true${include}`;
+      const full = await analyst.get(url);
+      const short = await analyst.get(`${url}&ytd=false`);
+      assert.equal(full.status, 200, url);
+      assert.equal(short.status, 200, url);
+      const rows = full.body.rows as Array<Record<string, unknown>>;
+      assert.ok(
+        rows.some((r) => r.ytd !== null && r.ytd !== undefined),
+        `${url}: the full answer has a year to date`,
+      );
+      assert.ok(
+        rows.some((r) => r.value !== null),
+        url,
+      );
+      // Every field but the year to date's is the same, in the same order; the answer's data status too.
+      const withoutYtd = rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).filter(([k]) => !['ytd', 'ytd_prev', 'coverage_ytd', 'change_ytd'].includes(k)),
+        ),
+      );
+      assert.deepEqual(short.body.rows, withoutYtd, url);
+      assert.deepEqual({ ...short.body, rows: [] }, { ...full.body, rows: [] }, url);
+      const again = await analyst.get(`${url}&ytd=true`);
+      assert.deepEqual(again.body, full.body, url);
+    }
+    const bad = await analyst.get('/api/aggregates?unit=BCA&period=2026-10&compare=true&ytd=maybe');
+    assert.equal(bad.status, 400);
   });
 
   it('answers each month with its era, the same text for every month of an era, as the contract says', async () => {

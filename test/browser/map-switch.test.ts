@@ -1,0 +1,84 @@
+// Switching month on the national dashboard: the cards change first, and the province map is not taken down while
+// the next month's ranking loads (building its outlines again is the page's heaviest work); it is recoloured with
+// the new month's figures when they come.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page, Route } from 'playwright-core';
+import {
+  type LaunchedBrowser,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  skipWithoutChromium,
+  startApp,
+} from './support.ts';
+
+let app: RunningApp;
+let browser: LaunchedBrowser;
+let page: Page;
+const CARD = '.card[data-indicator="drug.cases"][data-option=""] .card-value';
+
+before(async () => {
+  if (skipWithoutChromium) return;
+  app = await startApp([{ username: 'analyst.map', role: 'analyst', unitCode: 'BCA' }]);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await signIn(page, app, 'analyst.map');
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+test('a switch of month keeps the map drawn while the ranking loads, then recolours it', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2026-09`);
+  await page.locator(CARD).waitFor();
+  await page.locator('.map-chart svg path').first().waitFor();
+  await page.locator('.ranking-table tbody tr').first().waitFor();
+  const september = await page.locator(CARD).textContent();
+  const fills = () =>
+    page.$$eval('.map-chart svg path', (paths) => paths.map((p) => p.getAttribute('fill') ?? '').join(','));
+  const before = await fills();
+  await page.$eval('.map-chart', (el) => {
+    (el as HTMLElement).dataset.kept = 'yes';
+  });
+  // October's ranking is held back until released, so that the page is seen while it waits.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const hold = async (route: Route) => {
+    await held;
+    await route.continue();
+  };
+  await page.route('**/api/aggregates/ranking?*period=2026-10*', hold);
+  await page.evaluate(() => {
+    location.hash = '#/tong-hop?unit=BCA&period=2026-10';
+  });
+  await page.waitForFunction(
+    ([selector, old]) => document.querySelector(selector as string)?.textContent !== old,
+    [CARD, september],
+  );
+  await page.waitForTimeout(300);
+  assert.equal(
+    (await page.locator('.map-chart[data-kept="yes"] svg path').count()) > 0,
+    true,
+    'the map stayed',
+  );
+  assert.equal(await page.locator('.map-placeholder').count(), 0, 'no loading placeholder in its place');
+  release();
+  await page.locator('.ranking-table tbody tr').first().waitFor();
+  // Recoloured with October's figures, on the same map.
+  await page.waitForFunction(
+    (old) =>
+      [...document.querySelectorAll('.map-chart svg path')]
+        .map((p) => p.getAttribute('fill') ?? '')
+        .join(',') !== old,
+    before,
+  );
+  assert.equal(await page.locator('.map-chart[data-kept="yes"]').count(), 1);
+  await page.unroute('**/api/aggregates/ranking?*period=2026-10*', hold);
+});
