@@ -2,15 +2,14 @@
 // the next month's ranking loads (building its outlines again is the page's heaviest work); it is recoloured with
 // the new month's figures when they come.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import {
   type LaunchedBrowser,
-  launchBrowser,
+  openAs,
   type RunningApp,
-  signIn,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 let app: RunningApp;
@@ -18,17 +17,9 @@ let browser: LaunchedBrowser;
 let page: Page;
 const CARD = '.card[data-indicator="drug.cases"][data-option=""] .card-value';
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'analyst.map', role: 'analyst', unitCode: 'BCA' }]);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await signIn(page, app, 'analyst.map');
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
+useBrowserSuite([{ username: 'analyst.map', role: 'analyst', unitCode: 'BCA' }], async (suite) => {
+  ({ app, browser } = suite);
+  page = await openAs(browser, app, 'analyst.map');
 });
 
 test('a switch of month keeps the map drawn while the ranking loads, then recolours it', {
