@@ -95,9 +95,10 @@ function Dashboard(props: { params: Record<string, string> }) {
     return () => cancelAnimationFrame(frame);
   }, [figuresShown, charts]);
   // Once a view has been read for a moment, the months before and after it are asked for, so that stepping to
-  // them shows at once.
+  // them shows at once. Only for a reader without clearance: the answer of a cleared reader may hold classified
+  // figures, and those are sent (and their reading recorded) only for a month the reader opens.
   useEffect(() => {
-    if (aggregates.state !== 'ready') return;
+    if (aggregates.state !== 'ready' || me.clearance !== 'none') return;
     const timer = setTimeout(() => {
       for (const next of [shiftMonth(period, -1), shiftMonth(period, 1)])
         if (next <= currentPeriod(me.today)) prefetch(aggregatesPath(unitCode, next, include));
