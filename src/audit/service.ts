@@ -1,10 +1,13 @@
 import type { AppContext } from '../app/context.ts';
+import { inScope, type Principal } from '../auth/gate.ts';
+import { readableSecrecyLevels } from '../auth/policy.ts';
 import type { Store } from '../db/store.ts';
+import type { AuditDraft, AuditEntry } from './chain.ts';
 import { type Checkpoint, signCheckpoint } from './checkpoint.ts';
 import type { FigureVersion } from './figures.ts';
 import { type AuditVerdict, type NamedFigure, verifyAudit } from './integrity.ts';
 import { type AuditSeal, appendCheckpointLine } from './keyfile.ts';
-import { chainHead, storeCheckpoint } from './repository.ts';
+import { type AuditQuery, chainHead, recordAudit, searchAudit, storeCheckpoint } from './repository.ts';
 
 /** Names a stored figure version by the codes people use: unit, period, indicator, option, form. */
 export function figureNamer(ctx: AppContext): (v: FigureVersion) => NamedFigure {
@@ -69,4 +72,26 @@ export function startCheckpointJob(
     await running;
     await tick(true).catch(onError);
   };
+}
+
+/** Records an act (an export, a sign-out, an issued document) in the audit chain. */
+export function recordAct(ctx: AppContext, draft: AuditDraft): Promise<AuditEntry> {
+  return recordAudit(ctx.store, draft);
+}
+
+/**
+ * The audit entries a reader may see: at the reader's clearance, and about units of the reader's subtree (entries
+ * that name no unit, such as sign-ins and failures, belong to the ministry and are shown only there).
+ */
+export async function auditEntriesFor(
+  ctx: AppContext,
+  reader: Principal,
+  q: Omit<AuditQuery, 'secrecy'>,
+): Promise<AuditEntry[]> {
+  const entries = await searchAudit(ctx.store.db, { ...q, secrecy: readableSecrecyLevels(reader) });
+  const today = ctx.clock.today();
+  const root = ctx.graph.root(today).id;
+  return entries.filter((e) =>
+    reader.unitId === root ? true : e.unitId !== null && inScope(ctx, reader, e.unitId, today),
+  );
 }
