@@ -1,13 +1,24 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
 import { inScope, type Principal } from '../auth/gate.ts';
 import { readableSecrecyLevels } from '../auth/policy.ts';
 import type { Store } from '../db/store.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Actor } from './actor.ts';
 import type { AuditDraft, AuditEntry } from './chain.ts';
-import { type Checkpoint, signCheckpoint } from './checkpoint.ts';
+import { type Checkpoint, keyIdOf, signCheckpoint } from './checkpoint.ts';
 import type { FigureVersion } from './figures.ts';
 import { type AuditVerdict, type NamedFigure, verifyAudit } from './integrity.ts';
-import { type AuditSeal, appendCheckpointLine } from './keyfile.ts';
-import { type AuditQuery, chainHead, recordAudit, searchAudit, storeCheckpoint } from './repository.ts';
+import { type AuditSeal, appendCheckpointLine, appendRotationLine, replaceKeyFile } from './keyfile.ts';
+import {
+  type AuditQuery,
+  appendAudit,
+  chainHead,
+  recordAudit,
+  searchAudit,
+  storeCheckpoint,
+} from './repository.ts';
+import { type KeyRotation, ROTATION_ACTION, signRotation } from './rotation.ts';
 
 /** Names a stored figure version by the codes people use: unit, period, indicator, option, form. */
 export function figureNamer(ctx: AppContext): (v: FigureVersion) => NamedFigure {
@@ -94,4 +105,57 @@ export async function auditEntriesFor(
   return entries.filter((e) =>
     reader.unitId === root ? true : e.unitId !== null && inScope(ctx, reader, e.unitId, today),
   );
+}
+
+/**
+ * `giaoban audit rotate-key`: a new Ed25519 key replaces the one in the key file. The rotation is a checkpoint of
+ * the chain's head signed by the old key over the new public key (and countersigned by the new one); it is kept in
+ * the keyring beside the key (with the old public key) and in the log itself, and the first checkpoint of the new
+ * key follows at once. Checkpoints signed before stay valid: `audit verify` accepts each one signed by the key of the
+ * chain of rotations that was in use at its entry.
+ */
+export async function rotateAuditKey(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ rotation: KeyRotation; checkpoint: Checkpoint; seal: AuditSeal }> {
+  const seal = ctx.auditSeal;
+  if (!seal?.keyFile)
+    throw new AppError(
+      'bad_request',
+      'Chỉ đổi được khóa ký nhật ký đặt trong tệp (GIAOBAN_AUDIT_KEY_FILE)',
+      'only an audit key kept in a file (GIAOBAN_AUDIT_KEY_FILE) can be rotated',
+    );
+  const keyFile = seal.keyFile;
+  const next = generateKeyPairSync('ed25519').privateKey;
+  const at = ctx.clock.now().toISOString();
+  const rotation = await ctx.store.write(async (trx) => {
+    const head = await chainHead(trx);
+    const r = signRotation(seal.privateKey, next, {
+      seq: head.seq,
+      headHash: head.hash,
+      count: head.count,
+      at,
+    });
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: ROTATION_ACTION,
+      target: `audit-key:${r.newKeyId}`,
+      unitId: null,
+      secrecy: 'none',
+      details: { rotation: { ...r } },
+    });
+    return r;
+  });
+  // The keyring first: were the key file not replaced after it (a crash), `audit verify` would name the unfinished
+  // rotation while the old key still checks everything; a replaced key without its rotation would orphan every
+  // earlier checkpoint.
+  appendRotationLine(seal.keyringFile, rotation);
+  replaceKeyFile(keyFile, next);
+  const publicKey = createPublicKey(next);
+  const rotated: AuditSeal = { ...seal, privateKey: next, publicKey, keyId: keyIdOf(publicKey) };
+  ctx.auditSeal = rotated;
+  const checkpoint = await writeCheckpoint(ctx.store, rotated, at);
+  return { rotation, checkpoint, seal: rotated };
 }

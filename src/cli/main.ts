@@ -5,7 +5,12 @@ import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { createKeyFileIfMissing, defaultKeyFile, loadAuditSeal } from '../audit/keyfile.ts';
-import { checkAuditIntegrity, startCheckpointJob, writeCheckpoint } from '../audit/service.ts';
+import {
+  checkAuditIntegrity,
+  rotateAuditKey,
+  startCheckpointJob,
+  writeCheckpoint,
+} from '../audit/service.ts';
 import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
@@ -738,6 +743,24 @@ audit
       else
         process.stdout.write(
           `checkpoint signed: entry ${c.seq}, head ${c.headHash.slice(0, 16)}…, key ${c.keyId} → ${ctx.auditSeal.checkpointFile}\n`,
+        );
+    });
+  });
+
+audit
+  .command('rotate-key')
+  .description(
+    'Đổi khóa ký nhật ký: khóa mới thay khóa trong GIAOBAN_AUDIT_KEY_FILE, khóa cũ ký lần đổi và được giữ trong tệp khóa đã thay (rotate the audit key; run with the server stopped)',
+  )
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const acting = await actingAs(ctx, undefined);
+      const { rotation, checkpoint, seal } = await rotateAuditKey(ctx, acting.actor);
+      if (opts.json) printJson({ rotation, checkpoint, keyringFile: seal.keyringFile });
+      else
+        process.stdout.write(
+          `audit key rotated at entry ${rotation.seq}: key ${rotation.keyId} → ${rotation.newKeyId} (${seal.keySource}); the old public key and the rotation signed by it → ${seal.keyringFile}; first checkpoint of the new key: entry ${checkpoint.seq}\n`,
         );
     });
   });
