@@ -44,12 +44,28 @@ export interface IntegrityProblem {
   figures?: NamedFigure[];
 }
 
+/** The audit action of `giaoban audit seal-legacy` (its details carry the seals, in `retroactive`). */
+export const SEAL_LEGACY_ACTION = 'audit.seal_legacy';
+
+interface Retroactive {
+  /** The entry that recorded the act, and when. */
+  seq: number;
+  at: string;
+  changeIds: number[];
+}
+
 interface Extras {
   /** Whether a signing key was available, so that checkpoints could be checked. */
   sealed: boolean;
   /** The last checkpoint whose signature holds. */
   checkpoint: { seq: number; at: string; keyId: string } | null;
-  figures: { changeSets: number; versions: number; notCovered: number };
+  figures: {
+    changeSets: number;
+    versions: number;
+    notCovered: number;
+    /** Change sets written before seals existed and sealed afterwards (`audit seal-legacy`): when, and which. */
+    sealedRetroactively: Retroactive[];
+  };
 }
 
 /** The chain verdict's fields as before (the admin page reads them), plus what the seals found. */
@@ -212,11 +228,23 @@ export async function verifyAudit(
 
   // Figures: each sealed change set must still hold exactly the versions its audit entry sealed.
   const seals = new Map<number, FigureSeal>();
+  const stored = await readFigureVersions(db);
+  const retroactive: Retroactive[] = [];
   for (const e of entries) {
     const figures = e.details.figures;
     if (isSeal(figures)) seals.set(figures.changeId, figures);
+    // `audit seal-legacy`: change sets written before their entries carried a seal, sealed once, as found.
+    const legacy = e.action === SEAL_LEGACY_ACTION ? e.details.retroactive : undefined;
+    if (Array.isArray(legacy)) {
+      const changeIds: number[] = [];
+      for (const seal of legacy)
+        if (isSeal(seal) && seal.changeId < stored.sealedFrom && !seals.has(seal.changeId)) {
+          seals.set(seal.changeId, seal);
+          changeIds.push(seal.changeId);
+        }
+      retroactive.push({ seq: e.seq, at: e.at, changeIds });
+    }
   }
-  const stored = await readFigureVersions(db);
   const byChange = new Map<number, FigureVersion[]>();
   for (const v of stored.versions) {
     const list = byChange.get(v.changeId);
@@ -274,7 +302,12 @@ export async function verifyAudit(
     checkpoint: lastCheckpoint
       ? { seq: lastCheckpoint.seq, at: lastCheckpoint.at, keyId: lastCheckpoint.keyId }
       : null,
-    figures: { changeSets: seals.size, versions: stored.versions.length, notCovered },
+    figures: {
+      changeSets: seals.size,
+      versions: stored.versions.length,
+      notCovered,
+      sealedRetroactively: retroactive,
+    },
   };
   if (problems.length === 0 && chain.ok) {
     return { ok: true, count: chain.count, headHash: chain.headHash, ...extras };

@@ -7,13 +7,15 @@ import { AppError } from '../shared/errors.ts';
 import type { Actor } from './actor.ts';
 import type { AuditDraft, AuditEntry } from './chain.ts';
 import { type Checkpoint, keyIdOf, signCheckpoint } from './checkpoint.ts';
-import type { FigureVersion } from './figures.ts';
-import { type AuditVerdict, type NamedFigure, verifyAudit } from './integrity.ts';
+import { type FigureSeal, type FigureVersion, sealFigures } from './figures.ts';
+import { type AuditVerdict, type NamedFigure, SEAL_LEGACY_ACTION, verifyAudit } from './integrity.ts';
 import { type AuditSeal, appendCheckpointLine, appendRotationLine, replaceKeyFile } from './keyfile.ts';
 import {
   type AuditQuery,
   appendAudit,
   chainHead,
+  readAuditEntries,
+  readFigureVersions,
   recordAudit,
   searchAudit,
   storeCheckpoint,
@@ -158,4 +160,59 @@ export async function rotateAuditKey(
   ctx.auditSeal = rotated;
   const checkpoint = await writeCheckpoint(ctx.store, rotated, at);
   return { rotation, checkpoint, seal: rotated };
+}
+
+/**
+ * `giaoban audit seal-legacy`: the change sets written before their audit entries carried a seal of their figures
+ * (before migration 0015) are sealed once, as they are found now, in one audited act signed by the next checkpoint.
+ * `audit verify` then checks them like any other and says which were sealed retroactively and when. Sealing twice
+ * seals nothing more.
+ */
+export async function sealLegacyChangeSets(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ changeIds: number[]; checkpoint: Checkpoint | null }> {
+  const seal = ctx.auditSeal;
+  if (!seal)
+    throw new AppError(
+      'bad_request',
+      'Chưa có khóa ký nhật ký: đặt GIAOBAN_AUDIT_KEY_FILE (hoặc chạy giaoban start một lần)',
+      'no audit key: set GIAOBAN_AUDIT_KEY_FILE (or run giaoban start once)',
+    );
+  const at = ctx.clock.now().toISOString();
+  const changeIds = await ctx.store.write(async (trx) => {
+    const sealed = new Set<number>();
+    for (const e of await readAuditEntries(trx)) {
+      const figures = e.details.figures as unknown as FigureSeal | undefined;
+      if (typeof figures?.changeId === 'number') sealed.add(figures.changeId);
+      if (e.action === SEAL_LEGACY_ACTION && Array.isArray(e.details.retroactive))
+        for (const s of e.details.retroactive as unknown as FigureSeal[]) sealed.add(s.changeId);
+    }
+    const stored = await readFigureVersions(trx);
+    const byChange = new Map<number, FigureVersion[]>();
+    for (const v of stored.versions) {
+      if (v.changeId >= stored.sealedFrom || sealed.has(v.changeId)) continue;
+      const list = byChange.get(v.changeId);
+      if (list) list.push(v);
+      else byChange.set(v.changeId, [v]);
+    }
+    const seals = stored.changeSets
+      .filter((c) => byChange.has(c.id))
+      .sort((a, b) => a.id - b.id)
+      .map((c) => sealFigures(c, byChange.get(c.id) ?? []));
+    if (seals.length === 0) return [];
+    await appendAudit(trx, {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: SEAL_LEGACY_ACTION,
+      target: `change-sets:${seals[0]?.changeId}-${seals.at(-1)?.changeId}`,
+      unitId: null,
+      secrecy: 'none',
+      details: { retroactive: seals.map((s) => ({ ...s })) },
+    });
+    return seals.map((s) => s.changeId);
+  });
+  if (changeIds.length === 0) return { changeIds, checkpoint: null };
+  return { changeIds, checkpoint: await writeCheckpoint(ctx.store, seal, at) };
 }

@@ -8,6 +8,7 @@ import { createKeyFileIfMissing, defaultKeyFile, loadAuditSeal } from '../audit/
 import {
   checkAuditIntegrity,
   rotateAuditKey,
+  sealLegacyChangeSets,
   startCheckpointJob,
   writeCheckpoint,
 } from '../audit/service.ts';
@@ -713,6 +714,14 @@ audit
         process.stdout.write(
           `audit log intact: ${formatNumber(verdict.count)} entries, head ${verdict.headHash.slice(0, 16)}…; ${formatNumber(verdict.figures.changeSets)} change sets of figures sealed\n`,
         );
+        for (const r of verdict.figures.sealedRetroactively)
+          process.stdout.write(
+            `${formatNumber(r.changeIds.length)} change sets written before seals existed were sealed retroactively at ${r.at} (entry ${r.seq})\n`,
+          );
+        if (verdict.figures.notCovered > 0)
+          process.stdout.write(
+            `${formatNumber(verdict.figures.notCovered)} change sets written before seals existed are not covered (giaoban audit seal-legacy)\n`,
+          );
         process.stdout.write(
           verdict.checkpoint
             ? `last signed checkpoint: entry ${verdict.checkpoint.seq} at ${verdict.checkpoint.at} (key ${verdict.checkpoint.keyId})\n`
@@ -761,6 +770,26 @@ audit
       else
         process.stdout.write(
           `audit key rotated at entry ${rotation.seq}: key ${rotation.keyId} → ${rotation.newKeyId} (${seal.keySource}); the old public key and the rotation signed by it → ${seal.keyringFile}; first checkpoint of the new key: entry ${checkpoint.seq}\n`,
+        );
+    });
+  });
+
+audit
+  .command('seal-legacy')
+  .description(
+    'Niêm phong một lần các lần thay đổi số liệu ghi trước khi có dấu niêm phong (migration 0015), theo trạng thái hiện có; việc này được ghi nhật ký và ký (seal pre-0015 change sets once, as found)',
+  )
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const acting = await actingAs(ctx, undefined);
+      const result = await sealLegacyChangeSets(ctx, acting.actor);
+      if (opts.json) printJson(result);
+      else
+        process.stdout.write(
+          result.changeIds.length === 0
+            ? 'no change set left to seal: every change set is sealed\n'
+            : `${formatNumber(result.changeIds.length)} change sets sealed retroactively (${result.changeIds[0]}–${result.changeIds.at(-1)}), signed at entry ${result.checkpoint?.seq}\n`,
         );
     });
   });

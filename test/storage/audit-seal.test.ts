@@ -18,7 +18,12 @@ import {
 } from '../../src/audit/keyfile.ts';
 import { recordAudit } from '../../src/audit/repository.ts';
 import { signRotation } from '../../src/audit/rotation.ts';
-import { checkAuditIntegrity, rotateAuditKey, writeCheckpoint } from '../../src/audit/service.ts';
+import {
+  checkAuditIntegrity,
+  rotateAuditKey,
+  sealLegacyChangeSets,
+  writeCheckpoint,
+} from '../../src/audit/service.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
 import type { ValueInput } from '../../src/values/model.ts';
@@ -328,6 +333,49 @@ for (const { backend, skip } of BACKENDS) {
       ctx.auditSeal = genuine;
       writeFileSync(genuine.keyringFile, keyringBefore);
       writeFileSync(genuine.checkpointFile, checkpointsBefore);
+      assert.equal((await verify()).ok, true);
+    });
+
+    it('seals change sets written before seals existed once, as an audited and signed act', async () => {
+      // A change set as a database migrated from before 0015 holds it: figures, no seal in any audit entry.
+      const max = await ctx.store.db
+        .selectFrom('change_set')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst();
+      const legacy = Number(max?.id ?? 0) + 1;
+      await exec(
+        `INSERT INTO change_set (id, at, user_id, source, reason) VALUES (${legacy}, '2020-01-31T01:00:00.000Z', NULL, 'import', 'trước niêm phong')`,
+      );
+      await exec(
+        `INSERT INTO data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) VALUES ('2020-01', ${figure.unitId}, ${figure.formId}, ${figure.indicatorId}, ${figure.optionId}, 5, NULL, 1, ${legacy})`,
+      );
+      await exec(`UPDATE meta SET value = '${legacy + 1}' WHERE key = 'audit.figures_sealed_from'`);
+      let v = await verify();
+      assert.equal(v.ok, true, v.ok ? '' : v.messageEn);
+      assert.equal(v.figures.notCovered, 1);
+      assert.deepEqual(v.figures.sealedRetroactively, []);
+
+      clock.set('2020-02-25T03:00:00.000Z');
+      const sealed = await sealLegacyChangeSets(ctx, SYSTEM_ACTOR);
+      assert.deepEqual(sealed.changeIds, [legacy]);
+      assert.ok(sealed.checkpoint, 'the act is signed by a checkpoint of the key');
+      const act = (await entries()).find((e) => e.action === 'audit.seal_legacy');
+      assert.equal(act?.actorName, SYSTEM_ACTOR.name);
+      assert.equal(sealed.checkpoint.seq, act?.seq);
+      v = await verify();
+      assert.equal(v.ok, true, v.ok ? '' : v.messageEn);
+      assert.equal(v.figures.notCovered, 0);
+      assert.deepEqual(v.figures.sealedRetroactively, [
+        { seq: act?.seq, at: '2020-02-25T03:00:00.000Z', changeIds: [legacy] },
+      ]);
+      assert.deepEqual((await sealLegacyChangeSets(ctx, SYSTEM_ACTOR)).changeIds, [], 'sealed once');
+
+      // From now on the legacy figure is held like any other: edited directly, it is named.
+      await exec(`UPDATE data_value SET value = 6 WHERE change_id = ${legacy}`);
+      v = await verify();
+      assert.deepEqual(kinds(v), ['figures_altered']);
+      assert.equal(!v.ok && v.problems[0]?.figures?.[0]?.period, '2020-01');
+      await exec(`UPDATE data_value SET value = 5 WHERE change_id = ${legacy}`);
       assert.equal((await verify()).ok, true);
     });
 
