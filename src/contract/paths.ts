@@ -2452,6 +2452,11 @@ export interface paths {
                 changeSets: number;
                 versions: number;
                 notCovered: number;
+                sealedRetroactively: Array<{
+                  seq: number;
+                  at: string;
+                  changeIds: Array<number>;
+                }>;
               };
             } | {
               ok: false;
@@ -2484,6 +2489,11 @@ export interface paths {
                 changeSets: number;
                 versions: number;
                 notCovered: number;
+                sealedRetroactively: Array<{
+                  seq: number;
+                  at: string;
+                  changeIds: Array<number>;
+                }>;
               };
             };
           } };
