@@ -534,6 +534,7 @@ async function writeValuesPostgresBulk(
     value float8, n int) ON COMMIT DELETE ROWS`.execute(trx);
   const inserts: ValueInput[] = [];
   const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
+  const sealer = new FigureSealer();
   let unchanged = 0;
   for (const group of groupInputs(inputs).values()) {
     const first = group[0] as ValueInput;
@@ -553,13 +554,19 @@ async function writeValuesPostgresBulk(
           if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
             throw new VersionConflictError(input, input.expectedVersion, 0);
           if (input.value === null && input.comment === null) unchanged++;
-          else inserts.push(input);
+          else {
+            inserts.push(input);
+            sealer.add(input, 1);
+          }
           continue;
         }
         if (input.expectedVersion !== undefined && input.expectedVersion !== old.version)
           throw new VersionConflictError(input, input.expectedVersion, old.version);
         if (sameContent(old, input)) unchanged++;
-        else updates.push({ input, old });
+        else {
+          updates.push({ input, old });
+          sealer.add(input, old.version + 1);
+        }
       }
     }
   }
@@ -660,7 +667,15 @@ async function writeValuesPostgresBulk(
   );
   stats.rollups = Number(rolled.numAffectedRows ?? 0);
   const summary = { changeId, inserted: inserts.length, updated: updates.length, unchanged };
-  if (audit) await appendAudit(trx, audit(summary));
+  // Sealed into the audit chain like every other write: the versions this change set wrote.
+  const seal = sealer.seal({
+    id: changeId,
+    at: change.at,
+    userId: change.userId,
+    source: change.source,
+    reason: change.reason,
+  });
+  await appendAudit(trx, sealedDraft(change, summary, seal, audit));
   return summary;
 }
 
