@@ -143,6 +143,39 @@ export interface AggregateRequest {
   include?: IncludeLevel;
 }
 
+export interface SeriesRequest {
+  unitId: number;
+  indicator: string;
+  option: string | null;
+  months: Array<Period & { type: 'month' }>;
+  include?: IncludeLevel;
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  lastYear: number | null;
+}
+
+export interface RankingRequest {
+  unitId: number;
+  period: Period;
+  indicator: string;
+  option: string | null;
+  compare?: boolean;
+  kind?: string;
+  include?: IncludeLevel;
+}
+
+export interface RankingsRequest {
+  unitId: number;
+  period: Period;
+  columns: Array<{ indicator: string; option: string | null }>;
+  compare?: boolean;
+  kind?: string;
+  include?: IncludeLevel;
+}
+
 interface Term {
   /** The stored periods (months or days) summed for this term. */
   periods: string[];
@@ -525,49 +558,72 @@ export class AnalyticsEngine {
    * A monthly series for one indicator and option: each month's value and the same month a year earlier, read in
    * one pass (for the 24-month charts).
    */
-  async series(req: {
-    unitId: number;
-    indicator: string;
-    option: string | null;
-    months: Array<Period & { type: 'month' }>;
-    include?: IncludeLevel;
-  }) {
+  async series(req: SeriesRequest) {
+    return (await this.seriesRead(req, false)).points;
+  }
+
+  /**
+   * `series` with the last month's coverage by report status (the figure a reader compares), from the same read
+   * of report statuses the stocks among the parts need.
+   */
+  seriesWithCoverage(
+    req: SeriesRequest,
+  ): Promise<{ points: SeriesPoint[]; coverage: Map<number, Coverage> }> {
+    return this.seriesRead(req, true);
+  }
+
+  private async seriesRead(req: SeriesRequest, withCoverage: boolean) {
     const [indicator] = this.resolveIndicators([req.indicator]);
     if (!indicator) throw new UnknownIndicatorError(req.indicator);
+    const include = req.include ?? DEFAULT_INCLUDE;
     const lastYear = req.months.map((m) => samePeriodLastYear(m));
     const terms = new Map<string, Term>();
     for (const period of [...req.months, ...lastYear])
       terms.set(period.id, this.term(req.unitId, period, false));
-    const index = await this.readCells(
-      [...terms.values()],
-      this.partIds(indicator),
-      req.include ?? DEFAULT_INCLUDE,
-    );
-    return req.months.map((m, i) => ({
+    const partIds = this.partIds(indicator);
+    const last = req.months[req.months.length - 1];
+    const coverageForms = withCoverage && last ? this.coverageForms(last, [indicator]) : [];
+    // One read of report statuses serves both the stocks among the parts and the coverage.
+    const statusRead =
+      coverageForms.length > 0
+        ? this.readStatuses(
+            [...new Set([...coverageForms.map((f) => f.id), ...this.stockFormIds(partIds)])],
+            [...terms.values()],
+            include,
+            last ? this.coveragePeriods(last, coverageForms) : [],
+          )
+        : undefined;
+    const [index, statuses] = await Promise.all([
+      this.readCells([...terms.values()], partIds, include, statusRead),
+      statusRead ?? Promise.resolve(null),
+    ]);
+    const points: SeriesPoint[] = req.months.map((m, i) => ({
       period: m.id,
       value: this.evaluate(indicator, req.option, terms.get(m.id) as Term, index),
       lastYear: this.evaluate(indicator, req.option, terms.get((lastYear[i] as Period).id) as Term, index),
     }));
+    const coverage =
+      statuses && last
+        ? this.coverageFrom(req.unitId, last, coverageForms, statuses)
+        : new Map<number, Coverage>();
+    return { points, coverage };
   }
 
   /**
    * The value of each child unit (provinces of the nation, communes of a province), largest first, with the
    * previous period and the same period last year when asked; all children are read in one pass.
    */
-  async ranking(req: {
-    unitId: number;
-    period: Period;
-    indicator: string;
-    option: string | null;
-    compare?: boolean;
-    kind?: string;
-    include?: IncludeLevel;
-  }) {
-    const [rows] = await this.rankings({
-      ...req,
-      columns: [{ indicator: req.indicator, option: req.option }],
-    });
-    return rows ?? [];
+  async ranking(req: RankingRequest) {
+    return (await this.rankingWithCoverage(req, false)).rows;
+  }
+
+  /** `ranking` with the parent unit's coverage by report status, from the ranking's own read of report statuses. */
+  async rankingWithCoverage(req: RankingRequest, withCoverage = true) {
+    const { columns, coverage } = await this.rankingsRead(
+      { ...req, columns: [{ indicator: req.indicator, option: req.option }] },
+      withCoverage,
+    );
+    return { rows: columns[0] ?? [], coverage };
   }
 
   /**
@@ -575,14 +631,12 @@ export class AnalyticsEngine {
    * cells of every column, the report statuses and the like-for-like adjustments are each read in one pass for all
    * of them, not once per column. One list of rows per column, in the order asked.
    */
-  async rankings(req: {
-    unitId: number;
-    period: Period;
-    columns: Array<{ indicator: string; option: string | null }>;
-    compare?: boolean;
-    kind?: string;
-    include?: IncludeLevel;
-  }) {
+  async rankings(req: RankingsRequest) {
+    return (await this.rankingsRead(req, false)).columns;
+  }
+
+  /** `rankings`, and with `withCoverage` the parent unit's coverage by report status from the same status read. */
+  private async rankingsRead(req: RankingsRequest, withCoverage: boolean) {
     const indicators = this.resolveIndicators(req.columns.map((c) => c.indicator));
     const date = referenceDate(req.period);
     const children = this.graph
@@ -604,16 +658,26 @@ export class AnalyticsEngine {
       const form = this.primaryForm(indicator, false);
       if (form) forms.set(form.id, form);
     }
+    const coverageForms = withCoverage ? this.coverageForms(req.period, indicators) : [];
+    const compared = req.compare === true && forms.size > 0;
+    // One read of report statuses serves the comparisons, the coverage and the stocks among the parts.
+    const statusRead =
+      compared || coverageForms.length > 0
+        ? this.readStatuses(
+            [...new Set([...forms.keys(), ...coverageForms.map((f) => f.id), ...this.stockFormIds(partIds)])],
+            allTerms,
+            include,
+            this.coveragePeriods(req.period, coverageForms),
+          )
+        : undefined;
     const [index, statuses] = await Promise.all([
-      this.readCells(allTerms, partIds, include),
-      req.compare && forms.size > 0
-        ? this.readStatuses([...forms.keys()], allTerms, include)
-        : Promise.resolve(null),
+      this.readCells(allTerms, partIds, include, statusRead),
+      statusRead ?? Promise.resolve(null),
     ]);
     // Changes like for like, as in `aggregateMany`: a child partly reported is not compared over its part.
     const plans = new Map<string, ComparisonPlan>();
     const keys: ReportKey[] = [];
-    if (statuses) {
+    if (statuses && compared) {
       for (const form of forms.values()) {
         for (const t of terms) {
           for (const [name, base] of [
@@ -636,7 +700,11 @@ export class AnalyticsEngine {
       const unit = this.graph.require(t.id);
       return { unit, name: this.graph.nameOn(t.id, date) };
     });
-    return req.columns.map((column, c) => {
+    const coverage =
+      statuses && coverageForms.length > 0
+        ? this.coverageFrom(req.unitId, req.period, coverageForms, statuses)
+        : new Map<number, Coverage>();
+    const columns = req.columns.map((column, c) => {
       const indicator = indicators[c] as StoredIndicator;
       const form = this.primaryForm(indicator, false);
       const rows = terms.map((t, i) => {
@@ -681,6 +749,7 @@ export class AnalyticsEngine {
       );
       return rows.map((r, i) => ({ rank: i + 1, ...r }));
     });
+    return { columns, coverage };
   }
 
   /**
@@ -943,14 +1012,26 @@ export class AnalyticsEngine {
     }
   }
 
+  /** The forms of the stocks among some indicators (their figures count by each unit's latest report). */
+  private stockFormIds(indicatorIds: number[]): number[] {
+    return indicatorIds
+      .filter((id) => this.catalogue.indicatorById(id)?.aggregation.kind === 'latest')
+      .flatMap((id) => this.formIdsOf(id));
+  }
+
   private formIdsOf(indicatorId: number): number[] {
     const indicator = this.catalogue.indicatorById(indicatorId);
     return indicator ? this.catalogue.formsFor(indicator.code).map((f) => f.id) : [];
   }
 
   /** The status of every report of some forms over the periods of some terms. */
-  private async readStatuses(formIds: number[], terms: Term[], include: IncludeLevel): Promise<StatusIndex> {
-    const periods = new Set<string>();
+  private async readStatuses(
+    formIds: number[],
+    terms: Term[],
+    include: IncludeLevel,
+    morePeriods: readonly string[] = [],
+  ): Promise<StatusIndex> {
+    const periods = new Set<string>(morePeriods);
     for (const t of terms) for (const p of t.periods) periods.add(p);
     const rows = await this.source.reportStatuses({ formIds, periods: [...periods] });
     return statusIndex(rows, countedStatuses(include));
@@ -1136,14 +1217,28 @@ export class AnalyticsEngine {
     indicators: StoredIndicator[],
     include: IncludeLevel = DEFAULT_INCLUDE,
   ): Promise<Map<number, Coverage>> {
+    const forms = this.coverageForms(period, indicators);
+    if (forms.length === 0) return new Map();
+    return this.coverageOf(unitId, period, forms, include);
+  }
+
+  /** The forms whose reports a figure of these indicators over the period counts (read by days for day ranges). */
+  private coverageForms(period: Period, indicators: StoredIndicator[]): StoredForm[] {
     const forms = new Map<number, StoredForm>();
     for (const indicator of indicators) {
       const days = (period.type === 'range' || period.type === 'day') && this.usesDays(indicator);
       const form = this.primaryForm(indicator, days);
       if (form) forms.set(form.id, form);
     }
-    if (forms.size === 0) return new Map();
-    return this.coverageOf(unitId, period, [...forms.values()], include);
+    return [...forms.values()];
+  }
+
+  /** The stored periods whose report statuses the coverage of these forms over the period reads. */
+  private coveragePeriods(period: Period, forms: StoredForm[]): string[] {
+    const periods = new Set<string>();
+    for (const form of forms)
+      for (const p of this.storedPeriodsOf(period, form.periodType === 'day')) periods.add(p);
+    return [...periods];
   }
 
   async coverageOf(
@@ -1152,10 +1247,8 @@ export class AnalyticsEngine {
     forms: StoredForm[],
     include: IncludeLevel = DEFAULT_INCLUDE,
   ): Promise<Map<number, Coverage>> {
-    const periods = new Set<string>();
-    for (const form of forms)
-      for (const p of this.storedPeriodsOf(period, form.periodType === 'day')) periods.add(p);
-    const rows = await this.source.reportStatuses({ formIds: forms.map((f) => f.id), periods: [...periods] });
+    const periods = this.coveragePeriods(period, forms);
+    const rows = await this.source.reportStatuses({ formIds: forms.map((f) => f.id), periods });
     const st = statusIndex(rows, countedStatuses(include));
     return this.coverageFrom(unitId, period, forms, st);
   }

@@ -1,10 +1,13 @@
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { catalogueSecrecy, type Principal, readable, secrecyLens } from '../auth/gate.ts';
+import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
+import type { SecrecyLevel } from '../shared/secrecy.ts';
 import type { IsoDate } from '../vietnamese/dates.ts';
 import { correctionsSince } from './corrections.ts';
-import { type QueryRequest, runQuery } from './service.ts';
+import { dataStatusFrom, type QueryRequest, runQuery } from './service.ts';
+import { DEFAULT_INCLUDE, type IncludeLevel } from './status.ts';
 import { compareTetWindow, type TetWindowRequest } from './tet.ts';
 
 /**
@@ -66,4 +69,109 @@ export async function readCorrections(
     (c) => c.secrecy,
   );
   return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, corrections: shown.items };
+}
+
+/**
+ * Decides whether the reader may read a unit at a level on a day (the route's `guard`): it throws when not, and
+ * answers the principal whose clearance the rows are then judged by.
+ */
+type Admit = (unitId: number, secrecy: SecrecyLevel, date: IsoDate) => Reader;
+
+/**
+ * The child units ranked by one indicator, as the reader may see them: the unit is admitted at the level of its own
+ * figure, then each child whose figure is classified above the reader (a decision on one province) is left out and
+ * counted. The coverage by report status comes from the ranking's own read of the statuses.
+ */
+export async function readRanking(
+  ctx: AppContext,
+  q: {
+    unit: string;
+    period: string;
+    indicator: string;
+    option?: string | undefined;
+    kind?: 'department' | 'province' | 'district' | 'commune' | undefined;
+    compare: boolean;
+    include?: IncludeLevel | undefined;
+  },
+  admit: Admit,
+) {
+  const period = resolvePeriod(q.period);
+  const unit = resolveUnitForPeriod(ctx.graph, q.unit, period);
+  const date = referenceDate(period);
+  const lens = await secrecyLens(ctx, date);
+  const reader = admit(unit.id, lens.levelOf(unit.id, q.indicator), date);
+  const include = q.include ?? DEFAULT_INCLUDE;
+  const { rows, coverage } = await ctx.engine.rankingWithCoverage({
+    unitId: unit.id,
+    period,
+    indicator: q.indicator,
+    option: q.option ?? null,
+    compare: q.compare,
+    kind: q.kind,
+    include,
+  });
+  const shown = readable(
+    reader,
+    rows.map((row) => ({ ...row, secrecy: lens.levelOf(row.unitId, q.indicator) })),
+    (row) => row.secrecy,
+  );
+  return {
+    unitId: unit.id,
+    unit: unit.code,
+    period: period.id,
+    indicator: q.indicator,
+    option: q.option ?? null,
+    ...dataStatusFrom(ctx, include, coverage),
+    secrecy: shown.secrecy,
+    withheld: shown.withheld,
+    rows: shown.items,
+  };
+}
+
+/**
+ * A monthly series of one indicator with last year's line, admitted at the level of the unit's figure; the coverage
+ * by status is the last month's (the figure a reader compares), from the series' own read of report statuses.
+ */
+export async function readSeries(
+  ctx: AppContext,
+  q: {
+    unit: string;
+    indicator: string;
+    option?: string | undefined;
+    to: string;
+    months: number;
+    include?: IncludeLevel | undefined;
+  },
+  admit: Admit,
+) {
+  const last = resolvePeriod(q.to);
+  if (last.type !== 'month') throw new Error('unreachable: validated as a month');
+  const months = Array.from({ length: q.months }, (_, i) =>
+    monthPeriod(last.year, last.month - (q.months - 1 - i)),
+  );
+  // The series and its last-year line must stay within the years periods can name.
+  for (const m of [months[0], ...(months[0] ? [monthPeriod(months[0].year - 1, months[0].month)] : [])])
+    if (m) resolvePeriod(m.id);
+  const unit = resolveUnitForPeriod(ctx.graph, q.unit, last);
+  const date = referenceDate(last);
+  const lens = await secrecyLens(ctx, date);
+  const secrecy = lens.levelOf(unit.id, q.indicator);
+  admit(unit.id, secrecy, date);
+  const include = q.include ?? DEFAULT_INCLUDE;
+  const { points, coverage } = await ctx.engine.seriesWithCoverage({
+    unitId: unit.id,
+    indicator: q.indicator,
+    option: q.option ?? null,
+    months,
+    include,
+  });
+  return {
+    unitId: unit.id,
+    unit: unit.code,
+    indicator: q.indicator,
+    option: q.option ?? null,
+    ...dataStatusFrom(ctx, include, coverage),
+    secrecy,
+    points,
+  };
 }

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
-import { recordAudit } from '../audit/repository.ts';
-import { readable, secrecyLens } from '../auth/gate.ts';
+import type { RouteContext } from '../app/route-context.ts';
+import { recordAct } from '../audit/service.ts';
 import {
   aggregatesSchema,
   correctionsSchema,
@@ -15,20 +14,18 @@ import {
 } from '../contract/analytics.ts';
 import { tableToXlsx } from '../exports/table.ts';
 import { provinceMapOn } from '../geo/provinces.ts';
-import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { includeSchema, indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
-import { readAggregates, readCorrections, readTetWindow } from './reads.ts';
-import { dataStatusOf } from './service.ts';
+import { readAggregates, readCorrections, readRanking, readSeries, readTetWindow } from './reads.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
-export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginAsync {
+export function analyticsRoutes(ctx: RouteContext, geoDir: string): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -90,52 +87,15 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
       },
       async (request) => {
-        const period = resolvePeriod(request.query.period);
-        const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, period);
-        const date = referenceDate(period);
-        const lens = await secrecyLens(ctx, date);
-        const user = guard(
-          ctx,
-          request,
-          'aggregate.read',
-          { unitId: unit.id, secrecy: lens.levelOf(unit.id, request.query.indicator) },
-          date,
-        );
-        const all = await ctx.engine.ranking({
-          unitId: unit.id,
-          period,
-          indicator: request.query.indicator,
-          option: request.query.option ?? null,
-          compare: request.query.compare,
-          kind: request.query.kind,
-          include: request.query.include,
-        });
-        // A unit whose figure is classified above the reader (a decision on one province) is left out.
-        const shown = readable(
-          user,
-          all.map((row) => ({ ...row, secrecy: lens.levelOf(row.unitId, request.query.indicator) })),
-          (row) => row.secrecy,
+        const { unitId, ...shown } = await readRanking(ctx, request.query, (id, secrecy, date) =>
+          guard(ctx, request, 'aggregate.read', { unitId: id, secrecy }, date),
         );
         await auditClassifiedRead(ctx, request, {
-          target: `ranking:${unit.code}/${period.id}/${request.query.indicator}`,
-          unitId: unit.id,
+          target: `ranking:${shown.unit}/${shown.period}/${shown.indicator}`,
+          unitId,
           secrecy: shown.secrecy,
         });
-        return {
-          unit: unit.code,
-          period: period.id,
-          indicator: request.query.indicator,
-          option: request.query.option ?? null,
-          ...(await dataStatusOf(ctx, {
-            unitId: unit.id,
-            period,
-            indicators: [request.query.indicator],
-            include: request.query.include,
-          })),
-          secrecy: shown.secrecy,
-          withheld: shown.withheld,
-          rows: shown.items,
-        };
+        return shown;
       },
     );
     r.get(
@@ -156,44 +116,15 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
         },
       },
       async (request) => {
-        const last = resolvePeriod(request.query.to);
-        if (last.type !== 'month') throw new Error('unreachable: validated as a month');
-        const months = Array.from({ length: request.query.months }, (_, i) =>
-          monthPeriod(last.year, last.month - (request.query.months - 1 - i)),
+        const { unitId, ...shown } = await readSeries(ctx, request.query, (id, secrecy, date) =>
+          guard(ctx, request, 'aggregate.read', { unitId: id, secrecy }, date),
         );
-        // The series and its last-year line must stay within the years periods can name.
-        for (const m of [months[0], ...(months[0] ? [monthPeriod(months[0].year - 1, months[0].month)] : [])])
-          if (m) resolvePeriod(m.id);
-        const unit = resolveUnitForPeriod(ctx.graph, request.query.unit, last);
-        const lens = await secrecyLens(ctx, referenceDate(last));
-        const secrecy = lens.levelOf(unit.id, request.query.indicator);
-        guard(ctx, request, 'aggregate.read', { unitId: unit.id, secrecy }, referenceDate(last));
-        const points = await ctx.engine.series({
-          unitId: unit.id,
-          indicator: request.query.indicator,
-          option: request.query.option ?? null,
-          months,
-          include: request.query.include,
-        });
         await auditClassifiedRead(ctx, request, {
-          target: `series:${unit.code}/${request.query.indicator}/${request.query.to}`,
-          unitId: unit.id,
-          secrecy,
+          target: `series:${shown.unit}/${shown.indicator}/${request.query.to}`,
+          unitId,
+          secrecy: shown.secrecy,
         });
-        return {
-          unit: unit.code,
-          indicator: request.query.indicator,
-          option: request.query.option ?? null,
-          // The coverage by status is the last month's (the figure a reader compares).
-          ...(await dataStatusOf(ctx, {
-            unitId: unit.id,
-            period: last,
-            indicators: [request.query.indicator],
-            include: request.query.include,
-          })),
-          secrecy,
-          points,
-        };
+        return shown;
       },
     );
     r.get(
@@ -240,7 +171,7 @@ export function analyticsRoutes(ctx: AppContext, geoDir: string): FastifyPluginA
           { unitId: me.unitId, secrecy: request.body.secrecy },
           ctx.clock.today(),
         );
-        await recordAudit(ctx.store, {
+        await recordAct(ctx, {
           at: ctx.clock.now().toISOString(),
           actorId: me.id,
           actorName: actorOf(request).name,

@@ -7,7 +7,7 @@ import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import type { UnitKind } from '../units/model.ts';
-import { type AggregateRow, AnalyticsEngine, UnknownIndicatorError } from './engine.ts';
+import { type AggregateRow, AnalyticsEngine, type Coverage, UnknownIndicatorError } from './engine.ts';
 import { asOfAnalyticsSource } from './repository.ts';
 import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel, type ReportState } from './status.ts';
 
@@ -143,7 +143,15 @@ export async function dataStatusOf(
   const indicators = (q.indicators ?? ctx.catalogue.indicators.map((i) => i.code))
     .map((code) => ctx.catalogue.indicator(code))
     .filter((i) => i !== undefined);
-  const coverage = await engine.coverage(q.unitId, q.period, indicators, include);
+  return dataStatusFrom(ctx, include, await engine.coverage(q.unitId, q.period, indicators, include));
+}
+
+/** The data status of an answer from the coverage its own read already computed (by form id). */
+export function dataStatusFrom(
+  ctx: Pick<AppContext, 'catalogue'>,
+  include: IncludeLevel,
+  coverage: ReadonlyMap<number, Coverage>,
+): DataStatus {
   return {
     include,
     counts: countedStatuses(include),

@@ -1,10 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type AuditEntry, verifyChain } from './chain.ts';
-import { type Checkpoint, checkpointValid } from './checkpoint.ts';
+import type { Checkpoint } from './checkpoint.ts';
 import { type FigureSeal, type FigureVersion, locateAltered, sealFigures } from './figures.ts';
-import { type AuditSeal, readCheckpointFile } from './keyfile.ts';
+import { type AuditSeal, readCheckpointFile, readKeyringFile } from './keyfile.ts';
 import { readAuditEntries, readFigureVersions, readStoredCheckpoints } from './repository.ts';
+import { checkpointFault, type KeyChain, keyChain, parseRotation, ROTATION_ACTION } from './rotation.ts';
+
+const ROTATION_FAULT_VI: Record<string, string> = {
+  'unreadable public key': 'khóa công khai không đọc được',
+  'key ids do not match the keys': 'mã khóa không khớp với khóa',
+  'not signed by the old key': 'không được ký bằng khóa cũ',
+  'not countersigned by the new key': 'không được khóa mới ký xác nhận',
+  'unreadable signature': 'chữ ký không đọc được',
+  'not part of the chain of rotations to the current key':
+    'không thuộc chuỗi đổi khóa dẫn đến khóa đang dùng',
+};
 
 /** A figure as people name it. */
 export interface NamedFigure {
@@ -33,12 +44,28 @@ export interface IntegrityProblem {
   figures?: NamedFigure[];
 }
 
+/** The audit action of `giaoban audit seal-legacy` (its details carry the seals, in `retroactive`). */
+export const SEAL_LEGACY_ACTION = 'audit.seal_legacy';
+
+interface Retroactive {
+  /** The entry that recorded the act, and when. */
+  seq: number;
+  at: string;
+  changeIds: number[];
+}
+
 interface Extras {
   /** Whether a signing key was available, so that checkpoints could be checked. */
   sealed: boolean;
   /** The last checkpoint whose signature holds. */
   checkpoint: { seq: number; at: string; keyId: string } | null;
-  figures: { changeSets: number; versions: number; notCovered: number };
+  figures: {
+    changeSets: number;
+    versions: number;
+    notCovered: number;
+    /** Change sets written before seals existed and sealed afterwards (`audit seal-legacy`): when, and which. */
+    sealedRetroactively: Retroactive[];
+  };
 }
 
 /** The chain verdict's fields as before (the admin page reads them), plus what the seals found. */
@@ -79,7 +106,7 @@ function isSeal(value: unknown): value is FigureSeal {
 function checkCheckpoints(
   entries: readonly AuditEntry[],
   checkpoints: readonly Checkpoint[],
-  seal: AuditSeal,
+  keys: KeyChain,
 ): { problems: IntegrityProblem[]; last: Checkpoint | null } {
   const problems: IntegrityProblem[] = [];
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
@@ -91,12 +118,28 @@ function checkCheckpoints(
     const id = `${c.seq}|${c.signature}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (c.keyId !== seal.keyId || !checkpointValid(seal.publicKey, c)) {
+    const fault = checkpointFault(keys, c);
+    if (fault) {
+      const [vi, en] =
+        fault === 'unknown_key'
+          ? [
+              `được ký bằng khóa ${c.keyId} không thuộc chuỗi các lần đổi khóa`,
+              `is signed by key ${c.keyId}, which is not in the chain of key rotations`,
+            ]
+          : fault === 'retired_key'
+            ? [
+                `được ký bằng khóa ${c.keyId} ngoài thời gian khóa đó còn hiệu lực`,
+                `is signed by key ${c.keyId} outside the time that key was in use`,
+              ]
+            : [
+                `có chữ ký không hợp lệ (khóa ${c.keyId})`,
+                `does not carry a valid signature (key ${c.keyId})`,
+              ];
       problems.push({
         kind: 'forged_checkpoint',
         seq: c.seq,
-        messageVi: `Điểm kiểm tra tại bản ghi số ${c.seq} có chữ ký không hợp lệ với khóa đang dùng (khóa ${c.keyId}).`,
-        messageEn: `The checkpoint at entry ${c.seq} does not carry a valid signature of the configured key (key ${c.keyId}).`,
+        messageVi: `Điểm kiểm tra tại bản ghi số ${c.seq} ${vi}.`,
+        messageEn: `The checkpoint at entry ${c.seq} ${en}.`,
       });
       continue;
     }
@@ -149,7 +192,29 @@ export async function verifyAudit(
   if (seal) {
     const file = readCheckpointFile(seal.checkpointFile);
     const stored = await readStoredCheckpoints(db);
-    const checked = checkCheckpoints(entries, [...file.checkpoints, ...stored], seal);
+    // Rotations of the key: the keyring beside the key, and the copy each rotation left in the log itself.
+    const keyring = readKeyringFile(seal.keyringFile);
+    const logged = entries
+      .filter((e) => e.action === ROTATION_ACTION)
+      .map((e) => parseRotation(e.details.rotation))
+      .filter((r) => r !== null);
+    const keys = keyChain(seal.publicKey, [...keyring.rotations, ...logged]);
+    for (const { rotation, reason } of keys.forged) {
+      problems.push({
+        kind: 'forged_checkpoint',
+        seq: rotation.seq,
+        messageVi: `Lần đổi khóa tại bản ghi số ${rotation.seq} (khóa ${rotation.keyId} → ${rotation.newKeyId}) là giả mạo: ${ROTATION_FAULT_VI[reason] ?? reason}.`,
+        messageEn: `The key rotation at entry ${rotation.seq} (key ${rotation.keyId} → ${rotation.newKeyId}) is forged: ${reason}.`,
+      });
+    }
+    if (keyring.malformed > 0) {
+      problems.push({
+        kind: 'forged_checkpoint',
+        messageVi: `Tệp khóa đã thay ${seal.keyringFile} có ${keyring.malformed} dòng không đọc được.`,
+        messageEn: `The keyring file ${seal.keyringFile} has ${keyring.malformed} unreadable lines.`,
+      });
+    }
+    const checked = checkCheckpoints(entries, [...file.checkpoints, ...stored], keys);
     problems.push(...checked.problems);
     lastCheckpoint = checked.last;
     if (file.malformed > 0) {
@@ -163,11 +228,23 @@ export async function verifyAudit(
 
   // Figures: each sealed change set must still hold exactly the versions its audit entry sealed.
   const seals = new Map<number, FigureSeal>();
+  const stored = await readFigureVersions(db);
+  const retroactive: Retroactive[] = [];
   for (const e of entries) {
     const figures = e.details.figures;
     if (isSeal(figures)) seals.set(figures.changeId, figures);
+    // `audit seal-legacy`: change sets written before their entries carried a seal, sealed once, as found.
+    const legacy = e.action === SEAL_LEGACY_ACTION ? e.details.retroactive : undefined;
+    if (Array.isArray(legacy)) {
+      const changeIds: number[] = [];
+      for (const seal of legacy)
+        if (isSeal(seal) && seal.changeId < stored.sealedFrom && !seals.has(seal.changeId)) {
+          seals.set(seal.changeId, seal);
+          changeIds.push(seal.changeId);
+        }
+      retroactive.push({ seq: e.seq, at: e.at, changeIds });
+    }
   }
-  const stored = await readFigureVersions(db);
   const byChange = new Map<number, FigureVersion[]>();
   for (const v of stored.versions) {
     const list = byChange.get(v.changeId);
@@ -225,7 +302,12 @@ export async function verifyAudit(
     checkpoint: lastCheckpoint
       ? { seq: lastCheckpoint.seq, at: lastCheckpoint.at, keyId: lastCheckpoint.keyId }
       : null,
-    figures: { changeSets: seals.size, versions: stored.versions.length, notCovered },
+    figures: {
+      changeSets: seals.size,
+      versions: stored.versions.length,
+      notCovered,
+      sealedRetroactively: retroactive,
+    },
   };
   if (problems.length === 0 && chain.ok) {
     return { ok: true, count: chain.count, headHash: chain.headHash, ...extras };

@@ -1,8 +1,17 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/errors.ts';
 import { type Checkpoint, keyIdOf, parseCheckpoint } from './checkpoint.ts';
+import { type KeyRotation, parseRotation } from './rotation.ts';
 
 /** Where the audit key and the checkpoint file are, as configured (GIAOBAN_AUDIT_KEY_FILE …). */
 export interface AuditKeyConfig {
@@ -22,6 +31,10 @@ export interface AuditSeal {
   /** Where the key came from, for messages. */
   keySource: string;
   checkpointFile: string;
+  /** The key file, when the key came from one (a key passed through the environment cannot be rotated here). */
+  keyFile: string | null;
+  /** The rotations of the key (each with the retired public key), beside the key or the checkpoint file. */
+  keyringFile: string;
 }
 
 /** The key file `giaoban start` creates when none is configured: beside a SQLite file, or in ./data. */
@@ -90,7 +103,51 @@ export function loadAuditSeal(config: AuditKeyConfig, fallbackKeyFile?: string):
     );
   }
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, keyId: keyIdOf(publicKey), keySource: source, checkpointFile };
+  return {
+    privateKey,
+    publicKey,
+    keyId: keyIdOf(publicKey),
+    keySource: source,
+    checkpointFile,
+    keyFile: keyFile ?? null,
+    keyringFile: join(dirname(keyFile ?? checkpointFile), 'audit-keyring.jsonl'),
+  };
+}
+
+/**
+ * Replaces the key in its file with a new one, readable by its owner only: written beside it first, then renamed
+ * over it, so the file holds the old key or the new one, never a part of either.
+ */
+export function replaceKeyFile(keyFile: string, privateKey: KeyObject): void {
+  const next = `${keyFile}.next`;
+  writeFileSync(next, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
+  chmodSync(next, 0o600);
+  renameSync(next, keyFile);
+}
+
+/** Appends one rotation to the keyring; the file is never rewritten. */
+export function appendRotationLine(file: string, rotation: KeyRotation): void {
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `${JSON.stringify(rotation)}\n`, { mode: 0o600 });
+}
+
+/** The rotations in the keyring (none when it does not exist) and how many lines were not rotations. */
+export function readKeyringFile(file: string): { rotations: KeyRotation[]; malformed: number } {
+  if (!existsSync(file)) return { rotations: [], malformed: 0 };
+  const rotations: KeyRotation[] = [];
+  let malformed = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    let parsed: KeyRotation | null = null;
+    try {
+      parsed = parseRotation(JSON.parse(line));
+    } catch {
+      parsed = null;
+    }
+    if (parsed) rotations.push(parsed);
+    else malformed++;
+  }
+  return { rotations, malformed };
 }
 
 /** Creates an Ed25519 key file readable by its owner only, unless one exists. True when it was created. */

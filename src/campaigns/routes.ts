@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { campaignListSchema, campaignSchema, campaignSummarySchema } from '../contract/programmes.ts';
 import { actorOf, guard } from '../server/session.ts';
 import { includeSchema, isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
@@ -25,7 +25,7 @@ export const campaignRuleSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export function campaignRoutes(ctx: AppContext): FastifyPluginAsync {
+export function campaignRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

@@ -5,7 +5,13 @@ import { INCLUDE_LEVELS, type IncludeLevel } from '../analytics/status.ts';
 import { type AppContext, openApp } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { createKeyFileIfMissing, defaultKeyFile, loadAuditSeal } from '../audit/keyfile.ts';
-import { checkAuditIntegrity, startCheckpointJob, writeCheckpoint } from '../audit/service.ts';
+import {
+  checkAuditIntegrity,
+  rotateAuditKey,
+  sealLegacyChangeSets,
+  startCheckpointJob,
+  writeCheckpoint,
+} from '../audit/service.ts';
 import { backupPostgres, restorePostgres } from '../backup/postgres.ts';
 import { backupSqlite, restoreSqlite } from '../backup/sqlite.ts';
 import { loadConfig } from '../config/env.ts';
@@ -708,6 +714,14 @@ audit
         process.stdout.write(
           `audit log intact: ${formatNumber(verdict.count)} entries, head ${verdict.headHash.slice(0, 16)}…; ${formatNumber(verdict.figures.changeSets)} change sets of figures sealed\n`,
         );
+        for (const r of verdict.figures.sealedRetroactively)
+          process.stdout.write(
+            `${formatNumber(r.changeIds.length)} change sets written before seals existed were sealed retroactively at ${r.at} (entry ${r.seq})\n`,
+          );
+        if (verdict.figures.notCovered > 0)
+          process.stdout.write(
+            `${formatNumber(verdict.figures.notCovered)} change sets written before seals existed are not covered (giaoban audit seal-legacy)\n`,
+          );
         process.stdout.write(
           verdict.checkpoint
             ? `last signed checkpoint: entry ${verdict.checkpoint.seq} at ${verdict.checkpoint.at} (key ${verdict.checkpoint.keyId})\n`
@@ -738,6 +752,44 @@ audit
       else
         process.stdout.write(
           `checkpoint signed: entry ${c.seq}, head ${c.headHash.slice(0, 16)}…, key ${c.keyId} → ${ctx.auditSeal.checkpointFile}\n`,
+        );
+    });
+  });
+
+audit
+  .command('rotate-key')
+  .description(
+    'Đổi khóa ký nhật ký: khóa mới thay khóa trong GIAOBAN_AUDIT_KEY_FILE, khóa cũ ký lần đổi và được giữ trong tệp khóa đã thay (rotate the audit key; run with the server stopped)',
+  )
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const acting = await actingAs(ctx, undefined);
+      const { rotation, checkpoint, seal } = await rotateAuditKey(ctx, acting.actor);
+      if (opts.json) printJson({ rotation, checkpoint, keyringFile: seal.keyringFile });
+      else
+        process.stdout.write(
+          `audit key rotated at entry ${rotation.seq}: key ${rotation.keyId} → ${rotation.newKeyId} (${seal.keySource}); the old public key and the rotation signed by it → ${seal.keyringFile}; first checkpoint of the new key: entry ${checkpoint.seq}\n`,
+        );
+    });
+  });
+
+audit
+  .command('seal-legacy')
+  .description(
+    'Niêm phong một lần các lần thay đổi số liệu ghi trước khi có dấu niêm phong (migration 0015), theo trạng thái hiện có; việc này được ghi nhật ký và ký (seal pre-0015 change sets once, as found)',
+  )
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (ctx) => {
+      const acting = await actingAs(ctx, undefined);
+      const result = await sealLegacyChangeSets(ctx, acting.actor);
+      if (opts.json) printJson(result);
+      else
+        process.stdout.write(
+          result.changeIds.length === 0
+            ? 'no change set left to seal: every change set is sealed\n'
+            : `${formatNumber(result.changeIds.length)} change sets sealed retroactively (${result.changeIds[0]}–${result.changeIds.at(-1)}), signed at entry ${result.checkpoint?.seq}\n`,
         );
     });
   });

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { inScope } from '../auth/gate.ts';
 import { commendationListSchema, commendationSchema } from '../contract/programmes.ts';
 import { actorOf, guard, requireUser } from '../server/session.ts';
 import { isoDateSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { createCommendation, listCommendations } from './service.ts';
 
-export function commendationRoutes(ctx: AppContext): FastifyPluginAsync {
+export function commendationRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

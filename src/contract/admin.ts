@@ -72,7 +72,15 @@ const integrityProblemSchema = z.object({
 const sealExtras = {
   sealed: z.boolean(),
   checkpoint: z.object({ seq: z.number(), at: z.string(), keyId: z.string() }).nullable(),
-  figures: z.object({ changeSets: z.number(), versions: z.number(), notCovered: z.number() }),
+  figures: z.object({
+    changeSets: z.number(),
+    versions: z.number(),
+    notCovered: z.number(),
+    /** Change sets written before migration 0015 and sealed afterwards by `giaoban audit seal-legacy`. */
+    sealedRetroactively: z.array(
+      z.object({ seq: z.number(), at: z.string(), changeIds: z.array(z.number()) }),
+    ),
+  }),
 };
 
 export const auditVerdictSchema = z.discriminatedUnion('ok', [

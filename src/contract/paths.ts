@@ -2451,6 +2451,11 @@ export interface paths {
                 changeSets: number;
                 versions: number;
                 notCovered: number;
+                sealedRetroactively: Array<{
+                  seq: number;
+                  at: string;
+                  changeIds: Array<number>;
+                }>;
               };
             } | {
               ok: false;
@@ -2483,6 +2488,11 @@ export interface paths {
                 changeSets: number;
                 versions: number;
                 notCovered: number;
+                sealedRetroactively: Array<{
+                  seq: number;
+                  at: string;
+                  changeIds: Array<number>;
+                }>;
               };
             };
           } };

@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { extractionSchema } from '../contract/extraction.ts';
 import { INDICATORS } from '../indicators/catalogue.ts';
 import { requireUser } from '../server/session.ts';
@@ -25,7 +25,7 @@ function present(text: string, document: string | null) {
 }
 
 /** Reads figures out of narrative text or a .docx, for a person to confirm in the data-entry form. */
-export function extractionRoutes(ctx: AppContext): FastifyPluginAsync {
+export function extractionRoutes(ctx: RouteContext): FastifyPluginAsync {
   void ctx;
   return async (app) => {
     await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 4 } });

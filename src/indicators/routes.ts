@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolvePeriod } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { catalogueSchema, formListSchema, periodInfoSchema } from '../contract/catalogue.ts';
 import {
   periodLabelEn,
@@ -17,7 +17,7 @@ import { periodIdSchema } from '../shared/schemas.ts';
 import { FIELDS } from './catalogue.ts';
 import { presentForm, presentIndicator } from './presenter.ts';
 
-export function catalogueRoutes(ctx: AppContext): FastifyPluginAsync {
+export function catalogueRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

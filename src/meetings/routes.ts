@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { authorize } from '../auth/policy.ts';
 import {
   agendaSchema,
@@ -13,7 +13,7 @@ import {
   meetingListSchema,
   meetingSchema,
 } from '../contract/meetings.ts';
-import { deliverEmails, notifyPackReady, notifyTaskAssigned } from '../notifications/service.ts';
+import { deliverEmails, notifyPackReady } from '../notifications/service.ts';
 import { actorOf, auditClassifiedRead, guard, policyDeps, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
 import {
@@ -25,11 +25,10 @@ import {
 } from '../shared/schemas.ts';
 import { clearanceAllows, highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { deadlineSchema } from '../tasks/routes.ts';
-import { assignDirective } from '../tasks/service.ts';
-import { formatDate } from '../vietnamese/dates.ts';
 import { OUTCOME_KINDS } from './model.ts';
 import {
   addAgendaItem,
+  addDirective,
   conclusionFor,
   createMeeting,
   holdMeeting,
@@ -40,7 +39,6 @@ import {
   requireMeeting,
   setAgendaOutcome,
   setMinutes,
-  takeMeetingVersion,
 } from './service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -49,7 +47,7 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const MEETING_VERSION = versionReadSchema(
   'the meeting version the text was read at (required: 428 without it, 409 when stale)',
 );
-export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
+export function meetingRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const manage = (request: FastifyRequest) =>
@@ -366,38 +364,23 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
         const at = ctx.clock.now().toISOString();
         const version = b.version;
         if (version === undefined) throw versionRequired();
-        const result = await ctx.store.write(async (trx) => {
-          await takeMeetingVersion(trx, m.id, version);
-          const assigned = await assignDirective(
-            ctx,
-            trx,
-            m.id,
-            {
-              content: b.content,
-              leadUnitId: lead,
-              coordinatingUnitIds: coordinating,
-              deadline: b.deadline,
-              indicators: b.indicators,
-              targetId: b.targetId ?? null,
-              secrecy: b.secrecy,
-            },
-            actor,
-            today,
-            at,
-          );
-          await notifyTaskAssigned(ctx, trx, {
-            taskIds: assigned.taskIds,
-            unitIds: [lead, ...coordinating],
-            // A notification (and its e-mail) reaches every user of the units, whatever their clearance:
-            // a classified directive is announced without its text, which is read in the system.
-            content:
-              b.secrecy === 'none'
-                ? b.content
-                : 'Có nội dung chỉ đạo mật mới; đăng nhập hệ thống để xem (theo độ mật được tiếp cận)',
-            deadlineText: b.deadline.kind === 'date' ? formatDate(b.deadline.date) : '',
-          });
-          return assigned;
-        });
+        const result = await addDirective(
+          ctx,
+          m.id,
+          version,
+          {
+            content: b.content,
+            leadUnitId: lead,
+            coordinatingUnitIds: coordinating,
+            deadline: b.deadline,
+            indicators: b.indicators,
+            targetId: b.targetId ?? null,
+            secrecy: b.secrecy,
+          },
+          actor,
+          today,
+          at,
+        );
         void deliverEmails(ctx);
         return {
           ...result,

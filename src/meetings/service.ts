@@ -9,13 +9,20 @@ import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { inScope, OMITTED_NOTICE_VI, type Principal, secrecyLens } from '../auth/gate.ts';
 import type { Database } from '../db/schema.ts';
+import { notifyTaskAssigned } from '../notifications/service.ts';
 import { periodLabelVi } from '../periods/period.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
-import { listTasks, type TaskView, taskSummary } from '../tasks/service.ts';
-import { type IsoDate, vietnamDateOf } from '../vietnamese/dates.ts';
+import {
+  assignDirective,
+  type DirectiveInput,
+  listTasks,
+  type TaskView,
+  taskSummary,
+} from '../tasks/service.ts';
+import { formatDate, type IsoDate, vietnamDateOf } from '../vietnamese/dates.ts';
 import { conclusionText } from './conclusion.ts';
 import {
   type AgendaItem,
@@ -685,4 +692,34 @@ export async function meetingPackFor(
     withheld,
     ...(withheld > 0 || withheldDirectives ? { notice: OMITTED_NOTICE_VI } : {}),
   };
+}
+
+/**
+ * Adds a directive to a meeting read at `readAt` (409 when it changed meanwhile), assigns its tasks and tells the
+ * units' users, in one transaction. A classified directive is announced without its text: a notification (and its
+ * e-mail) reaches every user of the units, whatever their clearance, and the text is read in the system.
+ */
+export function addDirective(
+  ctx: AppContext,
+  meetingId: number,
+  readAt: number,
+  input: DirectiveInput,
+  actor: Actor,
+  on: IsoDate,
+  at: string,
+): Promise<{ directiveId: number; taskIds: number[] }> {
+  return ctx.store.write(async (trx) => {
+    await takeMeetingVersion(trx, meetingId, readAt);
+    const assigned = await assignDirective(ctx, trx, meetingId, input, actor, on, at);
+    await notifyTaskAssigned(ctx, trx, {
+      taskIds: assigned.taskIds,
+      unitIds: [input.leadUnitId, ...input.coordinatingUnitIds],
+      content:
+        input.secrecy === 'none'
+          ? input.content
+          : 'Có nội dung chỉ đạo mật mới; đăng nhập hệ thống để xem (theo độ mật được tiếp cận)',
+      deadlineText: input.deadline.kind === 'date' ? formatDate(input.deadline.date) : '',
+    });
+    return assigned;
+  });
 }

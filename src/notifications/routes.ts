@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { inboxSchema, notificationPreferencesSchema } from '../contract/programmes.ts';
 import { requireUser } from '../server/session.ts';
 import { versionRequired } from '../shared/errors.ts';
@@ -10,7 +10,7 @@ import { NOTIFICATION_KINDS } from './model.ts';
 import { inbox, preferencesOf, readNotifications, setPreferences } from './service.ts';
 
 /** Each signed-in user's own inbox and choices: nobody reads or sets another's. */
-export function notificationRoutes(ctx: AppContext): FastifyPluginAsync {
+export function notificationRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

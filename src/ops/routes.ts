@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { DEFAULT_SESSION_POLICY } from '../auth/sessions.ts';
 import { apiErrorSchema } from '../contract/common.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { type MetricsAccess, metricsAllowed } from './access.ts';
+import type { OpsHandle } from './handle.ts';
 import { processMetrics } from './metrics.ts';
-import { appliedMigrations, countActiveSessions, pingDatabase } from './repository.ts';
 
 const readinessView = z.object({
   status: z.enum(['ready', 'not_ready']),
@@ -21,11 +20,11 @@ const readinessView = z.object({
 export type Readiness = z.infer<typeof readinessView>;
 
 /** Whether the database answers and carries exactly the migrations of this build. */
-export async function readiness(ctx: AppContext): Promise<Readiness> {
+export async function readiness(ops: OpsHandle): Promise<Readiness> {
   let applied: string[];
   try {
-    await pingDatabase(ctx.store.db);
-    applied = await appliedMigrations(ctx.store.db);
+    await ops.ping();
+    applied = await ops.appliedMigrations();
   } catch {
     return { status: 'not_ready', database: 'unreachable', migrations: 'unknown' };
   }
@@ -45,7 +44,7 @@ export async function readiness(ctx: AppContext): Promise<Readiness> {
  * `x-request-id` header, and request latency, server errors and writes counted for /metrics. Registered on the
  * root instance before the other routes, so that its hooks see every request.
  */
-export function registerOps(app: FastifyInstance, ctx: AppContext, access: MetricsAccess): void {
+export function registerOps(app: FastifyInstance, ops: OpsHandle, access: MetricsAccess): void {
   const metrics = processMetrics();
   const startedAt = Date.now();
 
@@ -86,7 +85,7 @@ export function registerOps(app: FastifyInstance, ctx: AppContext, access: Metri
       },
     },
     async (_request, reply) => {
-      const result = await readiness(ctx);
+      const result = await readiness(ops);
       return reply.status(result.status === 'ready' ? 200 : 503).send(result);
     },
   );
@@ -110,13 +109,13 @@ export function registerOps(app: FastifyInstance, ctx: AppContext, access: Metri
           'metrics are open only to configured addresses or with the token',
         );
       }
-      const since = new Date(ctx.clock.now().getTime() - DEFAULT_SESSION_POLICY.idleTimeoutMs).toISOString();
+      const since = new Date(ops.clock.now().getTime() - DEFAULT_SESSION_POLICY.idleTimeoutMs).toISOString();
       try {
-        metrics.activeSessions.set(await countActiveSessions(ctx.store.db, since));
+        metrics.activeSessions.set(await ops.activeSessionsSince(since));
       } catch {
         // An unreachable database must not hide the process's own metrics; /readyz reports it.
       }
-      const routing = ctx.store.readRouting;
+      const routing = ops.readRouting();
       if (routing) {
         metrics.replicaReads.set({ served_by: 'replica' }, routing.replica);
         metrics.replicaReads.set({ served_by: 'primary' }, routing.primary);

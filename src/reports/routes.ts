@@ -2,9 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
-import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
-import { recordAudit } from '../audit/repository.ts';
+import type { RouteContext } from '../app/route-context.ts';
+import { recordAct } from '../audit/service.ts';
 import {
   documentSettingAnswerSchema,
   issueListSchema,
@@ -33,7 +33,7 @@ import {
   saveDocumentSetting,
 } from './settings.ts';
 
-export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
+export function reportRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -60,7 +60,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
         guard(ctx, request, 'document.generate', { unitId: unit.id, secrecy: 'none' }, referenceDate(period));
         const result = await renderBriefing(ctx, { ...request.query, clearance: me.clearance });
         // Every generated document is recorded, classified or not: it leaves the system.
-        await recordAudit(ctx.store, {
+        await recordAct(ctx, {
           at: ctx.clock.now().toISOString(),
           actorId: me.id,
           actorName: actorOf(request).name,
@@ -165,7 +165,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           { unitId: found.unitId, secrecy: found.secrecy },
           ctx.clock.today(),
         );
-        await recordAudit(ctx.store, {
+        await recordAct(ctx, {
           at: ctx.clock.now().toISOString(),
           actorId: me.id,
           actorName: actorOf(request).name,

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { secrecyDecisionListSchema, secrecyDecisionSchema } from '../contract/programmes.ts';
 import { actorOf, guard } from '../server/session.ts';
 import { indicatorCodeSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
 import { overridesFor, setSecrecyDecision } from './overrides.ts';
 
-export function secrecyRoutes(ctx: AppContext): FastifyPluginAsync {
+export function secrecyRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

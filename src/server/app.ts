@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import type { AppContext } from '../app/context.ts';
+import { forRoutes } from '../app/route-context.ts';
 import { campaignRoutes } from '../campaigns/routes.ts';
 import { commendationRoutes } from '../commendations/routes.ts';
 import { extractionRoutes } from '../extraction/routes.ts';
@@ -21,6 +22,7 @@ import { catalogueRoutes } from '../indicators/routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import type { MetricsAccess } from '../ops/access.ts';
+import { opsHandle } from '../ops/handle.ts';
 import { registerOps, requestIdFrom } from '../ops/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
@@ -158,7 +160,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     }
     return payload;
   });
-  registerOps(app, ctx, options.metrics ?? { token: undefined, allow: [] });
+  registerOps(app, opsHandle(ctx), options.metrics ?? { token: undefined, allow: [] });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
@@ -225,27 +227,33 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     });
   });
 
-  await app.register(authRoutes(ctx, { secureCookies: options.secureCookies }), { prefix: '/api' });
-  await app.register(unitRoutes(ctx), { prefix: '/api' });
-  await app.register(catalogueRoutes(ctx), { prefix: '/api' });
-  await app.register(analyticsRoutes(ctx, options.geoDir ?? resolve(projectRoot, 'reference-data', 'geo')), {
-    prefix: '/api',
-  });
-  await app.register(submissionRoutes(ctx, checkSubmission), { prefix: '/api' });
-  await app.register(transferRoutes(ctx), { prefix: '/api' });
-  await app.register(dhis2Routes(ctx, checkSubmission), { prefix: '/api' });
-  await app.register(adminRoutes(ctx), { prefix: '/api' });
-  await app.register(extractionRoutes(ctx), { prefix: '/api' });
-  await app.register(secrecyRoutes(ctx), { prefix: '/api' });
-  await app.register(reportRoutes(ctx), { prefix: '/api' });
-  await app.register(valueRoutes(ctx), { prefix: '/api' });
-  await app.register(validationRoutes(ctx), { prefix: '/api' });
-  await app.register(notificationRoutes(ctx), { prefix: '/api' });
-  await app.register(meetingRoutes(ctx), { prefix: '/api' });
-  await app.register(taskRoutes(ctx), { prefix: '/api' });
-  await app.register(campaignRoutes(ctx), { prefix: '/api' });
-  await app.register(commendationRoutes(ctx), { prefix: '/api' });
-  await app.register(targetRoutes(ctx), { prefix: '/api' });
+  // Routes hold the context with its storage and engine typed away: every read goes through a service that takes
+  // the principal (src/app/route-context.ts).
+  const routes = forRoutes(ctx);
+  await app.register(authRoutes(routes, { secureCookies: options.secureCookies }), { prefix: '/api' });
+  await app.register(unitRoutes(routes), { prefix: '/api' });
+  await app.register(catalogueRoutes(routes), { prefix: '/api' });
+  await app.register(
+    analyticsRoutes(routes, options.geoDir ?? resolve(projectRoot, 'reference-data', 'geo')),
+    {
+      prefix: '/api',
+    },
+  );
+  await app.register(submissionRoutes(routes, checkSubmission), { prefix: '/api' });
+  await app.register(transferRoutes(routes), { prefix: '/api' });
+  await app.register(dhis2Routes(routes, checkSubmission), { prefix: '/api' });
+  await app.register(adminRoutes(routes), { prefix: '/api' });
+  await app.register(extractionRoutes(routes), { prefix: '/api' });
+  await app.register(secrecyRoutes(routes), { prefix: '/api' });
+  await app.register(reportRoutes(routes), { prefix: '/api' });
+  await app.register(valueRoutes(routes), { prefix: '/api' });
+  await app.register(validationRoutes(routes), { prefix: '/api' });
+  await app.register(notificationRoutes(routes), { prefix: '/api' });
+  await app.register(meetingRoutes(routes), { prefix: '/api' });
+  await app.register(taskRoutes(routes), { prefix: '/api' });
+  await app.register(campaignRoutes(routes), { prefix: '/api' });
+  await app.register(commendationRoutes(routes), { prefix: '/api' });
+  await app.register(targetRoutes(routes), { prefix: '/api' });
 
   const webRoot = options.webRoot ?? resolve(projectRoot, 'web', 'dist');
   if (existsSync(resolve(webRoot, 'index.html'))) {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import type { Action } from '../auth/roles.ts';
 import {
   completenessSchema,
@@ -34,7 +34,7 @@ const ACTION_PERMISSION: Record<SubmissionAction, Action> = {
 
 const keySchema = z.object({ form: z.string().max(40), unit: unitCodeSchema, period: periodIdSchema });
 
-export function submissionRoutes(ctx: AppContext, validator?: SubmissionValidator): FastifyPluginAsync {
+export function submissionRoutes(ctx: RouteContext, validator?: SubmissionValidator): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const scope = (q: { form: string; unit: string; period: string }) => {

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { targetListSchema, targetProgressSchema, targetSchema } from '../contract/programmes.ts';
 import { actorOf, guard } from '../server/session.ts';
 import { includeSchema, isoDateSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { createTarget, listTargets, targetProgress } from './service.ts';
 
-export function targetRoutes(ctx: AppContext): FastifyPluginAsync {
+export function targetRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

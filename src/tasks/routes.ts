@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Action } from '../auth/roles.ts';
 import { taskDetailSchema, taskListSchema } from '../contract/meetings.ts';
@@ -39,7 +39,7 @@ const listQuery = z.object({
 });
 
 /** Whether the signed-in user may read a task: its unit within their reach, its level within their clearance. */
-export function taskReader(ctx: AppContext, request: FastifyRequest): (t: TaskRecord) => boolean {
+export function taskReader(ctx: RouteContext, request: FastifyRequest): (t: TaskRecord) => boolean {
   const user = requireUser(request);
   return (t) =>
     authorize(user, 'values.read', { unitId: t.unitId, secrecy: t.secrecy }, policyDeps(ctx, t.assignedOn))
@@ -48,7 +48,7 @@ export function taskReader(ctx: AppContext, request: FastifyRequest): (t: TaskRe
       .allowed;
 }
 
-export function taskRoutes(ctx: AppContext): FastifyPluginAsync {
+export function taskRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const filtered = async (request: FastifyRequest, q: z.infer<typeof listQuery>) => {

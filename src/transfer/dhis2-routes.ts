@@ -2,9 +2,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
-import { recordAudit } from '../audit/repository.ts';
+import type { RouteContext } from '../app/route-context.ts';
+import { recordAct } from '../audit/service.ts';
 import { apiErrorSchema } from '../contract/common.ts';
 import { dataValueSetSchema, metadataSchema } from '../contract/transfer.ts';
 import { referenceDate } from '../periods/regime.ts';
@@ -127,7 +127,7 @@ export const dataValueSchema = z.object({
  * POST and GET /api/dataValueSets (JSON, DHIS2's CSV and XML). Same checks as every write: the user's scope and
  * clearance per unit and form, all or nothing, row-level reasons.
  */
-export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): FastifyPluginAsync {
+export function dhis2Routes(ctx: RouteContext, validator?: SubmissionValidator): FastifyPluginAsync {
   return async (app) => {
     // The body is read by giaoban's own readers (row numbers in conflicts), not by Fastify's JSON parser.
     app.removeContentTypeParser(['application/json']);
@@ -283,7 +283,7 @@ export function dhis2Routes(ctx: AppContext, validator?: SubmissionValidator): F
           include: q.include,
         });
         const actor = actorOf(request);
-        await recordAudit(ctx.store, {
+        await recordAct(ctx, {
           at: ctx.clock.now().toISOString(),
           actorId: actor.id,
           actorName: actor.name,
@@ -331,7 +331,7 @@ function completes(body: Buffer, format: ReadFormat): boolean {
  * report that cannot be submitted is named in a warning; its figures stay written.
  */
 async function complete(
-  ctx: AppContext,
+  ctx: RouteContext,
   request: FastifyRequest,
   outcome: ImportOutcome,
   validator: SubmissionValidator | undefined,

@@ -3,9 +3,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DATA_STATUS_HEADER, dataStatusHeader } from '../analytics/status.ts';
-import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
-import { recordAudit } from '../audit/repository.ts';
+import type { RouteContext } from '../app/route-context.ts';
+import { recordAct } from '../audit/service.ts';
 import { apiErrorSchema } from '../contract/common.ts';
 import { importSummarySchema } from '../contract/transfer.ts';
 import { referenceDate } from '../periods/regime.ts';
@@ -73,7 +73,7 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
  * Figures in and out as files: the fill-in Excel template, CSV and DHIS2 JSON for one unit, form and period;
  * and the import of such files, checked row by row, all or nothing.
  */
-export function transferRoutes(ctx: AppContext): FastifyPluginAsync {
+export function transferRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10 } });
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -107,7 +107,7 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsync {
         const file = await exportFigures(ctx, { ...request.query, reader: user });
         // Exported figures leave the system: who took which report, and in what form, is recorded.
         const actor = actorOf(request);
-        await recordAudit(ctx.store, {
+        await recordAct(ctx, {
           at: ctx.clock.now().toISOString(),
           actorId: actor.id,
           actorName: actor.name,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { requireUser } from '../server/session.ts';
 import { isoDateSchema } from '../shared/schemas.ts';
 import { UNIT_KINDS } from './model.ts';
@@ -24,7 +24,7 @@ const unitView = z.object({
   ),
 });
 
-export function unitRoutes(ctx: AppContext): FastifyPluginAsync {
+export function unitRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

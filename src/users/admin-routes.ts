@@ -1,13 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
 import { resolveUnit } from '../app/resolve.ts';
-import { appendAudit, searchAudit } from '../audit/repository.ts';
-import { checkAuditIntegrity } from '../audit/service.ts';
-import { inScope } from '../auth/gate.ts';
-import { generatePassword, hashPassword } from '../auth/passwords.ts';
-import { readableSecrecyLevels } from '../auth/policy.ts';
+import type { RouteContext } from '../app/route-context.ts';
+import { auditEntriesFor, checkAuditIntegrity } from '../audit/service.ts';
 import { ROLE_LABEL_VI, ROLES } from '../auth/roles.ts';
 import {
   auditListSchema,
@@ -22,9 +18,18 @@ import { actorOf, guard, requireUser } from '../server/session.ts';
 import { AppError, versionRequired } from '../shared/errors.ts';
 import { versionReadSchema } from '../shared/schemas.ts';
 import { highestSecrecy, SECRECY_LEVELS } from '../shared/secrecy.ts';
-import { findUserById, findUserByName, insertUser, listUsers, type User } from './repository.ts';
+import type { User } from './admin.ts';
+import {
+  accountsUnder,
+  createAccount,
+  findAccount,
+  resetAccountPassword,
+  signOutAccount,
+  updateAccount,
+  usernameTaken,
+} from './admin.ts';
 
-function present(ctx: AppContext, u: User) {
+function present(ctx: RouteContext, u: User) {
   const today = ctx.clock.today();
   const unit = ctx.graph.get(u.unitId);
   return {
@@ -48,7 +53,7 @@ function present(ctx: AppContext, u: User) {
  * User administration and the audit log. Administrators manage accounts in their subtree and cannot grant a
  * clearance above their own; every change is audited.
  */
-export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
+export function adminRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -66,11 +71,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
           unitId: requireUser(request).unitId,
           secrecy: 'none',
         });
-        const today = ctx.clock.today();
-        const users = (await listUsers(ctx.store.db)).filter((u) =>
-          ctx.graph.isInSubtree(u.unitId, me.unitId, today),
-        );
-        return { users: users.map((u) => present(ctx, u)) };
+        return { users: (await accountsUnder(ctx, me)).map((u) => present(ctx, u)) };
       },
     );
 
@@ -94,42 +95,17 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         const today = ctx.clock.today();
         const unit = resolveUnit(ctx.graph, request.body.unit, today);
         guard(ctx, request, 'users.manage', { unitId: unit.id, secrecy: request.body.clearance });
-        if (await findUserByName(ctx.store.db, request.body.username)) {
+        if (await usernameTaken(ctx, request.body.username)) {
           throw new AppError('conflict', `Tên đăng nhập "${request.body.username}" đã có`, 'username taken', [
             { field: 'username', reason: 'đã tồn tại' },
           ]);
         }
-        const password = generatePassword();
-        const hash = await hashPassword(password);
-        const actor = actorOf(request);
-        const id = await ctx.store.write(async (trx) => {
-          const created = await insertUser(trx, {
-            username: request.body.username,
-            displayName: request.body.displayName.normalize('NFC'),
-            passwordHash: hash,
-            role: request.body.role,
-            unitId: unit.id,
-            clearance: request.body.clearance,
-            mustChangePassword: true,
-            at: ctx.clock.now().toISOString(),
-          });
-          await appendAudit(trx, {
-            at: ctx.clock.now().toISOString(),
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'users.create',
-            target: `user:${created}`,
-            unitId: unit.id,
-            secrecy: 'none',
-            details: {
-              username: request.body.username,
-              role: request.body.role,
-              clearance: request.body.clearance,
-            },
-          });
-          return created;
-        });
-        return { user: present(ctx, (await findUserById(ctx.store.db, id)) as User), password };
+        const { user, password } = await createAccount(
+          ctx,
+          { ...request.body, unitId: unit.id },
+          actorOf(request),
+        );
+        return { user: present(ctx, user), password };
       },
     );
 
@@ -152,7 +128,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const target = await findUserById(ctx.store.db, request.params.id);
+        const target = await findAccount(ctx, request.params.id);
         if (!target) throw new AppError('not_found', 'Không có tài khoản này', 'no such user');
         const today = ctx.clock.today();
         const unit = request.body.unit
@@ -162,48 +138,10 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         const level = highestSecrecy([target.clearance, request.body.clearance ?? target.clearance]);
         guard(ctx, request, 'users.manage', { unitId: target.unitId, secrecy: level });
         guard(ctx, request, 'users.manage', { unitId: unit.id, secrecy: level });
-        const actor = actorOf(request);
         const { version, ...change } = request.body;
         if (version === undefined) throw versionRequired();
-        await ctx.store.write(async (trx) => {
-          const updated = await trx
-            .updateTable('app_user')
-            .set((eb) => ({
-              version: eb('version', '+', 1),
-              ...(request.body.displayName
-                ? { display_name: request.body.displayName.normalize('NFC') }
-                : {}),
-              ...(request.body.role ? { role: request.body.role } : {}),
-              ...(request.body.clearance ? { clearance: request.body.clearance } : {}),
-              ...(request.body.disabled !== undefined ? { disabled: request.body.disabled ? 1 : 0 } : {}),
-              unit_id: unit.id,
-            }))
-            .where('id', '=', target.id)
-            .where('version', '=', version)
-            .executeTakeFirst();
-          if (Number(updated.numUpdatedRows) !== 1)
-            throw new AppError(
-              'conflict',
-              'Tài khoản vừa được người khác sửa: hãy tải lại rồi sửa lại',
-              'the account changed meanwhile: reload and edit again',
-              [{ field: 'version', reason: `hiện là ${target.version}` }],
-            );
-          if (request.body.disabled || request.body.role || request.body.unit || request.body.clearance) {
-            // A changed permission takes effect at once: the user signs in again.
-            await trx.deleteFrom('user_session').where('user_id', '=', target.id).execute();
-          }
-          await appendAudit(trx, {
-            at: ctx.clock.now().toISOString(),
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'users.update',
-            target: `user:${target.id}`,
-            unitId: unit.id,
-            secrecy: 'none',
-            details: { ...change },
-          });
-        });
-        return { user: present(ctx, (await findUserById(ctx.store.db, target.id)) as User) };
+        const updated = await updateAccount(ctx, target, version, change, unit.id, actorOf(request));
+        return { user: present(ctx, updated) };
       },
     );
 
@@ -218,36 +156,10 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const target = await findUserById(ctx.store.db, request.params.id);
+        const target = await findAccount(ctx, request.params.id);
         if (!target) throw new AppError('not_found', 'Không có tài khoản này', 'no such user');
         guard(ctx, request, 'users.manage', { unitId: target.unitId, secrecy: target.clearance });
-        const password = generatePassword();
-        const hash = await hashPassword(password);
-        const actor = actorOf(request);
-        await ctx.store.write(async (trx) => {
-          await trx
-            .updateTable('app_user')
-            .set({
-              password_hash: hash,
-              must_change_password: 1,
-              failed_count: 0,
-              locked_until: null,
-              last_failed_at: null,
-            })
-            .where('id', '=', target.id)
-            .execute();
-          await trx.deleteFrom('user_session').where('user_id', '=', target.id).execute();
-          await appendAudit(trx, {
-            at: ctx.clock.now().toISOString(),
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'users.reset_password',
-            target: `user:${target.id}`,
-            unitId: target.unitId,
-            secrecy: 'none',
-            details: {},
-          });
-        });
+        const password = await resetAccountPassword(ctx, target, actorOf(request));
         return { password };
       },
     );
@@ -263,27 +175,10 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const target = await findUserById(ctx.store.db, request.params.id);
+        const target = await findAccount(ctx, request.params.id);
         if (!target) throw new AppError('not_found', 'Không có tài khoản này', 'no such user');
         guard(ctx, request, 'users.manage', { unitId: target.unitId, secrecy: target.clearance });
-        const actor = actorOf(request);
-        const ended = await ctx.store.write(async (trx) => {
-          const result = await trx
-            .deleteFrom('user_session')
-            .where('user_id', '=', target.id)
-            .executeTakeFirst();
-          await appendAudit(trx, {
-            at: ctx.clock.now().toISOString(),
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'users.sign_out_everywhere',
-            target: `user:${target.id}`,
-            unitId: target.unitId,
-            secrecy: 'none',
-            details: {},
-          });
-          return Number(result.numDeletedRows);
-        });
+        const ended = await signOutAccount(ctx, target, actorOf(request));
         return { sessionsEnded: ended };
       },
     );
@@ -309,19 +204,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
           unitId: requireUser(request).unitId,
           secrecy: 'none',
         });
-        const entries = await searchAudit(ctx.store.db, {
-          ...request.query,
-          secrecy: readableSecrecyLevels(me),
-        });
-        const today = ctx.clock.today();
-        // Entries about other units are shown only within the reader's subtree.
-        // Entries that name no unit (sign-ins, failures, settings) belong to the ministry.
-        const root = ctx.graph.root(today).id;
-        return {
-          entries: entries.filter((e) =>
-            me.unitId === root ? true : e.unitId !== null && inScope(ctx, me, e.unitId, today),
-          ),
-        };
+        return { entries: await auditEntriesFor(ctx, me, request.query) };
       },
     );
 

@@ -120,3 +120,49 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   const rows = await db.selectFrom('app_user').selectAll().orderBy('username').execute();
   return rows.map(userFromRow);
 }
+
+export interface AccountChange {
+  displayName?: string | undefined;
+  role?: Role | undefined;
+  clearance?: SecrecyLevel | undefined;
+  disabled?: boolean | undefined;
+  unitId: number;
+}
+
+/** Applies a change to an account read at `version`; false when the account changed meanwhile. */
+export async function updateAccountAt(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+  c: AccountChange,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('app_user')
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      ...(c.displayName ? { display_name: c.displayName } : {}),
+      ...(c.role ? { role: c.role } : {}),
+      ...(c.clearance ? { clearance: c.clearance } : {}),
+      ...(c.disabled !== undefined ? { disabled: c.disabled ? 1 : 0 } : {}),
+      unit_id: c.unitId,
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** A new temporary password, to be changed at the next sign-in; the lock-out is lifted. */
+export async function setTemporaryPassword(db: Kysely<Database>, id: number, hash: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({
+      password_hash: hash,
+      must_change_password: 1,
+      failed_count: 0,
+      locked_until: null,
+      last_failed_at: null,
+    })
+    .where('id', '=', id)
+    .execute();
+}

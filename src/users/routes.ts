@@ -1,21 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
-import { recordAudit } from '../audit/repository.ts';
+import type { RouteContext } from '../app/route-context.ts';
+import { recordAct } from '../audit/service.ts';
 import { ROLE_LABEL_EN, ROLE_LABEL_VI } from '../auth/roles.ts';
 import { meSchema, signedOutEverywhereSchema, totpEnrolmentSchema } from '../contract/auth.ts';
 import { okSchema } from '../contract/common.ts';
 import { requireUser, SESSION_COOKIE, sessionCookieOptions } from '../server/session.ts';
 import { AppError } from '../shared/errors.ts';
-import { changePassword } from './password.ts';
-import type { User } from './repository.ts';
-import { confirmEnrolment, startEnrolment, verifySecondFactor } from './second-factor.ts';
-import { type ActiveSession, reauthenticate, signIn, signOut, signOutEverywhere } from './signin.ts';
+import { accountOps } from './account.ts';
+import type { User } from './admin.ts';
+import type { ActiveSession } from './signin.ts';
 import { AddressThrottle } from './throttle.ts';
 
 function presentMe(
-  ctx: AppContext,
+  ctx: RouteContext,
   user: User,
   csrfToken: string,
   secondFactor: ActiveSession['pendingSecondFactor'],
@@ -40,9 +39,10 @@ function presentMe(
 }
 
 export function authRoutes(
-  ctx: AppContext,
+  ctx: RouteContext,
   options: { secureCookies: boolean } = { secureCookies: false },
 ): FastifyPluginAsync {
+  const account = accountOps(ctx);
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const throttle = new AddressThrottle();
@@ -61,8 +61,7 @@ export function authRoutes(
         },
       },
       async (request, reply) => {
-        const { token, session } = await signIn(
-          ctx.store,
+        const { token, session } = await account.signIn(
           { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
           ctx.clock.now(),
           throttle,
@@ -77,8 +76,8 @@ export function authRoutes(
       async (request, reply) => {
         if (request.session) {
           const user = request.session.user;
-          await signOut(ctx.store, request.session.tokenHash);
-          await recordAudit(ctx.store, {
+          await account.signOut(request.session.tokenHash);
+          await recordAct(ctx, {
             at: ctx.clock.now().toISOString(),
             actorId: user.id,
             actorName: `${user.username} (${user.displayName})`,
@@ -104,7 +103,7 @@ export function authRoutes(
       },
       async (request, reply) => {
         const user = requireUser(request);
-        const ended = await ctx.store.write((trx) => signOutEverywhere(trx, user.id));
+        const ended = await account.signOutEverywhere(user.id);
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(options.secureCookies));
         return { ok: true, sessionsEnded: ended };
       },
@@ -142,14 +141,7 @@ export function authRoutes(
       },
       async (request) => {
         const session = pendingSession(request);
-        await verifySecondFactor(
-          ctx.store,
-          session,
-          request.body.code,
-          ctx.clock.now(),
-          throttle,
-          request.ip,
-        );
+        await account.verifySecondFactor(session, request.body.code, ctx.clock.now(), throttle, request.ip);
         return presentMe(ctx, session.user, session.csrfToken, null);
       },
     );
@@ -171,7 +163,7 @@ export function authRoutes(
             'pass the current second factor first',
           );
         }
-        return startEnrolment(ctx.store, session);
+        return account.startEnrolment(session);
       },
     );
     r.post(
@@ -194,7 +186,7 @@ export function authRoutes(
             'pass the current second factor first',
           );
         }
-        await confirmEnrolment(ctx.store, session, request.body.code, ctx.clock.now(), throttle, request.ip);
+        await account.confirmEnrolment(session, request.body.code, ctx.clock.now(), throttle, request.ip);
         return presentMe(ctx, session.user, session.csrfToken, null);
       },
     );
@@ -212,14 +204,7 @@ export function authRoutes(
       async (request) => {
         requireUser(request);
         const session = pendingSession(request);
-        await reauthenticate(
-          ctx.store,
-          session,
-          request.body.password,
-          ctx.clock.now(),
-          throttle,
-          request.ip,
-        );
+        await account.reauthenticate(session, request.body.password, ctx.clock.now(), throttle, request.ip);
         return { ok: true };
       },
     );
@@ -240,7 +225,7 @@ export function authRoutes(
         if (session.pendingSecondFactor) {
           throw new AppError('unauthenticated', 'Cần xác thực hai lớp trước', 'second factor required');
         }
-        await changePassword(ctx.store, session, request.body.current, request.body.next, ctx.clock.now());
+        await account.changePassword(session, request.body.current, request.body.next, ctx.clock.now());
         return { ok: true };
       },
     );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { openWarningsSchema, outlierHistorySchema } from '../contract/submissions.ts';
 import { guard } from '../server/session.ts';
 import { periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
@@ -11,7 +11,7 @@ import { openWarnings, outlierHistory } from './service.ts';
 const keyQuery = z.object({ form: z.string().max(40), unit: unitCodeSchema, period: periodIdSchema });
 
 /** What the page needs to check figures as they are typed, and the approver's count of open warnings. */
-export function validationRoutes(ctx: AppContext): FastifyPluginAsync {
+export function validationRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

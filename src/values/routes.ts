@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app/context.ts';
+import type { RouteContext } from '../app/route-context.ts';
 import { redactCells, secrecyLens } from '../auth/gate.ts';
 import { formValuesSchema, valueHistorySchema, writeSummarySchema } from '../contract/submissions.ts';
 import { actorOf, auditClassifiedRead, guard } from '../server/session.ts';
@@ -19,7 +19,7 @@ import {
 
 const keyQuery = z.object({ form: z.string().max(40), unit: unitCodeSchema, period: periodIdSchema });
 
-export function valueRoutes(ctx: AppContext): FastifyPluginAsync {
+export function valueRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

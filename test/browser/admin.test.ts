@@ -2,18 +2,17 @@
 // password that its owner must replace before anything else; the audit log records it all and its hash chain
 // checks out.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { generateTotp } from '../../src/auth/totp.ts';
 import { createUser } from '../support/app.ts';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   PASSWORD,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 const ADMIN = 'quantri.bca';
@@ -26,9 +25,8 @@ let page: Page;
 let secret = '';
 let temporary = '';
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([]);
+useBrowserSuite([], async (suite) => {
+  ({ app, browser } = suite);
   await createUser(app.testApp.ctx, {
     username: ADMIN,
     role: 'admin',
@@ -36,13 +34,7 @@ before(async () => {
     clearance: 'tuyet_mat',
     password: PASSWORD,
   });
-  browser = await launchBrowser();
   page = await browser.context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 /** The password step only: what follows depends on the account. */

@@ -2,16 +2,15 @@
 // provinces; one province reports its progress and completion and the office confirms it; once the deadline has
 // passed, the other province's task shows as overdue on the tasks page and in the next meeting's pack.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   type RunningApp,
   screenshotPath,
   signIn,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 // An analyst of the ministry may manage meetings, assign tasks and confirm them; a province officer reports
@@ -26,20 +25,16 @@ let browser: LaunchedBrowser;
 let page: Page;
 let meetingUrl = '';
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([
+useBrowserSuite(
+  [
     { username: OFFICE, role: 'analyst', unitCode: 'BCA' },
     { username: NGHE_AN, role: 'officer', unitCode: '40' },
-  ]);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+  ],
+  async (suite) => {
+    ({ app, browser } = suite);
+    page = await browser.context.newPage();
+  },
+);
 
 async function signOut(): Promise<void> {
   await page.locator('.user-menu-button').click();

@@ -2,7 +2,7 @@
 // The cycle between people: warnings met while typing and explained, a return that says why, by whom and when,
 // the report's whole history, and the approver's desk with lateness, open warnings and approval of many at once.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { completeness, transition } from '../../src/submissions/service.ts';
 import { saveFormValues } from '../../src/values/service.ts';
@@ -13,7 +13,7 @@ import {
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 const COMMUNE = '13285'; // Phủ Lý ward, Ninh Bình; the tests' today is 29/11/2026, inside December's window
@@ -30,46 +30,45 @@ let clean: { code: string; name: string };
 let flagged: { code: string; name: string };
 let late: { code: string; name: string };
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([
+useBrowserSuite(
+  [
     { username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE },
     { username: 'pheduyet.ninhbinh', role: 'approver', unitCode: '37' },
-  ]);
-  const { ctx } = app.testApp;
-  const actor = { id: null, name: 'thiết lập' };
-  const missing = async (period: string) =>
-    (await completeness(ctx, { form: FORM, unit: '37', period })).units
-      .filter((u) => u.timeliness === 'missing' && u.unit !== COMMUNE)
-      .map((u) => ({ code: u.unit, name: u.unitName }));
-  [clean, flagged] = (await missing(PERIOD)) as [typeof clean, typeof flagged];
-  // October's demo reports include some sent after the deadline.
-  late = (await completeness(ctx, { form: FORM, unit: '37', period: '2026-10' })).units
-    .filter((u) => u.timeliness === 'late')
-    .map((u) => ({ code: u.unit, name: u.unitName }))[0] as typeof late;
-  await transition(ctx, { form: FORM, unit: clean.code, period: PERIOD, action: 'submit', actor });
-  await saveFormValues(ctx, {
-    form: FORM,
-    unit: flagged.code,
-    period: PERIOD,
-    actor,
-    source: 'api',
-    cells: [
-      { indicator: 'drug.cases', option: null, value: 2 },
-      { indicator: 'drug.suspects', option: null, value: 0 },
-    ],
-  });
-  await transition(ctx, { form: FORM, unit: flagged.code, period: PERIOD, action: 'submit', actor });
-  browser = await launchBrowser();
-  officer = await openAs(browser, app, 'canbo.phuly');
-  approverBrowser = await launchBrowser();
-  approver = await openAs(approverBrowser, app, 'pheduyet.ninhbinh');
-});
+  ],
+  async (suite) => {
+    ({ app, browser } = suite);
+    const { ctx } = app.testApp;
+    const actor = { id: null, name: 'thiết lập' };
+    const missing = async (period: string) =>
+      (await completeness(ctx, { form: FORM, unit: '37', period })).units
+        .filter((u) => u.timeliness === 'missing' && u.unit !== COMMUNE)
+        .map((u) => ({ code: u.unit, name: u.unitName }));
+    [clean, flagged] = (await missing(PERIOD)) as [typeof clean, typeof flagged];
+    // October's demo reports include some sent after the deadline.
+    late = (await completeness(ctx, { form: FORM, unit: '37', period: '2026-10' })).units
+      .filter((u) => u.timeliness === 'late')
+      .map((u) => ({ code: u.unit, name: u.unitName }))[0] as typeof late;
+    await transition(ctx, { form: FORM, unit: clean.code, period: PERIOD, action: 'submit', actor });
+    await saveFormValues(ctx, {
+      form: FORM,
+      unit: flagged.code,
+      period: PERIOD,
+      actor,
+      source: 'api',
+      cells: [
+        { indicator: 'drug.cases', option: null, value: 2 },
+        { indicator: 'drug.suspects', option: null, value: 0 },
+      ],
+    });
+    await transition(ctx, { form: FORM, unit: flagged.code, period: PERIOD, action: 'submit', actor });
+    officer = await openAs(browser, app, 'canbo.phuly');
+    approverBrowser = await launchBrowser();
+    approver = await openAs(approverBrowser, app, 'pheduyet.ninhbinh');
+  },
+);
 
 after(async () => {
-  await browser?.close();
   await approverBrowser?.close();
-  await app?.close();
 });
 
 const reportUrl = () => `${app.origin}/#/bao-cao/${FORM}?unit=${COMMUNE}&period=${PERIOD}`;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
@@ -11,28 +11,20 @@ import { writeValues } from '../../src/values/repository.ts';
 import { OUTPUT_DIR } from '../support/app.ts';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   openAs,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 let app: RunningApp;
 let browser: LaunchedBrowser;
 let page: Page;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' }]);
-  browser = await launchBrowser();
+useBrowserSuite([{ username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' }], async (suite) => {
+  ({ app, browser } = suite);
   page = await openAs(browser, app, 'analyst.bca');
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 const cardValue = (indicator: string, option = '') =>

@@ -1,16 +1,15 @@
 // A commune officer enters the month's figures the Vietnamese way; they are saved as typed, without a button,
 // and are there again after a reload.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   openAs,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 // Phủ Lý ward police, in the new Ninh Bình province (communes report on BC-THANG since July 2025).
@@ -22,16 +21,9 @@ let app: RunningApp;
 let browser: LaunchedBrowser;
 let page: Page;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }]);
-  browser = await launchBrowser();
+useBrowserSuite([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }], async (suite) => {
+  ({ app, browser } = suite);
   page = await openAs(browser, app, 'canbo.phuly');
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 const input = (key: string) => page.locator(`.entry-input[data-key="${key}"]`);

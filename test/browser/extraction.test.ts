@@ -1,16 +1,15 @@
 // A commune officer pastes a sentence of the monthly report into the form: the figures are marked in the text,
 // proposed beside their cells, accepted, saved with the words they were read from, and still there on reload.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   openAs,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 // Phủ Lý ward police; on the tests' "today" (29/11/2026) the month being collected is December.
@@ -23,16 +22,9 @@ let app: RunningApp;
 let browser: LaunchedBrowser;
 let page: Page;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }]);
-  browser = await launchBrowser();
+useBrowserSuite([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }], async (suite) => {
+  ({ app, browser } = suite);
   page = await openAs(browser, app, 'canbo.phuly');
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 const input = (key: string) => page.locator(`.entry-input[data-key="${key}"]`);

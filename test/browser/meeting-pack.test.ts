@@ -1,39 +1,34 @@
 // A province approver opens the ministry's meeting: the page does not ask for the briefing pack it may not read
 // (the nation's figures) and says so plainly, while the ministry's analyst reads the pack on the same page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { listMeetings } from '../../src/meetings/service.ts';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   openAs,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 let app: RunningApp;
 let browser: LaunchedBrowser;
 let route = '';
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([
+useBrowserSuite(
+  [
     { username: 'pheduyet.nghean', role: 'approver', unitCode: '40' },
     { username: 'tonghop.bca', role: 'analyst', unitCode: 'BCA' },
-  ]);
-  const meetings = await listMeetings(app.testApp.ctx);
-  const latest = [...meetings].sort((a, b) => b.heldOn.localeCompare(a.heldOn))[0];
-  assert.ok(latest, 'the demo has meetings');
-  route = `#/giao-ban/${latest.id}`;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+  ],
+  async (suite) => {
+    ({ app, browser } = suite);
+    const meetings = await listMeetings(app.testApp.ctx);
+    const latest = [...meetings].sort((a, b) => b.heldOn.localeCompare(a.heldOn))[0];
+    assert.ok(latest, 'the demo has meetings');
+    route = `#/giao-ban/${latest.id}`;
+  },
+);
 
 test('a province approver is told the pack is not theirs to view, with no error and no request for it', {
   skip: skipWithoutChromium,

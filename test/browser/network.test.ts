@@ -1,28 +1,20 @@
 // The page must work on a closed network: every request it makes, from sign-in through the dashboard with its
 // charts and map, goes to the server that served it (CSP allows nothing else; this checks nothing tries).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   type RunningApp,
   signIn,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 let app: RunningApp;
 let browser: LaunchedBrowser;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'analyst.net', role: 'analyst', unitCode: 'BCA' }]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
+useBrowserSuite([{ username: 'analyst.net', role: 'analyst', unitCode: 'BCA' }], async (suite) => {
+  ({ app, browser } = suite);
 });
 
 test('sign-in and the dashboard request nothing from other hosts', {

@@ -3,17 +3,16 @@
 // is gone are kept in the browser across a reload and sent once when it is back; a figure changed on the server
 // meanwhile is put to the officer to decide.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveFormValues } from '../../src/values/service.ts';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   openAs,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 const COMMUNE = '13285';
@@ -23,16 +22,9 @@ let app: RunningApp;
 let browser: LaunchedBrowser;
 let page: Page;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }]);
-  browser = await launchBrowser();
+useBrowserSuite([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }], async (suite) => {
+  ({ app, browser } = suite);
   page = await openAs(browser, app, 'canbo.phuly');
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 const input = (key: string) => page.locator(`.entry-input[data-key="${key}"]`);

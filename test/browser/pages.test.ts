@@ -4,32 +4,24 @@
 // statuses on the tasks page; the linked list of units not yet reported; the 404 page; the 63-province map's
 // archipelagos.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   openAs,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 let app: RunningApp;
 let browser: LaunchedBrowser;
 let page: Page;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'tonghop.bca', role: 'analyst', unitCode: 'BCA' }]);
-  browser = await launchBrowser();
+useBrowserSuite([{ username: 'tonghop.bca', role: 'analyst', unitCode: 'BCA' }], async (suite) => {
+  ({ app, browser } = suite);
   page = await openAs(browser, app, 'tonghop.bca');
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 test('the targets page answers for the period chosen in the header and sets provinces without figures apart', {

@@ -2,15 +2,14 @@
 // An officer on a phone (390×844): the header stays compact, the grid is one card per figure with last period's and
 // last year's figures and the explanation beside it, nothing scrolls sideways, and every figure can be reached.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   openAs,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 const COMMUNE = '13285';
@@ -19,16 +18,13 @@ const PERIOD = '2026-12';
 let app: RunningApp;
 let browser: LaunchedBrowser;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }]);
-  browser = await launchBrowser({ width: 390, height: 844 });
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useBrowserSuite(
+  [{ username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE }],
+  async (suite) => {
+    ({ app, browser } = suite);
+  },
+  { viewport: { width: 390, height: 844 } },
+);
 
 test('at 390×844 the form fits the screen, shows prior figures in each card and reaches every input', {
   skip: skipWithoutChromium,

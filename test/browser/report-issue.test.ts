@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../src/audit/actor.ts';
 import { configureSigning } from '../../src/reports/issue.ts';
@@ -13,12 +13,11 @@ import { OUTPUT_DIR } from '../support/app.ts';
 import { throwawayKey } from '../support/signing.ts';
 import {
   type LaunchedBrowser,
-  launchBrowser,
   type RunningApp,
   screenshotPath,
   signIn,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 const OFFICE = 'vanphong.banhanh';
@@ -26,9 +25,8 @@ let app: RunningApp;
 let browser: LaunchedBrowser;
 let page: Page;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([{ username: OFFICE, role: 'analyst', unitCode: 'BCA' }]);
+useBrowserSuite([{ username: OFFICE, role: 'analyst', unitCode: 'BCA' }], async (suite) => {
+  ({ app, browser } = suite);
   const dir = join(OUTPUT_DIR, 'signing-browser');
   mkdirSync(dir, { recursive: true });
   const key = throwawayKey('Bộ Công an', 'Bộ Công an');
@@ -48,14 +46,11 @@ before(async () => {
     SYSTEM_ACTOR,
     0,
   );
-  browser = await launchBrowser();
   page = await browser.context.newPage();
 });
 
 after(async () => {
   configureSigning({});
-  await browser?.close();
-  await app?.close();
 });
 
 test('issuing asks for confirmation, refuses an empty draft, signs, verifies and withdraws with a reason', {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../../src/server/app.ts';
@@ -153,4 +154,33 @@ export async function openAs(
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+export interface BrowserSuite {
+  app: RunningApp;
+  browser: LaunchedBrowser;
+}
+
+/**
+ * Registers what every browser test file does around its tests: before them, the server over a fresh demo with
+ * `users` and a Chromium of its own, then `ready` for the file's own set-up (seeding, signing in); after them,
+ * both are closed. Nothing starts when Chromium is missing: the tests then say why they were skipped.
+ */
+export function useBrowserSuite(
+  users: UserSpec[],
+  ready: (suite: BrowserSuite) => Promise<void> | void,
+  options: { viewport?: { width: number; height: number } } = {},
+): void {
+  let suite: BrowserSuite | undefined;
+  before(async () => {
+    if (skipWithoutChromium) return;
+    const app = await startApp(users);
+    const browser = await launchBrowser(options.viewport);
+    suite = { app, browser };
+    await ready(suite);
+  });
+  after(async () => {
+    await suite?.browser.close();
+    await suite?.app.close();
+  });
 }

@@ -2,7 +2,7 @@
 // The monthly cycle in the page: a commune officer fills the month, meets a validation rule, explains and submits;
 // the province's approver approves; the commune is counted on time in the province's completeness.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   type LaunchedBrowser,
   launchBrowser,
@@ -10,7 +10,7 @@ import {
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
-  startApp,
+  useBrowserSuite,
 } from './support.ts';
 
 // Phủ Lý ward police, in the new Ninh Bình province; the month being collected on the tests' "today" (29/11/2026).
@@ -20,19 +20,15 @@ const PERIOD = '2026-12';
 let app: RunningApp;
 let browser: LaunchedBrowser;
 
-before(async () => {
-  if (skipWithoutChromium) return;
-  app = await startApp([
+useBrowserSuite(
+  [
     { username: 'canbo.phuly', role: 'officer', unitCode: COMMUNE },
     { username: 'pheduyet.ninhbinh', role: 'approver', unitCode: '37' },
-  ]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+  ],
+  async (suite) => {
+    ({ app, browser } = suite);
+  },
+);
 
 test('an officer submits after explaining a warning, the province approves, and the commune counts as on time', {
   skip: skipWithoutChromium,

@@ -1,16 +1,29 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { type AppContext, openApp } from '../../src/app/context.ts';
+import { SYSTEM_ACTOR } from '../../src/audit/actor.ts';
 import { type AuditEntry, appendEntry } from '../../src/audit/chain.ts';
-import { signCheckpoint } from '../../src/audit/checkpoint.ts';
+import { keyIdOf, signCheckpoint } from '../../src/audit/checkpoint.ts';
 import type { AuditVerdict } from '../../src/audit/integrity.ts';
-import { appendCheckpointLine, createKeyFileIfMissing, loadAuditSeal } from '../../src/audit/keyfile.ts';
+import {
+  type AuditSeal,
+  appendCheckpointLine,
+  appendRotationLine,
+  createKeyFileIfMissing,
+  loadAuditSeal,
+} from '../../src/audit/keyfile.ts';
 import { recordAudit } from '../../src/audit/repository.ts';
-import { checkAuditIntegrity, writeCheckpoint } from '../../src/audit/service.ts';
+import { signRotation } from '../../src/audit/rotation.ts';
+import {
+  checkAuditIntegrity,
+  rotateAuditKey,
+  sealLegacyChangeSets,
+  writeCheckpoint,
+} from '../../src/audit/service.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
 import type { ValueInput } from '../../src/values/model.ts';
@@ -239,6 +252,130 @@ for (const { backend, skip } of BACKENDS) {
       v = await verify();
       assert.deepEqual(kinds(v), ['forged_checkpoint']);
       writeFileSync(seal.checkpointFile, before);
+      assert.equal((await verify()).ok, true);
+    });
+
+    it('rotates the key: the old key signs the rotation, and checkpoints of both keys verify', async () => {
+      const old = ctx.auditSeal as AuditSeal;
+      const keyFile = join(dir, 'audit-key.pem');
+      const oldPem = readFileSync(keyFile, 'utf8');
+      const { rotation, checkpoint, seal } = await rotateAuditKey(ctx, SYSTEM_ACTOR);
+      // The key file now holds the new key, still readable by its owner only; the old public key is in the keyring.
+      assert.notEqual(readFileSync(keyFile, 'utf8'), oldPem);
+      assert.equal(statSync(keyFile).mode & 0o777, 0o600);
+      const reloaded = loadAuditSeal({ keyFile, keyPem: undefined, checkpointFile: undefined });
+      assert.equal(reloaded?.keyId, seal.keyId);
+      assert.notEqual(seal.keyId, old.keyId);
+      assert.equal(rotation.keyId, old.keyId);
+      assert.equal(rotation.newKeyId, seal.keyId);
+      const keyring = readFileSync(join(dir, 'audit-keyring.jsonl'), 'utf8').trim().split('\n');
+      assert.equal(keyring.length, 1);
+      assert.equal(
+        JSON.parse(keyring[0] as string).oldPublicKey,
+        old.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      );
+      assert.equal(checkpoint.keyId, seal.keyId);
+      // More entries after the rotation, sealed by the new key; a fresh process (the reloaded key) verifies all.
+      await signIn('d');
+      await writeCheckpoint(ctx.store, seal, '2020-02-23T00:00:00.000Z');
+      ctx.auditSeal = reloaded;
+      const v = await verify();
+      assert.equal(v.ok, true, v.ok ? '' : v.messageEn);
+      assert.equal(v.checkpoint?.keyId, seal.keyId);
+      assert.equal(v.checkpoint?.seq, (await entries()).at(-1)?.seq);
+
+      // The retired key cannot sign a checkpoint after its rotation (someone who kept a copy of it).
+      const before = readFileSync(old.checkpointFile, 'utf8');
+      const head = (await entries()).at(-1) as AuditEntry;
+      appendCheckpointLine(
+        old.checkpointFile,
+        signCheckpoint(old.privateKey, { seq: head.seq, headHash: head.hash, count: head.seq, at: head.at }),
+      );
+      const late = await verify();
+      assert.deepEqual(kinds(late), ['forged_checkpoint']);
+      assert.match(late.ok ? '' : late.messageEn, /outside the time that key was in use/);
+      writeFileSync(old.checkpointFile, before);
+      assert.equal((await verify()).ok, true);
+    });
+
+    it('reports a forged rotation: a key introduced without the old key’s signature', async () => {
+      const genuine = ctx.auditSeal as AuditSeal;
+      const keyringBefore = readFileSync(genuine.keyringFile, 'utf8');
+      const checkpointsBefore = readFileSync(genuine.checkpointFile, 'utf8');
+      const head = (await entries()).at(-1) as AuditEntry;
+      const body = { seq: head.seq, headHash: head.hash, count: head.seq, at: '2020-02-24T00:00:00.000Z' };
+      // The forger names the genuine key as the old one, but can sign only with a key of their own.
+      const evil = generateKeyPairSync('ed25519').privateKey;
+      const forged = {
+        ...signRotation(evil, evil, body),
+        keyId: genuine.keyId,
+        oldPublicKey: genuine.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      };
+      appendRotationLine(genuine.keyringFile, forged);
+      let v = await verify();
+      assert.deepEqual(kinds(v), ['forged_checkpoint']);
+      assert.match(
+        v.ok ? '' : v.messageEn,
+        /key rotation at entry \d+ .* is forged: not signed by the old key/,
+      );
+
+      // ...and puts their key in place of the genuine one, signing the head with it: the rotation is still forged,
+      // and every checkpoint of the genuine keys is now signed by a key the chain does not know.
+      appendCheckpointLine(genuine.checkpointFile, signCheckpoint(evil, body));
+      const evilPublic = createPublicKey(evil);
+      ctx.auditSeal = { ...genuine, privateKey: evil, publicKey: evilPublic, keyId: keyIdOf(evilPublic) };
+      v = await verify();
+      assert.equal(v.ok, false);
+      assert.ok(kinds(v).every((k) => k === 'forged_checkpoint'));
+      assert.match(v.ok ? '' : v.messageEn, /is forged: not signed by the old key/);
+      assert.match(v.ok ? '' : v.messageEn, /not in the chain of key rotations/);
+
+      ctx.auditSeal = genuine;
+      writeFileSync(genuine.keyringFile, keyringBefore);
+      writeFileSync(genuine.checkpointFile, checkpointsBefore);
+      assert.equal((await verify()).ok, true);
+    });
+
+    it('seals change sets written before seals existed once, as an audited and signed act', async () => {
+      // A change set as a database migrated from before 0015 holds it: figures, no seal in any audit entry.
+      const max = await ctx.store.db
+        .selectFrom('change_set')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst();
+      const legacy = Number(max?.id ?? 0) + 1;
+      await exec(
+        `INSERT INTO change_set (id, at, user_id, source, reason) VALUES (${legacy}, '2020-01-31T01:00:00.000Z', NULL, 'import', 'trước niêm phong')`,
+      );
+      await exec(
+        `INSERT INTO data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) VALUES ('2020-01', ${figure.unitId}, ${figure.formId}, ${figure.indicatorId}, ${figure.optionId}, 5, NULL, 1, ${legacy})`,
+      );
+      await exec(`UPDATE meta SET value = '${legacy + 1}' WHERE key = 'audit.figures_sealed_from'`);
+      let v = await verify();
+      assert.equal(v.ok, true, v.ok ? '' : v.messageEn);
+      assert.equal(v.figures.notCovered, 1);
+      assert.deepEqual(v.figures.sealedRetroactively, []);
+
+      clock.set('2020-02-25T03:00:00.000Z');
+      const sealed = await sealLegacyChangeSets(ctx, SYSTEM_ACTOR);
+      assert.deepEqual(sealed.changeIds, [legacy]);
+      assert.ok(sealed.checkpoint, 'the act is signed by a checkpoint of the key');
+      const act = (await entries()).find((e) => e.action === 'audit.seal_legacy');
+      assert.equal(act?.actorName, SYSTEM_ACTOR.name);
+      assert.equal(sealed.checkpoint.seq, act?.seq);
+      v = await verify();
+      assert.equal(v.ok, true, v.ok ? '' : v.messageEn);
+      assert.equal(v.figures.notCovered, 0);
+      assert.deepEqual(v.figures.sealedRetroactively, [
+        { seq: act?.seq, at: '2020-02-25T03:00:00.000Z', changeIds: [legacy] },
+      ]);
+      assert.deepEqual((await sealLegacyChangeSets(ctx, SYSTEM_ACTOR)).changeIds, [], 'sealed once');
+
+      // From now on the legacy figure is held like any other: edited directly, it is named.
+      await exec(`UPDATE data_value SET value = 6 WHERE change_id = ${legacy}`);
+      v = await verify();
+      assert.deepEqual(kinds(v), ['figures_altered']);
+      assert.equal(!v.ok && v.problems[0]?.figures?.[0]?.period, '2020-01');
+      await exec(`UPDATE data_value SET value = 5 WHERE change_id = ${legacy}`);
       assert.equal((await verify()).ok, true);
     });
 
