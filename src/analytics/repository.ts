@@ -234,7 +234,8 @@ function statusAt(
 /**
  * Figures as they stood at an instant: subtree sums recomputed from the versions in force then (by the time each
  * change was recorded), and reports with the status they had then, so a briefing's numbers can be reproduced after
- * later corrections, late submissions and back-dated loads.
+ * later corrections, late submissions and back-dated loads. A source serves one report or one query: what it has read
+ * is kept for its life (a report reads the same periods for its figures, appendix and trends).
  */
 export function asOfAnalyticsSource(
   db: Kysely<Database>,
@@ -290,15 +291,66 @@ export function asOfAnalyticsSource(
     }
     return found;
   };
-  const valuesOf = async (periods: string[], indicatorIds: number[]): Promise<LeafFigure[]> =>
-    (await readValuesAsOf(db, { periods, indicatorIds }, instant)).map((v) => ({
-      period: v.period,
-      indicatorId: v.indicatorId,
-      optionId: v.optionId,
-      unitId: v.unitId,
-      formId: v.formId,
-      value: v.value as number,
-    }));
+  // The versions in force, read once per period and indicator and kept for the life of the source (one report or
+  // one query): a report asks for the same periods many times (figures, appendix, trends, statuses).
+  const valueCache = new Map<string, Promise<LeafFigure[]>>();
+  const valuesOf = async (periods: string[], indicatorIds: number[]): Promise<LeafFigure[]> => {
+    const ps = [...new Set(periods)];
+    const ids = [...new Set(indicatorIds)];
+    const missing = ps.flatMap((p) =>
+      ids.filter((i) => !valueCache.has(`${p}|${i}`)).map((i) => [p, i] as const),
+    );
+    if (missing.length > 0) {
+      const read = readValuesAsOf(
+        db,
+        {
+          periods: [...new Set(missing.map(([p]) => p))],
+          indicatorIds: [...new Set(missing.map(([, i]) => i))],
+        },
+        instant,
+      ).then((rows) => {
+        const byKey = new Map<string, LeafFigure[]>();
+        for (const v of rows) {
+          const key = `${v.period}|${v.indicatorId}`;
+          const list = byKey.get(key) ?? [];
+          list.push({
+            period: v.period,
+            indicatorId: v.indicatorId,
+            optionId: v.optionId,
+            unitId: v.unitId,
+            formId: v.formId,
+            value: v.value as number,
+          });
+          byKey.set(key, list);
+        }
+        return byKey;
+      });
+      for (const [p, i] of missing) {
+        const key = `${p}|${i}`;
+        valueCache.set(
+          key,
+          read.then((byKey) => byKey.get(key) ?? []),
+        );
+      }
+    }
+    const lists = await Promise.all(ps.flatMap((p) => ids.map((i) => valueCache.get(`${p}|${i}`) ?? [])));
+    return lists.flat();
+  };
+  /** Subtree sums of every unit for a set of periods and indicators, computed once per set. */
+  const rollupCache = new Map<string, Promise<ReturnType<RollupAccumulator['entries']>>>();
+  const rolledUp = (periods: string[], indicatorIds: number[]) => {
+    const key = `${[...periods].sort().join(',')}|${[...indicatorIds].sort((a, b) => a - b).join(',')}`;
+    let found = rollupCache.get(key);
+    if (!found) {
+      found = valuesOf(periods, indicatorIds).then((values) => {
+        const acc = new RollupAccumulator(graph, { includeLeaves: true });
+        for (const v of values) acc.add(v.period, v.indicatorId, v.optionId, v.unitId, null, v.value);
+        return acc.entries();
+      });
+      rollupCache.set(key, found);
+    }
+    return found;
+  };
   const source: AnalyticsSource = {
     reportStatuses: async (q) => {
       const statuses = await statusesOf(q.periods);
@@ -352,12 +404,8 @@ export function asOfAnalyticsSource(
       return [...totals.values()];
     },
     rollups: async (q) => {
-      const values = await valuesOf(q.periods, q.indicatorIds);
-      const acc = new RollupAccumulator(graph, { includeLeaves: true });
-      for (const v of values) acc.add(v.period, v.indicatorId, v.optionId, v.unitId, null, v.value);
       const wanted = new Set(q.unitIds);
-      return acc
-        .entries()
+      return (await rolledUp(q.periods, q.indicatorIds))
         .filter((d) => wanted.has(d.unitId))
         .map((d) => ({
           period: d.period,

@@ -40,7 +40,10 @@ export interface SubmissionSeed {
 
 export interface DemoBatch {
   label: string;
-  /** When the figures were entered: the last submission of the batch, so that as-of queries see them then. */
+  /**
+   * The batch's last submission: when figures with no submission of their own were entered (each unit's figures are
+   * entered on the day it submits, see `loadDemo`).
+   */
   enteredAt: string;
   values: ValueInput[];
   submissions: SubmissionSeed[];

@@ -25,6 +25,28 @@ export function lastClosedMonth(today: string): string {
   return monthPeriod(current.year, current.month - 1).id;
 }
 
+/**
+ * A batch's figures by when they were entered: each unit's on the morning (08:00 in Vietnam) of the day it sent its
+ * report, so that figures read as of an instant hold exactly the reports sent by then; the few sent late come in on
+ * their own day, after the deadline.
+ */
+function enteredByDay(batch: DemoBatch): Array<{ at: string; values: ValueInput[] }> {
+  const enteredAt = new Map<string, string>();
+  for (const s of batch.submissions) {
+    const day = new Date(new Date(s.submittedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const morning = new Date(`${day}T08:00:00+07:00`).toISOString();
+    enteredAt.set(`${s.formId}|${s.unitId}|${s.period}`, [morning, s.submittedAt].sort()[0] ?? morning);
+  }
+  const groups = new Map<string, ValueInput[]>();
+  for (const v of batch.values) {
+    const at = enteredAt.get(`${v.formId}|${v.unitId}|${v.period}`) ?? batch.enteredAt;
+    const list = groups.get(at) ?? [];
+    list.push(v);
+    groups.set(at, list);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([at, values]) => ({ at, values }));
+}
+
 async function writeSubmissions(ctx: AppContext, batch: DemoBatch): Promise<void> {
   const rows = batch.submissions.map((s) => ({
     form_id: s.formId,
@@ -98,22 +120,24 @@ export async function loadDemo(
   ];
   for (const [i, make] of batches.entries()) {
     const batch = make();
-    await writeValues(
-      ctx.store,
-      ctx.graph,
-      batch.values,
-      { at: batch.enteredAt, userId: null, source: 'demo', reason: REASON },
-      (summary) => ({
-        at: batch.enteredAt,
-        actorId: SYSTEM_ACTOR.id,
-        actorName: SYSTEM_ACTOR.name,
-        action: 'values.import',
-        target: `demo:${batch.label}`,
-        unitId: null,
-        secrecy: 'mat',
-        details: { changeId: summary.changeId, inserted: summary.inserted, updated: summary.updated },
-      }),
-    );
+    for (const entry of enteredByDay(batch)) {
+      await writeValues(
+        ctx.store,
+        ctx.graph,
+        entry.values,
+        { at: entry.at, userId: null, source: 'demo', reason: REASON },
+        (summary) => ({
+          at: entry.at,
+          actorId: SYSTEM_ACTOR.id,
+          actorName: SYSTEM_ACTOR.name,
+          action: 'values.import',
+          target: `demo:${batch.label}`,
+          unitId: null,
+          secrecy: 'mat',
+          details: { changeId: summary.changeId, inserted: summary.inserted, updated: summary.updated },
+        }),
+      );
+    }
     await writeSubmissions(ctx, batch);
     values += batch.values.length;
     submissions += batch.submissions.length;

@@ -37,7 +37,8 @@ export interface BriefingReport {
   /** The moment the report is computed and dated as of: the briefing date, or the window's end plus the deadline. */
   issueMoment?: {
     date: string;
-    basis: string /** The instant every figure is computed as of (ISO). */;
+    basis: string;
+    /** The instant every figure and the reporting table are read as of (ISO); stated in the opening paragraph. */
     figuresAsOf?: string;
   };
   /** Which reports the figures count, and the report statuses that level takes in. */

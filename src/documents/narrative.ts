@@ -709,6 +709,14 @@ export function appendixCount(report: BriefingReport): number {
   );
 }
 
+/** An instant in Vietnam's time as a document states it: "08 giờ 00 ngày 26/02/2020", or "hết ngày 19/02/2020". */
+export function instantText(instant: string): string {
+  const local = new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString();
+  const day = formatDate(local.slice(0, 10));
+  if (local.slice(11, 19) === '23:59:59') return `hết ngày ${day}`;
+  return `${local.slice(11, 13)} giờ ${local.slice(14, 16)} ngày ${day}`;
+}
+
 /** Assembles the whole text of the report: header lines, sections I–IV, closing, signature and recipients. */
 export function composeBriefing(report: BriefingReport): ComposedBriefing {
   const { issuer, document: doc, period } = report;
@@ -721,8 +729,9 @@ export function composeBriefing(report: BriefingReport): ComposedBriefing {
     for (const text of texts) body.push({ kind: 'paragraph', text, source: 'human' });
   };
 
+  const asOf = report.issueMoment?.figuresAsOf;
   gen(
-    `Thực hiện chế độ báo cáo định kỳ, ${issuer.name} báo cáo ${lowerFirst(doc.summary)} (số liệu từ ngày ${formatDate(period.windowStart)} đến ngày ${formatDate(period.windowEnd)}) như sau:`,
+    `Thực hiện chế độ báo cáo định kỳ, ${issuer.name} báo cáo ${lowerFirst(doc.summary)} (số liệu từ ngày ${formatDate(period.windowStart)} đến ngày ${formatDate(period.windowEnd)}${asOf ? `; số liệu tính đến ${instantText(asOf)}` : ''}) như sau:`,
   );
 
   body.push({ kind: 'heading', level: 1, text: `I. TÌNH HÌNH, KẾT QUẢ CÔNG TÁC ${upperVi(period.label)}` });

@@ -1,9 +1,9 @@
 import { type AggregateRow, AnalyticsEngine, type AnalyticsSource } from '../analytics/engine.ts';
+import { asOfAnalyticsSource } from '../analytics/repository.ts';
 import { countedStatuses, DEFAULT_INCLUDE, type IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { OMITTED_NOTICE_VI, secrecyLens } from '../auth/gate.ts';
-import { addWorkingDays } from '../calendar/holidays.ts';
 import { listCampaigns } from '../campaigns/service.ts';
 import type { ReportKind, ReportLevel, TargetStatus } from '../documents/index.ts';
 import type {
@@ -18,6 +18,7 @@ import { figureKey } from '../documents/model.ts';
 import { RULES } from '../documents/rules.ts';
 import { FIELDS } from '../indicators/catalogue.ts';
 import type { FieldCode } from '../indicators/model.ts';
+import { reporterKindsOn } from '../indicators/model.ts';
 import { directivesOf, listMeetings } from '../meetings/service.ts';
 import {
   halfPeriod,
@@ -32,8 +33,10 @@ import {
 } from '../periods/period.ts';
 import { periodWindow, referenceDate } from '../periods/regime.ts';
 import { applySecrecyDecisions } from '../secrecy/overrides.ts';
+import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
+import { deadlineFor } from '../submissions/deadlines.ts';
 import { completeness } from '../submissions/service.ts';
 import { listTargets, targetProgress } from '../targets/service.ts';
 import { listTasks } from '../tasks/service.ts';
@@ -41,6 +44,7 @@ import type { Unit } from '../units/model.ts';
 import { versionOn } from '../units/model.ts';
 import { formatDate, formatNumber } from '../vietnamese/index.ts';
 import { readDraft } from './draft.ts';
+import { loadIssuedMoment } from './repository.ts';
 import { chooseSigner, defaultSymbol, eventsFor, readDocumentSetting } from './settings.ts';
 
 /** Field headings as a ministry report writes them. */
@@ -165,13 +169,129 @@ function levelOf(unit: Unit): ReportLevel {
   return 'commune';
 }
 
+/** The moment a report is computed and dated as of. */
+export interface IssueMoment {
+  /** The document's date (YYYY-MM-DD, in Vietnam). */
+  date: string;
+  /** Why that date, in words ("ngày hội nghị giao ban 26/02/2020"). */
+  basis: string;
+  /** The instant every figure and the reporting table are read as of (ISO, UTC). */
+  figuresAsOf: string;
+}
+
+/** The close of a day in Vietnam, as an instant. */
+function closeOfDay(date: string): string {
+  return new Date(`${date}T23:59:59.999+07:00`).toISOString();
+}
+
+/** The day in Vietnam (UTC+7) of an instant. */
+function vietnamDay(instant: string): string {
+  return new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The moment of the rule, for a report not yet issued. A unit's report is due upward at its own level's deadline
+ * (Decree 09/2019 art. 8.5: per-level deadlines in working days after the window; a commune's falls before its
+ * province's), so it is issued at the close of that day with what its units had sent by then. The ministry's report
+ * is read at its briefing, held after the provinces' deadline: on the morning of the briefing (the instant the
+ * meeting's pack is frozen at), or, with no briefing held for the period, at the close of the latest deadline of the
+ * units reporting to it.
+ */
+export function reportMoment(
+  ctx: AppContext,
+  unit: Unit,
+  period: Period,
+  meetings: Array<{ heldOn: string }>,
+): IssueMoment {
+  const form = ctx.catalogue.form('BC-THANG') ?? {
+    reporters: [],
+    deadline: { workingDaysAfterWindowEnd: {} },
+  };
+  const window = periodWindow(period);
+  const kinds: string[] = reporterKindsOn(form, window.end);
+  const deadlineOf = (kind: Unit['kind']) => deadlineFor(form, period, kind);
+  if (unit.kind !== 'ministry') {
+    const deadline = deadlineOf(unit.kind);
+    return {
+      date: deadline,
+      basis: `hết hạn gửi báo cáo ${formatDate(deadline)}`,
+      figuresAsOf: closeOfDay(deadline),
+    };
+  }
+  const deadline =
+    (['province', 'department'] as const)
+      .filter((k) => kinds.includes(k))
+      .map(deadlineOf)
+      .sort()
+      .at(-1) ?? deadlineOf('province');
+  const briefing = meetings.find((m) => m.heldOn >= window.end);
+  if (briefing)
+    return {
+      date: briefing.heldOn,
+      basis: `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}`,
+      figuresAsOf: parseInstant(briefing.heldOn).toISOString(),
+    };
+  return {
+    date: deadline,
+    basis: `hết hạn gửi báo cáo ${formatDate(deadline)}`,
+    figuresAsOf: closeOfDay(deadline),
+  };
+}
+
+/**
+ * The moment a report is computed as of: a date the caller gives (the close of that day), the moment recorded
+ * when the version in force was issued, or the rule's. A moment still to come reads the figures as they are now.
+ */
+async function momentOf(
+  ctx: AppContext,
+  unit: Unit,
+  period: Period,
+  meetings: Array<{ heldOn: string }>,
+  options: BriefingOptions,
+): Promise<IssueMoment> {
+  const now = ctx.clock.now().toISOString();
+  const capped = (m: IssueMoment): IssueMoment => (m.figuresAsOf > now ? { ...m, figuresAsOf: now } : m);
+  if (options.issueDate !== undefined)
+    return capped({
+      date: options.issueDate,
+      basis: `ngày ban hành ${formatDate(options.issueDate)}`,
+      figuresAsOf: closeOfDay(options.issueDate),
+    });
+  if (!options.issuing) {
+    const issued = await loadIssuedMoment(ctx.store.db, unit.id, period.id);
+    if (issued)
+      return (
+        issued.moment ?? {
+          // Issued before the moment was recorded: as it stood when it was issued.
+          date: vietnamDay(issued.issuedAt),
+          basis: `ngày ban hành ${formatDate(vietnamDay(issued.issuedAt))}`,
+          figuresAsOf: issued.issuedAt,
+        }
+      );
+  }
+  const rule = reportMoment(ctx, unit, period, meetings);
+  if (options.issuing && rule.figuresAsOf > now) {
+    const today = ctx.clock.today();
+    return { date: today, basis: `ngày ban hành ${formatDate(today)}`, figuresAsOf: now };
+  }
+  return capped(rule);
+}
+
 export interface BriefingOptions {
   unit: string;
   period: string;
   /** The reader's clearance: figures above it are left out of the document. */
   clearance: SecrecyLevel;
-  /** The document's date; today when omitted. */
+  /**
+   * The document's date, its figures read as they stood at the close of that day (or now, if that is still to come).
+   * When omitted: the moment recorded when the report was issued, or the moment of the rule (`reportMoment`).
+   */
   issueDate?: string;
+  /**
+   * A version being issued now: it computes its own moment (not the one recorded by an earlier version), and one
+   * still to come is now, the document dated today.
+   */
+  issuing?: boolean;
   number?: number | null;
   human?: Partial<BriefingReport['human']>;
   tasks?: BriefingReport['tasks'];
@@ -222,29 +342,22 @@ export async function buildBriefingReport(
     )
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn));
 
-  // The issue moment (issue 13.7): the briefing date when the period's meeting was held, otherwise the end of the
-  // data window plus the reporting deadline of 3 working days. The document is dated from it and tasks stand as of
-  // it, so regenerating a past report gives the same text.
-  const deadline = addWorkingDays(window.end, 3);
-  const briefing = meetings.find((m) => m.heldOn >= window.end);
-  const issueDate = options.issueDate ?? (briefing ? briefing.heldOn : deadline);
-  const issueMoment = {
-    date: issueDate,
-    basis:
-      options.issueDate !== undefined
-        ? `ngày ban hành ${formatDate(issueDate)}`
-        : briefing
-          ? `ngày hội nghị giao ban ${formatDate(briefing.heldOn)}`
-          : `hết hạn gửi báo cáo ${formatDate(deadline)}`,
-  };
-  // Where figures are read: the live engine, or the source the caller gives (figures as of the issue moment).
+  // The issue moment (issue 13.7): the document is dated from it, its tasks stand as of it and every figure, and the
+  // reporting table, are read as they stood then, so regenerating a past report gives the same document.
+  const issueMoment = await momentOf(ctx, unit, period, meetings, options);
+  const figuresAt = issueMoment.figuresAsOf;
+  const issueDate = issueMoment.date;
+  // Where figures are read: the source the caller gives, the versions in force at a moment already past, or the live
+  // roll-ups for a moment still to come (the figures as they stand now).
   const engine = options.source
     ? new AnalyticsEngine(
         ctx.graph,
         ctx.catalogue,
         typeof options.source === 'function' ? options.source(issueMoment.date) : options.source,
       )
-    : ctx.engine;
+    : figuresAt < ctx.clock.now().toISOString()
+      ? new AnalyticsEngine(ctx.graph, ctx.catalogue, asOfAnalyticsSource(ctx.store.db, ctx.graph, figuresAt))
+      : ctx.engine;
   const include = options.include ?? DEFAULT_INCLUDE;
 
   // The read gate: every figure, table column, trend, directive and task is judged at the reader's clearance,
@@ -396,7 +509,9 @@ export async function buildBriefingReport(
         missing: 0,
       };
       entry.expected++;
-      if (view.timeliness === 'on_time') entry.onTime++;
+      // A report received after the issue moment had not been received then.
+      if (view.submittedAt !== null && view.submittedAt > figuresAt) entry.missing++;
+      else if (view.timeliness === 'on_time') entry.onTime++;
       else if (view.timeliness === 'late') entry.late++;
       else entry.missing++;
       perProvince.set(group.code, entry);

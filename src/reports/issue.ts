@@ -171,11 +171,16 @@ export async function issueReport(
       'a replacement needs a reason',
       [{ field: 'reason', reason: 'cần lý do thay thế' }],
     );
+  // A first version is computed as of the report's moment (the briefing, or its deadline); a replacement, made to
+  // take in what changed since, as of now. The moment is recorded with it, so that the issued report regenerates
+  // with the same figures whatever is corrected later.
   const report = await buildBriefingReport(ctx, {
     unit: unit.code,
     period: period.id,
     clearance: q.clearance,
     signer: q.signer,
+    issuing: true,
+    ...(current ? { issueDate: ctx.clock.today() } : {}),
   });
   if (report.signer.name.trim() === '')
     throw new AppError(
@@ -219,7 +224,12 @@ export async function issueReport(
       issuedBy: q.actor.id,
       issuedByName: q.actor.name,
       signer: composed.signerName,
-      content: JSON.stringify({ summary: report.document.summary, secrecy, pdf: pdf.toString('base64') }),
+      content: JSON.stringify({
+        summary: report.document.summary,
+        secrecy,
+        issueMoment: report.issueMoment,
+        pdf: pdf.toString('base64'),
+      }),
     });
     await setDraftStatus(trx, unit.id, period.id, 'final');
     await appendAudit(trx, {

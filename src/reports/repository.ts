@@ -248,3 +248,32 @@ export async function setDraftStatus(
     .where('period', '=', period)
     .execute();
 }
+
+/**
+ * The moment the version in force of a unit's report was computed as of, as recorded when it was issued (older
+ * records have none: their issue instant stands for it); null when no version is in force.
+ */
+export async function loadIssuedMoment(
+  db: Kysely<Database>,
+  unitId: number,
+  period: string,
+): Promise<{ issuedAt: string; moment: { date: string; basis: string; figuresAsOf: string } | null } | null> {
+  const row = await db
+    .selectFrom('report_issue')
+    .select(['issued_at', 'content'])
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .where('status', '=', 'issued')
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (!row) return null;
+  const content = JSON.parse(row.content) as {
+    issueMoment?: { date?: unknown; basis?: unknown; figuresAsOf?: unknown };
+  };
+  const m = content.issueMoment;
+  const moment =
+    m && typeof m.date === 'string' && typeof m.basis === 'string' && typeof m.figuresAsOf === 'string'
+      ? { date: m.date, basis: m.basis, figuresAsOf: m.figuresAsOf }
+      : null;
+  return { issuedAt: row.issued_at, moment };
+}

@@ -120,10 +120,13 @@ describe('the monthly briefing report from the demo data', () => {
     // not one per column.
     assert.ok(reads.length <= 8, reads.join(', '));
     assert.equal(report.unitTable?.columns.length, 11);
+    // The same figures as a report dated today, which reads them as they stand now (after the correction of
+    // 02/03/2020 that the report of the briefing's moment leaves out).
     const liveReport = await buildBriefingReport(app.ctx, {
       unit: 'BCA',
       period: '2020-02',
       clearance: 'tuyet_mat',
+      issueDate: app.clock.today(),
     });
     assert.deepEqual(report.unitTable, liveReport.unitTable);
     assert.deepEqual(report.fields, liveReport.fields);

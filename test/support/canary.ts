@@ -109,7 +109,7 @@ export async function plantCanaries(
       },
     ],
     // Recorded on the deadline day, after the province's own entries and before the issue moment of the October
-    // report (the close of 19/10/2026), so that a report read as of that moment would hold it too.
+    // report (the close of 19/10/2026), which reads its figures as they stood then.
     { at: '2026-10-19T12:00:00.000Z', userId: null, source: 'api', reason: 'đính chính số liệu' },
   );
   const decision = await topLeader.request('POST', '/api/secrecy/decisions', {
