@@ -222,7 +222,11 @@ async function main(): Promise<void> {
       `${BACKEND}: server pid ${child.pid} at ${address}; generator pid ${process.pid}; ${officers.length} officers saving, ${readers.length} users reading; ${CONNECTIONS} connections`,
     );
 
-    // 1. Save mix: offered at RATE requests/s (three figures each) for SECONDS, at most MAX_REQUESTS.
+    // 1. Save mix: offered at RATE requests/s (three figures each) for SECONDS, at most MAX_REQUESTS. A save names
+    // the version of each figure it was read at (428 without it, 409 when stale), as the form does: each officer's
+    // three figures change on every save, so each save that succeeds moves their version on by one. An officer with
+    // a save in flight is skipped until it is answered (a connection answers its requests in order).
+    const officerState = officers.map(() => ({ version: 0, busy: false }));
     let next = 0;
     const saves = await autocannon({
       url: address,
@@ -233,9 +237,17 @@ async function main(): Promise<void> {
       timeout: 10,
       requests: [
         {
-          setupRequest: (request) => {
-            const session = officers[next++ % officers.length] as Session;
-            const value = next % 50;
+          setupRequest: (request, context) => {
+            let index = next++ % officers.length;
+            for (let tries = 0; officerState[index]?.busy && tries < officers.length; tries++)
+              index = next++ % officers.length;
+            const session = officers[index] as Session;
+            const state = officerState[index] as { version: number; busy: boolean };
+            state.busy = true;
+            const queue = context as { pending?: number[] };
+            queue.pending ??= [];
+            queue.pending.push(index);
+            const value = state.version + 1;
             return {
               ...request,
               method: 'PUT',
@@ -250,12 +262,19 @@ async function main(): Promise<void> {
                 unit: session.unit,
                 period: '2026-12',
                 cells: [
-                  { indicator: 'crime.occurred', option: null, value },
-                  { indicator: 'drug.cases', option: null, value: value % 7 },
-                  { indicator: 'drug.suspects', option: null, value: value % 9 },
+                  { indicator: 'crime.occurred', option: null, value, version: state.version },
+                  { indicator: 'drug.cases', option: null, value: value + 1, version: state.version },
+                  { indicator: 'drug.suspects', option: null, value: value + 2, version: state.version },
                 ],
               }),
             };
+          },
+          onResponse: (status, _body, context) => {
+            const index = (context as { pending?: number[] }).pending?.shift();
+            const state = index === undefined ? undefined : officerState[index];
+            if (!state) return;
+            state.busy = false;
+            if (status === 200) state.version++;
           },
         },
       ],

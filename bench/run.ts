@@ -10,14 +10,17 @@
  * The same queries run on DuckDB over the same data in the same run; ratios are ours / DuckDB's.
  *
  * Usage: npm run bench -- [--scale 0.05] [--years 8] [--factor 1] [--runs 20] [--backends sqlite,postgres] [--json FILE]
+ *        [--reuse 1]
  * With --json, the figures are merged into FILE under stable keys (see bench/results.ts). `--factor 2` (or 4) runs
  * 2× (4×) the national dataset: the same units over twice (four times) the years, ending at the same month; its
- * record's `scale` is scale × factor.
+ * record's `scale` is scale × factor. `--reuse 1` measures the reads again on the databases a run with the same
+ * scale and years kept (BENCH_KEEP=1), without importing: no import figure is written.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBAppender, DuckDBInstance } from '@duckdb/node-api';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type AppContext, openApp } from '../src/app/context.ts';
@@ -43,6 +46,7 @@ const SCALE = Number(args.get('scale') ?? 1);
 const FACTOR = Number(args.get('factor') ?? 1);
 const YEARS = Number(args.get('years') ?? 8) * FACTOR;
 const RUNS = Number(args.get('runs') ?? 20);
+const REUSE = args.get('reuse') === '1';
 const config = loadConfig();
 const postgresUrl = process.env.BENCH_DATABASE_URL_POSTGRES ?? config.testPostgresUrl;
 const BACKENDS = (args.get('backends') ?? (postgresUrl ? 'sqlite,postgres' : 'sqlite')).split(',');
@@ -157,6 +161,17 @@ function monthValues(unitIds: number[], pairs: Pair[], period: string, formId: n
   return out;
 }
 
+function appendToDuck(appender: DuckDBAppender, values: ValueInput[]): void {
+  for (const v of values) {
+    appender.appendVarchar(v.period);
+    appender.appendInteger(v.indicatorId);
+    appender.appendInteger(v.optionId);
+    appender.appendInteger(v.unitId);
+    appender.appendDouble(v.value as number);
+    appender.endRow();
+  }
+}
+
 async function openBenchApp(
   backend: string,
 ): Promise<{ ctx: AppContext; url: string; drop: () => Promise<void> }> {
@@ -165,7 +180,8 @@ async function openBenchApp(
   if (backend === 'sqlite') {
     mkdirSync(OUT, { recursive: true });
     const file = join(OUT, 'bench.sqlite');
-    for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+    if (REUSE && !existsSync(file)) throw new Error(`--reuse: no kept database at ${file}`);
+    if (!REUSE) for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
     url = `sqlite:${file}`;
     drop = async () => {
       for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
@@ -175,8 +191,10 @@ async function openBenchApp(
     const name = 'giaoban_bench';
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    if (!REUSE) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
     await admin.end();
     const u = new URL(postgresUrl);
     u.pathname = `/${name}`;
@@ -188,13 +206,15 @@ async function openBenchApp(
       await c.end();
     };
   }
-  const store = await openStore(url);
-  await migrate(store);
-  const org = benchUnits();
-  await saveReferenceUnits(store, { units: org.units, links: org.links, lineage: [] });
-  const catalogue = benchCatalogue();
-  await syncCatalogue(store, catalogue.indicators, catalogue.forms);
-  await store.close();
+  if (!REUSE) {
+    const store = await openStore(url);
+    await migrate(store);
+    const org = benchUnits();
+    await saveReferenceUnits(store, { units: org.units, links: org.links, lineage: [] });
+    const catalogue = benchCatalogue();
+    await syncCatalogue(store, catalogue.indicators, catalogue.forms);
+    await store.close();
+  }
   const ctx = await openApp({
     databaseUrl: url,
     clock: new FixedClock('2026-12-20'),
@@ -260,6 +280,12 @@ async function main(): Promise<void> {
       let importMs = 0;
       for (const period of periodList) {
         const values = monthValues(reporters, pairs, period.id, form.id);
+        if (REUSE) {
+          // The kept database holds these figures already: only DuckDB is loaded.
+          imported += values.length;
+          if (duckAppender) appendToDuck(duckAppender, values);
+          continue;
+        }
         const t0 = performance.now();
         await writeValues(ctx.store, ctx.graph, values, {
           at: new Date().toISOString(),
@@ -279,16 +305,7 @@ async function main(): Promise<void> {
           .where('form_id', '=', form.id)
           .$if(isLast, (q) => q.where(sql`unit_id % 20`, '<>', 0))
           .execute();
-        if (duckAppender) {
-          for (const v of values) {
-            duckAppender.appendVarchar(v.period);
-            duckAppender.appendInteger(v.indicatorId);
-            duckAppender.appendInteger(v.optionId);
-            duckAppender.appendInteger(v.unitId);
-            duckAppender.appendDouble(v.value as number);
-            duckAppender.endRow();
-          }
-        }
+        if (duckAppender) appendToDuck(duckAppender, values);
         process.stderr.write(`\r  ${backend}: ${period.id} ${imported.toLocaleString('en')} figures`);
       }
       process.stderr.write('\n');
@@ -306,8 +323,8 @@ async function main(): Promise<void> {
         anc.closeSync();
         duckLoaded = true;
       }
-      const throughput = imported / (importMs / 1000);
-      if (ctx.store.pool) {
+      const throughput = REUSE ? null : imported / (importMs / 1000);
+      if (ctx.store.pool && !REUSE) {
         // What autovacuum does after a bulk load, done at once so that reads are timed in the steady state (index-only
         // scans need the visibility map); not counted in the import rate.
         const t0 = performance.now();
@@ -317,40 +334,56 @@ async function main(): Promise<void> {
       }
 
       // 2. National briefing pack: nation + every province, every indicator, with comparisons (December: full YTD).
+      // 3. Drill-down: the biggest province's communes, one indicator, 24 months.
+      // Each run of ours is followed by DuckDB's run of the same question over the leaves, so that both are timed
+      // under the same load (on a shared machine the load moves within seconds): the ratios compare like with like.
       const root = ctx.graph.root('2026-11-14').id;
       const packPeriod = parsePeriod(`${LAST.year - 1}-12`);
       const packUnits = [root, ...org.provinces];
       const pack = () =>
         ctx.engine.aggregateMany({ unitIds: packUnits, period: packPeriod, compare: true, coverage: false });
-      await pack();
-      const packSamples: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        await pack();
-        packSamples.push(performance.now() - t0);
-      }
-
-      // 3. Drill-down: the biggest province's communes, one indicator, 24 months.
       const province = org.provinces
         .map((id) => ({ id, n: ctx.graph.childrenOn(id, '2026-11-14').length }))
         .sort((a, b) => b.n - a.n)[0] as { id: number; n: number };
       const last24 = periodList.slice(-24);
-      const drillSamples: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      const drill = () =>
+        ctx.engine.drilldown({ unitId: province.id, indicator: 'drug.cases', option: null, months: last24 });
+      const drug = ctx.catalogue.indicator('drug.cases');
+      if (!drug) throw new Error('drug.cases missing');
+      const ytdMonths = (year: number) =>
+        Array.from({ length: 12 }, (_, i) => `'${year}-${String(i + 1).padStart(2, '0')}'`).join(',');
+      const packSql = `SELECT a.ancestor_id, v.indicator_id, v.option_id, v.period, sum(v.value) AS value
+        FROM v JOIN anc a ON a.unit_id = v.unit_id
+        WHERE a.ancestor_id IN (${packUnits.join(',')}) AND v.period IN (${ytdMonths(LAST.year - 1)}, ${ytdMonths(LAST.year - 2)})
+        GROUP BY ALL`;
+      const children = ctx.graph.childrenOn(province.id, '2026-11-14');
+      const drillSql = `SELECT a.ancestor_id, v.period, sum(v.value) FROM v JOIN anc a ON a.unit_id = v.unit_id
+        WHERE a.ancestor_id IN (${children.join(',')}) AND v.indicator_id = ${drug.id} AND v.period IN (${last24.map((m) => `'${m.id}'`).join(',')})
+        GROUP BY ALL`;
+      const timed = async (fn: () => Promise<unknown>, into: number[]) => {
         const t0 = performance.now();
-        await ctx.engine.drilldown({
-          unitId: province.id,
-          indicator: 'drug.cases',
-          option: null,
-          months: last24,
-        });
-        drillSamples.push(performance.now() - t0);
+        await fn();
+        into.push(performance.now() - t0);
+      };
+      await pack();
+      await duck.run(packSql);
+      const packSamples: number[] = [];
+      const duckPack: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await timed(pack, packSamples);
+        await timed(() => duck.runAndReadAll(packSql), duckPack);
+      }
+      await drill();
+      await duck.runAndReadAll(drillSql);
+      const drillSamples: number[] = [];
+      const duckDrill: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await timed(drill, drillSamples);
+        await timed(() => duck.runAndReadAll(drillSql), duckDrill);
       }
 
       // 4. Save-to-visible: one figure saved by a commune, then the national total read back.
       const commune = org.communes[0] ?? org.provinces[0] ?? root;
-      const drug = ctx.catalogue.indicator('drug.cases');
-      if (!drug) throw new Error('drug.cases missing');
       const visibleSamples: number[] = [];
       for (let i = 0; i < Math.max(RUNS, 30); i++) {
         const t0 = performance.now();
@@ -382,34 +415,10 @@ async function main(): Promise<void> {
         if (row?.value === null || row?.value === undefined) throw new Error('saved figure not visible');
       }
 
-      // DuckDB: the same pack and drill-down over the leaves.
-      const ytdMonths = (year: number) =>
-        Array.from({ length: 12 }, (_, i) => `'${year}-${String(i + 1).padStart(2, '0')}'`).join(',');
-      const packSql = `SELECT a.ancestor_id, v.indicator_id, v.option_id, v.period, sum(v.value) AS value
-        FROM v JOIN anc a ON a.unit_id = v.unit_id
-        WHERE a.ancestor_id IN (${packUnits.join(',')}) AND v.period IN (${ytdMonths(LAST.year - 1)}, ${ytdMonths(LAST.year - 2)})
-        GROUP BY ALL`;
-      await duck.run(packSql);
-      const duckPack: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        await duck.runAndReadAll(packSql);
-        duckPack.push(performance.now() - t0);
-      }
-      const children = ctx.graph.childrenOn(province.id, '2026-11-14');
-      const drillSql = `SELECT a.ancestor_id, v.period, sum(v.value) FROM v JOIN anc a ON a.unit_id = v.unit_id
-        WHERE a.ancestor_id IN (${children.join(',')}) AND v.indicator_id = ${drug.id} AND v.period IN (${last24.map((m) => `'${m.id}'`).join(',')})
-        GROUP BY ALL`;
-      const duckDrill: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        await duck.runAndReadAll(drillSql);
-        duckDrill.push(performance.now() - t0);
-      }
-
       const row = {
         backend,
-        'import figures/s': Math.round(throughput).toLocaleString('en'),
+        'import figures/s':
+          throughput === null ? 'not measured' : Math.round(throughput).toLocaleString('en'),
         'pack p50': ms(percentile(packSamples, 50)),
         'pack p99': ms(percentile(packSamples, 99)),
         'pack / DuckDB': `${(percentile(packSamples, 50) / percentile(duckPack, 50)).toFixed(2)}×`,
@@ -419,6 +428,9 @@ async function main(): Promise<void> {
         'save→visible p99': ms(percentile(visibleSamples, 99)),
         'DuckDB pack p50': ms(percentile(duckPack, 50)),
         'DuckDB drill p50': ms(percentile(duckDrill, 50)),
+        // The 1-minute load average when the reads were done: on a shared machine, figures compare only with those
+        // measured under a similar load.
+        load: loadavg()[0]?.toFixed(1) ?? '',
       };
       results.push(row);
       console.log(row);
@@ -432,7 +444,7 @@ async function main(): Promise<void> {
           backend,
           scale: SCALE * FACTOR,
           figures: imported,
-          import_per_s: throughput,
+          ...(throughput === null ? {} : { import_per_s: throughput }),
           pack_p50_ms: percentile(packSamples, 50),
           pack_p99_ms: percentile(packSamples, 99),
           pack_vs_duckdb: percentile(packSamples, 50) / percentile(duckPack, 50),

@@ -55,7 +55,8 @@ export interface ReportStatus {
 
 /** Where the engine reads from; the repository gives it roll-ups (live) or leaf figures as of a past moment. */
 export interface AnalyticsSource {
-  /** Subtree sums over every stored figure, whatever the status of its report. */
+  /** Subtree sums over every stored figure, whatever the status of its report. A cell may come as several rows of the
+   * same key, whose values and counts add up. */
   rollups(q: { unitIds: number[]; periods: string[]; indicatorIds: number[] }): Promise<RollupCell[]>;
   /** Roll-ups summed over the given periods, per unit, indicator and option (year-to-date sums in one read). */
   sums(q: {
@@ -188,9 +189,45 @@ interface Term {
   simpleUnit: number | null;
 }
 
+/**
+ * Cells by period, then indicator and option, then unit: looked up by numbers, so that evaluating thousands of
+ * cells (a drill-down's 4,000) builds no key text.
+ */
+class CellTable {
+  private readonly byPeriod = new Map<string, Map<number, Map<number, RollupCell>>>();
+
+  private static pair(indicatorId: number, optionId: number): number {
+    return indicatorId * 1_048_576 + optionId;
+  }
+
+  get(period: string, indicatorId: number, optionId: number, unitId: number): RollupCell | undefined {
+    return this.byPeriod.get(period)?.get(CellTable.pair(indicatorId, optionId))?.get(unitId);
+  }
+
+  /** Adds a cell; a cell already there for the same key (a figure reported on two forms) takes its sums. */
+  add(c: RollupCell): void {
+    let pairs = this.byPeriod.get(c.period);
+    if (!pairs) {
+      pairs = new Map();
+      this.byPeriod.set(c.period, pairs);
+    }
+    const pair = CellTable.pair(c.indicatorId, c.optionId);
+    let units = pairs.get(pair);
+    if (!units) {
+      units = new Map();
+      pairs.set(pair, units);
+    }
+    const found = units.get(c.unitId);
+    if (found) {
+      found.value += c.value;
+      found.count += c.count;
+    } else units.set(c.unitId, c);
+  }
+}
+
 /** Where evaluation reads: per-period cells, and sums over a term's periods where they were read that way. */
 interface CellIndex {
-  cells: Map<string, RollupCell>;
+  cells: CellTable;
   sums: Map<string, { value: number; count: number }>;
   /** The periods of each sum group, by the group's key. */
   groups: Map<string, Set<string>>;
@@ -250,10 +287,6 @@ interface ComparisonPlan {
   adjustBase: ReportKey[];
 }
 
-function cellKey(period: string, indicatorId: number, optionId: number, unitId: number): string {
-  return `${period}|${indicatorId}|${optionId}|${unitId}`;
-}
-
 /**
  * The aggregation engine: live subtree sums (kept on write) combined over periods and across reorganisations.
  * Counts and quantities add; stocks take the latest period with figures; ratios divide summed parts.
@@ -274,14 +307,38 @@ export class AnalyticsEngine {
     return monthsOf(period).map((m) => m.id);
   }
 
+  /** Terms by unit, period and whether days are used, kept for the life of this engine (its tree does not change);
+   * never changed once built. A drill-down asks for thousands, and the next one for the same again. */
+  private readonly terms = {
+    months: new Map<string, Map<number, Term>>(),
+    days: new Map<string, Map<number, Term>>(),
+  };
+  private termCount = 0;
+
   private term(unitId: number, period: Period, useDays: boolean): Term {
+    const byPeriod = useDays ? this.terms.days : this.terms.months;
+    let byUnit = byPeriod.get(period.id);
+    const found = byUnit?.get(unitId);
+    if (found) return found;
     const periods = this.storedPeriodsOf(period, useDays);
     const representations = periods.map((p) => ({
       period: p,
       rep: this.graph.representationOn(unitId, this.refDate(p)),
     }));
     const simple = representations.every((r) => r.rep.rule === 'same_unit');
-    return { periods, representations, simpleUnit: simple ? unitId : null };
+    const term = { periods, representations, simpleUnit: simple ? unitId : null };
+    if (++this.termCount > 100_000) {
+      this.terms.months.clear();
+      this.terms.days.clear();
+      this.termCount = 1;
+      byUnit = undefined;
+    }
+    if (!byUnit) {
+      byUnit = new Map();
+      byPeriod.set(period.id, byUnit);
+    }
+    byUnit.set(unitId, term);
+    return term;
   }
 
   /** Whether day figures exist for an indicator's forms (a daily form lists it). */
@@ -792,24 +849,19 @@ export class AnalyticsEngine {
       );
       return !summed || summed.count === 0 ? null : roundTo(summed.value, indicator.decimals);
     }
-    const perPeriod: Array<{ value: number; count: number }> = [];
-    for (const { period, rep } of term.representations) {
-      if (!rep.comparable) return null;
-      let value = 0;
-      let count = 0;
-      for (const unitId of rep.unitIds) {
-        const cell = index.cells.get(cellKey(period, indicator.id, optionId, unitId));
-        if (!cell) continue;
-        value += cell.value * (rep.weights.get(unitId) ?? 1);
-        count += cell.count;
-      }
-      perPeriod.push({ value, count });
-    }
+    // Summed period by period, then the periods in order.
+    for (const { rep } of term.representations) if (!rep.comparable) return null;
     let total = 0;
     let count = 0;
-    for (const p of perPeriod) {
-      total += p.value;
-      count += p.count;
+    for (const { period, rep } of term.representations) {
+      let value = 0;
+      for (const unitId of rep.unitIds) {
+        const cell = index.cells.get(period, indicator.id, optionId, unitId);
+        if (!cell) continue;
+        value += rep.weights.size === 0 ? cell.value : cell.value * (rep.weights.get(unitId) ?? 1);
+        count += cell.count;
+      }
+      total += value;
     }
     return count === 0 ? null : roundTo(total, indicator.decimals);
   }
@@ -879,7 +931,7 @@ export class AnalyticsEngine {
         for (const u of r.rep.unitIds) cellUnits.add(u);
       }
     }
-    const index: CellIndex = { cells: new Map(), sums: new Map(), groups: new Map(), stock: new Map() };
+    const index: CellIndex = { cells: new CellTable(), sums: new Map(), groups: new Map(), stock: new Map() };
     const counted = countedStatuses(include);
     const reads: Array<Promise<void>> = [];
     if (cellUnits.size > 0 && sumIds.length > 0) {
@@ -887,7 +939,7 @@ export class AnalyticsEngine {
         this.source
           .rollups({ unitIds: [...cellUnits], periods: [...cellPeriods], indicatorIds: sumIds })
           .then((cells) => {
-            for (const c of cells) index.cells.set(cellKey(c.period, c.indicatorId, c.optionId, c.unitId), c);
+            for (const c of cells) index.cells.add(c);
           }),
       );
     }
@@ -954,7 +1006,7 @@ export class AnalyticsEngine {
       const date = this.refDate(f.period);
       const holders = [f.unitId, ...this.graph.ancestorsOn(f.unitId, date)];
       for (const unitId of holders) {
-        const cell = index.cells.get(cellKey(f.period, f.indicatorId, f.optionId, unitId));
+        const cell = index.cells.get(f.period, f.indicatorId, f.optionId, unitId);
         if (cell) {
           cell.value -= f.value;
           cell.count -= 1;

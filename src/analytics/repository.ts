@@ -4,6 +4,7 @@ import { parsePeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
+  type RollupRow,
   readLeafCells,
   readRollups,
   readValuesAsOf,
@@ -12,6 +13,7 @@ import {
 } from '../values/repository.ts';
 import { RollupAccumulator } from '../values/rollup.ts';
 import type { AnalyticsSource, LeafFigure, ReportStatus } from './engine.ts';
+import { uncountedStatuses } from './status.ts';
 
 /**
  * The live source: roll-ups kept on write for units with children, and the figures themselves for units without
@@ -28,32 +30,51 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
     }
     return date;
   };
-  const isLeaf = (unitId: number, period: string) => graph().childrenOn(unitId, refDate(period)).length === 0;
+  // Whether a unit has no children on a period's reference date, by graph, date and unit (the tree of a graph
+  // never changes; a drill-down asks about thousands of units and months).
+  const leaves = new WeakMap<UnitGraph, Map<string, Map<number, boolean>>>();
+  const isLeaf = (unitId: number, period: string) => {
+    const g = graph();
+    let byDate = leaves.get(g);
+    if (!byDate) {
+      byDate = new Map();
+      leaves.set(g, byDate);
+    }
+    const date = refDate(period);
+    let units = byDate.get(date);
+    if (!units) {
+      units = new Map();
+      byDate.set(date, units);
+    }
+    let leaf = units.get(unitId);
+    if (leaf === undefined) {
+      leaf = g.childrenOn(unitId, date).length === 0;
+      units.set(unitId, leaf);
+    }
+    return leaf;
+  };
   /** Units split by where their sums live for each period: the figures table (leaves) or the roll-ups. */
   const split = (unitIds: number[], periods: string[]) => {
-    const leaf = new Set<string>();
     const leafUnits = new Set<number>();
     const innerUnits = new Set<number>();
     for (const u of unitIds) {
       for (const p of periods) {
-        if (isLeaf(u, p)) {
-          leaf.add(`${u}|${p}`);
-          leafUnits.add(u);
-        } else innerUnits.add(u);
+        if (isLeaf(u, p)) leafUnits.add(u);
+        else innerUnits.add(u);
       }
     }
-    return { leaf, leafUnits: [...leafUnits], innerUnits: [...innerUnits] };
+    return { leafUnits: [...leafUnits], innerUnits: [...innerUnits] };
   };
   const rollups: AnalyticsSource['rollups'] = async (q) => {
-    const { leaf, leafUnits, innerUnits } = split(q.unitIds, q.periods);
+    const { leafUnits, innerUnits } = split(q.unitIds, q.periods);
     const [fromFigures, fromRollups] = await Promise.all([
       readLeafCells(db, { ...q, unitIds: leafUnits }),
       readRollups(db, { ...q, unitIds: innerUnits }),
     ]);
-    return [
-      ...fromFigures.filter((c) => leaf.has(`${c.unitId}|${c.period}`)),
-      ...fromRollups.filter((c) => !leaf.has(`${c.unitId}|${c.period}`)),
-    ];
+    const out: RollupRow[] = [];
+    for (const c of fromFigures) if (isLeaf(c.unitId, c.period)) out.push(c);
+    for (const c of fromRollups) if (!isLeaf(c.unitId, c.period)) out.push(c);
+    return out;
   };
   return {
     rollups,
@@ -109,13 +130,17 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
     },
     uncountedFigures: async (q) => {
       if (q.periods.length === 0 || q.indicatorIds.length === 0) return [];
-      // The reports outside the counted statuses first (through the index on period and status: few outside the
-      // month in progress), then their figures by the figures' key.
+      // The reports outside the counted statuses first, then their figures by the figures' key. The other statuses
+      // are named (`status IN` them, not `NOT IN` the counted ones) so that the index on (period, status) is read at
+      // those statuses only: `NOT IN` would walk every report of every period asked (80,000 for a national
+      // drill-down over 24 months) to find the few still in draft.
+      const uncounted = uncountedStatuses(q.counted);
+      if (uncounted.length === 0) return [];
       const reports = await db
         .selectFrom('submission')
         .select(['form_id', 'unit_id', 'period'])
         .where('period', 'in', q.periods)
-        .where('status', 'not in', q.counted.length > 0 ? [...q.counted] : [''])
+        .where('status', 'in', uncounted)
         .execute();
       if (reports.length === 0) return [];
       const wanted = new Set(reports.map((r) => `${r.period}|${r.unit_id}|${r.form_id}`));

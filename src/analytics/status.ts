@@ -1,3 +1,5 @@
+import { SUBMISSION_STATUSES } from '../submissions/workflow.ts';
+
 /**
  * Which reports an aggregate counts. A figure belongs to a unit's report for a form and period, and the report has a
  * status (draft, submitted, approved, locked, or returned to the unit for correction). By default the ministry
@@ -19,6 +21,11 @@ const COUNTED: Record<IncludeLevel, readonly string[]> = {
   submitted: ['submitted', 'approved', 'locked'],
   draft: ['draft', 'returned', 'submitted', 'approved', 'locked'],
 };
+
+/** The statuses a stored report can have whose figures an aggregate does not count, given those it counts. */
+export function uncountedStatuses(counted: readonly string[]): string[] {
+  return SUBMISSION_STATUSES.filter((s) => !counted.includes(s));
+}
 
 /** The report statuses whose figures an aggregate counts at a level of inclusion. */
 export function countedStatuses(include: IncludeLevel): readonly string[] {

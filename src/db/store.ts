@@ -55,16 +55,9 @@ function copyWriter(
   connect: () => Promise<pg.PoolClient>,
   after?: (db: Kysely<Database>) => Promise<void>,
 ): NonNullable<Store['writeWithCopy']> {
-  const prepared = new WeakSet<object>();
   return async (fn) => {
     const client = await connect();
     try {
-      if (!prepared.has(client)) {
-        // Room for a month of national figures in the staging tables before they spill to temporary files; only
-        // possible before the connection's first temporary table.
-        await client.query("SET temp_buffers = '64MB'").catch(() => undefined);
-        prepared.add(client);
-      }
       const single = new Kysely<Database>({
         dialect: new PostgresDialect({
           pool: {

@@ -190,12 +190,18 @@ export class UnitGraph {
     return [...found];
   }
 
-  /** The root of the tree (the ministry). */
+  /** The root of the tree (the ministry). Memoised per date: every request asks for it, and finding it walks every
+   * unit. */
   root(date: IsoDate): Unit {
+    const cached = this.rootCache.get(date);
+    if (cached) return cached;
     const found = this.unitsOn(date, 'ministry')[0];
     if (!found) throw new Error('no ministry unit');
+    this.rootCache.set(date, found);
     return found;
   }
+
+  private readonly rootCache = new Map<IsoDate, Unit>();
 
   predecessorEvents(id: number): readonly LineageEvent[] {
     return this.lineageTo.get(id) ?? [];

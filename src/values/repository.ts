@@ -507,10 +507,10 @@ function* copyLines<T>(rows: T[], fields: (row: T) => Array<string | number | nu
 
 /**
  * The bulk write on PostgreSQL: the same outcome as `writeValuesPostgres` (versions, history, change set, reports,
- * roll-ups, audit, all in one transaction), but new figures travel by COPY into a staging table and go into
- * `data_value` with one INSERT … SELECT, and the roll-ups are one INSERT … ON CONFLICT DO UPDATE from an aggregate
- * over the staged rows joined to the units each figure counts in. A period and form with no figures yet (a
- * month's first import) is not looked up at all.
+ * roll-ups, audit, all in one transaction), but new figures travel by COPY straight into `data_value` (routed to
+ * their years' partitions, inserted a page at a time), the roll-up changes are added up here as the figures are
+ * streamed and written with one upsert, and a period and form with no figures yet (a month's first import) is not
+ * looked up at all.
  */
 async function writeValuesPostgresBulk(
   trx: Kysely<Database>,
@@ -526,14 +526,10 @@ async function writeValuesPostgresBulk(
     .values({ at: change.at, user_id: change.userId, source: change.source, reason: change.reason })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // Emptied at every commit or rollback; created once per connection. `anchor` is the nearest unit whose roll-up
-  // holds the figure (its own unit when that has children, else its parent), null when no roll-up does.
-  await sql`CREATE TEMP TABLE IF NOT EXISTS figure_stage (period text, unit_id int, form_id int, indicator_id int,
-    option_id int, value float8, comment text, anchor int) ON COMMIT DELETE ROWS`.execute(trx);
-  await sql`CREATE TEMP TABLE IF NOT EXISTS figure_delta (period text, anchor int, indicator_id int, option_id int,
-    value float8, n int) ON COMMIT DELETE ROWS`.execute(trx);
   const inserts: ValueInput[] = [];
   const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
+  const sealer = new FigureSealer();
+  const rollups = new RollupAccumulator(graph);
   let unchanged = 0;
   for (const group of groupInputs(inputs).values()) {
     const first = group[0] as ValueInput;
@@ -553,13 +549,19 @@ async function writeValuesPostgresBulk(
           if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
             throw new VersionConflictError(input, input.expectedVersion, 0);
           if (input.value === null && input.comment === null) unchanged++;
-          else inserts.push(input);
+          else {
+            inserts.push(input);
+            sealer.add(input, 1);
+          }
           continue;
         }
         if (input.expectedVersion !== undefined && input.expectedVersion !== old.version)
           throw new VersionConflictError(input, input.expectedVersion, old.version);
         if (sameContent(old, input)) unchanged++;
-        else updates.push({ input, old });
+        else {
+          updates.push({ input, old });
+          sealer.add(input, old.version + 1);
+        }
       }
     }
   }
@@ -567,100 +569,47 @@ async function writeValuesPostgresBulk(
     await trx.deleteFrom('change_set').where('id', '=', changeId).execute();
     return { changeId: null, inserted: 0, updated: 0, unchanged };
   }
-  // The roll-ups a figure counts in are its anchor's and the anchor's ancestors' on the period's reference date:
-  // figures are summed per anchor first (one pass, no join), and only those sums are spread up the tree.
-  const holders = new RollupAccumulator(graph);
-  const anchors = new Map<string, number | null>();
-  const spread: { period: string[]; anchor: number[]; holder: number[] } = {
-    period: [],
-    anchor: [],
-    holder: [],
-  };
-  const spreadDone = new Set<string>();
-  const anchorOf = (i: ValueInput): number | null => {
-    const key = `${i.period}|${i.unitId}`;
-    let anchor = anchors.get(key);
-    if (anchor === undefined) {
-      const list = holders.holders(i.period, i.unitId);
-      anchor = list[0] ?? null;
-      anchors.set(key, anchor);
-      if (anchor !== null && !spreadDone.has(`${i.period}|${anchor}`)) {
-        spreadDone.add(`${i.period}|${anchor}`);
-        for (const holder of list) {
-          spread.period.push(i.period);
-          spread.anchor.push(anchor);
-          spread.holder.push(holder);
-        }
-      }
-    }
-    return anchor;
-  };
   if (inserts.length > 0) {
+    // The roll-up changes are added up while the lines are made, so the database gets each figure once.
     await copy(
-      'COPY figure_stage (period, unit_id, form_id, indicator_id, option_id, value, comment, anchor) FROM STDIN',
-      copyLines(inserts, (i) => [
-        i.period,
-        i.unitId,
-        i.formId,
-        i.indicatorId,
-        i.optionId,
-        i.value,
-        i.comment,
-        anchorOf(i),
-      ]),
-    );
-    await sql`
-      INSERT INTO data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id)
-      SELECT period, unit_id, form_id, indicator_id, option_id, value, comment, 1, ${changeId} FROM figure_stage`.execute(
-      trx,
+      'COPY data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) FROM STDIN',
+      copyLines(inserts, (i) => {
+        rollups.add(i.period, i.indicatorId, i.optionId, i.unitId, null, i.value);
+        return [i.period, i.unitId, i.formId, i.indicatorId, i.optionId, i.value, i.comment, 1, changeId];
+      }),
     );
     // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
-    await sql`
-      INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
-      SELECT DISTINCT form_id, unit_id, period, 'draft', 1, ${change.at} FROM figure_stage
-      ON CONFLICT (form_id, period, unit_id) DO NOTHING`.execute(trx);
+    const reports = new Map<string, ValueInput>();
+    for (const i of inserts) reports.set(`${i.formId}|${i.unitId}|${i.period}`, i);
+    const r = [...reports.values()];
+    for (let start = 0; start < r.length; start += PG_CHUNK) {
+      const part = r.slice(start, start + PG_CHUNK);
+      await sql`
+        INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
+        SELECT form_id, unit_id, period, 'draft', 1, ${change.at}
+        FROM unnest(${part.map((i) => i.formId)}::int[], ${part.map((i) => i.unitId)}::int[], ${part.map((i) => i.period)}::text[])
+             AS k(form_id, unit_id, period)
+        ON CONFLICT (form_id, period, unit_id) DO NOTHING`.execute(trx);
+    }
   }
   if (updates.length > 0) {
     await replaceValuesPostgres(trx, updates, changeId);
-    // What each changed figure adds to the sums (a figure that did not change its count or value adds nothing).
-    const deltas = updates
-      .map(({ input, old }) => ({
-        input,
-        value: (input.value ?? 0) - (old.value ?? 0),
-        n: (input.value === null ? 0 : 1) - (old.value === null ? 0 : 1),
-      }))
-      .filter((d) => d.value !== 0 || d.n !== 0);
-    await copy(
-      'COPY figure_delta (period, anchor, indicator_id, option_id, value, n) FROM STDIN',
-      copyLines(deltas, (d) => [
-        d.input.period,
-        anchorOf(d.input),
-        d.input.indicatorId,
-        d.input.optionId,
-        d.value,
-        d.n,
-      ]),
-    );
+    for (const { input, old } of updates)
+      rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
   }
-  const rolled = await sql`
-    INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count)
-    SELECT c.period, c.indicator_id, c.option_id, h.holder, sum(c.value), sum(c.n)
-    FROM (SELECT period, anchor, indicator_id, option_id, sum(value) AS value, sum(n) AS n
-          FROM (SELECT period, anchor, indicator_id, option_id, value, 1 AS n FROM figure_stage
-                WHERE value IS NOT NULL AND anchor IS NOT NULL
-                UNION ALL
-                SELECT period, anchor, indicator_id, option_id, value, n FROM figure_delta WHERE anchor IS NOT NULL) f
-          GROUP BY period, anchor, indicator_id, option_id) c
-    JOIN unnest(${spread.period}::text[], ${spread.anchor}::int[], ${spread.holder}::int[]) AS h(period, anchor, holder)
-      ON h.period = c.period AND h.anchor = c.anchor
-    GROUP BY c.period, c.indicator_id, c.option_id, h.holder
-    ON CONFLICT (unit_id, period, indicator_id, option_id)
-    DO UPDATE SET value = value_rollup.value + excluded.value, value_count = value_rollup.value_count + excluded.value_count`.execute(
-    trx,
-  );
-  stats.rollups = Number(rolled.numAffectedRows ?? 0);
+  const deltas = rollups.entries();
+  await applyRollupsPostgres(trx, deltas);
+  stats.rollups = deltas.length;
   const summary = { changeId, inserted: inserts.length, updated: updates.length, unchanged };
-  if (audit) await appendAudit(trx, audit(summary));
+  // Sealed into the audit chain like every other write: the versions this change set wrote.
+  const seal = sealer.seal({
+    id: changeId,
+    at: change.at,
+    userId: change.userId,
+    source: change.source,
+    reason: change.reason,
+  });
+  await appendAudit(trx, sealedDraft(change, summary, seal, audit));
   return summary;
 }
 
@@ -919,12 +868,36 @@ async function readSums(
   }));
 }
 
-/** The figures of units without children, summed over forms: their subtree sums, per period. */
+/** The figures of units without children, their subtree sums, per period; a cell may come as several rows whose
+ * values and counts add up (a figure reported on two forms). */
 export async function readLeafCells(
   db: Kysely<Database>,
   q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
 ): Promise<RollupRow[]> {
-  return (await readSums(db, 'figures', q, true)).map((r) => ({ ...r, period: r.period as string }));
+  if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
+  // The figures as the covering index holds them: a range read, no grouping in the database. A figure reported on
+  // two forms comes as two rows of the same key, each counting one (the engine adds them up).
+  const rows = await db
+    .selectFrom('data_value')
+    .select(['period', 'indicator_id', 'unit_id', 'option_id', 'value'])
+    .where('period', 'in', q.periods)
+    .where('indicator_id', 'in', q.indicatorIds)
+    .where('unit_id', 'in', q.unitIds)
+    .where('value', 'is not', null)
+    .execute();
+  const out: RollupRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as (typeof rows)[number];
+    out[i] = {
+      period: r.period,
+      indicatorId: r.indicator_id,
+      optionId: r.option_id,
+      unitId: r.unit_id,
+      value: Number(r.value),
+      count: 1,
+    };
+  }
+  return out;
 }
 
 /** The figures of units without children added up over several periods. */

@@ -93,6 +93,8 @@ function shiftDecimal(value: number, places: number): number {
  */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  // A whole number is already rounded to any number of places (most figures are counts): no text work.
+  if (Number.isInteger(value) && decimals >= 0) return value === 0 ? 0 : value;
   const magnitude = shiftDecimal(Math.round(shiftDecimal(Math.abs(value), decimals)), -decimals);
   const rounded = value < 0 ? -magnitude : magnitude;
   return Object.is(rounded, -0) ? 0 : rounded;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Migrator, sql } from 'kysely';
 import { type AppContext, openApp } from '../../src/app/context.ts';
+import { checkAuditIntegrity } from '../../src/audit/service.ts';
 import { MIGRATIONS } from '../../src/db/migrations/index.ts';
 import { migrate, openStore } from '../../src/db/store.ts';
 import { SeededRandom } from '../../src/demo/random.ts';
@@ -157,6 +158,12 @@ for (const { backend, skip } of BACKENDS) {
       );
       assert.deepEqual([await count(ctx, 'data_value_history'), await count(ctx, 'change_set')], before);
       assert.deepEqual(await rollupSnapshot(ctx), afterCorrection);
+
+      // Every version the bulk writes stored is sealed into the audit chain, as the statement path's are.
+      const verdict = await checkAuditIntegrity(ctx);
+      assert.equal(verdict.ok, true, verdict.ok ? '' : verdict.messageEn);
+      assert.equal(verdict.figures.changeSets, 2);
+      assert.equal(verdict.figures.versions, (await count(ctx, 'data_value')) + history.length);
 
       if (backend === 'postgres') {
         // Each figure sits in its year's partition; 2031's was made by the write that needed it.
