@@ -252,9 +252,12 @@ function CompletenessPanel(props: { data: Aggregates }) {
   const [completeness] = useCachedGet<Completeness>(
     `/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`,
   );
-  // Until the completeness service answers, the coverage the figures carry says how many units reported and which
-  // have not (stated once per form in the answer).
-  const coverage = props.data.rows.find((r) => r.coverage)?.coverage ?? null;
+  // Until the completeness service answers, the coverage the figures carry says how many units reported the monthly
+  // report and which have not (stated once per form in the answer).
+  const coverage =
+    props.data.rows.find((r) => r.coverage?.form === 'BC-THANG')?.coverage ??
+    props.data.rows.find((r) => r.coverage)?.coverage ??
+    null;
   const data = completeness.state === 'ready' ? completeness.data : null;
   const expected = data?.expected ?? coverage?.expected ?? 0;
   if (expected === 0 || unit?.kind === 'commune') return null;
