@@ -75,6 +75,11 @@ describe('the aggregates answer', () => {
         listed += missing?.length ?? 0;
       }
       assert.equal(listed > 0, someMissing, `${url}: ${listed} units listed`);
+      // Only the forms of the rows shown: none whose rows were all withheld from this reader without clearance.
+      const shownForms = new Set(body.rows.flatMap((r) => (r.coverage ? [r.coverage.form] : [])));
+      assert.deepEqual(Object.keys(body.missingUnits).sort(), [...shownForms].sort(), url);
+      assert.ok(body.withheld > 0, `${url}: some rows are classified`);
+      assert.ok(!('BC-ANNINH' in body.missingUnits), `${url}: the classified security form is not listed`);
       assert.ok(!('missing' in (body.rows.find((r) => r.coverage)?.coverage ?? {})), url);
     }
   });
