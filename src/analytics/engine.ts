@@ -82,6 +82,8 @@ export interface AnalyticsSource {
 }
 
 export interface Coverage {
+  /** Code of the form whose reports this coverage counts (every row of that form shares it). */
+  form: string;
   /** Expected units that have submitted (submitted, approved or locked) for every stored period. */
   reported: number;
   expected: number;
@@ -1294,6 +1296,7 @@ export class AnalyticsEngine {
         if (!['submitted', 'approved', 'locked'].includes(final)) missing.push(id);
       }
       out.set(form.id, {
+        form: form.code,
         reported: expected.length - missing.length,
         expected: expected.length,
         missing: missing.map((id) => this.graph.require(id).code).sort(),
