@@ -4,7 +4,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Writes .br and .gz copies of the built scripts and styles, which the server sends to browsers that take them. */
+/**
+ * Writes .br and .gz copies of the built scripts and styles, which the server sends to browsers that take them, and
+ * the list of them into the service worker.
+ */
 function precompress(): Plugin {
   return {
     name: 'precompress',
@@ -20,6 +23,55 @@ function precompress(): Plugin {
         );
         writeFileSync(join(dir, `${name}.gz`), gzipSync(body, { level: 9 }));
       }
+      // The service worker keeps every page's script for use without a network (the charts excepted: 200 kB that
+      // a commune's officer entering figures does not need, fetched when a dashboard first shows them).
+      const worker = join(options.dir ?? 'dist', 'sw.js');
+      const assets = readdirSync(dir)
+        .filter((name) => /\.(js|css)$/.test(name) && !name.startsWith('charts-'))
+        .map((name) => `/assets/${name}`);
+      const source = readFileSync(worker, 'utf8');
+      if (!source.includes('const ASSETS = [];')) throw new Error('precompress: sw.js has no ASSETS list');
+      writeFileSync(
+        worker,
+        source.replace('const ASSETS = [];', `const ASSETS = ${JSON.stringify(assets)};`),
+      );
+    },
+  };
+}
+
+/**
+ * Adds to index.html a modulepreload for the page's code (start.tsx and what it imports), which main.tsx loads with
+ * import() after sending the first view's reads: the browser fetches it alongside the first script.
+ */
+function preloadStart(): Plugin {
+  return {
+    name: 'preload-start',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const start = chunks.find((c) => c.moduleIds.some((id) => id.endsWith('/src/start.tsx')));
+        const entry = chunks.find((c) => c.isEntry);
+        if (!start || !entry) throw new Error('preload-start: the start chunk was not found');
+        const have = new Set([entry.fileName, ...entry.imports]);
+        const files: string[] = [];
+        const visit = (name: string) => {
+          if (have.has(name)) return;
+          have.add(name);
+          files.push(name);
+          const chunk = chunks.find((c) => c.fileName === name);
+          for (const next of chunk?.imports ?? []) visit(next);
+        };
+        visit(start.fileName);
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
     },
   };
 }
@@ -29,7 +81,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
   base: '/',
-  plugins: [preact(), precompress()],
+  plugins: [preact(), precompress(), preloadStart()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -42,6 +94,22 @@ export default defineConfig({
     // ECharts with the map is one lazily loaded chunk of about 600 kB (200 kB gzipped), fetched after the
     // figures are on screen; the first view's script is the small entry chunk.
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The first script (main.tsx: the first view's reads) stays small; the shell every signed-in page needs
+          // is one script, preloaded beside it; each page is a script of its own, loaded when first shown.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'preact', test: /\/node_modules\/preact\// },
+            {
+              name: 'app',
+              test: /\/web\/src\/(app|start|i18n|session|catalogue|use-load|offline|include|components\/(header|nav|notice|inbox-link|period-picker|unit-picker)|pages\/(sign-in|second-factor|password|placeholder))\.tsx?$/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3100' },

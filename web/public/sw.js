@@ -2,6 +2,9 @@
 // commune's officer needs to keep typing (who they are, the catalogue, the unit, the form's figures) fall back to
 // the last copy. Everything else goes to the network. Signing out empties the copy of the reads.
 const SHELL = 'giaoban-shell-v1';
+// Every script and style sheet of the page (each page's code is a script of its own, loaded when first shown), so
+// that a page never opened before still opens without a network. Filled in by the build (web/vite.config.ts).
+const ASSETS = [];
 const READS = 'giaoban-reads-v1';
 const READ_PATHS = [
   /^\/api\/auth\/me$/,
@@ -13,6 +16,17 @@ const READ_PATHS = [
   /^\/api\/submissions\/due$/,
   /^\/api\/validation\/history$/,
 ];
+// The same reads as URL patterns, for the static routes below.
+const READ_PATTERNS = [
+  '/api/auth/me',
+  '/api/indicators',
+  '/api/forms',
+  '/api/units/:unit',
+  '/api/values',
+  '/api/submissions',
+  '/api/submissions/due',
+  '/api/validation/history',
+];
 
 async function cacheShell() {
   const cache = await caches.open(SHELL);
@@ -20,10 +34,30 @@ async function cacheShell() {
   const html = await response.clone().text();
   await cache.put('/', response);
   const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]);
-  await cache.addAll(assets.filter((url) => !url.startsWith('/api/')));
+  await cache.addAll([...new Set([...assets, ...ASSETS])].filter((url) => !url.startsWith('/api/')));
+}
+
+// Static routes, where the browser supports them: the page's scripts and style sheets are read from the cache (the
+// network when missing) and the API's other reads go to the network, without running this worker's code for each:
+// a hop through the worker costs every request of the first view time. The fetch handler below does the same for
+// browsers without static routes.
+function staticRoutes() {
+  const path = (pathname) => ({ urlPattern: new URLPattern({ pathname }) });
+  return [
+    { condition: path('/assets/*'), source: 'cache' },
+    { condition: { or: READ_PATTERNS.map(path) }, source: 'fetch-event' },
+    { condition: path('/api/*'), source: 'network' },
+  ];
 }
 
 self.addEventListener('install', (event) => {
+  if (event.addRoutes && typeof URLPattern === 'function') {
+    try {
+      event.waitUntil(event.addRoutes(staticRoutes()).catch(() => {}));
+    } catch {
+      // A browser that knows static routes but not one of these conditions keeps the fetch handler for all.
+    }
+  }
   event.waitUntil(cacheShell().then(() => self.skipWaiting()));
 });
 

@@ -1,34 +1,17 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  ApiError,
-  apiSend,
-  cachedGet,
-  clearCache,
-  freshGet,
-  prefetch,
-  query,
-  setCsrfToken,
-  whenSignedOut,
-} from './api.ts';
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiError, apiSend, cachedGet, clearCache, freshGet, setCsrfToken, whenSignedOut } from './api.ts';
 import { Header } from './components/header.tsx';
 import { MainNav } from './components/nav.tsx';
 import { Notice } from './components/notice.tsx';
-import { isPeriod, periodDate } from './format.ts';
+import { PAGE_CODE, unitPath } from './first-view.ts';
+import { isPeriod } from './format.ts';
 import { type Lang, LangContext, translator } from './i18n.ts';
 import { forgetOfflineReads } from './offline.ts';
-import { AdminPage } from './pages/admin.tsx';
-import { DataEntryPage } from './pages/data-entry.tsx';
-import { DocumentsPage } from './pages/documents.tsx';
-import { InboxPage } from './pages/inbox.tsx';
-import { MeetingsPage } from './pages/meetings.tsx';
 import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
-import { aggregatesPath } from './pages/pivot.tsx';
 import { NotFoundPage } from './pages/placeholder.tsx';
 import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
-import { SummaryPage } from './pages/summary.tsx';
-import { TasksPage, tasksPath } from './pages/tasks.tsx';
-import { href, navigate, type Page, parseHash, useRoute } from './router.ts';
+import { href, navigate, type Page, useRoute } from './router.ts';
 import { currentPeriod, type Workspace, WorkspaceContext } from './session.ts';
 import type { Catalogue, Form, Me, Role, UnitDetail } from './types.ts';
 
@@ -59,33 +42,6 @@ function stepOf(me: Me): SessionState {
   if (me.secondFactor) return { state: 'second-factor', me };
   if (me.mustChangePassword) return { state: 'change-password', me };
   return { state: 'signed-in', me };
-}
-
-function unitPath(code: string, period: string): string {
-  return `/api/units/${encodeURIComponent(code)}${query({ at: periodDate(period) })}`;
-}
-
-/**
- * Asks, as the script starts and alongside the session check, for what the address's view will read: the
- * catalogue, the unit, and the page's own figures or list. Without it each waits for the one before (session →
- * catalogue → figures). Signed out, these reads are refused and forgotten.
- */
-export function prefetchFirstView(): void {
-  const route = parseHash(location.hash);
-  prefetch('/api/auth/me');
-  prefetch('/api/indicators');
-  prefetch('/api/forms');
-  const { unit, period } = route.params;
-  if (!unit || !isPeriod(period)) return;
-  prefetch(unitPath(unit, period));
-  if (route.page === 'tong-hop' && (route.sub === null || route.sub === 'bang')) {
-    // The pivot's first table (indicators by measures) reads the same figures as the dashboard.
-    const pivotFirst = route.params.rows !== 'unit' && route.params.cols !== 'periods';
-    if (route.sub === null) prefetch(aggregatesPath(unit, period, route.params.include));
-    else if (pivotFirst) prefetch(aggregatesPath(unit, period, route.params.include));
-  } else if (route.page === 'nhiem-vu') {
-    prefetch(tasksPath(route.params));
-  }
 }
 
 export function App() {
@@ -241,25 +197,74 @@ function Shell(props: { me: Me; lang: Lang; onLang: (lang: Lang) => void; onSign
   );
 }
 
+/** The modules of the pages loaded so far: a page seen before is drawn again in the same frame. */
+const loadedPages = new Map<Page, unknown>();
+
+type PageModule<P extends Page> = Awaited<ReturnType<(typeof PAGE_CODE)[P]>>;
+
+/** A page's module, loaded on first use (its own script, fetched with what it needs), or null while it loads. */
+function usePageCode<P extends Page>(page: P): [PageModule<P> | null, boolean] {
+  const [, setLoaded] = useState(0);
+  const [failed, setFailed] = useState<Page | null>(null);
+  const module = loadedPages.get(page) as PageModule<P> | undefined;
+  useEffect(() => {
+    if (module) return;
+    let current = true;
+    setFailed(null);
+    PAGE_CODE[page]().then(
+      (loaded) => {
+        loadedPages.set(page, loaded);
+        if (current) setLoaded((n) => n + 1);
+      },
+      () => current && setFailed(page),
+    );
+    return () => {
+      current = false;
+    };
+  }, [page, module]);
+  return [module ?? null, failed === page];
+}
+
 function PageView(props: { page: Page | 'not-found'; sub: string | null; params: Record<string, string> }) {
+  const t = translator(useContext(LangContext));
+  const [module, failed] = usePageCode(props.page === 'not-found' ? 'thong-bao' : props.page);
+  if (props.page === 'not-found') return <NotFoundPage />;
+  if (failed) return <Notice kind="error">{t('pageLoadFailed')}</Notice>;
+  if (!module) return <p class="muted">{t('loading')}</p>;
+  return <PageOf page={props.page} sub={props.sub} params={props.params} module={module} />;
+}
+
+function PageOf(props: { page: Page; sub: string | null; params: Record<string, string>; module: unknown }) {
   switch (props.page) {
-    case 'bao-cao':
+    case 'bao-cao': {
+      const { DataEntryPage } = props.module as PageModule<'bao-cao'>;
       return <DataEntryPage formCode={props.sub} />;
-    case 'tong-hop':
+    }
+    case 'tong-hop': {
+      const { SummaryPage } = props.module as PageModule<'tong-hop'>;
       return <SummaryPage view={props.sub === 'bang' ? 'pivot' : 'dashboard'} params={props.params} />;
-    case 'giao-ban':
+    }
+    case 'giao-ban': {
+      const { MeetingsPage } = props.module as PageModule<'giao-ban'>;
       return <MeetingsPage sub={props.sub} params={props.params} />;
-    case 'nhiem-vu':
+    }
+    case 'nhiem-vu': {
+      const { TasksPage } = props.module as PageModule<'nhiem-vu'>;
       return <TasksPage params={props.params} />;
-    case 'van-ban':
+    }
+    case 'van-ban': {
+      const { DocumentsPage } = props.module as PageModule<'van-ban'>;
       return <DocumentsPage />;
-    case 'quan-tri':
+    }
+    case 'quan-tri': {
+      const { AdminPage } = props.module as PageModule<'quan-tri'>;
       return <AdminPage sub={props.sub} params={props.params} />;
+    }
     case 'doi-mat-khau':
       return <PasswordPage />;
-    case 'thong-bao':
+    case 'thong-bao': {
+      const { InboxPage } = props.module as PageModule<'thong-bao'>;
       return <InboxPage />;
-    default:
-      return <NotFoundPage />;
+    }
   }
 }

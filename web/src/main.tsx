@@ -1,9 +1,7 @@
-import { render } from 'preact';
-import { App, prefetchFirstView } from './app.tsx';
-import { registerServiceWorker } from './offline.ts';
+// The page's first script: it sends the address's reads and asks for the view's code before the rest of the page's
+// code (start.tsx, preloaded by index.html) is run, so that the requests and the code travel together.
+import { prefetchFirstView } from './first-view.ts';
 import './styles.css';
 
 prefetchFirstView();
-const root = document.getElementById('app');
-if (root) render(<App />, root);
-registerServiceWorker();
+void import('./start.tsx');

@@ -59,9 +59,10 @@ export async function clearDraft(key: string): Promise<void> {
 /** Installs the service worker that keeps the page's shell for when the network is gone. */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch(() => {});
-  });
+  const register = () => navigator.serviceWorker.register('/sw.js').catch(() => {});
+  // The page's code may arrive after the load event (it is loaded by the first script).
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register);
 }
 
 /** Forgets the copy of the reads kept for offline use, when the user signs out. */

@@ -7,8 +7,9 @@ import { href } from '../router.ts';
 export const INBOX_CHANGED = 'giaoban:inbox';
 
 const POLL_MS = 60_000;
+const LATER_MS = 600;
 
-/** "Thông báo (2)" in the header: the unread count, refreshed on each navigation and every minute. */
+/** "Thông báo (2)" in the header: the unread count, refreshed after each navigation and every minute. */
 export function InboxLink(props: { unitCode: string; period: string }) {
   const { t } = useLang();
   const [unread, setUnread] = useState(0);
@@ -20,14 +21,22 @@ export function InboxLink(props: { unitCode: string; period: string }) {
         () => {},
       );
     };
-    refresh();
+    // On opening and on each navigation the count is asked for a moment later, after the view's own reads: the
+    // server answers those first, and a quick run of month switches asks once.
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const refreshSoon = () => {
+      clearTimeout(soon);
+      soon = setTimeout(refresh, LATER_MS);
+    };
+    refreshSoon();
     const timer = setInterval(refresh, POLL_MS);
-    window.addEventListener('hashchange', refresh);
+    window.addEventListener('hashchange', refreshSoon);
     window.addEventListener(INBOX_CHANGED, refresh);
     return () => {
       live = false;
+      clearTimeout(soon);
       clearInterval(timer);
-      window.removeEventListener('hashchange', refresh);
+      window.removeEventListener('hashchange', refreshSoon);
       window.removeEventListener(INBOX_CHANGED, refresh);
     };
   }, []);

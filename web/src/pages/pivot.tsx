@@ -9,6 +9,7 @@ import {
   measureName,
 } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
+import { aggregatesPath } from '../first-view.ts';
 import {
   formatNumber,
   periodLabel,
@@ -78,16 +79,6 @@ function measureCells(
     number(row?.yoy, decimals),
     percent(row?.change_yoy?.percent, toneOf(row?.change_yoy, goodDirection)),
   ];
-}
-
-/**
- * The dashboard's figures, which the pivot's tables read too: one address per unit, period and inclusion (reports
- * submitted and approved unless `approved` or `draft` is asked for).
- */
-export function aggregatesPath(unit: string, period: string, include?: string): string {
-  const chosen = include === 'approved' || include === 'draft' ? include : null;
-  // The cards and the pivot show the month against the month before and last year, not the year to date.
-  return `/api/aggregates${query({ unit, period, compare: true, ytd: false, include: chosen })}`;
 }
 
 /** Each month's figures: the same URLs as the dashboard's, so that months already seen come from the cache. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { prefetch, query } from '../api.ts';
 import { clearanceAllows, indicatorIndex, type Measure, measureKey, measureName } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
+import { aggregatesPath } from '../first-view.ts';
 import {
   formatNumber,
   formatQuantity,
@@ -18,7 +19,7 @@ import { href, updateParams } from '../router.ts';
 import { currentPeriod, useWorkspace } from '../session.ts';
 import type { AggregateRow, Aggregates, Completeness, Indicator, Ranking } from '../types.ts';
 import { type Load, useCachedGet } from '../use-load.ts';
-import { aggregatesPath, PivotView } from './pivot.tsx';
+import { PivotView } from './pivot.tsx';
 
 type ChartsModule = typeof import('../charts/charts.tsx');
 
@@ -85,14 +86,14 @@ function Dashboard(props: { params: Record<string, string> }) {
     return { indicator, option };
   })();
 
-  // The charts and the map carry ECharts (the largest part of the page); they load after the figures show, and
-  // the panels below the cards ask for their data only then, so that the cards' answer is not queued behind theirs.
-  const figuresShown = aggregates.state !== 'loading';
+  // The charts and the map carry ECharts (the largest part of the page); they load after the figures are on
+  // screen, and the panels below the cards (completeness, ranking, series) ask for their data only then, so that
+  // the cards' answer is not queued behind theirs nor their drawing before the cards'.
+  const figuresShown = useAfterPaint(aggregates.state !== 'loading');
   const [charts, setCharts] = useState<ChartsModule | null>(null);
   useEffect(() => {
     if (!figuresShown || charts) return;
-    const frame = requestAnimationFrame(() => void import('../charts/charts.tsx').then(setCharts));
-    return () => cancelAnimationFrame(frame);
+    void import('../charts/charts.tsx').then(setCharts);
   }, [figuresShown, charts]);
   // Once a view has been read for a moment, the months before and after it are asked for, so that stepping to
   // them shows at once. Only for a reader without clearance: the answer of a cleared reader may hold classified
@@ -124,7 +125,7 @@ function Dashboard(props: { params: Record<string, string> }) {
       {aggregates.state === 'ready' && (
         <>
           {aggregates.data.withheld > 0 && <Notice kind="info">{t('withheld')}</Notice>}
-          <CompletenessPanel data={aggregates.data} />
+          <CompletenessPanel data={aggregates.data} hold={!figuresShown} />
           <SummaryCards data={aggregates.data} indicators={indicators} focus={focus} />
         </>
       )}
@@ -246,11 +247,36 @@ function FigureCard(props: {
   );
 }
 
-function CompletenessPanel(props: { data: Aggregates }) {
+/**
+ * Whether `ready` has held since a frame was painted: what waits for it starts after the view's first figures are
+ * on screen. Back to false as soon as `ready` is.
+ */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready) {
+      setPainted(false);
+      return;
+    }
+    if (painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from the next frame's callback runs after that frame has been painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return ready && painted;
+}
+
+function CompletenessPanel(props: { data: Aggregates; hold: boolean }) {
   const { lang, t } = useLang();
   const { unitCode, period, unit } = useWorkspace();
   const [completeness] = useCachedGet<Completeness>(
-    `/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`,
+    props.hold ? null : `/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`,
   );
   // Until the completeness service answers, the coverage the figures carry says how many units reported the monthly
   // report and which have not (stated once per form in the answer).

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, apiSend, freshGet, query } from '../api.ts';
+import { ApiError, apiSend, freshGet } from '../api.ts';
+import { tasksPath } from '../first-view.ts';
 import { type MessageKey, useLang } from '../i18n.ts';
 import { href, updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
@@ -184,17 +185,6 @@ export function TaskTable(props: {
       </div>
     </>
   );
-}
-
-/** The list a view of the tasks page reads, from the address's parameters. */
-export function tasksPath(params: Record<string, string>): string {
-  const view = params.view ?? 'mine';
-  return `/api/tasks${query({
-    scope: view === 'mine' ? 'mine' : 'all',
-    status: view === 'overdue' ? 'overdue' : params.status,
-    unit: view === 'mine' ? undefined : (params.of ?? ''),
-    at: params.at,
-  })}`;
 }
 
 /** Nhiệm vụ: my unit's tasks, all tasks by unit and status, the overdue list. */
