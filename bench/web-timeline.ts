@@ -6,9 +6,10 @@
  * moment the benchmark asks for the address: when the navigation starts, the page's answer, each script and style
  * sheet, each API request, when the page's script starts running, and when the view's first figures are in the page.
  *
- * Usage: node --import tsx bench/web-timeline.ts [--runs 10] [--database data/giaoban.sqlite|small]
+ * Usage: node --import tsx bench/web-timeline.ts [--runs 10] [--database data/giaoban.sqlite|small] [--web DIR]
  */
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { buildServer } from '../src/server/app.ts';
 import type { FixedClock } from '../src/shared/clock.ts';
 import {
@@ -26,12 +27,19 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const RUNS = Number(args.get('runs') ?? 10);
 const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
+// Another build of the page (e.g. an earlier commit's), served against the same server and data.
+const WEB_ROOT = args.get('web') === undefined ? undefined : resolve(String(args.get('web')));
 
 async function start(): Promise<RunningApp> {
   if (DATABASE === 'small') return startApp([BENCH_ANALYST]);
   ensureWebBuilt();
   const ctx = await openFullDemo(DATABASE, PASSWORD);
-  const server = await buildServer(ctx, { secureCookies: false, logLevel: 'silent', strictResponses: false });
+  const server = await buildServer(ctx, {
+    secureCookies: false,
+    logLevel: 'silent',
+    strictResponses: false,
+    ...(WEB_ROOT ? { webRoot: WEB_ROOT } : {}),
+  });
   const origin = await server.listen({ port: 0, host: '127.0.0.1' });
   return {
     testApp: { ctx, clock: ctx.clock as FixedClock, dbFile: DATABASE, close: () => ctx.close() },
@@ -151,7 +159,7 @@ async function main(): Promise<void> {
     for (const [name, route, selector] of views)
       results.get(name)?.push(await timeline(browser.context, `${app.origin}/${route}`, selector));
   console.log(
-    `${DATABASE}, ${RUNS} runs, load average at start ${load.join(' ')}, at end ${loadavg()
+    `${DATABASE}${WEB_ROOT ? `, page from ${WEB_ROOT}` : ''}, ${RUNS} runs, load average at start ${load.join(' ')}, at end ${loadavg()
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
