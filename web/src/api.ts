@@ -141,6 +141,8 @@ export function query(params: Record<string, string | number | boolean | null | 
 
 const cache = new Map<string, Promise<unknown>>();
 const early = new Map<string, Promise<unknown>>();
+/** The early answers that have arrived and not been taken yet. */
+const arrived = new Map<string, unknown>();
 /** The answers of `cache` that have arrived, readable without waiting (see `peekCached`). */
 const settled = new Map<string, unknown>();
 
@@ -158,7 +160,12 @@ export function prefetch(path: string): void {
       return response.json() as Promise<unknown>;
     },
   );
-  answer.catch(() => {});
+  answer.then(
+    (value) => {
+      if (early.get(path) === answer) arrived.set(path, value);
+    },
+    () => {},
+  );
   early.set(path, answer);
 }
 
@@ -167,6 +174,7 @@ function takeOrGet<T>(path: string): Promise<T> {
   const started = early.get(path);
   if (!started) return apiGet<T>(path);
   early.delete(path);
+  arrived.delete(path);
   return (started as Promise<T>).catch(() => apiGet<T>(path));
 }
 
@@ -194,11 +202,20 @@ export function cachedGet<T>(path: string): Promise<T> {
 
 /** An answer `cachedGet` already holds, or undefined: a view shown before is drawn again in the same frame. */
 export function peekCached<T>(path: string): T | undefined {
+  if (!settled.has(path) && !cache.has(path) && arrived.has(path)) {
+    // An early answer already here is taken into the cache at once, as `cachedGet` would take it a moment later.
+    const value = arrived.get(path);
+    early.delete(path);
+    arrived.delete(path);
+    cache.set(path, Promise.resolve(value));
+    settled.set(path, value);
+  }
   return settled.get(path) as T | undefined;
 }
 
 export function clearCache(): void {
   cache.clear();
   early.clear();
+  arrived.clear();
   settled.clear();
 }

@@ -1,9 +1,18 @@
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, apiSend, cachedGet, clearCache, freshGet, setCsrfToken, whenSignedOut } from './api.ts';
+import {
+  ApiError,
+  apiSend,
+  cachedGet,
+  clearCache,
+  freshGet,
+  peekCached,
+  setCsrfToken,
+  whenSignedOut,
+} from './api.ts';
 import { Header } from './components/header.tsx';
 import { MainNav } from './components/nav.tsx';
 import { Notice } from './components/notice.tsx';
-import { PAGE_CODE, unitPath } from './first-view.ts';
+import { loadedPages, loadPage, type PAGE_CODE, unitPath } from './first-view.ts';
 import { isPeriod } from './format.ts';
 import { type Lang, LangContext, translator } from './i18n.ts';
 import { forgetOfflineReads } from './offline.ts';
@@ -44,6 +53,25 @@ function stepOf(me: Me): SessionState {
   return { state: 'signed-in', me };
 }
 
+interface LoadedCatalogue {
+  catalogue: Catalogue;
+  forms: Form[];
+}
+
+function loadCatalogue(): Promise<LoadedCatalogue> {
+  return Promise.all([
+    cachedGet<Catalogue>('/api/indicators'),
+    cachedGet<{ forms: Form[] }>('/api/forms'),
+  ]).then(([indicators, forms]) => ({ catalogue: indicators, forms: forms.forms }));
+}
+
+/** The catalogue when both its answers are already held. */
+function peekCatalogue(): LoadedCatalogue | null {
+  const indicators = peekCached<Catalogue>('/api/indicators');
+  const forms = peekCached<{ forms: Form[] }>('/api/forms');
+  return indicators && forms ? { catalogue: indicators, forms: forms.forms } : null;
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [session, setSession] = useState<SessionState>({ state: 'checking' });
@@ -61,9 +89,13 @@ export function App() {
       setSession({ state: 'signed-out', ended: true });
     });
     freshGet<Me>('/api/auth/me')
-      .then((me) => {
+      .then(async (me) => {
         setCsrfToken(me.csrfToken);
-        setSession(stepOf(me));
+        const next = stepOf(me);
+        // The catalogue was asked for alongside the session: waiting for it here lets the shell's first frame draw
+        // the page instead of a "loading" (a failure is the shell's to show).
+        if (next.state === 'signed-in') await loadCatalogue().catch(() => {});
+        setSession(next);
       })
       .catch(() => setSession({ state: 'signed-out', ended: false }));
   }, []);
@@ -115,16 +147,19 @@ function Shell(props: { me: Me; lang: Lang; onLang: (lang: Lang) => void; onSign
   const route = useRoute();
   const unitCode = route.params.unit || me.unit.code;
   const period = isPeriod(route.params.period) ? route.params.period : currentPeriod(me.today);
-  const [catalogue, setCatalogue] = useState<{ catalogue: Catalogue; forms: Form[] } | null>(null);
+  const [catalogue, setCatalogue] = useState<LoadedCatalogue | null>(peekCatalogue);
   const [catalogueError, setCatalogueError] = useState<ApiError | null>(null);
-  const [loadedUnit, setUnit] = useState<UnitDetail | null>(null);
+  const [loadedUnit, setUnit] = useState<UnitDetail | null>(
+    () => peekCached<UnitDetail>(unitPath(unitCode, period)) ?? null,
+  );
   // While another unit loads, the previous one's details must not be shown under the new code.
   const unit = loadedUnit?.code === unitCode ? loadedUnit : null;
   const [unitError, setUnitError] = useState<ApiError | null>(null);
 
   useEffect(() => {
-    Promise.all([cachedGet<Catalogue>('/api/indicators'), cachedGet<{ forms: Form[] }>('/api/forms')])
-      .then(([indicators, forms]) => setCatalogue({ catalogue: indicators, forms: forms.forms }))
+    if (catalogue) return;
+    loadCatalogue()
+      .then(setCatalogue)
       .catch((error: unknown) => setCatalogueError(error instanceof ApiError ? error : null));
   }, []);
 
@@ -197,9 +232,6 @@ function Shell(props: { me: Me; lang: Lang; onLang: (lang: Lang) => void; onSign
   );
 }
 
-/** The modules of the pages loaded so far: a page seen before is drawn again in the same frame. */
-const loadedPages = new Map<Page, unknown>();
-
 type PageModule<P extends Page> = Awaited<ReturnType<(typeof PAGE_CODE)[P]>>;
 
 /** A page's module, loaded on first use (its own script, fetched with what it needs), or null while it loads. */
@@ -211,11 +243,8 @@ function usePageCode<P extends Page>(page: P): [PageModule<P> | null, boolean] {
     if (module) return;
     let current = true;
     setFailed(null);
-    PAGE_CODE[page]().then(
-      (loaded) => {
-        loadedPages.set(page, loaded);
-        if (current) setLoaded((n) => n + 1);
-      },
+    loadPage(page).then(
+      () => current && setLoaded((n) => n + 1),
       () => current && setFailed(page),
     );
     return () => {

@@ -17,6 +17,17 @@ export const PAGE_CODE = {
   'thong-bao': () => import('./pages/inbox.tsx'),
 } satisfies Record<Page, () => Promise<unknown>>;
 
+/** The modules of the pages loaded so far: a page whose code is here is drawn in the same frame. */
+export const loadedPages = new Map<Page, unknown>();
+
+/** Loads a page's code, noting the module when it arrives. */
+export function loadPage(page: Page): Promise<unknown> {
+  return PAGE_CODE[page]().then((module) => {
+    loadedPages.set(page, module);
+    return module;
+  });
+}
+
 export function unitPath(code: string, period: string): string {
   return `/api/units/${encodeURIComponent(code)}${query({ at: periodDate(period) })}`;
 }
@@ -54,7 +65,7 @@ export function prefetchFirstView(): void {
   prefetch('/api/indicators');
   prefetch('/api/forms');
   // A page's code that fails to load now is asked for again when the page is shown.
-  if (route.page !== 'not-found') PAGE_CODE[route.page]().catch(() => {});
+  if (route.page !== 'not-found') loadPage(route.page).catch(() => {});
   const { unit, period } = route.params;
   if (!unit || !isPeriod(period)) return;
   prefetch(unitPath(unit, period));
