@@ -117,3 +117,34 @@ test('going back to a month already seen redraws the same cards at once, asking 
     'February came from the page, not the server',
   );
 });
+
+test('the first view of the dashboard loads only the shell’s and the dashboard’s code before its cards', {
+  skip: skipWithoutChromium,
+}, async () => {
+  const fresh = await browser.context.newPage();
+  // When the cards first appear is noted from before the page's first script runs.
+  await fresh.addInitScript(() => {
+    const w = window as unknown as { cardsAt?: number };
+    new MutationObserver(() => {
+      if (document.querySelector('.card') && w.cardsAt === undefined) w.cardsAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await fresh.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
+  await fresh.locator(CARD).waitFor();
+  const seen = await fresh.evaluate(() => {
+    const w = window as unknown as { cardsAt?: number };
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => new URL(r.name).pathname.endsWith('.js') && r.startTime < (w.cardsAt ?? 0))
+      .map((r) => ({ path: new URL(r.name).pathname, size: r.decodedBodySize }));
+    return { scripts };
+  });
+  await fresh.close();
+  const names = seen.scripts.map((s) => s.path.replace(/^\/assets\/|-[\w-]{8}\.js$/g, ''));
+  for (const other of ['data-entry', 'meetings', 'admin', 'documents', 'charts'])
+    assert.ok(!names.includes(other), `${other}'s code was not loaded before the cards: ${names.join(', ')}`);
+  const bytes = seen.scripts.reduce((sum, s) => sum + s.size, 0);
+  assert.ok(
+    bytes < 120_000,
+    `the scripts before the cards weigh ${bytes} bytes (the single bundle was 199 kB)`,
+  );
+});
