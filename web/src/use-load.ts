@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, cachedGet, peekCached } from './api.ts';
 
 export type Load<T> =
@@ -15,7 +15,9 @@ export function useLoad<T>(
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const shown = useRef<unknown[] | null>(null);
-  useEffect(() => {
+  // Started before the frame is painted, not after: an answer already here (asked for as the page started) is then
+  // drawn in the same frame instead of the next.
+  useLayoutEffect(() => {
     let current = true;
     // A reload after an action may keep what is shown until the answer comes, so that forms and notices on the
     // page are not unmounted; new inputs always start from "loading".
