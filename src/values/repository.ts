@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
 import { FigureSealer } from '../audit/figures.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
@@ -780,28 +780,67 @@ export interface RollupRow {
   count: number;
 }
 
+/**
+ * Longer lists of indicators than this are not given to the database: a briefing pack asks for every indicator, and
+ * the list made SQLite seek once per unit, period and indicator on the roll-ups' key (unit, period, indicator, option)
+ * and PostgreSQL compare each row with every indicator, for rows nearly all wanted. The rows read are filtered instead.
+ */
+const INDICATORS_IN_SQL = 16;
+
+/** Which rows of some units, periods and indicators to read from a figures or roll-up table: the periods, the units and
+ * a short list of indicators; on PostgreSQL also the periods' bounds (an index range per unit, where a list of periods
+ * alone had the planner read the whole table). */
+function keyFilter<QB extends SelectQueryBuilder<Database, 'value_rollup', object>>(
+  db: Kysely<Database>,
+  query: QB,
+  q: { unitIds: number[]; periods: string[]; indicatorIds?: number[] },
+): { query: QB; wanted: ((indicatorId: number) => boolean) | null } {
+  let out = query.where('period', 'in', q.periods).where('unit_id', 'in', q.unitIds) as QB;
+  if (db.getExecutor().adapter instanceof PostgresAdapter && q.periods.length > 1) {
+    let low = q.periods[0] as string;
+    let high = low;
+    for (const p of q.periods) {
+      if (p < low) low = p;
+      if (p > high) high = p;
+    }
+    out = out.where('period', '>=', low).where('period', '<=', high) as QB;
+  }
+  if (!q.indicatorIds) return { query: out, wanted: null };
+  if (q.indicatorIds.length === 0)
+    return { query: out.where('indicator_id', 'in', [-1]) as QB, wanted: null };
+  if (q.indicatorIds.length <= INDICATORS_IN_SQL)
+    return { query: out.where('indicator_id', 'in', q.indicatorIds) as QB, wanted: null };
+  const ids = new Set(q.indicatorIds);
+  return { query: out, wanted: (id) => ids.has(id) };
+}
+
 /** Subtree sums for the given units, periods and indicators. */
 export async function readRollups(
   db: Kysely<Database>,
   q: { unitIds: number[]; periods: string[]; indicatorIds?: number[] },
 ): Promise<RollupRow[]> {
   if (q.unitIds.length === 0 || q.periods.length === 0) return [];
-  let query = db
-    .selectFrom('value_rollup')
-    .select(['period', 'indicator_id', 'option_id', 'unit_id', 'value', 'value_count'])
-    .where('period', 'in', q.periods)
-    .where('unit_id', 'in', q.unitIds);
-  if (q.indicatorIds)
-    query = query.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+  const { query, wanted } = keyFilter(
+    db,
+    db
+      .selectFrom('value_rollup')
+      .select(['period', 'indicator_id', 'option_id', 'unit_id', 'value', 'value_count']),
+    q,
+  );
   const rows = await query.execute();
-  return rows.map((r) => ({
-    period: r.period,
-    indicatorId: r.indicator_id,
-    optionId: r.option_id,
-    unitId: r.unit_id,
-    value: r.value,
-    count: r.value_count,
-  }));
+  const out: RollupRow[] = [];
+  for (const r of rows) {
+    if (wanted && !wanted(r.indicator_id)) continue;
+    out.push({
+      period: r.period,
+      indicatorId: r.indicator_id,
+      optionId: r.option_id,
+      unitId: r.unit_id,
+      value: r.value,
+      count: r.value_count,
+    });
+  }
+  return out;
 }
 
 type SummedRow = { unitId: number; indicatorId: number; optionId: number; value: number; count: number };
@@ -819,22 +858,23 @@ async function readSums(
   if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
   // Both tables share the key and value columns; only how figures are counted differs.
   const table = (source === 'figures' ? 'data_value' : 'value_rollup') as 'value_rollup';
-  let query = db
-    .selectFrom(table)
-    .select((eb) => [
-      'unit_id',
-      'indicator_id',
-      'option_id',
-      eb.fn.sum<number>('value').as('value'),
-      (source === 'figures' ? eb.fn.count<number>('value') : eb.fn.sum<number>('value_count')).as(
-        'value_count',
-      ),
-    ])
-    .where('period', 'in', q.periods)
-    .where('unit_id', 'in', q.unitIds)
-    .where('indicator_id', 'in', q.indicatorIds)
-    .where('value', 'is not', null)
-    .groupBy(['unit_id', 'indicator_id', 'option_id']);
+  const filtered = keyFilter(
+    db,
+    db
+      .selectFrom(table)
+      .select((eb) => [
+        'unit_id',
+        'indicator_id',
+        'option_id',
+        eb.fn.sum<number>('value').as('value'),
+        (source === 'figures' ? eb.fn.count<number>('value') : eb.fn.sum<number>('value_count')).as(
+          'value_count',
+        ),
+      ]),
+    q,
+  );
+  const wanted = filtered.wanted;
+  let query = filtered.query.where('value', 'is not', null).groupBy(['unit_id', 'indicator_id', 'option_id']);
   if (perPeriod) query = query.select('period').groupBy('period');
   const rows = (await query.execute()) as Array<{
     unit_id: number;
@@ -844,14 +884,19 @@ async function readSums(
     value_count: number;
     period?: string;
   }>;
-  return rows.map((r) => ({
-    period: r.period ?? null,
-    unitId: r.unit_id,
-    indicatorId: r.indicator_id,
-    optionId: r.option_id,
-    value: Number(r.value),
-    count: Number(r.value_count),
-  }));
+  const out: Array<SummedRow & { period: string | null }> = [];
+  for (const r of rows) {
+    if (wanted && !wanted(r.indicator_id)) continue;
+    out.push({
+      period: r.period ?? null,
+      unitId: r.unit_id,
+      indicatorId: r.indicator_id,
+      optionId: r.option_id,
+      value: Number(r.value),
+      count: Number(r.value_count),
+    });
+  }
+  return out;
 }
 
 /** The figures of units without children, their subtree sums, per period; a cell may come as several rows whose
