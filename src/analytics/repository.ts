@@ -5,6 +5,7 @@ import { referenceDate } from '../periods/regime.ts';
 import { reportStateAt } from '../submissions/workflow.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
+  periodBounds,
   type RollupRow,
   readLeafCells,
   readRollups,
@@ -120,6 +121,12 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
         .select(['form_id', 'period', 'status', units.as('units')])
         .where('form_id', 'in', q.formIds)
         .where('period', 'in', q.periods)
+        // On PostgreSQL the periods' bounds too: an index-only scan of the range (form, period, status, unit) instead
+        // of every report compared with each period asked (the pack's two years: half the server time).
+        .$if(postgres && q.periods.length > 1, (qb) => {
+          const [low, high] = periodBounds(q.periods);
+          return qb.where('period', '>=', low).where('period', '<=', high);
+        })
         .groupBy(['form_id', 'period', 'status'])
         .execute();
       return rows.map((r) => ({

@@ -787,6 +787,17 @@ export interface RollupRow {
  */
 const INDICATORS_IN_SQL = 16;
 
+/** The first and last of some periods in text order (non-empty): bounds for an index range over them. */
+export function periodBounds(periods: string[]): [string, string] {
+  let low = periods[0] as string;
+  let high = low;
+  for (const p of periods) {
+    if (p < low) low = p;
+    if (p > high) high = p;
+  }
+  return [low, high];
+}
+
 /** Which rows of some units, periods and indicators to read from a figures or roll-up table: the periods, the units and
  * a short list of indicators; on PostgreSQL also the periods' bounds (an index range per unit, where a list of periods
  * alone had the planner read the whole table). */
@@ -797,12 +808,7 @@ function keyFilter<QB extends SelectQueryBuilder<Database, 'value_rollup', objec
 ): { query: QB; wanted: ((indicatorId: number) => boolean) | null } {
   let out = query.where('period', 'in', q.periods).where('unit_id', 'in', q.unitIds) as QB;
   if (db.getExecutor().adapter instanceof PostgresAdapter && q.periods.length > 1) {
-    let low = q.periods[0] as string;
-    let high = low;
-    for (const p of q.periods) {
-      if (p < low) low = p;
-      if (p > high) high = p;
-    }
+    const [low, high] = periodBounds(q.periods);
     out = out.where('period', '>=', low).where('period', '<=', high) as QB;
   }
   if (!q.indicatorIds) return { query: out, wanted: null };
