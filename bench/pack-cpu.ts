@@ -62,7 +62,9 @@ function backendCpuMs(database: string): Map<string, number> {
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+      // Client backends only ("postgres: USER DATABASE HOST …"), not autovacuum workers of the same database.
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.startsWith('postgres: ') || command.split(' ')[2] !== database) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
       out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
