@@ -248,9 +248,9 @@ interface StatusIndex {
   countedUnits: Map<string, Set<number>>;
   /** Whether every expected reporter under a unit is counted, by "form|period|unit" (filled as asked). */
   complete: Map<string, boolean>;
-  /** By "form|period": the units of the whole tree with an expected reporter not counted at or below them (every
-   * uncounted reporter and its ancestors), or null where the tree has no single root on the day. */
-  incomplete: Map<string, Set<number> | null>;
+  /** By "form|period" (filled as asked): the units of the whole tree with an expected reporter not counted at or
+   * below them (every uncounted reporter and its ancestors). */
+  incomplete: Map<string, Set<number>>;
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
@@ -1184,7 +1184,7 @@ export class AnalyticsEngine {
   }
 
   /** Units of the tree on a period's day with an uncounted expected reporter of a form at or below them, with the
-   * tree's units; null when the day has no single root. */
+   * tree's units; null when the day has no single root or nothing is counted (then asked unit by unit). */
   private incompleteUnits(
     form: StoredForm,
     period: string,
@@ -1216,7 +1216,7 @@ export class AnalyticsEngine {
       }
       st.incomplete.set(key, units);
     }
-    return units === null ? null : { units, tree };
+    return { units, tree };
   }
 
   /** The expected reporters of a form under the units standing for a term in its last stored period (never to be
