@@ -1,3 +1,4 @@
+import { AnswerCache } from '../analytics/answer-cache.ts';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { liveAnalyticsSource } from '../analytics/repository.ts';
 import type { AuditSeal } from '../audit/keyfile.ts';
@@ -71,6 +72,7 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
         ctx.graph,
         ctx.catalogue,
         liveAnalyticsSource(store.readDb, () => ctx.graph),
+        new AnswerCache(() => store.readDb),
       );
     },
     close: () => store.close(),
@@ -79,6 +81,7 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
     ctx.graph,
     ctx.catalogue,
     liveAnalyticsSource(store.readDb, () => ctx.graph),
+    new AnswerCache(() => store.readDb),
   );
   return ctx;
 }
