@@ -150,7 +150,18 @@ async function openSessions(ctx: AppContext): Promise<{ officers: Session[]; rea
 function startServer(url: string): Promise<{ child: ChildProcess; address: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1'],
+    [
+      // LOAD_CPU_PROFILE=DIR writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
+      ...(process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.LOAD_CPU_PROFILE] : []),
+      '--import',
+      'tsx',
+      join(ROOT, 'src/cli/main.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: url, GIAOBAN_NOW: TODAY, LOG_LEVEL: 'warn' },
