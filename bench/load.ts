@@ -13,7 +13,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -187,6 +187,24 @@ async function stopServer(child: ChildProcess): Promise<number | null> {
 
 type Result = autocannon.Result;
 
+/** CPU time (user + system) the server process has used so far, in ms, from /proc (null elsewhere): on a shared
+ * machine the CPU per request compares across runs where throughput and latency do not. */
+function serverCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function cpuPerRequest(label: string, before: number | null, after: number | null, requests: number): void {
+  if (before === null || after === null || requests === 0) return;
+  console.log(
+    `${label}: server CPU ${Math.round(after - before)} ms, ${((after - before) / requests).toFixed(1)} ms per request`,
+  );
+}
+
 function summarise(label: string, result: Result): { errors: number } {
   const errors = result.errors + result.non2xx + result.timeouts;
   console.log(`\n${label}`);
@@ -237,6 +255,7 @@ async function main(): Promise<void> {
     // the version of each figure it was read at (428 without it, 409 when stale), as the form does: each officer's
     // three figures change on every save, so each save that succeeds moves their version on by one. An officer with
     // a save in flight is skipped until it is answered (a connection answers its requests in order).
+    const saveCpu = serverCpuMs(child.pid);
     const officerState = officers.map(() => ({ version: 0, busy: false }));
     let next = 0;
     const saves = await autocannon({
@@ -291,6 +310,8 @@ async function main(): Promise<void> {
       ],
     });
     const saveSummary = summarise(`save mix (${RATE} requests/s offered)`, saves);
+    const readCpu = serverCpuMs(child.pid);
+    cpuPerRequest('save mix', saveCpu, readCpu, saves.requests.total);
 
     // 2. Read mix: each user in turn asks for their dashboard cards, then tasks; analysts also the briefing pack.
     const reads: Array<{ path: string; cookie: string }> = [];
@@ -320,6 +341,7 @@ async function main(): Promise<void> {
       ],
     });
     const readSummary = summarise(`read mix (${readers.length} users: cards, pack, tasks)`, readResult);
+    cpuPerRequest('read mix', readCpu, serverCpuMs(child.pid), readResult.requests.total);
 
     const code = await stopServer(child);
     child = null;
