@@ -463,7 +463,7 @@ async function main(): Promise<void> {
   console.log('\nsummary');
   console.table(results);
   console.log(
-    'targets (full scale, 2 cores): import ≥ 300,000 figures/s on SQLite; pack p50 ≤ 200 ms on SQLite and ≤ 2× DuckDB; save→visible ≤ 50 ms',
+    'targets (full scale, 2 cores; PostgreSQL durable): PostgreSQL import ≥ 300,000 figures/s; pack p50 ≤ 50 ms on SQLite, ≤ 100 ms on PostgreSQL; drill-down ≤ 1× DuckDB on both',
   );
 }
 

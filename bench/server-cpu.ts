@@ -6,23 +6,20 @@
  *
  * Usage: node --import tsx bench/server-cpu.ts [--runs 20] [--database data/giaoban.sqlite] [--cpu-prof-dir DIR]
  */
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/server/app.ts';
-import { FixedClock } from '../src/shared/clock.ts';
-import { findUserByName } from '../src/users/repository.ts';
-import { createUser, REFERENCE_DIR, TEST_TODAY } from '../test/support/app.ts';
+import type { FixedClock } from '../src/shared/clock.ts';
 import { PASSWORD } from '../test/support/canary.ts';
 import { ApiClient } from '../test/support/http.ts';
+import { BENCH_ANALYST, openFullDemo } from './full-demo.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const RUNS = Number(args.get('runs') ?? 20);
 const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
-const USER = { username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' } as const;
+const USER = BENCH_ANALYST;
 
 /** The requests each view waits for before it shows (what the page sends, in the order it sends them). */
 function views(period: string): Record<string, string[]> {
@@ -70,21 +67,7 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(DATABASE)) throw new Error(`${DATABASE} not found: build the full demo first`);
-  const ctx = await openApp({
-    databaseUrl: `sqlite:${DATABASE}`,
-    clock: new FixedClock(TEST_TODAY),
-    referenceDataDir: REFERENCE_DIR,
-  });
-  if (!(await findUserByName(ctx.store.db, USER.username)))
-    await createUser(ctx, { ...USER, clearance: 'mat', password: PASSWORD });
-  await ctx.store.write((trx) =>
-    trx
-      .updateTable('app_user')
-      .set({ totp_secret: null, totp_last_step: null })
-      .where('username', '=', USER.username)
-      .execute(),
-  );
+  const ctx = await openFullDemo(DATABASE, PASSWORD);
   // As `giaoban start` serves (see bench/web.ts).
   const server = await buildServer(ctx, { secureCookies: false, logLevel: 'silent', strictResponses: false });
   const origin = await server.listen({ port: 0, host: '127.0.0.1' });

@@ -13,14 +13,11 @@
  *
  * Usage: node --import tsx bench/web.ts [--runs 20] [--database data/giaoban.sqlite|small] [--web DIR]
  */
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/server/app.ts';
-import { FixedClock } from '../src/shared/clock.ts';
-import { findUserByName } from '../src/users/repository.ts';
+import type { FixedClock } from '../src/shared/clock.ts';
 import {
   ensureWebBuilt,
   launchBrowser,
@@ -29,7 +26,7 @@ import {
   type RunningApp,
   startApp,
 } from '../test/browser/support.ts';
-import { createUser, REFERENCE_DIR, TEST_TODAY } from '../test/support/app.ts';
+import { BENCH_ANALYST, openFullDemo } from './full-demo.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -38,31 +35,13 @@ const RUNS = Number(args.get('runs') ?? 20);
 const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
 const WEB_ROOT = args.get('web') === undefined ? undefined : resolve(String(args.get('web')));
 
-const USER = { username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' } as const;
+const USER = BENCH_ANALYST;
 
 /** The server over the full demo file (adding the benchmark's analyst once), or over a copy of the small demo. */
 async function start(): Promise<RunningApp> {
   if (DATABASE === 'small') return startApp([USER]);
-  if (!existsSync(DATABASE))
-    throw new Error(
-      `${DATABASE} not found: build the full demo first (DATABASE_URL=sqlite:./${DATABASE} npx giaoban demo --scale full)`,
-    );
   ensureWebBuilt();
-  const ctx = await openApp({
-    databaseUrl: `sqlite:${DATABASE}`,
-    clock: new FixedClock(TEST_TODAY),
-    referenceDataDir: REFERENCE_DIR,
-  });
-  if (!(await findUserByName(ctx.store.db, USER.username)))
-    await createUser(ctx, { ...USER, clearance: 'mat', password: PASSWORD });
-  // A cleared account enrols a second factor; each run enrols afresh, as its authenticator lives in this process.
-  await ctx.store.write((trx) =>
-    trx
-      .updateTable('app_user')
-      .set({ totp_secret: null, totp_last_step: null })
-      .where('username', '=', USER.username)
-      .execute(),
-  );
+  const ctx = await openFullDemo(DATABASE, PASSWORD);
   const server = await buildServer(ctx, {
     secureCookies: false,
     logLevel: 'silent',

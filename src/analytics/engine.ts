@@ -83,6 +83,8 @@ export interface AnalyticsSource {
 }
 
 export interface Coverage {
+  /** Code of the form whose reports this coverage counts (every row of that form shares it). */
+  form: string;
   /** Expected units that have submitted (submitted, approved or locked) for every stored period. */
   reported: number;
   expected: number;
@@ -1321,6 +1323,7 @@ export class AnalyticsEngine {
         if (!['submitted', 'approved', 'locked'].includes(final)) missing.push(id);
       }
       out.set(form.id, {
+        form: form.code,
         reported: expected.length - missing.length,
         expected: expected.length,
         missing: missing.map((id) => this.graph.require(id).code).sort(),

@@ -6,6 +6,7 @@ import { referenceDate } from '../periods/regime.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
 import type { IsoDate } from '../vietnamese/dates.ts';
 import { correctionsSince } from './corrections.ts';
+import type { Coverage } from './engine.ts';
 import { dataStatusFrom, type QueryRequest, runQuery } from './service.ts';
 import { DEFAULT_INCLUDE, type IncludeLevel } from './status.ts';
 import { compareTetWindow, type TetWindowRequest } from './tet.ts';
@@ -21,6 +22,24 @@ export async function readAggregates(ctx: AppContext, reader: Reader, req: Query
   const result = await runQuery(ctx, req);
   const shown = readable(reader, result.rows, (row) => row.secrecy);
   return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, rows: shown.items };
+}
+
+/**
+ * The aggregates as the API sends them: the codes of the units that have not reported, the same for every row of a
+ * form, are stated once per form in `missingUnits` (keyed by the row's `coverage.form`) instead of in every row.
+ * Only the forms of the rows shown are listed. The CLI keeps the lists in each row.
+ */
+export function missingUnitsOnce<R extends { coverage: Coverage | null }, T extends { rows: R[] }>(
+  answer: T,
+) {
+  const missingUnits: Record<string, string[]> = {};
+  const rows = answer.rows.map((row) => {
+    if (row.coverage === null) return { ...row, coverage: null };
+    const { missing, ...coverage } = row.coverage;
+    missingUnits[coverage.form] ??= missing;
+    return { ...row, coverage };
+  });
+  return { ...answer, missingUnits, rows };
 }
 
 /** `admit` decides, once the window is known, whether the reader may read the unit on its last day. */

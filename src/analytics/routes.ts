@@ -18,7 +18,14 @@ import { referenceDate } from '../periods/regime.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { includeSchema, indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
 import { SECRECY_LEVELS, SECRECY_MARK } from '../shared/secrecy.ts';
-import { readAggregates, readCorrections, readRanking, readSeries, readTetWindow } from './reads.ts';
+import {
+  missingUnitsOnce,
+  readAggregates,
+  readCorrections,
+  readRanking,
+  readSeries,
+  readTetWindow,
+} from './reads.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -72,7 +79,7 @@ export function analyticsRoutes(ctx: RouteContext, geoDir: string): FastifyPlugi
           secrecy: result.secrecy,
           details: { indicator: request.query.indicator ?? null, asOf: request.query.asOf ?? null },
         });
-        return result;
+        return missingUnitsOnce(result);
       },
     );
     r.get(

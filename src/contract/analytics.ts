@@ -19,10 +19,13 @@ export const changeSchema = z.object({
 
 export const notabilitySchema = z.object({ z: z.number(), notable: z.boolean() });
 
+/** Which expected units a row's figure counts. The codes of the units that have not reported are the same for every
+ * row of a form, so the answer states them once, in `missingUnits` under the row's `form`. */
 export const coverageSchema = z.object({
+  /** Code of the form whose reports the row counts: the key of its list in the answer's `missingUnits`. */
+  form: z.string(),
   reported: z.number(),
   expected: z.number(),
-  missing: z.array(z.string()),
   counted: z.number(),
   /** Expected units by the state of their report. */
   statuses: reportStatusesSchema,
@@ -70,6 +73,9 @@ export const aggregatesSchema = z.object({
   secrecy: secrecySchema,
   /** Rows left out because they are classified above the reader's clearance. */
   withheld: z.number(),
+  /** By form code (a row's `coverage.form`): codes of the expected units that have not reported, sorted; only for
+   * the forms of the rows shown. */
+  missingUnits: z.record(z.string(), z.array(z.string())),
   rows: z.array(
     aggregateRowSchema.extend({
       name: z.string(),

@@ -901,6 +901,9 @@ export interface paths {
               counts: Array<string>;
               secrecy: "none" | "mat" | "toi_mat" | "tuyet_mat";
               withheld: number;
+              missingUnits: {
+                [key: string]: Array<string>;
+              };
               rows: Array<{
                 indicator: string;
                 include: "approved" | "submitted" | "draft";
@@ -910,9 +913,9 @@ export interface paths {
                 decimals: number;
                 secrecy: "none" | "mat" | "toi_mat" | "tuyet_mat";
                 coverage: {
+                  form: string;
                   reported: number;
                   expected: number;
-                  missing: Array<string>;
                   counted: number;
                   statuses: {
                     not_started: number;

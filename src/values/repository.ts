@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
-import { type FigureSeal, FigureSealer } from '../audit/figures.ts';
+import { FigureSealer } from '../audit/figures.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import { copyField } from '../db/copy.ts';
 import { ensureYearPartitions, periodYear } from '../db/partitions.ts';
@@ -89,14 +89,22 @@ export type AuditFor = (summary: WriteSummary) => AuditDraft;
 
 /**
  * The audit entry that binds a change set's figure versions into the chain: the caller's, or a plain one when the
- * caller gave none, with the seal of the versions written added to its details.
+ * caller gave none, with the seal of the versions written added to its details (every write path seals this way).
  */
 function sealedDraft(
   change: ChangeSetInput,
+  changeId: number,
   summary: WriteSummary,
-  seal: FigureSeal,
+  sealer: FigureSealer,
   audit?: AuditFor,
 ): AuditDraft {
+  const seal = sealer.seal({
+    id: changeId,
+    at: change.at,
+    userId: change.userId,
+    source: change.source,
+    reason: change.reason,
+  });
   const draft: AuditDraft = audit
     ? audit(summary)
     : {
@@ -324,14 +332,7 @@ function writeValuesSqlite(
       s.upsertRollup.run(d.period, d.indicatorId, d.optionId, d.unitId, d.value, d.count);
     stats.rollups = deltas.length;
     const summary = { changeId, inserted, updated, unchanged };
-    const seal = sealer.seal({
-      id: changeId,
-      at: change.at,
-      userId: change.userId,
-      source: change.source,
-      reason: change.reason,
-    });
-    appendAuditSync(db, sealedDraft(change, summary, seal, audit));
+    appendAuditSync(db, sealedDraft(change, changeId, summary, sealer, audit));
     return summary;
   });
   return run.immediate();
@@ -419,14 +420,7 @@ async function writeValuesPostgres(
   await applyRollupsPostgres(trx, deltas);
   stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
-  const seal = sealer.seal({
-    id: changeId,
-    at: change.at,
-    userId: change.userId,
-    source: change.source,
-    reason: change.reason,
-  });
-  await appendAudit(trx, sealedDraft(change, summary, seal, audit));
+  await appendAudit(trx, sealedDraft(change, changeId, summary, sealer, audit));
   return summary;
 }
 
@@ -601,15 +595,7 @@ async function writeValuesPostgresBulk(
   await applyRollupsPostgres(trx, deltas);
   stats.rollups = deltas.length;
   const summary = { changeId, inserted: inserts.length, updated: updates.length, unchanged };
-  // Sealed into the audit chain like every other write: the versions this change set wrote.
-  const seal = sealer.seal({
-    id: changeId,
-    at: change.at,
-    userId: change.userId,
-    source: change.source,
-    reason: change.reason,
-  });
-  await appendAudit(trx, sealedDraft(change, summary, seal, audit));
+  await appendAudit(trx, sealedDraft(change, changeId, summary, sealer, audit));
   return summary;
 }
 

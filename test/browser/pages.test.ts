@@ -111,6 +111,42 @@ test('units not yet reported are a compact list of links; an unknown page says i
   assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /đang được hoàn thiện/);
 });
 
+test("before the completeness answers, the units not yet reported come linked from the figures' answer", {
+  skip: skipWithoutChromium,
+}, async () => {
+  // The completeness service is held back: the list comes from the aggregates answer, stated there once per form.
+  const held: Array<() => Promise<void>> = [];
+  await page.route('**/api/completeness**', (route) => {
+    held.push(() => route.abort());
+  });
+  try {
+    await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2026-10`);
+    await page.reload();
+    const panel = page.locator('.completeness');
+    await panel.locator('details summary').click();
+    const links = panel.locator('.missing-list li a');
+    await links.first().waitFor();
+    const answer = await page.evaluate(async () => {
+      const res = await fetch('/api/aggregates?unit=BCA&period=2026-10&compare=true&ytd=false');
+      return (await res.json()) as {
+        missingUnits: Record<string, string[]>;
+        rows: Array<{ coverage: { form: string } | null }>;
+      };
+    });
+    // The monthly report's units, the form the completeness panel is about.
+    assert.ok(answer.rows.some((r) => r.coverage?.form === 'BC-THANG'));
+    const missing = answer.missingUnits['BC-THANG'] ?? [];
+    assert.ok(missing.length > 0);
+    assert.equal(await links.count(), Math.min(60, missing.length));
+    const first = links.first();
+    assert.equal(await first.textContent(), missing[0]);
+    assert.equal((await first.getAttribute('href')) ?? '', `#/tong-hop?unit=${missing[0]}&period=2026-10`);
+  } finally {
+    await page.unroute('**/api/completeness**');
+    for (const release of held) await release().catch(() => undefined);
+  }
+});
+
 test('the 63-province map carries Hoàng Sa and Trường Sa', { skip: skipWithoutChromium }, async () => {
   // A string, so that the page runs it as written (the test runner's transform would add helpers it lacks).
   const east = (await page.evaluate(`(async () => {

@@ -108,33 +108,7 @@ describe('a report’s figures as of its issue moment', () => {
     const xlsxBefore = await xlsxNumbers((await renderBriefing(ctx, { ...options, format: 'xlsx' })).buffer);
 
     // A correction written today (long after the issue moment) to Nghệ An's drug cases of February 2020.
-    const form = ctx.catalogue.form('BC-THANG');
-    const indicator = ctx.catalogue.indicator('drug.cases');
-    const unit = ctx.graph.findByCode('40', '2020-02-14');
-    assert.ok(form && indicator && unit);
-    const [stored] = await readValues(ctx.store.db, {
-      formId: form.id,
-      unitIds: [unit.id],
-      periods: ['2020-02'],
-      indicatorIds: [indicator.id],
-    });
-    assert.ok(stored?.value !== null && stored?.value !== undefined, 'Nghệ An reported drug cases');
-    await writeValues(
-      ctx.store,
-      ctx.graph,
-      [
-        {
-          formId: form.id,
-          unitId: unit.id,
-          indicatorId: indicator.id,
-          optionId: NO_OPTION,
-          period: '2020-02',
-          value: stored.value + 40,
-          comment: null,
-        },
-      ],
-      { at: ctx.clock.now().toISOString(), userId: null, source: 'api', reason: 'đính chính số liệu' },
-    );
+    await correct(ctx, '40', '2020-02', 'drug.cases', 40);
     // The live figure moved: the correction is real.
     const [live] = await ctx.engine.aggregate({
       unitId: ctx.graph.root('2020-02-14').id,

@@ -124,7 +124,7 @@ function Dashboard(props: { params: Record<string, string> }) {
       {aggregates.state === 'ready' && (
         <>
           {aggregates.data.withheld > 0 && <Notice kind="info">{t('withheld')}</Notice>}
-          <CompletenessPanel rows={aggregates.data.rows} />
+          <CompletenessPanel data={aggregates.data} />
           <SummaryCards data={aggregates.data} indicators={indicators} focus={focus} />
         </>
       )}
@@ -246,21 +246,25 @@ function FigureCard(props: {
   );
 }
 
-function CompletenessPanel(props: { rows: AggregateRow[] }) {
+function CompletenessPanel(props: { data: Aggregates }) {
   const { lang, t } = useLang();
   const { unitCode, period, unit } = useWorkspace();
   const [completeness] = useCachedGet<Completeness>(
     `/api/completeness${query({ form: 'BC-THANG', unit: unitCode, period })}`,
   );
-  // Until the completeness service answers, the coverage the figures carry says how many units reported.
-  const coverage = props.rows.find((r) => r.coverage)?.coverage ?? null;
+  // Until the completeness service answers, the coverage the figures carry says how many units reported the monthly
+  // report and which have not (stated once per form in the answer).
+  const coverage =
+    props.data.rows.find((r) => r.coverage?.form === 'BC-THANG')?.coverage ??
+    props.data.rows.find((r) => r.coverage)?.coverage ??
+    null;
   const data = completeness.state === 'ready' ? completeness.data : null;
   const expected = data?.expected ?? coverage?.expected ?? 0;
   if (expected === 0 || unit?.kind === 'commune') return null;
   const reported = data ? data.onTime + data.late : (coverage?.reported ?? 0);
   const missingUnits = data
     ? data.units.filter((u) => u.timeliness === 'missing').map((u) => ({ code: u.unit, name: u.unitName }))
-    : (coverage?.missing ?? []).map((name) => ({ code: null, name }));
+    : (coverage ? (props.data.missingUnits[coverage.form] ?? []) : []).map((code) => ({ code, name: code }));
   const share = expected > 0 ? (reported / expected) * 100 : 0;
   return (
     <section class="panel completeness" aria-labelledby="completeness-heading">
@@ -292,8 +296,8 @@ function CompletenessPanel(props: { rows: AggregateRow[] }) {
           </summary>
           <ul class="missing-list">
             {missingUnits.slice(0, 60).map((u) => (
-              <li key={u.code ?? u.name} data-unit={u.code ?? undefined}>
-                {u.code ? <a href={href('tong-hop', null, { unit: u.code, period })}>{u.name}</a> : u.name}
+              <li key={u.code} data-unit={u.code}>
+                <a href={href('tong-hop', null, { unit: u.code, period })}>{u.name}</a>
               </li>
             ))}
           </ul>
