@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 
 /**
  * Answers of the analytics engine, kept while the data they were computed from is unchanged: each is keyed by the
- * question and the data generation (a counter moved on by triggers in the same transaction as every write of
+ * question and the data generation (counters moved on by triggers in the same transaction as every write of
  * figures, report statuses, drafts, secrecy decisions, units, tasks and meetings; migration 0021), read from the
  * database the engine reads on every question, so a write committed by any process is seen by the next read. The
  * answers are the engine's, below the read gate: every request is still judged (scope, secrecy, audit) for its
@@ -19,12 +19,14 @@ export class AnswerCache {
     private readonly maxEntries = 500,
   ) {}
 
-  /** The current data generation as the engine's database sees it. */
+  /**
+   * The current data generation as the engine's database sees it: the sum of its counters (one row on SQLite, one
+   * per slot on PostgreSQL). Read before the answer's own reads, which therefore see data at least as new as it.
+   */
   async generation(): Promise<string> {
     const row = await this.db()
       .selectFrom('data_generation')
-      .select('n')
-      .where('id', '=', 1)
+      .select((eb) => eb.fn.sum<string | number | bigint>('n').as('n'))
       .executeTakeFirst();
     return String(row?.n ?? 'none');
   }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { AnswerCache } from '../../src/analytics/answer-cache.ts';
 import { type QueryResult, runQuery } from '../../src/analytics/service.ts';
 import { type AppContext, openApp } from '../../src/app/context.ts';
+import { SLOTS } from '../../src/db/migrations/0021_data_generation.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { setSecrecyDecision } from '../../src/secrecy/overrides.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
@@ -122,6 +125,49 @@ for (const { backend, skip } of BACKENDS) {
       });
       assert.equal((await read(province)).secrecy, 'toi_mat');
       assert.equal((await read('BCA')).secrecy, 'toi_mat');
+    });
+
+    it('two writing transactions at once do not wait for each other on the generation', {
+      skip: backend === 'sqlite' ? 'SQLite has one writer at a time' : false,
+    }, async () => {
+      const generation = new AnswerCache(() => reader.store.db);
+      const connect = async () => {
+        const client = new pg.Client({ connectionString: scratch.url });
+        await client.connect();
+        // Waiting on a lock fails the test instead of hanging it.
+        await client.query("SET lock_timeout = '2s'");
+        return client;
+      };
+      const slotOf = async (client: pg.Client) =>
+        Number((await client.query('SELECT txid_current() AS x')).rows[0].x) % SLOTS;
+      // Any write to a watched table moves the generation on, even one that changes no row.
+      const write = (client: pg.Client) => client.query('DELETE FROM task WHERE id = -1');
+      const a = await connect();
+      const b = await connect();
+      try {
+        const start = await generation.generation();
+        await a.query('BEGIN');
+        const slotA = await slotOf(a);
+        await write(a);
+        // Transactions at the same time get nearby ids and so other slots; one SLOTS ids later would share A's.
+        await b.query('BEGIN');
+        while ((await slotOf(b)) === slotA) {
+          await b.query('ROLLBACK');
+          await b.query('BEGIN');
+        }
+        const began = Date.now();
+        await write(b);
+        await b.query('COMMIT');
+        assert.ok(Date.now() - began < 1000, 'the second writer waited for the first');
+        const afterB = await generation.generation();
+        assert.ok(BigInt(afterB) > BigInt(start), "B's commit did not move the generation on");
+        await a.query('COMMIT');
+        assert.ok(BigInt(await generation.generation()) > BigInt(afterB), "A's commit did not move it on");
+      } finally {
+        await a.query('ROLLBACK').catch(() => undefined);
+        await a.end();
+        await b.end();
+      }
     });
   });
 }
