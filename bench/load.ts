@@ -26,7 +26,7 @@ import { loadDemo } from '../src/demo/load.ts';
 import { SESSION_COOKIE } from '../src/server/session.ts';
 import { FixedClock } from '../src/shared/clock.ts';
 import { insertUser } from '../src/users/repository.ts';
-import { parseArgs, writeBenchJson } from './results.ts';
+import { durability, parseArgs, writeBenchJson } from './results.ts';
 
 const args = parseArgs(process.argv);
 const BACKEND = args.get('backend') ?? 'sqlite';
@@ -232,7 +232,9 @@ async function main(): Promise<void> {
       referenceDataDir: join(ROOT, 'reference-data', 'admin-units'),
     });
     const { officers, readers } = await openSessions(ctx);
+    const settings = await durability(ctx.store.pool);
     await ctx.close();
+    if (settings) console.log(`PostgreSQL: ${settings}`);
 
     const server = await startServer(url);
     child = server.child;
@@ -359,6 +361,7 @@ async function main(): Promise<void> {
         load_p99_ms: saves.latency.p99,
         read_req_per_s: readResult.requests.average,
         read_p99_ms: readResult.latency.p99,
+        durability: settings,
       });
       console.log(`written to ${JSON_FILE}`);
     }
