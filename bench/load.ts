@@ -8,7 +8,7 @@
  * Prints throughput and latency percentiles; exits non-zero if any request errs.
  *
  * Usage: npm run bench:load -- [--backend sqlite|postgres] [--seconds 15] [--rate 1000] [--connections 64]
- *        [--read-seconds 10] [--users 200] [--max-requests 60000] [--json FILE]
+ *        [--read-seconds 10] [--users 200] [--max-requests 60000] [--only read|save] [--json FILE]
  * PostgreSQL uses a scratch database on BENCH_DATABASE_URL_POSTGRES (or TEST_DATABASE_URL_POSTGRES).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -37,6 +37,9 @@ const READ_SECONDS = Number(args.get('read-seconds') ?? 10);
 const USERS = Number(args.get('users') ?? 200);
 const MAX_REQUESTS = Number(args.get('max-requests') ?? 60_000);
 const JSON_FILE = args.get('json');
+/** `--only read` or `--only save` runs one mix (to profile it alone); both run by default. */
+const ONLY = args.get('only') ?? 'both';
+if (!['both', 'read', 'save'].includes(ONLY)) throw new Error('--only must be read or save');
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench-output');
 const TODAY = '2026-11-29';
@@ -260,60 +263,68 @@ async function main(): Promise<void> {
     const saveCpu = serverCpuMs(child.pid);
     const officerState = officers.map(() => ({ version: 0, busy: false }));
     let next = 0;
-    const saves = await autocannon({
-      url: address,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      overallRate: RATE,
-      maxOverallRequests: MAX_REQUESTS,
-      timeout: 10,
-      requests: [
-        {
-          setupRequest: (request, context) => {
-            let index = next++ % officers.length;
-            for (let tries = 0; officerState[index]?.busy && tries < officers.length; tries++)
-              index = next++ % officers.length;
-            const session = officers[index] as Session;
-            const state = officerState[index] as { version: number; busy: boolean };
-            state.busy = true;
-            const queue = context as { pending?: number[] };
-            queue.pending ??= [];
-            queue.pending.push(index);
-            const value = state.version + 1;
-            return {
-              ...request,
-              method: 'PUT',
-              path: '/api/values',
-              headers: {
-                'content-type': 'application/json',
-                cookie: session.cookie,
-                'x-csrf-token': session.csrf,
+    const saves =
+      ONLY === 'read'
+        ? null
+        : await autocannon({
+            url: address,
+            connections: CONNECTIONS,
+            duration: SECONDS,
+            overallRate: RATE,
+            maxOverallRequests: MAX_REQUESTS,
+            timeout: 10,
+            requests: [
+              {
+                setupRequest: (request, context) => {
+                  let index = next++ % officers.length;
+                  for (let tries = 0; officerState[index]?.busy && tries < officers.length; tries++)
+                    index = next++ % officers.length;
+                  const session = officers[index] as Session;
+                  const state = officerState[index] as { version: number; busy: boolean };
+                  state.busy = true;
+                  const queue = context as { pending?: number[] };
+                  queue.pending ??= [];
+                  queue.pending.push(index);
+                  const value = state.version + 1;
+                  return {
+                    ...request,
+                    method: 'PUT',
+                    path: '/api/values',
+                    headers: {
+                      'content-type': 'application/json',
+                      cookie: session.cookie,
+                      'x-csrf-token': session.csrf,
+                    },
+                    body: JSON.stringify({
+                      form: 'BC-THANG',
+                      unit: session.unit,
+                      period: '2026-12',
+                      cells: [
+                        { indicator: 'crime.occurred', option: null, value, version: state.version },
+                        { indicator: 'drug.cases', option: null, value: value + 1, version: state.version },
+                        {
+                          indicator: 'drug.suspects',
+                          option: null,
+                          value: value + 2,
+                          version: state.version,
+                        },
+                      ],
+                    }),
+                  };
+                },
+                onResponse: (status, _body, context) => {
+                  const index = (context as { pending?: number[] }).pending?.shift();
+                  const state = index === undefined ? undefined : officerState[index];
+                  if (!state) return;
+                  state.busy = false;
+                  if (status === 200) state.version++;
+                },
               },
-              body: JSON.stringify({
-                form: 'BC-THANG',
-                unit: session.unit,
-                period: '2026-12',
-                cells: [
-                  { indicator: 'crime.occurred', option: null, value, version: state.version },
-                  { indicator: 'drug.cases', option: null, value: value + 1, version: state.version },
-                  { indicator: 'drug.suspects', option: null, value: value + 2, version: state.version },
-                ],
-              }),
-            };
-          },
-          onResponse: (status, _body, context) => {
-            const index = (context as { pending?: number[] }).pending?.shift();
-            const state = index === undefined ? undefined : officerState[index];
-            if (!state) return;
-            state.busy = false;
-            if (status === 200) state.version++;
-          },
-        },
-      ],
-    });
-    const saveSummary = summarise(`save mix (${RATE} requests/s offered)`, saves);
+            ],
+          });
+    const saveSummary = saves ? summarise(`save mix (${RATE} requests/s offered)`, saves) : { errors: 0 };
     const readCpu = serverCpuMs(child.pid);
-    cpuPerRequest('save mix', saveCpu, readCpu, saves.requests.total);
+    if (saves) cpuPerRequest('save mix', saveCpu, readCpu, saves.requests.total);
 
     // 2. Read mix: each user in turn asks for their dashboard cards, then tasks; analysts also the briefing pack.
     const reads: Array<{ path: string; cookie: string }> = [];
@@ -327,23 +338,28 @@ async function main(): Promise<void> {
         reads.push({ path: `/api/meetings/${meetingId}/pack`, cookie: user.cookie });
     }
     let cursor = 0;
-    const readResult = await autocannon({
-      url: address,
-      connections: CONNECTIONS,
-      duration: READ_SECONDS,
-      maxOverallRequests: MAX_REQUESTS,
-      timeout: 10,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const r = reads[cursor++ % reads.length] as (typeof reads)[number];
-            return { ...request, method: 'GET', path: r.path, headers: { cookie: r.cookie } };
-          },
-        },
-      ],
-    });
-    const readSummary = summarise(`read mix (${readers.length} users: cards, pack, tasks)`, readResult);
-    cpuPerRequest('read mix', readCpu, serverCpuMs(child.pid), readResult.requests.total);
+    const readResult =
+      ONLY === 'save'
+        ? null
+        : await autocannon({
+            url: address,
+            connections: CONNECTIONS,
+            duration: READ_SECONDS,
+            maxOverallRequests: MAX_REQUESTS,
+            timeout: 10,
+            requests: [
+              {
+                setupRequest: (request) => {
+                  const r = reads[cursor++ % reads.length] as (typeof reads)[number];
+                  return { ...request, method: 'GET', path: r.path, headers: { cookie: r.cookie } };
+                },
+              },
+            ],
+          });
+    const readSummary = readResult
+      ? summarise(`read mix (${readers.length} users: cards, pack, tasks)`, readResult)
+      : { errors: 0 };
+    if (readResult) cpuPerRequest('read mix', readCpu, serverCpuMs(child.pid), readResult.requests.total);
 
     const code = await stopServer(child);
     child = null;
@@ -356,11 +372,16 @@ async function main(): Promise<void> {
       writeBenchJson(JSON_FILE, {
         backend: BACKEND,
         scale: Number(args.get('scale') ?? 0),
-        load_saves_per_s: saves.requests.average,
-        load_p50_ms: saves.latency.p50,
-        load_p99_ms: saves.latency.p99,
-        read_req_per_s: readResult.requests.average,
-        read_p99_ms: readResult.latency.p99,
+        ...(saves
+          ? {
+              load_saves_per_s: saves.requests.average,
+              load_p50_ms: saves.latency.p50,
+              load_p99_ms: saves.latency.p99,
+            }
+          : {}),
+        ...(readResult
+          ? { read_req_per_s: readResult.requests.average, read_p99_ms: readResult.latency.p99 }
+          : {}),
         durability: settings,
       });
       console.log(`written to ${JSON_FILE}`);
