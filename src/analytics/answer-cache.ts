@@ -31,7 +31,11 @@ export class AnswerCache {
     return String(row?.n ?? 'none');
   }
 
-  /** The answer to `key` at the current generation: computed once, then a copy of it (callers may change theirs). */
+  /**
+   * The answer to `key` at the current generation: computed once, then shared, frozen: a caller that tried to change
+   * it would throw rather than change it for the next reader (a Map, whose set() freezing does not stop, is handed out
+   * as a copy of its frozen entries). Copying each answer instead cost more than the rest of a cached read.
+   */
   async answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const full = `${await this.generation()}|${key}`;
     if (this.entries.has(full)) {
@@ -40,11 +44,11 @@ export class AnswerCache {
       this.entries.delete(full);
       this.entries.set(full, found);
       this.hits++;
-      return structuredClone(found);
+      return (found instanceof Map ? new Map(found) : found) as T;
     }
     this.misses++;
-    const value = await compute();
-    this.entries.set(full, structuredClone(value));
+    const value = deepFreeze(await compute());
+    this.entries.set(full, value);
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -56,4 +60,17 @@ export class AnswerCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** Freezes a value and everything it holds, the keys and values of Maps included. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (value instanceof Map)
+    for (const [k, v] of value) {
+      deepFreeze(k);
+      deepFreeze(v);
+    }
+  for (const v of Object.values(value)) deepFreeze(v);
+  return value;
 }
