@@ -303,6 +303,15 @@ export class AnalyticsEngine {
     private readonly cache?: AnswerCache,
   ) {}
 
+  /**
+   * `compute`'s answer, kept under `key` while the data is unchanged like the engine's own answers (the live engine
+   * only; others compute every time). For answers built above the engine from it and from tables the generation
+   * watches, e.g. an aggregate query with its secrecy decisions and labels.
+   */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.cache ? this.cache.answer(key, compute) : compute();
+  }
+
   /** How often the cache answered and how often the engine computed (zeros without a cache). */
   cacheStats(): { hits: number; misses: number; entries: number } {
     return { hits: this.cache?.hits ?? 0, misses: this.cache?.misses ?? 0, entries: this.cache?.size ?? 0 };
