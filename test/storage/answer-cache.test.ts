@@ -104,6 +104,20 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal(figure(await read('BCA')), 9);
     });
 
+    it('a reader cannot change a kept answer for the next one', async () => {
+      const first = await read(province);
+      const row = first.rows.find((r) => r.option === null);
+      assert.ok(row);
+      const kept = row.value;
+      assert.throws(() => {
+        row.value = 12345;
+      }, TypeError);
+      assert.throws(() => first.rows.pop(), TypeError);
+      const again = await read(province);
+      assert.equal(figure(again), kept);
+      assert.equal(again.rows.length, first.rows.length);
+    });
+
     it('a report returned and submitted again is counted at once', async () => {
       await act('return');
       assert.equal(figure(await read(province)), null, 'a returned report still counted');
