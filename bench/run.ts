@@ -315,6 +315,7 @@ async function main(): Promise<void> {
       let imported = 0;
       let importMs = 0;
       const costBefore = REUSE ? null : await serverCost(ctx);
+      let clientCpu = 0;
       for (const period of periodList) {
         const values = monthValues(reporters, pairs, period.id, form.id);
         if (REUSE) {
@@ -324,6 +325,7 @@ async function main(): Promise<void> {
           continue;
         }
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         await writeValues(ctx.store, ctx.graph, values, {
           at: new Date().toISOString(),
           userId: null,
@@ -331,6 +333,8 @@ async function main(): Promise<void> {
           reason: 'bench',
         });
         importMs += performance.now() - t0;
+        const cpu1 = process.cpuUsage(cpu0);
+        clientCpu += cpu1.user + cpu1.system;
         imported += values.length;
         // Reports as a running cycle leaves them: closed months approved, the last one submitted but for one unit
         // in twenty still in draft (outside the timed import).
@@ -369,7 +373,7 @@ async function main(): Promise<void> {
             ? 'unknown'
             : `${(((costAfter.cpu - costBefore.cpu) * 1e6) / imported).toFixed(2)} µs`;
         console.log(
-          `  import: ${Math.round(throughput ?? 0).toLocaleString('en')} figures/s; WAL ${wal.toFixed(1)} bytes and server CPU ${cpu} per figure`,
+          `  import: ${Math.round(throughput ?? 0).toLocaleString('en')} figures/s; WAL ${wal.toFixed(1)} bytes, server CPU ${cpu} and client CPU ${(clientCpu / imported).toFixed(2)} µs per figure`,
         );
       }
       // BENCH_IMPORT_ONLY=1: the import alone, e.g. to compare two versions of the write path back to back.
