@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
+import { reportStateAt } from '../submissions/workflow.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
   type RollupRow,
@@ -205,33 +206,6 @@ function figureOf(r: {
 }
 
 /**
- * A report's status at an instant: from its recorded transitions where there are any, otherwise from the times
- * on the report (submitted, approved, locked). Before any of them the report was a draft.
- */
-function statusAt(
-  row: {
-    status: string;
-    updated_at: string;
-    submitted_at: string | null;
-    approved_at: string | null;
-    locked_at: string | null;
-  },
-  events: Array<{ at: string; to_status: string }> | undefined,
-  instant: string,
-): string {
-  if (events && events.length > 0) {
-    let status = 'draft';
-    for (const e of events) if (e.at <= instant) status = e.to_status;
-    return status;
-  }
-  if (row.locked_at && row.locked_at <= instant) return 'locked';
-  if (row.approved_at && row.approved_at <= instant) return 'approved';
-  if (row.submitted_at && row.submitted_at <= instant)
-    return row.status === 'returned' && row.updated_at <= instant ? 'returned' : 'submitted';
-  return 'draft';
-}
-
-/**
  * Figures as they stood at an instant: subtree sums recomputed from the versions in force then (by the time each
  * change was recorded), and reports with the status they had then, so a briefing's numbers can be reproduced after
  * later corrections, late submissions and back-dated loads. A source serves one report or one query: what it has read
@@ -283,7 +257,7 @@ export function asOfAnalyticsSource(
         }
         for (const r of rows) {
           const k = `${r.form_id}|${r.period}|${r.unit_id}`;
-          out.set(k, statusAt(r, byKey.get(k), instant));
+          out.set(k, reportStateAt(r, byKey.get(k), instant).status);
         }
         return out;
       })();

@@ -491,6 +491,7 @@ export async function buildBriefingReport(
       form: 'BC-THANG',
       period: month.id,
       unit: unit.code,
+      asOf: figuresAt,
     });
     for (const view of completenessReport.units) {
       const u = ctx.graph.findByCode(view.unit, monthDate) as Unit;
@@ -509,9 +510,8 @@ export async function buildBriefingReport(
         missing: 0,
       };
       entry.expected++;
-      // A report received after the issue moment had not been received then.
-      if (view.submittedAt !== null && view.submittedAt > figuresAt) entry.missing++;
-      else if (view.timeliness === 'on_time') entry.onTime++;
+      // As the reports stood at the issue moment: one received after it had not been received then.
+      if (view.timeliness === 'on_time') entry.onTime++;
       else if (view.timeliness === 'late') entry.late++;
       else entry.missing++;
       perProvince.set(group.code, entry);

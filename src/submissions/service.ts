@@ -13,10 +13,14 @@ import { requireForm } from '../values/service.ts';
 import { deadlineFor } from './deadlines.ts';
 import {
   checkTransition,
+  type ReportStateAt,
+  reportStateAt,
   STATUS_LABEL_VI,
+  type StoredReportTimes,
   type SubmissionAction,
   type SubmissionStatus,
   timeliness,
+  transitionsFromTimes,
 } from './workflow.ts';
 
 export interface SubmissionView {
@@ -77,10 +81,15 @@ function present(
   unit: Unit,
   period: Period,
   row: Row | undefined,
+  then?: ReportStateAt,
 ): SubmissionView {
-  const status = (row?.status ?? 'draft') as SubmissionStatus;
+  const status = then?.status ?? ((row?.status ?? 'draft') as SubmissionStatus);
   const deadline = deadlineFor(form, period, unit.kind);
-  const submittedAt = status === 'draft' || status === 'returned' ? null : (row?.submitted_at ?? null);
+  const submittedAt = then
+    ? then.submittedAt
+    : status === 'draft' || status === 'returned'
+      ? null
+      : (row?.submitted_at ?? null);
   return {
     form: form.code,
     unit: unit.code,
@@ -145,7 +154,7 @@ export async function transition(
   await ctx.store.write(async (trx) => {
     const row = await trx
       .selectFrom('submission')
-      .select(['status', 'version'])
+      .select(['status', 'version', 'submitted_at', 'approved_at', 'locked_at'])
       .where('form_id', '=', form.id)
       .where('unit_id', '=', unit.id)
       .where('period', '=', period.id)
@@ -156,6 +165,33 @@ export async function transition(
       throw new AppError('conflict', check.messageVi, check.messageEn, [
         { field: 'status', reason: STATUS_LABEL_VI[from] },
       ]);
+    // A report loaded with its times has no history yet: record what its times say before they are overwritten,
+    // so that what stood at an earlier instant can still be told.
+    const earlier = row ? transitionsFromTimes(row) : [];
+    if (earlier.length > 0) {
+      const recorded = await trx
+        .selectFrom('submission_event')
+        .select('id')
+        .where('form_id', '=', form.id)
+        .where('unit_id', '=', unit.id)
+        .where('period', '=', period.id)
+        .limit(1)
+        .executeTakeFirst();
+      if (!recorded)
+        await trx
+          .insertInto('submission_event')
+          .values(
+            earlier.map((e) => ({
+              form_id: form.id,
+              unit_id: unit.id,
+              period: period.id,
+              ...e,
+              user_id: null,
+              reason: null,
+            })),
+          )
+          .execute();
+    }
     const changes = {
       status: check.to,
       updated_at: now,
@@ -283,11 +319,12 @@ export interface Completeness {
 
 /**
  * Which units were expected to submit a form for a period, and which did on time, late or not at all, over a
- * unit's subtree.
+ * unit's subtree; with `asOf`, as the reports stood at that instant (a report returned and submitted again since
+ * counts by its submission then in force, one received after it as not yet received).
  */
 export async function completeness(
   ctx: AppContext,
-  q: { form: string; period: string; unit: string },
+  q: { form: string; period: string; unit: string; asOf?: string },
 ): Promise<Completeness> {
   const period = resolvePeriod(q.period);
   const root = resolveUnitForPeriod(ctx.graph, q.unit, period);
@@ -300,13 +337,23 @@ export async function completeness(
     .filter((u) => kinds.includes(u.kind));
   const rows = await ctx.store.db
     .selectFrom('submission')
-    .select(['unit_id', 'status', 'version', 'submitted_at', 'approved_at', 'locked_at', 'returned_reason'])
+    .select([
+      'unit_id',
+      'status',
+      'version',
+      'updated_at',
+      'submitted_at',
+      'approved_at',
+      'locked_at',
+      'returned_reason',
+    ])
     .where('form_id', '=', form.id)
     .where('period', '=', period.id)
     .execute();
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  const statesThen = q.asOf === undefined ? undefined : await statesAt(ctx, form, period, rows, q.asOf);
   const units = expected
-    .map((u) => present(ctx, form, u, period, byUnit.get(u.id)))
+    .map((u) => present(ctx, form, u, period, byUnit.get(u.id), statesThen?.get(u.id)))
     .sort((a, b) => a.unit.localeCompare(b.unit));
   const reminders = new Map<number, Array<{ code: string; name: string }>>();
   for (const view of units) {
@@ -335,6 +382,31 @@ export async function completeness(
       missing,
     })),
   };
+}
+
+/** Each stored report's state at an instant, by unit, from its recorded transitions. */
+async function statesAt(
+  ctx: AppContext,
+  form: StoredForm,
+  period: Period,
+  rows: ReadonlyArray<StoredReportTimes & { unit_id: number }>,
+  instant: string,
+): Promise<Map<number, ReportStateAt>> {
+  const events = await ctx.store.db
+    .selectFrom('submission_event')
+    .select(['unit_id', 'at', 'to_status'])
+    .where('form_id', '=', form.id)
+    .where('period', '=', period.id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  const byUnit = new Map<number, Array<{ at: string; to_status: string }>>();
+  for (const e of events) {
+    const list = byUnit.get(e.unit_id) ?? [];
+    list.push(e);
+    byUnit.set(e.unit_id, list);
+  }
+  return new Map(rows.map((r) => [r.unit_id, reportStateAt(r, byUnit.get(r.unit_id), instant)]));
 }
 
 /** The reports a unit owes: each monthly form it submits, for the month being collected and the two before. */

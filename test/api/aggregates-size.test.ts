@@ -2,12 +2,12 @@
 // once per form instead of in every row: it stays small, and a client still finds, for every row, exactly which
 // units have not reported.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { readAggregates } from '../../src/analytics/reads.ts';
 import { aggregatesSchema } from '../../src/contract/analytics.ts';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import type { TestApp } from '../support/app.ts';
 import { signIn } from '../support/canary.ts';
 import type { ApiClient } from '../support/http.ts';
 
@@ -18,9 +18,8 @@ describe('the aggregates answer', () => {
   let server: FastifyInstance;
   let analyst: ApiClient;
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     analyst = (
       await signIn(
         server,
@@ -30,10 +29,6 @@ describe('the aggregates answer', () => {
         'none',
       )
     ).client;
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('stays under 150 KB nationally and lists, for every row, the units that have not reported', async () => {

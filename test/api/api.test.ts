@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 describe('HTTP API', () => {
@@ -11,9 +11,8 @@ describe('HTTP API', () => {
   let communeCode: string;
   let otherCommune: string;
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const today = app.ctx.clock.today();
     const province = app.ctx.graph.findByCode('37', today);
     assert.ok(province);
@@ -35,10 +34,6 @@ describe('HTTP API', () => {
       unitCode: communeCode,
       clearance: 'none',
     });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('serves the OpenAPI document and security headers without a session', async () => {

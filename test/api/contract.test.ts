@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import type { TestApp } from '../support/app.ts';
 import { type Principal, plantCanaries, signIn } from '../support/canary.ts';
 import { type OpenApi, type Planted, sweepUrls } from '../support/sweep.ts';
 
@@ -47,9 +47,8 @@ describe('the API contract', () => {
   let readers: Principal[];
   let planted: Planted;
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const leader = await signIn(
       server,
       app.ctx,
@@ -68,10 +67,6 @@ describe('the API contract', () => {
     readers = [leader, admin];
     planted = await plantCanaries(app.ctx, leader.client);
     doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Document;
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('declares a schema for every answer of every operation, and the success answer is never empty', () => {

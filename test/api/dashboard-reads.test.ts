@@ -2,11 +2,11 @@
 // the year to date (the same figures, statuses and secrecy as the full answer), and the province outlines of the
 // map, written out once per era and sent as written, yet the answer the contract describes, behind the same gate.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { provinceMapSchema } from '../../src/contract/analytics.ts';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import type { TestApp } from '../support/app.ts';
 import { signIn } from '../support/canary.ts';
 import type { ApiClient } from '../support/http.ts';
 
@@ -15,9 +15,8 @@ describe('the reads behind the dashboard', () => {
   let server: FastifyInstance;
   let analyst: ApiClient;
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     analyst = (
       await signIn(
         server,
@@ -27,10 +26,6 @@ describe('the reads behind the dashboard', () => {
         'none',
       )
     ).client;
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('answers the month without the year to date with exactly the figures of the full answer', async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
-import { buildServer } from '../../src/server/app.ts';
 import { writeValues } from '../../src/values/repository.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import type { TestApp } from '../support/app.ts';
 import { type Principal, signIn } from '../support/canary.ts';
 
 /** A figure no other value can produce, written into reports left in draft. */
@@ -77,9 +77,8 @@ describe('data status on every route that reads figures', () => {
   let reader: Principal;
   const ids = { meeting: 0, campaign: 0, target: 0 };
 
-  before(async () => {
-    app = await createTestApp();
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({}, async (suite) => {
+    ({ app, server } = suite);
     const { ctx } = app;
     reader = await signIn(
       server,
@@ -143,10 +142,6 @@ describe('data status on every route that reads figures', () => {
       targetValue: 1,
       deadline: '2026-12-31',
     });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   /** The routes that read figures, each with a call whose answer holds the draft figure when drafts count. */

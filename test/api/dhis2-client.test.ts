@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { runDhis2Client } from '../../scripts/dhis2-client.ts';
-import { buildServer } from '../../src/server/app.ts';
 import { runExport } from '../../src/transfer/cli.ts';
-import { createTestApp, createUser, OUTPUT_DIR, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, OUTPUT_DIR, type TestApp } from '../support/app.ts';
 
 /** The server's operator, as the CLI acts without --as: cleared for everything. */
 const OPERATOR = { clearance: 'tuyet_mat' } as const;
@@ -16,9 +16,8 @@ describe('a DHIS2 client against a running server', () => {
   let server: FastifyInstance;
   let baseUrl: string;
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, {
       username: 'dhis2client',
       role: 'officer',
@@ -26,10 +25,6 @@ describe('a DHIS2 client against a running server', () => {
       clearance: 'none',
     });
     baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('posts and reads data values as DHIS2’s Web API documents', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Document, Packer, Paragraph } from 'docx';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 const TEXT =
@@ -13,19 +13,14 @@ describe('figures read from narrative reports', () => {
   let app: TestApp;
   let server: FastifyInstance;
   let commune: string;
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const today = app.ctx.clock.today();
     commune = app.ctx.graph
       .childrenOn(app.ctx.graph.findByCode('37', today)?.id ?? 0, today)
       .map((id) => app.ctx.graph.require(id).code)
       .sort()[4] as string;
     await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: commune, clearance: 'none' });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('proposes figures with their spans, from text and from a .docx', async () => {

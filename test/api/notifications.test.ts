@@ -13,6 +13,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { deadlineFor } from '../../src/submissions/deadlines.ts';
 import { listTasks } from '../../src/tasks/service.ts';
 import { addDays } from '../../src/vietnamese/dates.ts';
+import { useApiSuite } from '../support/api-suite.ts';
 import { createTestApp, createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
@@ -186,16 +187,11 @@ describe('notifications', () => {
 describe('the checks the page runs while typing', () => {
   let app: TestApp;
   let server: FastifyInstance;
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'canbo', role: 'officer', unitCode: '13285' });
     await createUser(app.ctx, { username: 'pheduyet', role: 'approver', unitCode: '37' });
     await createUser(app.ctx, { username: 'pheduyet40', role: 'approver', unitCode: '40' });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('give a unit its own 12 months of history, and count open warnings below an approver, within scope', async () => {

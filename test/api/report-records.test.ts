@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { composeBriefing } from '../../src/documents/index.ts';
 import { buildBriefingReport } from '../../src/reports/briefing.ts';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 const PASSWORD = 'Giaoban@2026-test';
@@ -12,15 +12,10 @@ const PASSWORD = 'Giaoban@2026-test';
 describe('report records: events register, symbol and signers per unit', () => {
   let app: TestApp;
   let server: FastifyInstance;
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'office', role: 'analyst', unitCode: 'BCA' });
     await createUser(app.ctx, { username: 'hanoi', role: 'officer', unitCode: '01' });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('keeps what the office writes in the register across regeneration, and refuses bad input', async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 describe('reporting workflow and completeness', () => {
@@ -11,9 +11,8 @@ describe('reporting workflow and completeness', () => {
   let commune: string;
   const period = '2026-12';
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const today = app.ctx.clock.today();
     const province = app.ctx.graph.findByCode('37', today);
     assert.ok(province);
@@ -24,10 +23,6 @@ describe('reporting workflow and completeness', () => {
     await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: commune });
     await createUser(app.ctx, { username: 'approver', role: 'approver', unitCode: '37' });
     await createUser(app.ctx, { username: 'sibling-approver', role: 'approver', unitCode: '40' });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('goes from draft to submitted to approved, and counts the commune on time', async () => {

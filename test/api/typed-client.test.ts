@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import createClient from 'openapi-fetch';
 import type { paths } from '../../src/contract/paths.ts';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import type { TestApp } from '../support/app.ts';
 import { PASSWORD, signIn } from '../support/canary.ts';
 
 /**
@@ -17,9 +17,8 @@ describe('a typed client over the OpenAPI document (openapi-fetch)', () => {
   let server: FastifyInstance;
   let cookie = '';
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     await signIn(
       server,
       app.ctx,
@@ -27,10 +26,6 @@ describe('a typed client over the OpenAPI document (openapi-fetch)', () => {
       { username: 'khach.phantich', role: 'analyst', unitCode: 'BCA' },
       'none',
     );
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   /** fetch answered by the server in-process (no port), keeping the session cookie like a browser. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 const PASSWORD = 'Giaoban@2026-test';
@@ -39,9 +39,8 @@ describe('a version on every update of a text', () => {
   let staffId: number;
   let commune: string;
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const g = app.ctx.graph;
     commune = g
       .childrenOn(g.findByCode('37', app.ctx.clock.today())?.id ?? -1, app.ctx.clock.today())
@@ -78,10 +77,6 @@ describe('a version on every update of a text', () => {
     });
     assert.equal(created.status, 200, JSON.stringify(created.body));
     meetingId = created.body.id as number;
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   interface Case {

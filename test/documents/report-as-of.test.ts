@@ -15,6 +15,7 @@ import { saveDraft } from '../../src/reports/draft.ts';
 import { configureSigning, issueReport } from '../../src/reports/issue.ts';
 import { renderBriefing } from '../../src/reports/render.ts';
 import { saveDocumentSetting } from '../../src/reports/settings.ts';
+import { completeness, submissionEvents, transition } from '../../src/submissions/service.ts';
 import { readValues, writeValues } from '../../src/values/repository.ts';
 import { formatNumber } from '../../src/vietnamese/index.ts';
 import { createTestApp, OUTPUT_DIR, type TestApp } from '../support/app.ts';
@@ -240,5 +241,52 @@ describe('a report’s figures as of its issue moment', () => {
       'late reports and the correction',
     );
     assert.equal(drugCases(current), live.value);
+  });
+
+  it('counts a report returned and sent again after the moment by its submission in force then, in the table as in the figures', async () => {
+    const { ctx } = app;
+    const options = { unit: 'BCA', period: '2024-06', clearance: 'tuyet_mat' as const };
+    const before = await buildBriefingReport(ctx, options);
+    const moment = before.issueMoment?.figuresAsOf;
+    assert.ok(moment && moment < '2024-07-01', moment);
+    const onTime = before.submissions.find((s) => /^\d+$/.test(s.unitCode) && s.onTime === 1);
+    assert.ok(onTime, 'a province sent June 2024 on time');
+    const cellOf = (r: BriefingReport) =>
+      r.unitTable?.rows.find((x) => x.unitCode === onTime.unitCode)?.cells['drug.cases']?.value ?? null;
+    const figure = cellOf(before);
+    assert.ok(figure !== null && figure > 0);
+    const report = { form: 'BC-THANG', unit: onTime.unitCode, period: '2024-06' };
+    const [state] = (await completeness(ctx, report)).units.filter((u) => u.unit === onTime.unitCode);
+    const firstSubmission = state?.submittedAt;
+    assert.ok(firstSubmission && firstSubmission < moment);
+
+    // Today, long after the moment: the province's report is sent back and submitted again.
+    await transition(ctx, {
+      ...report,
+      action: state?.status === 'submitted' ? 'return' : 'reopen',
+      reason: 'Bổ sung số liệu',
+      actor: SYSTEM_ACTOR,
+    });
+    await transition(ctx, { ...report, action: 'submit', actor: SYSTEM_ACTOR });
+    const [now] = (await completeness(ctx, report)).units.filter((u) => u.unit === onTime.unitCode);
+    assert.ok((now?.submittedAt ?? '') > moment, 'its latest submission is after the moment');
+    // Its history keeps the submission it was received by, before the return.
+    const history = await submissionEvents(ctx, report);
+    assert.deepEqual(history.map((e) => e.action).slice(-2), [
+      state?.status === 'submitted' ? 'return' : 'reopen',
+      'submit',
+    ]);
+    assert.equal(history[0]?.action, 'submit');
+    assert.equal(history[0]?.at, firstSubmission);
+
+    const again = await buildBriefingReport(ctx, options);
+    const row = again.submissions.find((s) => s.unitCode === onTime.unitCode);
+    assert.deepEqual(
+      row,
+      before.submissions.find((s) => s.unitCode === onTime.unitCode),
+      'received on time then',
+    );
+    assert.equal(cellOf(again), figure, 'and its figures counted');
+    assert.deepEqual(again, before, 'the report is the same report');
   });
 });

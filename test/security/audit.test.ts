@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, ROOT, TEST_TODAY, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 function verify(dbFile: string) {
@@ -17,9 +17,8 @@ function verify(dbFile: string) {
 describe('tamper-evident audit log', () => {
   let app: TestApp;
   let server: FastifyInstance;
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const commune = app.ctx.graph
       .childrenOn(app.ctx.graph.findByCode('37', TEST_TODAY)?.id ?? 0, TEST_TODAY)
       .map((id) => app.ctx.graph.require(id).code)
@@ -43,10 +42,6 @@ describe('tamper-evident audit log', () => {
     const analyst = new ApiClient(server, app.clock);
     await analyst.signIn('analyst', 'Giaoban@2026-test');
     await analyst.get('/api/aggregates?unit=BCA&period=2020-02');
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('records sign-ins, failures, changes and reads of classified figures', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
 import type { SecrecyLevel } from '../../src/shared/secrecy.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 /**
@@ -186,9 +186,8 @@ describe('authorisation matrix over the HTTP routes', () => {
   const clients = new Map<string, ApiClient>();
   let units: Record<Relation, string>;
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const today = app.ctx.clock.today();
     const province = app.ctx.graph.findByCode('37', today);
     assert.ok(province);
@@ -208,10 +207,6 @@ describe('authorisation matrix over the HTTP routes', () => {
         clients.set(username, client);
       }
     }
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('allows exactly what the policy table allows, and refuses everything else with 403', async (t) => {

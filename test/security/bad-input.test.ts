@@ -3,27 +3,22 @@
  * reason, never a 500.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 describe('no 500 for bad input', () => {
   let app: TestApp;
   let server: FastifyInstance;
   let client: ApiClient;
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: '40', clearance: 'none' });
     await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
     client = new ApiClient(server, app.clock);
     await client.signIn('analyst', 'Giaoban@2026-test');
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   const assertReasoned = (res: { status: number; body: Record<string, unknown> }, what: string) => {

@@ -3,13 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import { buildServer } from '../../src/server/app.ts';
 import { clearanceAllows, type SecrecyLevel } from '../../src/shared/secrecy.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import type { TestApp } from '../support/app.ts';
 import {
   FIGURE_CANARY_PATTERN,
   type Principal,
@@ -70,9 +70,8 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
   let principals: Principal[];
   let planted: { meetingId: number; taskIds: number[] };
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const signedIn = await signInPrincipals(server, app.ctx, app.clock, {
       top: 'quet.tuyetmat',
       toiMat: 'quet.lanhdao',
@@ -83,10 +82,6 @@ describe('the canary sweep over every GET route of the OpenAPI document', () => 
     const { top } = signedIn;
     principals = [signedIn.analyst, signedIn.approver, signedIn.commune, signedIn.toiMat, top];
     planted = await plantCanaries(app.ctx, top.client);
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('finds no canary where its reader may not see it, on any route, and finds them where they may', async () => {

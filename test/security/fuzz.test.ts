@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
 import { AppError } from '../../src/shared/errors.ts';
 import { importFigures } from '../../src/transfer/import.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 /** Hostile and malformed input: the importers and the API must answer with a clear refusal and write nothing. */
@@ -24,16 +24,11 @@ describe('fuzzing the importers and the API', () => {
     ]);
   };
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'officer', role: 'officer', unitCode: '37' });
     client = new ApiClient(server, app.clock);
     await client.signIn('officer', 'Giaoban@2026-test');
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   const header = 'form,unit,period,indicator,option,value,comment\n';

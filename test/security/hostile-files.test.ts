@@ -3,11 +3,11 @@
  * up, and another user is still served quickly while four of them are being read.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
 import { DEFAULT_ISOLATION, importFileIsolated, UntrustedFileRefused } from '../../src/untrusted/index.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 import { makeZip } from '../support/zip.ts';
 
@@ -91,9 +91,8 @@ describe('hostile uploads', () => {
   let bomb: Buffer;
   let lying: Buffer;
   let huge: Buffer;
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     const today = app.ctx.clock.today();
     commune = app.ctx.graph
       .childrenOn(app.ctx.graph.findByCode('37', today)?.id ?? 0, today)
@@ -114,10 +113,6 @@ describe('hostile uploads', () => {
     bomb = docxBomb();
     lying = lyingXlsx();
     huge = hugeXlsx();
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   async function upload(client: ApiClient, url: string, buffer: Buffer, filename: string) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import type { TestApp } from '../support/app.ts';
 import {
   CANARY_PERIOD,
   FIGURE_CANARY,
@@ -29,9 +29,8 @@ describe('one read gate: the reproductions', () => {
   let top: Principal;
   let planted: { meetingId: number; taskIds: number[] };
 
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     ({ top, toiMat, analyst, approver, commune } = await signInPrincipals(server, app.ctx, app.clock, {
       top: 'lanhdao.tm',
       toiMat: 'lanhdao.toimat',
@@ -40,10 +39,6 @@ describe('one read gate: the reproductions', () => {
       commune: 'canbo.xa',
     }));
     planted = await plantCanaries(app.ctx, top.client);
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('(1) series, rankings, the Tết window and report trend tables apply secrecy decisions, carried up to the nation', async () => {

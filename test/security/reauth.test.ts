@@ -3,28 +3,23 @@
  * the password confirmed again opens them for a few minutes.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
 import { findUserByName } from '../../src/users/repository.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 describe('recent re-authentication', () => {
   let app: TestApp;
   let server: FastifyInstance;
   let targetId: number;
-  before(async () => {
-    app = await createTestApp();
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({}, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'chief', role: 'admin', unitCode: 'BCA', clearance: 'tuyet_mat' });
     await createUser(app.ctx, { username: 'boss', role: 'leader', unitCode: 'BCA', clearance: 'tuyet_mat' });
     await createUser(app.ctx, { username: 'staff', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
     targetId = (await findUserByName(app.ctx.store.db, 'staff'))?.id as number;
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('asks for the password again before declassifying, resetting a password or raising a clearance', async () => {

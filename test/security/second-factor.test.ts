@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { requiresSecondFactor } from '../../src/auth/roles.ts';
 import { generateTotp } from '../../src/auth/totp.ts';
 import { createDemoAccounts } from '../../src/demo/accounts.ts';
-import { buildServer } from '../../src/server/app.ts';
 import { SECOND_FACTOR_PATHS } from '../../src/server/session.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 const PASSWORD = 'Giaoban@2026-test';
@@ -18,9 +18,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 describe('a second factor for everyone who approves, leads, administers or is cleared', () => {
   let app: TestApp;
   let server: FastifyInstance;
-  before(async () => {
-    app = await createTestApp();
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({}, async (suite) => {
+    ({ app, server } = suite);
     const users: Array<[string, 'officer' | 'approver' | 'analyst' | 'leader' | 'admin', string]> = [
       ['phantich.none', 'analyst', 'none'],
       ['canbo.none', 'officer', 'none'],
@@ -39,10 +38,6 @@ describe('a second factor for everyone who approves, leads, administers or is cl
         unitCode: role === 'approver' ? '40' : 'BCA',
         clearance: clearance as 'none',
       });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('asks approvers, leaders, administrators and every cleared account to enrol, and nobody else', async () => {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 describe('the secrecy of aggregates', () => {
   let app: TestApp;
   let server: FastifyInstance;
-  before(async () => {
-    app = await createTestApp({ demo: true });
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({ demo: true }, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'leader', role: 'leader', unitCode: 'BCA', clearance: 'mat' });
     await createUser(app.ctx, {
       username: 'analyst-open',
@@ -18,10 +17,6 @@ describe('the secrecy of aggregates', () => {
       unitCode: 'BCA',
       clearance: 'none',
     });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   async function leader(): Promise<ApiClient> {

@@ -3,22 +3,18 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { generateTotp } from '../../src/auth/totp.ts';
 import { buildServer } from '../../src/server/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
 import { createTestApp, createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 describe('accounts and sign-in', () => {
   let app: TestApp;
   let server: FastifyInstance;
-  before(async () => {
-    app = await createTestApp();
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({}, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'leader', role: 'leader', unitCode: 'BCA', clearance: 'toi_mat' });
     await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
     await createUser(app.ctx, { username: 'target', role: 'analyst', unitCode: 'BCA', clearance: 'none' });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   it('makes a leader enrol a second factor before anything else, then asks for a fresh code at every sign-in', async () => {

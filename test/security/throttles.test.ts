@@ -4,26 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { generateTotp } from '../../src/auth/totp.ts';
-import { buildServer } from '../../src/server/app.ts';
-import { createTestApp, createUser, type TestApp } from '../support/app.ts';
+import { useApiSuite } from '../support/api-suite.ts';
+import { createUser, type TestApp } from '../support/app.ts';
 import { ApiClient } from '../support/http.ts';
 
 describe('throttles that cannot be sidestepped', () => {
   let app: TestApp;
   let server: FastifyInstance;
-  before(async () => {
-    app = await createTestApp();
-    server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+  useApiSuite({}, async (suite) => {
+    ({ app, server } = suite);
     await createUser(app.ctx, { username: 'leader', role: 'leader', unitCode: 'BCA', clearance: 'toi_mat' });
     await createUser(app.ctx, { username: 'analyst', role: 'analyst', unitCode: 'BCA' });
     await createUser(app.ctx, { username: 'locked', role: 'analyst', unitCode: 'BCA' });
-  });
-  after(async () => {
-    await server?.close();
-    await app?.close();
   });
 
   const login = (username: string, password: string, address: string, cookie?: string) =>
