@@ -39,7 +39,7 @@ import { buildReferenceData } from '../src/units/reference-data.ts';
 import { saveReferenceUnits } from '../src/units/repository.ts';
 import type { ValueInput } from '../src/values/model.ts';
 import { writeValues } from '../src/values/repository.ts';
-import { parseArgs, writeBenchJson } from './results.ts';
+import { durability, parseArgs, writeBenchJson } from './results.ts';
 
 const args = parseArgs(process.argv);
 const JSON_FILE = args.get('json');
@@ -257,15 +257,6 @@ async function serverCost(ctx: AppContext): Promise<{ wal: bigint; cpu: number |
     if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
   }
   return { wal, cpu: ticks / tick };
-}
-
-/** PostgreSQL's durability settings during the run ("fsync=on synchronous_commit=on"); null on SQLite. */
-async function durability(ctx: AppContext): Promise<string | null> {
-  if (!ctx.store.pool) return null;
-  const { rows } = await ctx.store.pool.query<{ name: string; setting: string }>(
-    "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name",
-  );
-  return rows.map((r) => `${r.name}=${r.setting}`).join(' ');
 }
 
 async function main(): Promise<void> {
@@ -488,7 +479,7 @@ async function main(): Promise<void> {
       };
       results.push(row);
       console.log(row);
-      const settings = await durability(ctx);
+      const settings = await durability(ctx.store.pool);
       if (settings && !/fsync=on .*synchronous_commit=on/.test(settings))
         console.log(
           `warning: PostgreSQL runs without durable settings (${settings}); production figures need both on`,

@@ -14,6 +14,7 @@ import { MPS_REGIME, referenceDate, wholeMonthsWithin } from '../periods/regime.
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import type { Representation, UnitGraph } from '../units/graph.ts';
 import { roundTo } from '../vietnamese/numbers.ts';
+import type { AnswerCache } from './answer-cache.ts';
 import { type Change, changeBetween, type Notability, notableChange } from './change.ts';
 import {
   asReportState,
@@ -298,7 +299,23 @@ export class AnalyticsEngine {
     private readonly graph: UnitGraph,
     private readonly catalogue: Catalogue,
     private readonly source: AnalyticsSource,
+    /** Keeps answers while the data is unchanged (the live engine only; as-of engines compute every time). */
+    private readonly cache?: AnswerCache,
   ) {}
+
+  /**
+   * `compute`'s answer, kept under `key` while the data is unchanged like the engine's own answers (the live engine
+   * only; others compute every time). For answers built above the engine from it and from tables the generation
+   * watches, e.g. an aggregate query with its secrecy decisions and labels.
+   */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.cache ? this.cache.answer(key, compute) : compute();
+  }
+
+  /** How often the cache answered and how often the engine computed (zeros without a cache). */
+  cacheStats(): { hits: number; misses: number; entries: number } {
+    return { hits: this.cache?.hits ?? 0, misses: this.cache?.misses ?? 0, entries: this.cache?.size ?? 0 };
+  }
 
   private storedPeriodsOf(period: Period, useDays: boolean): string[] {
     if (period.type === 'day') return [period.id];
@@ -358,6 +375,14 @@ export class AnalyticsEngine {
    * needed is read in one query.
    */
   async aggregateMany(
+    req: Omit<AggregateRequest, 'unitId'> & { unitIds: number[] },
+  ): Promise<Array<{ unitId: number; rows: AggregateRow[] }>> {
+    // Drafts change without a report moving: read them fresh.
+    if (!this.cache || req.include === 'draft') return this.computeAggregateMany(req);
+    return this.cache.answer(`aggregateMany:${JSON.stringify(req)}`, () => this.computeAggregateMany(req));
+  }
+
+  private async computeAggregateMany(
     req: Omit<AggregateRequest, 'unitId'> & { unitIds: number[] },
   ): Promise<Array<{ unitId: number; rows: AggregateRow[] }>> {
     const indicators = this.resolveIndicators(req.indicators);
@@ -1255,6 +1280,17 @@ export class AnalyticsEngine {
   }
 
   async coverageOf(
+    unitId: number,
+    period: Period,
+    forms: StoredForm[],
+    include: IncludeLevel = DEFAULT_INCLUDE,
+  ): Promise<Map<number, Coverage>> {
+    if (!this.cache || include === 'draft') return this.computeCoverageOf(unitId, period, forms, include);
+    const key = `coverageOf:${unitId}:${JSON.stringify(period)}:${forms.map((f) => f.id).join(',')}:${include}`;
+    return this.cache.answer(key, () => this.computeCoverageOf(unitId, period, forms, include));
+  }
+
+  private async computeCoverageOf(
     unitId: number,
     period: Period,
     forms: StoredForm[],
