@@ -14,9 +14,9 @@ import * as m0013 from './0013_uids.ts';
 import * as m0014 from './0014_figures_by_year.ts';
 import * as m0015 from './0015_audit_checkpoints.ts';
 import * as m0016 from './0016_text_versions.ts';
-import * as m0017 from './0017_one_figure_index.ts';
 import * as m0020 from './0020_report_status_coverage.ts';
 import * as m0021 from './0021_data_generation.ts';
+import * as m0022 from './0022_one_figure_index.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -35,7 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_figures_by_year': m0014,
   '0015_audit_checkpoints': m0015,
   '0016_text_versions': m0016,
-  '0017_one_figure_index': m0017,
   '0020_report_status_coverage': m0020,
   '0021_data_generation': m0021,
+  '0022_one_figure_index': m0022,
 };
