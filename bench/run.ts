@@ -14,9 +14,10 @@
  * With --json, the figures are merged into FILE under stable keys (see bench/results.ts). `--factor 2` (or 4) runs
  * 2× (4×) the national dataset: the same units over twice (four times) the years, ending at the same month; its
  * record's `scale` is scale × factor. `--reuse 1` measures the reads again on the databases a run with the same
- * scale and years kept (BENCH_KEEP=1), without importing: no import figure is written.
+ * scale and years kept (BENCH_KEEP=1), without importing: no import figure is written. On PostgreSQL the import also
+ * reports the WAL bytes and server CPU per figure; BENCH_IMPORT_ONLY=1 stops after the import.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -225,6 +226,41 @@ async function openBenchApp(
   return { ctx, url, drop };
 }
 
+/**
+ * What the PostgreSQL server has spent so far: WAL position (bytes) and CPU seconds of the postmaster's children,
+ * live and exited (read from /proc: null when the server is on another machine or another user's).
+ */
+async function serverCost(ctx: AppContext): Promise<{ wal: bigint; cpu: number | null } | null> {
+  if (!ctx.store.pool) return null;
+  const { rows } = await ctx.store.pool.query<{ lsn: string; pid: number }>(
+    "SELECT pg_current_wal_lsn() - '0/0' AS lsn, pg_backend_pid() AS pid",
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const wal = BigInt(String(row.lsn).split('.')[0] as string);
+  const stat = (pid: number | string): string[] | null => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  const mine = stat(row.pid);
+  const postmaster = mine ? Number(mine[1]) : null;
+  const parent = postmaster === null ? null : stat(postmaster);
+  if (!parent || postmaster === null) return { wal, cpu: null };
+  const tick = 100;
+  // Fields after the command: utime 11, stime 12, cutime 13, cstime 14 (0-based from the state field).
+  let ticks = Number(parent[13]) + Number(parent[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = stat(entry);
+    if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return { wal, cpu: ticks / tick };
+}
+
 async function main(): Promise<void> {
   const org = benchUnits();
   const periodList = months();
@@ -271,6 +307,8 @@ async function main(): Promise<void> {
       // 1. Import: one change set per month, through writeValues (history, versions and roll-ups included).
       let imported = 0;
       let importMs = 0;
+      const costBefore = REUSE ? null : await serverCost(ctx);
+      let clientCpu = 0;
       for (const period of periodList) {
         const values = monthValues(reporters, pairs, period.id, form.id);
         if (REUSE) {
@@ -280,6 +318,7 @@ async function main(): Promise<void> {
           continue;
         }
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         await writeValues(ctx.store, ctx.graph, values, {
           at: new Date().toISOString(),
           userId: null,
@@ -287,6 +326,8 @@ async function main(): Promise<void> {
           reason: 'bench',
         });
         importMs += performance.now() - t0;
+        const cpu1 = process.cpuUsage(cpu0);
+        clientCpu += cpu1.user + cpu1.system;
         imported += values.length;
         // Reports as a running cycle leaves them: closed months approved, the last one submitted but for one unit
         // in twenty still in draft (outside the timed import).
@@ -317,6 +358,19 @@ async function main(): Promise<void> {
         duckLoaded = true;
       }
       const throughput = REUSE ? null : imported / (importMs / 1000);
+      const costAfter = costBefore ? await serverCost(ctx) : null;
+      if (costBefore && costAfter) {
+        const wal = Number(costAfter.wal - costBefore.wal) / imported;
+        const cpu =
+          costBefore.cpu === null || costAfter.cpu === null
+            ? 'unknown'
+            : `${(((costAfter.cpu - costBefore.cpu) * 1e6) / imported).toFixed(2)} µs`;
+        console.log(
+          `  import: ${Math.round(throughput ?? 0).toLocaleString('en')} figures/s; WAL ${wal.toFixed(1)} bytes, server CPU ${cpu} and client CPU ${(clientCpu / imported).toFixed(2)} µs per figure`,
+        );
+      }
+      // BENCH_IMPORT_ONLY=1: the import alone, e.g. to compare two versions of the write path back to back.
+      if (process.env.BENCH_IMPORT_ONLY === '1') continue;
       if (ctx.store.pool && !REUSE) {
         // What autovacuum does after a bulk load, done at once so that reads are timed in the steady state (index-only
         // scans need the visibility map); not counted in the import rate.

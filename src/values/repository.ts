@@ -494,9 +494,48 @@ async function replaceValuesPostgres(
   }
 }
 
-/** COPY lines, one per row, of some fields each. */
-function* copyLines<T>(rows: T[], fields: (row: T) => Array<string | number | null>): Generator<string> {
-  for (const row of rows) yield `${fields(row).map(copyField).join('\t')}\n`;
+function byPeriodAndUnit(a: ValueInput, b: ValueInput): number {
+  return a.period < b.period ? -1 : a.period > b.period ? 1 : a.unitId - b.unitId;
+}
+
+function inUnitOrder(rows: ValueInput[]): boolean {
+  for (let i = 1; i < rows.length; i++)
+    if (byPeriodAndUnit(rows[i - 1] as ValueInput, rows[i] as ValueInput) > 0) return false;
+  return true;
+}
+
+/**
+ * Brings the BRIN index on (period, unit) up to date with the pages a bulk write filled, in its transaction: a range
+ * of pages not yet summarized is read by every query through the index, so a unit's figures would be looked for in
+ * the whole import until autovacuum came by. Only the new ranges are read.
+ */
+async function summarizeUnitIndex(trx: Kysely<Database>, inserts: ValueInput[]): Promise<void> {
+  const partitions = [...new Set(inserts.map((i) => `data_value_y${periodYear(i.period)}`))];
+  await sql`
+    SELECT brin_summarize_new_values(x.indexrelid)
+    FROM pg_inherits i JOIN pg_index x ON x.indexrelid = i.inhrelid
+    WHERE i.inhparent = 'data_value_unit_brin'::regclass
+      AND x.indrelid = ANY(${partitions}::regclass[])`.execute(trx);
+}
+
+/**
+ * The COPY lines of new figures (version 1 of the change set), adding each to the roll-up changes as its line is
+ * made. Ids are integers (checked at the edge); the texts go through copyField's escaping.
+ */
+function* figureLines(rows: ValueInput[], changeId: number, rollups: RollupAccumulator): Generator<string> {
+  const tail = `\t1\t${changeId}\n`;
+  let period = '';
+  let periodField = '';
+  for (const i of rows) {
+    rollups.add(i.period, i.indicatorId, i.optionId, i.unitId, null, i.value);
+    if (i.period !== period) {
+      period = i.period;
+      periodField = copyField(period);
+    }
+    const value = i.value === null ? '\\N' : copyField(i.value);
+    const comment = i.comment === null ? '\\N' : copyField(i.comment);
+    yield `${periodField}\t${i.unitId}\t${i.formId}\t${i.indicatorId}\t${i.optionId}\t${value}\t${comment}${tail}`;
+  }
 }
 
 /**
@@ -564,18 +603,24 @@ async function writeValuesPostgresBulk(
     return { changeId: null, inserted: 0, updated: 0, unchanged };
   }
   if (inserts.length > 0) {
+    // Stored period by period and unit by unit, so that the BRIN index on (period, unit) finds a unit's figures in a
+    // few pages (the primary key is ordered by indicator: reads across units).
+    if (!inUnitOrder(inserts)) inserts.sort(byPeriodAndUnit);
     // The roll-up changes are added up while the lines are made, so the database gets each figure once.
     await copy(
       'COPY data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) FROM STDIN',
-      copyLines(inserts, (i) => {
-        rollups.add(i.period, i.indicatorId, i.optionId, i.unitId, null, i.value);
-        return [i.period, i.unitId, i.formId, i.indicatorId, i.optionId, i.value, i.comment, 1, changeId];
-      }),
+      figureLines(inserts, changeId, rollups),
     );
+    await summarizeUnitIndex(trx, inserts);
     // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
-    const reports = new Map<string, ValueInput>();
-    for (const i of inserts) reports.set(`${i.formId}|${i.unitId}|${i.period}`, i);
-    const r = [...reports.values()];
+    // The figures are in period and unit order, each form's together: a report's figures are neighbours.
+    const r: ValueInput[] = [];
+    let last: ValueInput | undefined;
+    for (const i of inserts) {
+      if (!last || last.period !== i.period || last.unitId !== i.unitId || last.formId !== i.formId)
+        r.push(i);
+      last = i;
+    }
     for (let start = 0; start < r.length; start += PG_CHUNK) {
       const part = r.slice(start, start + PG_CHUNK);
       await sql`
