@@ -8,12 +8,12 @@
  * Prints throughput and latency percentiles; exits non-zero if any request errs.
  *
  * Usage: npm run bench:load -- [--backend sqlite|postgres] [--seconds 15] [--rate 1000] [--connections 64]
- *        [--read-seconds 10] [--users 200] [--max-requests 60000] [--json FILE]
+ *        [--read-seconds 10] [--users 200] [--max-requests 60000] [--only read|save] [--json FILE]
  * PostgreSQL uses a scratch database on BENCH_DATABASE_URL_POSTGRES (or TEST_DATABASE_URL_POSTGRES).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -26,7 +26,7 @@ import { loadDemo } from '../src/demo/load.ts';
 import { SESSION_COOKIE } from '../src/server/session.ts';
 import { FixedClock } from '../src/shared/clock.ts';
 import { insertUser } from '../src/users/repository.ts';
-import { parseArgs, writeBenchJson } from './results.ts';
+import { durability, parseArgs, writeBenchJson } from './results.ts';
 
 const args = parseArgs(process.argv);
 const BACKEND = args.get('backend') ?? 'sqlite';
@@ -37,6 +37,9 @@ const READ_SECONDS = Number(args.get('read-seconds') ?? 10);
 const USERS = Number(args.get('users') ?? 200);
 const MAX_REQUESTS = Number(args.get('max-requests') ?? 60_000);
 const JSON_FILE = args.get('json');
+/** `--only read` or `--only save` runs one mix (to profile it alone); both run by default. */
+const ONLY = args.get('only') ?? 'both';
+if (!['both', 'read', 'save'].includes(ONLY)) throw new Error('--only must be read or save');
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench-output');
 const TODAY = '2026-11-29';
@@ -150,7 +153,18 @@ async function openSessions(ctx: AppContext): Promise<{ officers: Session[]; rea
 function startServer(url: string): Promise<{ child: ChildProcess; address: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1'],
+    [
+      // LOAD_CPU_PROFILE=DIR writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
+      ...(process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.LOAD_CPU_PROFILE] : []),
+      '--import',
+      'tsx',
+      join(ROOT, 'src/cli/main.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: url, GIAOBAN_NOW: TODAY, LOG_LEVEL: 'warn' },
@@ -175,6 +189,24 @@ async function stopServer(child: ChildProcess): Promise<number | null> {
 }
 
 type Result = autocannon.Result;
+
+/** CPU time (user + system) the server process has used so far, in ms, from /proc (null elsewhere): on a shared
+ * machine the CPU per request compares across runs where throughput and latency do not. */
+function serverCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function cpuPerRequest(label: string, before: number | null, after: number | null, requests: number): void {
+  if (before === null || after === null || requests === 0) return;
+  console.log(
+    `${label}: server CPU ${Math.round(after - before)} ms, ${((after - before) / requests).toFixed(1)} ms per request`,
+  );
+}
 
 function summarise(label: string, result: Result): { errors: number } {
   const errors = result.errors + result.non2xx + result.timeouts;
@@ -203,7 +235,9 @@ async function main(): Promise<void> {
       referenceDataDir: join(ROOT, 'reference-data', 'admin-units'),
     });
     const { officers, readers } = await openSessions(ctx);
+    const settings = await durability(ctx.store.pool);
     await ctx.close();
+    if (settings) console.log(`PostgreSQL: ${settings}`);
 
     const server = await startServer(url);
     child = server.child;
@@ -226,60 +260,71 @@ async function main(): Promise<void> {
     // the version of each figure it was read at (428 without it, 409 when stale), as the form does: each officer's
     // three figures change on every save, so each save that succeeds moves their version on by one. An officer with
     // a save in flight is skipped until it is answered (a connection answers its requests in order).
+    const saveCpu = serverCpuMs(child.pid);
     const officerState = officers.map(() => ({ version: 0, busy: false }));
     let next = 0;
-    const saves = await autocannon({
-      url: address,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      overallRate: RATE,
-      maxOverallRequests: MAX_REQUESTS,
-      timeout: 10,
-      requests: [
-        {
-          setupRequest: (request, context) => {
-            let index = next++ % officers.length;
-            for (let tries = 0; officerState[index]?.busy && tries < officers.length; tries++)
-              index = next++ % officers.length;
-            const session = officers[index] as Session;
-            const state = officerState[index] as { version: number; busy: boolean };
-            state.busy = true;
-            const queue = context as { pending?: number[] };
-            queue.pending ??= [];
-            queue.pending.push(index);
-            const value = state.version + 1;
-            return {
-              ...request,
-              method: 'PUT',
-              path: '/api/values',
-              headers: {
-                'content-type': 'application/json',
-                cookie: session.cookie,
-                'x-csrf-token': session.csrf,
+    const saves =
+      ONLY === 'read'
+        ? null
+        : await autocannon({
+            url: address,
+            connections: CONNECTIONS,
+            duration: SECONDS,
+            overallRate: RATE,
+            maxOverallRequests: MAX_REQUESTS,
+            timeout: 10,
+            requests: [
+              {
+                setupRequest: (request, context) => {
+                  let index = next++ % officers.length;
+                  for (let tries = 0; officerState[index]?.busy && tries < officers.length; tries++)
+                    index = next++ % officers.length;
+                  const session = officers[index] as Session;
+                  const state = officerState[index] as { version: number; busy: boolean };
+                  state.busy = true;
+                  const queue = context as { pending?: number[] };
+                  queue.pending ??= [];
+                  queue.pending.push(index);
+                  const value = state.version + 1;
+                  return {
+                    ...request,
+                    method: 'PUT',
+                    path: '/api/values',
+                    headers: {
+                      'content-type': 'application/json',
+                      cookie: session.cookie,
+                      'x-csrf-token': session.csrf,
+                    },
+                    body: JSON.stringify({
+                      form: 'BC-THANG',
+                      unit: session.unit,
+                      period: '2026-12',
+                      cells: [
+                        { indicator: 'crime.occurred', option: null, value, version: state.version },
+                        { indicator: 'drug.cases', option: null, value: value + 1, version: state.version },
+                        {
+                          indicator: 'drug.suspects',
+                          option: null,
+                          value: value + 2,
+                          version: state.version,
+                        },
+                      ],
+                    }),
+                  };
+                },
+                onResponse: (status, _body, context) => {
+                  const index = (context as { pending?: number[] }).pending?.shift();
+                  const state = index === undefined ? undefined : officerState[index];
+                  if (!state) return;
+                  state.busy = false;
+                  if (status === 200) state.version++;
+                },
               },
-              body: JSON.stringify({
-                form: 'BC-THANG',
-                unit: session.unit,
-                period: '2026-12',
-                cells: [
-                  { indicator: 'crime.occurred', option: null, value, version: state.version },
-                  { indicator: 'drug.cases', option: null, value: value + 1, version: state.version },
-                  { indicator: 'drug.suspects', option: null, value: value + 2, version: state.version },
-                ],
-              }),
-            };
-          },
-          onResponse: (status, _body, context) => {
-            const index = (context as { pending?: number[] }).pending?.shift();
-            const state = index === undefined ? undefined : officerState[index];
-            if (!state) return;
-            state.busy = false;
-            if (status === 200) state.version++;
-          },
-        },
-      ],
-    });
-    const saveSummary = summarise(`save mix (${RATE} requests/s offered)`, saves);
+            ],
+          });
+    const saveSummary = saves ? summarise(`save mix (${RATE} requests/s offered)`, saves) : { errors: 0 };
+    const readCpu = serverCpuMs(child.pid);
+    if (saves) cpuPerRequest('save mix', saveCpu, readCpu, saves.requests.total);
 
     // 2. Read mix: each user in turn asks for their dashboard cards, then tasks; analysts also the briefing pack.
     const reads: Array<{ path: string; cookie: string }> = [];
@@ -293,22 +338,28 @@ async function main(): Promise<void> {
         reads.push({ path: `/api/meetings/${meetingId}/pack`, cookie: user.cookie });
     }
     let cursor = 0;
-    const readResult = await autocannon({
-      url: address,
-      connections: CONNECTIONS,
-      duration: READ_SECONDS,
-      maxOverallRequests: MAX_REQUESTS,
-      timeout: 10,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const r = reads[cursor++ % reads.length] as (typeof reads)[number];
-            return { ...request, method: 'GET', path: r.path, headers: { cookie: r.cookie } };
-          },
-        },
-      ],
-    });
-    const readSummary = summarise(`read mix (${readers.length} users: cards, pack, tasks)`, readResult);
+    const readResult =
+      ONLY === 'save'
+        ? null
+        : await autocannon({
+            url: address,
+            connections: CONNECTIONS,
+            duration: READ_SECONDS,
+            maxOverallRequests: MAX_REQUESTS,
+            timeout: 10,
+            requests: [
+              {
+                setupRequest: (request) => {
+                  const r = reads[cursor++ % reads.length] as (typeof reads)[number];
+                  return { ...request, method: 'GET', path: r.path, headers: { cookie: r.cookie } };
+                },
+              },
+            ],
+          });
+    const readSummary = readResult
+      ? summarise(`read mix (${readers.length} users: cards, pack, tasks)`, readResult)
+      : { errors: 0 };
+    if (readResult) cpuPerRequest('read mix', readCpu, serverCpuMs(child.pid), readResult.requests.total);
 
     const code = await stopServer(child);
     child = null;
@@ -321,11 +372,17 @@ async function main(): Promise<void> {
       writeBenchJson(JSON_FILE, {
         backend: BACKEND,
         scale: Number(args.get('scale') ?? 0),
-        load_saves_per_s: saves.requests.average,
-        load_p50_ms: saves.latency.p50,
-        load_p99_ms: saves.latency.p99,
-        read_req_per_s: readResult.requests.average,
-        read_p99_ms: readResult.latency.p99,
+        ...(saves
+          ? {
+              load_saves_per_s: saves.requests.average,
+              load_p50_ms: saves.latency.p50,
+              load_p99_ms: saves.latency.p99,
+            }
+          : {}),
+        ...(readResult
+          ? { read_req_per_s: readResult.requests.average, read_p99_ms: readResult.latency.p99 }
+          : {}),
+        durability: settings,
       });
       console.log(`written to ${JSON_FILE}`);
     }

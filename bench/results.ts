@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
+import type pg from 'pg';
 
 /**
  * The machine-readable result of a benchmark run. Keys are stable so that runs of different versions can be
@@ -94,4 +95,14 @@ export function parseArgs(argv: string[]): Map<string, string> {
     args.set(name.slice(2), value);
   }
   return args;
+}
+
+/** PostgreSQL's durability settings during the run ("fsync=on full_page_writes=on synchronous_commit=on"); null on
+ * SQLite (no pool). */
+export async function durability(pool: pg.Pool | null): Promise<string | null> {
+  if (!pool) return null;
+  const { rows } = await pool.query<{ name: string; setting: string }>(
+    "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name",
+  );
+  return rows.map((r) => `${r.name}=${r.setting}`).join(' ');
 }

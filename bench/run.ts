@@ -14,15 +14,18 @@
  * With --json, the figures are merged into FILE under stable keys (see bench/results.ts). `--factor 2` (or 4) runs
  * 2× (4×) the national dataset: the same units over twice (four times) the years, ending at the same month; its
  * record's `scale` is scale × factor. `--reuse 1` measures the reads again on the databases a run with the same
- * scale and years kept (BENCH_KEEP=1), without importing: no import figure is written.
+ * scale and years kept (BENCH_KEEP=1), without importing: no import figure is written. On PostgreSQL the import also
+ * reports the WAL bytes and server CPU per figure; BENCH_IMPORT_ONLY=1 stops after the import.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type DuckDBAppender, DuckDBInstance } from '@duckdb/node-api';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { AnalyticsEngine } from '../src/analytics/engine.ts';
+import { liveAnalyticsSource } from '../src/analytics/repository.ts';
 import { type AppContext, openApp } from '../src/app/context.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { migrate, openStore } from '../src/db/store.ts';
@@ -38,7 +41,7 @@ import { buildReferenceData } from '../src/units/reference-data.ts';
 import { saveReferenceUnits } from '../src/units/repository.ts';
 import type { ValueInput } from '../src/values/model.ts';
 import { writeValues } from '../src/values/repository.ts';
-import { parseArgs, writeBenchJson } from './results.ts';
+import { durability, parseArgs, writeBenchJson } from './results.ts';
 
 const args = parseArgs(process.argv);
 const JSON_FILE = args.get('json');
@@ -223,13 +226,39 @@ async function openBenchApp(
   return { ctx, url, drop };
 }
 
-/** PostgreSQL's durability settings during the run ("fsync=on synchronous_commit=on"); null on SQLite. */
-async function durability(ctx: AppContext): Promise<string | null> {
+/**
+ * What the PostgreSQL server has spent so far: WAL position (bytes) and CPU seconds of the postmaster's children,
+ * live and exited (read from /proc: null when the server is on another machine or another user's).
+ */
+async function serverCost(ctx: AppContext): Promise<{ wal: bigint; cpu: number | null } | null> {
   if (!ctx.store.pool) return null;
-  const { rows } = await ctx.store.pool.query<{ name: string; setting: string }>(
-    "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name",
+  const { rows } = await ctx.store.pool.query<{ lsn: string; pid: number }>(
+    "SELECT pg_current_wal_lsn() - '0/0' AS lsn, pg_backend_pid() AS pid",
   );
-  return rows.map((r) => `${r.name}=${r.setting}`).join(' ');
+  const row = rows[0];
+  if (!row) return null;
+  const wal = BigInt(String(row.lsn).split('.')[0] as string);
+  const stat = (pid: number | string): string[] | null => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  const mine = stat(row.pid);
+  const postmaster = mine ? Number(mine[1]) : null;
+  const parent = postmaster === null ? null : stat(postmaster);
+  if (!parent || postmaster === null) return { wal, cpu: null };
+  const tick = 100;
+  // Fields after the command: utime 11, stime 12, cutime 13, cstime 14 (0-based from the state field).
+  let ticks = Number(parent[13]) + Number(parent[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = stat(entry);
+    if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return { wal, cpu: ticks / tick };
 }
 
 async function main(): Promise<void> {
@@ -278,6 +307,8 @@ async function main(): Promise<void> {
       // 1. Import: one change set per month, through writeValues (history, versions and roll-ups included).
       let imported = 0;
       let importMs = 0;
+      const costBefore = REUSE ? null : await serverCost(ctx);
+      let clientCpu = 0;
       for (const period of periodList) {
         const values = monthValues(reporters, pairs, period.id, form.id);
         if (REUSE) {
@@ -287,6 +318,7 @@ async function main(): Promise<void> {
           continue;
         }
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         await writeValues(ctx.store, ctx.graph, values, {
           at: new Date().toISOString(),
           userId: null,
@@ -294,6 +326,8 @@ async function main(): Promise<void> {
           reason: 'bench',
         });
         importMs += performance.now() - t0;
+        const cpu1 = process.cpuUsage(cpu0);
+        clientCpu += cpu1.user + cpu1.system;
         imported += values.length;
         // Reports as a running cycle leaves them: closed months approved, the last one submitted but for one unit
         // in twenty still in draft (outside the timed import).
@@ -324,6 +358,19 @@ async function main(): Promise<void> {
         duckLoaded = true;
       }
       const throughput = REUSE ? null : imported / (importMs / 1000);
+      const costAfter = costBefore ? await serverCost(ctx) : null;
+      if (costBefore && costAfter) {
+        const wal = Number(costAfter.wal - costBefore.wal) / imported;
+        const cpu =
+          costBefore.cpu === null || costAfter.cpu === null
+            ? 'unknown'
+            : `${(((costAfter.cpu - costBefore.cpu) * 1e6) / imported).toFixed(2)} µs`;
+        console.log(
+          `  import: ${Math.round(throughput ?? 0).toLocaleString('en')} figures/s; WAL ${wal.toFixed(1)} bytes, server CPU ${cpu} and client CPU ${(clientCpu / imported).toFixed(2)} µs per figure`,
+        );
+      }
+      // BENCH_IMPORT_ONLY=1: the import alone, e.g. to compare two versions of the write path back to back.
+      if (process.env.BENCH_IMPORT_ONLY === '1') continue;
       if (ctx.store.pool && !REUSE) {
         // What autovacuum does after a bulk load, done at once so that reads are timed in the steady state (index-only
         // scans need the visibility map); not counted in the import rate.
@@ -340,14 +387,20 @@ async function main(): Promise<void> {
       const root = ctx.graph.root('2026-11-14').id;
       const packPeriod = parsePeriod(`${LAST.year - 1}-12`);
       const packUnits = [root, ...org.provinces];
+      // The computation is timed, not the answer cache around it (which would answer every run after the first).
+      const engine = new AnalyticsEngine(
+        ctx.graph,
+        ctx.catalogue,
+        liveAnalyticsSource(ctx.store.readDb, () => ctx.graph),
+      );
       const pack = () =>
-        ctx.engine.aggregateMany({ unitIds: packUnits, period: packPeriod, compare: true, coverage: false });
+        engine.aggregateMany({ unitIds: packUnits, period: packPeriod, compare: true, coverage: false });
       const province = org.provinces
         .map((id) => ({ id, n: ctx.graph.childrenOn(id, '2026-11-14').length }))
         .sort((a, b) => b.n - a.n)[0] as { id: number; n: number };
       const last24 = periodList.slice(-24);
       const drill = () =>
-        ctx.engine.drilldown({ unitId: province.id, indicator: 'drug.cases', option: null, months: last24 });
+        engine.drilldown({ unitId: province.id, indicator: 'drug.cases', option: null, months: last24 });
       const drug = ctx.catalogue.indicator('drug.cases');
       if (!drug) throw new Error('drug.cases missing');
       const ytdMonths = (year: number) =>
@@ -434,7 +487,7 @@ async function main(): Promise<void> {
       };
       results.push(row);
       console.log(row);
-      const settings = await durability(ctx);
+      const settings = await durability(ctx.store.pool);
       if (settings && !/fsync=on .*synchronous_commit=on/.test(settings))
         console.log(
           `warning: PostgreSQL runs without durable settings (${settings}); production figures need both on`,

@@ -14,6 +14,7 @@ import { MPS_REGIME, referenceDate, wholeMonthsWithin } from '../periods/regime.
 import { highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import type { Representation, UnitGraph } from '../units/graph.ts';
 import { roundTo } from '../vietnamese/numbers.ts';
+import type { AnswerCache } from './answer-cache.ts';
 import { type Change, changeBetween, type Notability, notableChange } from './change.ts';
 import {
   asReportState,
@@ -189,6 +190,8 @@ interface Term {
   /** The unit itself when it stands for itself in every period (no reorganisation in between): its sums over the
    * periods can then be read summed. */
   simpleUnit: number | null;
+  /** The stored periods joined (the key of a sum over them), computed once with the term. */
+  periodsKey: string;
 }
 
 /**
@@ -230,7 +233,8 @@ class CellTable {
 /** Where evaluation reads: per-period cells, and sums over a term's periods where they were read that way. */
 interface CellIndex {
   cells: CellTable;
-  sums: Map<string, { value: number; count: number }>;
+  /** Sums over a term's periods, filed under the periods' key in place of a period. */
+  sums: CellTable;
   /** The periods of each sum group, by the group's key. */
   groups: Map<string, Set<string>>;
   /** Counted figures of stock indicators by "period|indicator|option". */
@@ -239,30 +243,43 @@ interface CellIndex {
 
 /** Report statuses by "form|period", then unit; the statuses counted; and the units counted by "form|period". */
 interface StatusIndex {
-  status: Map<string, Map<number, string>>;
+  /** The status of each unit's report by "form|period" (built when first asked: only coverage needs it). */
+  status: (key: string) => Map<number, string> | undefined;
   counted: Set<string>;
   countedUnits: Map<string, Set<number>>;
   /** Whether every expected reporter under a unit is counted, by "form|period|unit" (filled as asked). */
   complete: Map<string, boolean>;
+  /** By "form|period" (filled as asked): the units of the whole tree with an expected reporter not counted at or
+   * below them (every uncounted reporter and its ancestors). */
+  incomplete: Map<string, Set<number>>;
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
 
 function statusIndex(rows: ReportStatus[], counted: readonly string[]): StatusIndex {
+  const byKey = new Map<string, ReportStatus[]>();
+  const built = new Map<string, Map<number, string>>();
   const st: StatusIndex = {
-    status: new Map(),
+    status: (key) => {
+      let units = built.get(key);
+      const list = byKey.get(key);
+      if (!units && list) {
+        units = new Map();
+        for (const r of list) for (const u of r.unitIds) units.set(u, r.status);
+        built.set(key, units);
+      }
+      return units;
+    },
     counted: new Set(counted),
     countedUnits: new Map(),
     complete: new Map(),
+    incomplete: new Map(),
   };
   for (const r of rows) {
     const key = `${r.formId}|${r.period}`;
-    let units = st.status.get(key);
-    if (!units) {
-      units = new Map();
-      st.status.set(key, units);
-    }
-    for (const u of r.unitIds) units.set(u, r.status);
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
     if (st.counted.has(r.status)) {
       let set = st.countedUnits.get(key);
       if (!set) {
@@ -298,7 +315,23 @@ export class AnalyticsEngine {
     private readonly graph: UnitGraph,
     private readonly catalogue: Catalogue,
     private readonly source: AnalyticsSource,
+    /** Keeps answers while the data is unchanged (the live engine only; as-of engines compute every time). */
+    private readonly cache?: AnswerCache,
   ) {}
+
+  /**
+   * `compute`'s answer, kept under `key` while the data is unchanged like the engine's own answers (the live engine
+   * only; others compute every time). For answers built above the engine from it and from tables the generation
+   * watches, e.g. an aggregate query with its secrecy decisions and labels.
+   */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.cache ? this.cache.answer(key, compute) : compute();
+  }
+
+  /** How often the cache answered and how often the engine computed (zeros without a cache). */
+  cacheStats(): { hits: number; misses: number; entries: number } {
+    return { hits: this.cache?.hits ?? 0, misses: this.cache?.misses ?? 0, entries: this.cache?.size ?? 0 };
+  }
 
   private storedPeriodsOf(period: Period, useDays: boolean): string[] {
     if (period.type === 'day') return [period.id];
@@ -328,7 +361,12 @@ export class AnalyticsEngine {
       rep: this.graph.representationOn(unitId, this.refDate(p)),
     }));
     const simple = representations.every((r) => r.rep.rule === 'same_unit');
-    const term = { periods, representations, simpleUnit: simple ? unitId : null };
+    const term = {
+      periods,
+      representations,
+      simpleUnit: simple ? unitId : null,
+      periodsKey: periods.join(','),
+    };
     if (++this.termCount > 100_000) {
       this.terms.months.clear();
       this.terms.days.clear();
@@ -358,6 +396,14 @@ export class AnalyticsEngine {
    * needed is read in one query.
    */
   async aggregateMany(
+    req: Omit<AggregateRequest, 'unitId'> & { unitIds: number[] },
+  ): Promise<Array<{ unitId: number; rows: AggregateRow[] }>> {
+    // Drafts change without a report moving: read them fresh.
+    if (!this.cache || req.include === 'draft') return this.computeAggregateMany(req);
+    return this.cache.answer(`aggregateMany:${JSON.stringify(req)}`, () => this.computeAggregateMany(req));
+  }
+
+  private async computeAggregateMany(
     req: Omit<AggregateRequest, 'unitId'> & { unitIds: number[] },
   ): Promise<Array<{ unitId: number; rows: AggregateRow[] }>> {
     const indicators = this.resolveIndicators(req.indicators);
@@ -449,11 +495,39 @@ export class AnalyticsEngine {
     }
     const adjustments = await this.readAdjustments(adjustKeys, [...needed], statuses);
     const results: Array<{ unitId: number; rows: AggregateRow[] }> = [];
+    const names = ['value', 'prev', 'yoy', 'ytd', 'ytd_prev'] as const;
+    const isCountOf = (indicator: StoredIndicator) =>
+      indicator.valueType === 'integer' && indicator.aggregation.kind === 'sum';
+    // Nothing partial is flagged: a change of counts is notable only over every expected unit.
+    const notable = (isCount: boolean, c: ReturnType<AnalyticsEngine['likeForLike']>) =>
+      isCount && c.change !== null && (c.coverage === null || c.coverage.basis === 'complete')
+        ? notableChange(c.cur, c.old)
+        : null;
     for (const unitId of req.unitIds) {
       const coverageByForm =
         req.coverage === false
           ? new Map<number, Coverage>()
           : this.coverageFrom(unitId, req.period, [...forms.values()], statuses);
+      // The unit's terms by comparison, read by days or not: looked up once per unit, not in every row.
+      const termsBy = new Map<boolean, Record<(typeof names)[number], Term | null>>();
+      const termsOf = (days: boolean) => {
+        let found = termsBy.get(days);
+        if (!found) {
+          const t = (name: (typeof names)[number]) => {
+            const period = byName.get(name);
+            return period ? termFor(unitId, name, period, days) : null;
+          };
+          found = {
+            value: t('value'),
+            prev: t('prev'),
+            yoy: t('yoy'),
+            ytd: t('ytd'),
+            ytd_prev: t('ytd_prev'),
+          };
+          termsBy.set(days, found);
+        }
+        return found;
+      };
       const rows: AggregateRow[] = [];
       for (const indicator of indicators) {
         const options = indicator.options.length === 0 ? [null] : indicator.options.map((o) => o.code);
@@ -464,14 +538,18 @@ export class AnalyticsEngine {
           form?.secrecy ?? 'none',
           ...this.partSecrecy(indicator),
         ]);
+        const t = termsOf(days);
+        const planOf = (baseName: string) =>
+          form ? plans.get(`${unitId}|${form.id}|${days}|${baseName}`) : undefined;
+        const plan = compare
+          ? { prev: planOf('prev'), yoy: planOf('yoy'), ytd_prev: planOf('ytd_prev') }
+          : null;
+        const yoyRule = compare ? (t.yoy ? this.combinedRule(t.yoy) : 'not_comparable') : null;
+        const isCount = isCountOf(indicator);
+        const figure = (term: Term | null, option: string | null) =>
+          term ? this.evaluate(indicator, option, term, index) : null;
         for (const option of options) {
-          const figureFor = (name: string) => {
-            const target = byName.get(name as 'value') ?? null;
-            return target
-              ? this.evaluate(indicator, option, termFor(unitId, name, target, days), index)
-              : null;
-          };
-          const value = figureFor('value');
+          const value = figure(t.value, option);
           const row: AggregateRow = {
             indicator: indicator.code,
             include,
@@ -482,43 +560,35 @@ export class AnalyticsEngine {
             secrecy,
             coverage: form ? (coverageByForm.get(form.id) ?? null) : null,
           };
-          if (compare) {
-            row.prev = figureFor('prev');
-            row.yoy = figureFor('yoy');
+          if (plan && yoyRule) {
+            row.prev = figure(t.prev, option);
+            row.yoy = figure(t.yoy, option);
             if (yearToDate) {
-              row.ytd = figureFor('ytd');
-              row.ytd_prev = figureFor('ytd_prev');
+              row.ytd = figure(t.ytd, option);
+              row.ytd_prev = figure(t.ytd_prev, option);
             }
-            const yoyPeriod = byName.get('yoy');
-            const yoyTerm = yoyPeriod ? termFor(unitId, 'yoy', yoyPeriod, days) : null;
-            row.yoy_units = yoyTerm ? this.unitCodes(yoyTerm) : [];
-            row.yoy_rule = yoyTerm ? this.combinedRule(yoyTerm) : 'not_comparable';
-            const isCount = indicator.valueType === 'integer' && indicator.aggregation.kind === 'sum';
-            const compared = (current: number | null, base: number | null, baseName: string) =>
-              this.likeForLike(
-                indicator,
-                option,
-                current,
-                base,
-                form ? plans.get(`${unitId}|${form.id}|${days}|${baseName}`) : undefined,
-                adjustments,
-              );
-            const prev = compared(value, row.prev, 'prev');
-            const yoy = compared(value, row.yoy, 'yoy');
-            const ytd = yearToDate ? compared(row.ytd ?? null, row.ytd_prev ?? null, 'ytd_prev') : null;
+            row.yoy_units = t.yoy ? this.unitCodes(t.yoy) : [];
+            row.yoy_rule = yoyRule;
+            const prev = this.likeForLike(indicator, option, value, row.prev, plan.prev, adjustments);
+            const yoy = this.likeForLike(indicator, option, value, row.yoy, plan.yoy, adjustments);
+            const ytd = yearToDate
+              ? this.likeForLike(
+                  indicator,
+                  option,
+                  row.ytd ?? null,
+                  row.ytd_prev ?? null,
+                  plan.ytd_prev,
+                  adjustments,
+                )
+              : null;
             row.coverage_prev = prev.coverage;
             row.coverage_yoy = yoy.coverage;
             if (ytd) row.coverage_ytd = ytd.coverage;
             row.change_prev = prev.change;
             row.change_yoy = yoy.change;
             if (ytd) row.change_ytd = ytd.change;
-            // Nothing partial is flagged: a change of counts is notable only over every expected unit.
-            const notable = (c: ReturnType<typeof compared>) =>
-              isCount && c.change !== null && (c.coverage === null || c.coverage.basis === 'complete')
-                ? notableChange(c.cur, c.old)
-                : null;
-            row.notable_prev = isCount && prev.change !== null ? notable(prev) : null;
-            row.notable_yoy = isCount && yoy.change !== null ? notable(yoy) : null;
+            row.notable_prev = isCount && prev.change !== null ? notable(isCount, prev) : null;
+            row.notable_yoy = isCount && yoy.change !== null ? notable(isCount, yoy) : null;
           }
           rows.push(row);
         }
@@ -846,9 +916,7 @@ export class AnalyticsEngine {
     if (optionId === undefined) return null;
     if (rule.kind === 'latest') return this.evaluateStock(indicator, optionId, term, index);
     if (rule.kind === 'sum' && term.simpleUnit !== null && term.periods.length > 1) {
-      const summed = index.sums.get(
-        `${term.periods.join(',')}|${indicator.id}|${optionId}|${term.simpleUnit}`,
-      );
+      const summed = index.sums.get(term.periodsKey, indicator.id, optionId, term.simpleUnit);
       return !summed || summed.count === 0 ? null : roundTo(summed.value, indicator.decimals);
     }
     // Summed period by period, then the periods in order.
@@ -922,7 +990,7 @@ export class AnalyticsEngine {
     for (const term of terms) {
       for (const p of term.periods) allPeriods.add(p);
       if (term.simpleUnit !== null && term.periods.length > 1) {
-        const key = term.periods.join(',');
+        const key = term.periodsKey;
         const group = groups.get(key) ?? { periods: term.periods, units: new Set<number>() };
         group.units.add(term.simpleUnit);
         groups.set(key, group);
@@ -933,7 +1001,12 @@ export class AnalyticsEngine {
         for (const u of r.rep.unitIds) cellUnits.add(u);
       }
     }
-    const index: CellIndex = { cells: new CellTable(), sums: new Map(), groups: new Map(), stock: new Map() };
+    const index: CellIndex = {
+      cells: new CellTable(),
+      sums: new CellTable(),
+      groups: new Map(),
+      stock: new Map(),
+    };
     const counted = countedStatuses(include);
     const reads: Array<Promise<void>> = [];
     if (cellUnits.size > 0 && sumIds.length > 0) {
@@ -953,7 +1026,11 @@ export class AnalyticsEngine {
           .sums({ unitIds: [...group.units], periods: group.periods, indicatorIds: sumIds })
           .then((rows) => {
             for (const r of rows)
-              index.sums.set(`${key}|${r.indicatorId}|${r.optionId}|${r.unitId}`, {
+              index.sums.add({
+                period: key,
+                indicatorId: r.indicatorId,
+                optionId: r.optionId,
+                unitId: r.unitId,
                 value: r.value,
                 count: r.count,
               });
@@ -1014,7 +1091,7 @@ export class AnalyticsEngine {
           cell.count -= 1;
         }
         for (const group of groupsOf.get(f.period) ?? []) {
-          const sum = index.sums.get(`${group}|${f.indicatorId}|${f.optionId}|${unitId}`);
+          const sum = index.sums.get(group, f.indicatorId, f.optionId, unitId);
           if (sum) {
             sum.value -= f.value;
             sum.count -= 1;
@@ -1063,7 +1140,7 @@ export class AnalyticsEngine {
 
   /** Subtrees and expected reporters by unit and day, kept for the life of this engine (its tree does not change). */
   private readonly subtrees = new Map<string, { units: number[]; set: Set<number> }>();
-  private readonly reporters = new Map<string, number[]>();
+  private readonly reporters = new Map<string, { units: number[]; set: Set<number> | undefined }>();
 
   private subtree(unitId: number, date: string): { units: number[]; set: Set<number> } {
     // Keyed by the stretch between reorganisations, not the day: every month of a stretch has the same tree.
@@ -1079,11 +1156,24 @@ export class AnalyticsEngine {
   }
 
   private expectedReporters(unitId: number, date: string, form: StoredForm): number[] {
+    return this.expectedReporterEntry(unitId, date, form).units;
+  }
+
+  private expectedReporterSet(unitId: number, date: string, form: StoredForm): ReadonlySet<number> {
+    const entry = this.expectedReporterEntry(unitId, date, form);
+    entry.set ??= new Set(entry.units);
+    return entry.set;
+  }
+
+  private expectedReporterEntry(unitId: number, date: string, form: StoredForm) {
     const kinds: string[] = reporterKindsOn(form, date);
     const key = `${form.id}|${unitId}|${this.graph.stretchOf(date)}|${kinds.join(',')}`;
     let found = this.reporters.get(key);
     if (!found) {
-      found = this.subtree(unitId, date).units.filter((u) => kinds.includes(this.graph.require(u).kind));
+      found = {
+        units: this.subtree(unitId, date).units.filter((u) => kinds.includes(this.graph.require(u).kind)),
+        set: undefined,
+      };
       if (this.reporters.size > 50_000) this.reporters.clear();
       this.reporters.set(key, found);
     }
@@ -1095,9 +1185,17 @@ export class AnalyticsEngine {
     let complete = true;
     for (const { period, rep } of term.representations) {
       const date = this.refDate(period);
-      const counted = st.countedUnits.get(`${form.id}|${period}`) ?? NO_UNITS;
+      const formPeriod = `${form.id}|${period}`;
+      const counted = st.countedUnits.get(formPeriod) ?? NO_UNITS;
+      // The whole tree's uncounted reporters and their ancestors, found once per form and period: a unit of that tree
+      // is complete when it is not among them (the nation and its provinces then cost one walk, not one each).
+      const incomplete = this.incompleteUnits(form, period, date, counted, st);
       for (const r of rep.unitIds) {
-        const key = `${form.id}|${period}|${r}`;
+        if (incomplete?.tree.has(r)) {
+          if (incomplete.units.has(r)) complete = false;
+          continue;
+        }
+        const key = `${formPeriod}|${r}`;
         let done = st.complete.get(key);
         if (done === undefined) {
           done = this.expectedReporters(r, date, form).every((u) => counted.has(u));
@@ -1110,12 +1208,52 @@ export class AnalyticsEngine {
     return complete;
   }
 
-  /** The expected reporters of a form under the units standing for a term in its last stored period. */
-  private expectedUnitsOf(term: Term, form: StoredForm): Set<number> {
-    const out = new Set<number>();
+  /** Units of the tree on a period's day with an uncounted expected reporter of a form at or below them, with the
+   * tree's units; null when the day has no single root or nothing is counted (then asked unit by unit). */
+  private incompleteUnits(
+    form: StoredForm,
+    period: string,
+    date: string,
+    counted: ReadonlySet<number>,
+    st: StatusIndex,
+  ): { units: Set<number>; tree: ReadonlySet<number> } | null {
+    // Where nothing is counted, a unit is complete only without expected reporters: asked unit by unit, each answer
+    // is found at its first reporter.
+    if (counted.size === 0) return null;
+    const key = `${form.id}|${period}`;
+    let units = st.incomplete.get(key);
+    let root: number;
+    try {
+      root = this.graph.root(date).id;
+    } catch {
+      return null;
+    }
+    const tree = this.subtree(root, date).set;
+    if (units === undefined) {
+      units = new Set<number>();
+      for (const u of this.expectedReporters(root, date, form)) {
+        if (counted.has(u) || units.has(u)) continue;
+        units.add(u);
+        for (const a of this.graph.ancestorsOn(u, date)) {
+          if (units.has(a)) break;
+          units.add(a);
+        }
+      }
+      st.incomplete.set(key, units);
+    }
+    return { units, tree };
+  }
+
+  /** The expected reporters of a form under the units standing for a term in its last stored period (never to be
+   * changed: a unit standing for itself gets the set kept with its expected reporters). */
+  private expectedUnitsOf(term: Term, form: StoredForm): ReadonlySet<number> {
     const last = term.representations[term.representations.length - 1];
-    if (!last) return out;
+    if (!last) return NO_UNITS;
     const date = this.refDate(last.period);
+    const [only] = last.rep.unitIds;
+    if (last.rep.unitIds.length === 1 && only !== undefined)
+      return this.expectedReporterSet(only, date, form);
+    const out = new Set<number>();
     for (const r of last.rep.unitIds) for (const u of this.expectedReporters(r, date, form)) out.add(u);
     return out;
   }
@@ -1155,6 +1293,9 @@ export class AnalyticsEngine {
     const adjustCurrent: ReportKey[] = [];
     const adjustBase: ReportKey[] = [];
     const notInBoth = new Set<number>();
+    // Subtrees of period pairs where no unit is counted on either side: all their units are out, none adjusted (a
+    // form nobody reports on is not walked unit by unit).
+    const allOut: Array<ReadonlySet<number>> = [];
     for (let i = 0; i < cur.periods.length; i++) {
       const pc = cur.periods[i] as string;
       const pb = base.periods[i] as string;
@@ -1167,6 +1308,10 @@ export class AnalyticsEngine {
         return refused;
       const countedNow = st.countedUnits.get(`${form.id}|${pc}`) ?? NO_UNITS;
       const countedThen = st.countedUnits.get(`${form.id}|${pb}`) ?? NO_UNITS;
+      if (countedNow.size === 0 && countedThen.size === 0) {
+        allOut.push(this.subtree(cur.simpleUnit, dc).set);
+        continue;
+      }
       for (const u of units) {
         const c = countedNow.has(u);
         const b = countedThen.has(u);
@@ -1176,7 +1321,7 @@ export class AnalyticsEngine {
       }
     }
     let compared = 0;
-    for (const u of expectedUnits) if (!notInBoth.has(u)) compared++;
+    for (const u of expectedUnits) if (!notInBoth.has(u) && !allOut.some((out) => out.has(u))) compared++;
     if (compared === 0 && expectedUnits.size > 0) return refused;
     return {
       coverage: { compared, expected: expectedUnits.size, basis: 'matched' },
@@ -1209,13 +1354,22 @@ export class AnalyticsEngine {
     return out;
   }
 
+  /** The codes of the units summed for a term, kept with the term (a pack asks for them in each of its rows). */
+  private readonly codesOfTerm = new WeakMap<Term, readonly string[]>();
+
   private unitCodes(term: Term): string[] {
-    const ids = new Set<number>();
-    for (const r of term.representations) for (const u of r.rep.unitIds) ids.add(u);
-    return [...ids].map((id) => this.graph.require(id).code).sort();
+    let codes = this.codesOfTerm.get(term);
+    if (!codes) {
+      const ids = new Set<number>();
+      for (const r of term.representations) for (const u of r.rep.unitIds) ids.add(u);
+      codes = [...ids].map((id) => this.graph.require(id).code).sort();
+      this.codesOfTerm.set(term, codes);
+    }
+    return [...codes];
   }
 
   private combinedRule(term: Term): Representation['rule'] {
+    if (term.simpleUnit !== null) return 'same_unit';
     const rules = new Set(term.representations.map((r) => r.rep.rule));
     for (const rule of ['not_existing', 'not_comparable', 'weighted_predecessors', 'predecessors'] as const) {
       if (rules.has(rule)) return rule;
@@ -1260,6 +1414,17 @@ export class AnalyticsEngine {
     forms: StoredForm[],
     include: IncludeLevel = DEFAULT_INCLUDE,
   ): Promise<Map<number, Coverage>> {
+    if (!this.cache || include === 'draft') return this.computeCoverageOf(unitId, period, forms, include);
+    const key = `coverageOf:${unitId}:${JSON.stringify(period)}:${forms.map((f) => f.id).join(',')}:${include}`;
+    return this.cache.answer(key, () => this.computeCoverageOf(unitId, period, forms, include));
+  }
+
+  private async computeCoverageOf(
+    unitId: number,
+    period: Period,
+    forms: StoredForm[],
+    include: IncludeLevel = DEFAULT_INCLUDE,
+  ): Promise<Map<number, Coverage>> {
     const periods = this.coveragePeriods(period, forms);
     const rows = await this.source.reportStatuses({ formIds: forms.map((f) => f.id), periods });
     const st = statusIndex(rows, countedStatuses(include));
@@ -1278,7 +1443,7 @@ export class AnalyticsEngine {
       const stored = this.storedPeriodsOf(period, form.periodType === 'day');
       const expected = this.expectedReporters(unitId, date, form);
       const statuses = emptyStates();
-      const perPeriod = stored.map((p) => st.status.get(`${form.id}|${p}`));
+      const perPeriod = stored.map((p) => st.status(`${form.id}|${p}`));
       const missing: number[] = [];
       let counted = 0;
       for (const id of expected) {

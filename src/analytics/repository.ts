@@ -5,6 +5,7 @@ import { referenceDate } from '../periods/regime.ts';
 import { reportStateAt } from '../submissions/workflow.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
+  periodBounds,
   type RollupRow,
   readLeafCells,
   readRollups,
@@ -120,13 +121,19 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
         .select(['form_id', 'period', 'status', units.as('units')])
         .where('form_id', 'in', q.formIds)
         .where('period', 'in', q.periods)
+        // On PostgreSQL the periods' bounds too: an index-only scan of the range (form, period, status, unit) instead
+        // of every report compared with each period asked (the pack's two years: half the server time).
+        .$if(postgres && q.periods.length > 1, (qb) => {
+          const [low, high] = periodBounds(q.periods);
+          return qb.where('period', '>=', low).where('period', '<=', high);
+        })
         .groupBy(['form_id', 'period', 'status'])
         .execute();
       return rows.map((r) => ({
         formId: r.form_id,
         period: r.period,
         status: r.status,
-        unitIds: String(r.units).split(',').map(Number),
+        unitIds: unitList(String(r.units)),
       }));
     },
     uncountedFigures: async (q) => {
@@ -185,6 +192,27 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
       return out;
     },
   };
+}
+
+/** The unit ids of a comma-separated list, read digit by digit: a year of national reports is some 80,000 ids, which
+ * `split` would first make into as many strings. */
+function unitList(text: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  let digits = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      if (digits) out.push(n);
+      n = 0;
+      digits = false;
+    } else if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits = true;
+    } else throw new Error(`not a list of unit ids: ${text.slice(0, 40)}`);
+  }
+  if (digits) out.push(n);
+  return out;
 }
 
 function figureOf(r: {

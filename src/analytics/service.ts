@@ -42,6 +42,20 @@ export interface QueryResult {
 
 /** Aggregates over a unit's subtree for a period, optionally with comparisons and as of a past moment. */
 export async function runQuery(ctx: AppContext, req: QueryRequest): Promise<QueryResult> {
+  const include = req.include ?? DEFAULT_INCLUDE;
+  // Kept whole while the data is unchanged (secrecy decisions included); drafts and past moments are read anew.
+  if (req.asOf || include === 'draft') return computeQuery(ctx, req);
+  const key = JSON.stringify([
+    req.unit,
+    req.period,
+    req.indicator ?? null,
+    req.compare ?? false,
+    req.ytd !== false,
+  ]);
+  return ctx.engine.cached(`query:${include}:${key}`, () => computeQuery(ctx, req));
+}
+
+async function computeQuery(ctx: AppContext, req: QueryRequest): Promise<QueryResult> {
   const period = resolvePeriod(req.period);
   const unit = resolveUnitForPeriod(ctx.graph, req.unit, period);
   let engine = ctx.engine;

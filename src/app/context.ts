@@ -1,3 +1,4 @@
+import { AnswerCache } from '../analytics/answer-cache.ts';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { liveAnalyticsSource } from '../analytics/repository.ts';
 import type { AuditSeal } from '../audit/keyfile.ts';
@@ -40,6 +41,14 @@ export interface OpenOptions {
  * Opens the database, brings the schema up to date, and loads the reference organisation and the catalogue the
  * first time. Safe to call on every start.
  */
+/**
+ * The cache of the engine's answers, without read replicas only: replicas read in turn could answer the generation
+ * from one that has replayed a write and the figures from one that has not yet, and a stale answer would then be kept.
+ */
+function answerCache(store: Store): AnswerCache | undefined {
+  return store.readDb === store.db ? new AnswerCache(() => store.db) : undefined;
+}
+
 export async function openApp(options: OpenOptions): Promise<AppContext> {
   const store = await openStore(options.databaseUrl, {
     ...(options.readUrls ? { readUrls: options.readUrls } : {}),
@@ -71,6 +80,7 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
         ctx.graph,
         ctx.catalogue,
         liveAnalyticsSource(store.readDb, () => ctx.graph),
+        answerCache(store),
       );
     },
     close: () => store.close(),
@@ -79,6 +89,7 @@ export async function openApp(options: OpenOptions): Promise<AppContext> {
     ctx.graph,
     ctx.catalogue,
     liveAnalyticsSource(store.readDb, () => ctx.graph),
+    answerCache(store),
   );
   return ctx;
 }

@@ -49,11 +49,15 @@ function toRow(e: AuditEntry): Row {
 }
 
 /**
- * Appends an entry chained to the last one, inside the caller's transaction, so that a change and its audit
- * record commit or fail together. PostgreSQL writers take a transaction-scoped lock so that two of them never
+ * Appends entries chained to the last one, in order, inside the caller's transaction, so that a change and its
+ * audit record commit or fail together. PostgreSQL writers take a transaction-scoped lock so that two of them never
  * claim the same sequence number; SQLite writers are already serialised.
  */
-export async function appendAudit(trx: Kysely<Database>, draft: AuditDraft): Promise<AuditEntry> {
+export async function appendAudits(
+  trx: Kysely<Database>,
+  drafts: readonly AuditDraft[],
+): Promise<AuditEntry[]> {
+  if (drafts.length === 0) return [];
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`SELECT pg_advisory_xact_lock(7310)`.execute(trx);
   }
@@ -63,8 +67,24 @@ export async function appendAudit(trx: Kysely<Database>, draft: AuditDraft): Pro
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const entry = appendEntry(last ? toEntry(last) : null, draft);
-  await trx.insertInto('audit_log').values(toRow(entry)).execute();
+  let previous = last ? toEntry(last) : null;
+  const entries: AuditEntry[] = [];
+  for (const draft of drafts) {
+    previous = appendEntry(previous, draft);
+    entries.push(previous);
+  }
+  for (let i = 0; i < entries.length; i += 100)
+    await trx
+      .insertInto('audit_log')
+      .values(entries.slice(i, i + 100).map(toRow))
+      .execute();
+  return entries;
+}
+
+/** One entry, as `appendAudits`. */
+export async function appendAudit(trx: Kysely<Database>, draft: AuditDraft): Promise<AuditEntry> {
+  const [entry] = await appendAudits(trx, [draft]);
+  if (!entry) throw new Error('no audit entry was appended');
   return entry;
 }
 
@@ -93,9 +113,55 @@ export function appendAuditSync(db: Sqlite, draft: AuditDraft): AuditEntry {
   return entry;
 }
 
-/** Appends in a transaction of its own (for events that change nothing else, such as reads of classified data). */
-export async function recordAudit(store: Store, draft: AuditDraft): Promise<AuditEntry> {
-  return store.write((trx) => appendAudit(trx, draft));
+interface AuditQueue {
+  waiting: Array<{ draft: AuditDraft; resolve: (e: AuditEntry) => void; reject: (e: unknown) => void }>;
+  flushing: boolean;
+}
+const queues = new WeakMap<Store, AuditQueue>();
+
+/**
+ * Appends in a transaction of its own (for events that change nothing else, such as reads of classified data),
+ * and resolves once the entry is committed. Entries asked for while a commit is under way go together in the next
+ * one (a group commit): every chained append holds the chain's lock to its commit, so one commit per entry would
+ * queue every reader of classified figures behind each other's disk flush.
+ */
+export function recordAudit(store: Store, draft: AuditDraft): Promise<AuditEntry> {
+  let queue = queues.get(store);
+  if (!queue) {
+    queue = { waiting: [], flushing: false };
+    queues.set(store, queue);
+  }
+  const promise = new Promise<AuditEntry>((resolve, reject) => {
+    queue.waiting.push({ draft, resolve, reject });
+  });
+  if (!queue.flushing) void flushAudits(store, queue);
+  return promise;
+}
+
+async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
+  queue.flushing = true;
+  try {
+    while (queue.waiting.length > 0) {
+      const batch = queue.waiting.splice(0, 200);
+      try {
+        const entries = await store.write((trx) =>
+          appendAudits(
+            trx,
+            batch.map((w) => w.draft),
+          ),
+        );
+        batch.forEach((w, i) => {
+          const entry = entries[i];
+          if (entry) w.resolve(entry);
+          else w.reject(new Error('no audit entry was appended'));
+        });
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+  } finally {
+    queue.flushing = false;
+  }
 }
 
 /**

@@ -3,6 +3,8 @@ import type { Generated } from 'kysely';
 /** Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC text and dates "YYYY-MM-DD" on both engines. */
 export interface Database {
   meta: { key: string; value: string };
+  /** Moved on by triggers with every write an analytics answer depends on (migration 0021). */
+  data_generation: { id: number; n: number | string | bigint };
   unit: {
     id: number;
     code: string;

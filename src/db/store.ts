@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { copyIn } from './copy.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -106,6 +106,30 @@ export interface StoreOptions {
   readWaitMs?: number;
 }
 
+/**
+ * The SQLite handle as Kysely sees it, with its compiled statements kept by their SQL text: Kysely prepares every
+ * query anew, and compiling the statement cost about as much as running it for the small reads of a request.
+ * Bounded (least recently used out first), since lists of ids make statements of many lengths. Nothing here streams
+ * a query, which would hold a kept statement busy.
+ */
+function keepingStatements(sqlite: BetterSqlite3.Database, max = 2000): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (statement) statements.delete(text);
+      else statement = sqlite.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > max) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      return statement;
+    },
+  };
+}
+
 export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const { dialect, target } = parseDatabaseUrl(url);
   const mutex = new Mutex();
@@ -117,7 +141,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -200000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
     return {
       dialect,
       db,

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
 import { FigureSealer } from '../audit/figures.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
@@ -494,9 +494,48 @@ async function replaceValuesPostgres(
   }
 }
 
-/** COPY lines, one per row, of some fields each. */
-function* copyLines<T>(rows: T[], fields: (row: T) => Array<string | number | null>): Generator<string> {
-  for (const row of rows) yield `${fields(row).map(copyField).join('\t')}\n`;
+function byPeriodAndUnit(a: ValueInput, b: ValueInput): number {
+  return a.period < b.period ? -1 : a.period > b.period ? 1 : a.unitId - b.unitId;
+}
+
+function inUnitOrder(rows: ValueInput[]): boolean {
+  for (let i = 1; i < rows.length; i++)
+    if (byPeriodAndUnit(rows[i - 1] as ValueInput, rows[i] as ValueInput) > 0) return false;
+  return true;
+}
+
+/**
+ * Brings the BRIN index on (period, unit) up to date with the pages a bulk write filled, in its transaction: a range
+ * of pages not yet summarized is read by every query through the index, so a unit's figures would be looked for in
+ * the whole import until autovacuum came by. Only the new ranges are read.
+ */
+async function summarizeUnitIndex(trx: Kysely<Database>, inserts: ValueInput[]): Promise<void> {
+  const partitions = [...new Set(inserts.map((i) => `data_value_y${periodYear(i.period)}`))];
+  await sql`
+    SELECT brin_summarize_new_values(x.indexrelid)
+    FROM pg_inherits i JOIN pg_index x ON x.indexrelid = i.inhrelid
+    WHERE i.inhparent = 'data_value_unit_brin'::regclass
+      AND x.indrelid = ANY(${partitions}::regclass[])`.execute(trx);
+}
+
+/**
+ * The COPY lines of new figures (version 1 of the change set), adding each to the roll-up changes as its line is
+ * made. Ids are integers (checked at the edge); the texts go through copyField's escaping.
+ */
+function* figureLines(rows: ValueInput[], changeId: number, rollups: RollupAccumulator): Generator<string> {
+  const tail = `\t1\t${changeId}\n`;
+  let period = '';
+  let periodField = '';
+  for (const i of rows) {
+    rollups.add(i.period, i.indicatorId, i.optionId, i.unitId, null, i.value);
+    if (i.period !== period) {
+      period = i.period;
+      periodField = copyField(period);
+    }
+    const value = i.value === null ? '\\N' : copyField(i.value);
+    const comment = i.comment === null ? '\\N' : copyField(i.comment);
+    yield `${periodField}\t${i.unitId}\t${i.formId}\t${i.indicatorId}\t${i.optionId}\t${value}\t${comment}${tail}`;
+  }
 }
 
 /**
@@ -564,18 +603,24 @@ async function writeValuesPostgresBulk(
     return { changeId: null, inserted: 0, updated: 0, unchanged };
   }
   if (inserts.length > 0) {
+    // Stored period by period and unit by unit, so that the BRIN index on (period, unit) finds a unit's figures in a
+    // few pages (the primary key is ordered by indicator: reads across units).
+    if (!inUnitOrder(inserts)) inserts.sort(byPeriodAndUnit);
     // The roll-up changes are added up while the lines are made, so the database gets each figure once.
     await copy(
       'COPY data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) FROM STDIN',
-      copyLines(inserts, (i) => {
-        rollups.add(i.period, i.indicatorId, i.optionId, i.unitId, null, i.value);
-        return [i.period, i.unitId, i.formId, i.indicatorId, i.optionId, i.value, i.comment, 1, changeId];
-      }),
+      figureLines(inserts, changeId, rollups),
     );
+    await summarizeUnitIndex(trx, inserts);
     // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
-    const reports = new Map<string, ValueInput>();
-    for (const i of inserts) reports.set(`${i.formId}|${i.unitId}|${i.period}`, i);
-    const r = [...reports.values()];
+    // The figures are in period and unit order, each form's together: a report's figures are neighbours.
+    const r: ValueInput[] = [];
+    let last: ValueInput | undefined;
+    for (const i of inserts) {
+      if (!last || last.period !== i.period || last.unitId !== i.unitId || last.formId !== i.formId)
+        r.push(i);
+      last = i;
+    }
     for (let start = 0; start < r.length; start += PG_CHUNK) {
       const part = r.slice(start, start + PG_CHUNK);
       await sql`
@@ -780,28 +825,73 @@ export interface RollupRow {
   count: number;
 }
 
+/**
+ * Longer lists of indicators than this are not given to the database: a briefing pack asks for every indicator, and
+ * the list made SQLite seek once per unit, period and indicator on the roll-ups' key (unit, period, indicator, option)
+ * and PostgreSQL compare each row with every indicator, for rows nearly all wanted. The rows read are filtered instead.
+ */
+const INDICATORS_IN_SQL = 16;
+
+/** The first and last of some periods in text order (non-empty): bounds for an index range over them. */
+export function periodBounds(periods: string[]): [string, string] {
+  let low = periods[0] as string;
+  let high = low;
+  for (const p of periods) {
+    if (p < low) low = p;
+    if (p > high) high = p;
+  }
+  return [low, high];
+}
+
+/** Which rows of some units, periods and indicators to read from a figures or roll-up table: the periods, the units and
+ * a short list of indicators; on PostgreSQL also the periods' bounds (an index range per unit, where a list of periods
+ * alone had the planner read the whole table). */
+function keyFilter<QB extends SelectQueryBuilder<Database, 'value_rollup', object>>(
+  db: Kysely<Database>,
+  query: QB,
+  q: { unitIds: number[]; periods: string[]; indicatorIds?: number[] },
+): { query: QB; wanted: ((indicatorId: number) => boolean) | null } {
+  let out = query.where('period', 'in', q.periods).where('unit_id', 'in', q.unitIds) as QB;
+  if (db.getExecutor().adapter instanceof PostgresAdapter && q.periods.length > 1) {
+    const [low, high] = periodBounds(q.periods);
+    out = out.where('period', '>=', low).where('period', '<=', high) as QB;
+  }
+  if (!q.indicatorIds) return { query: out, wanted: null };
+  if (q.indicatorIds.length === 0)
+    return { query: out.where('indicator_id', 'in', [-1]) as QB, wanted: null };
+  if (q.indicatorIds.length <= INDICATORS_IN_SQL)
+    return { query: out.where('indicator_id', 'in', q.indicatorIds) as QB, wanted: null };
+  const ids = new Set(q.indicatorIds);
+  return { query: out, wanted: (id) => ids.has(id) };
+}
+
 /** Subtree sums for the given units, periods and indicators. */
 export async function readRollups(
   db: Kysely<Database>,
   q: { unitIds: number[]; periods: string[]; indicatorIds?: number[] },
 ): Promise<RollupRow[]> {
   if (q.unitIds.length === 0 || q.periods.length === 0) return [];
-  let query = db
-    .selectFrom('value_rollup')
-    .select(['period', 'indicator_id', 'option_id', 'unit_id', 'value', 'value_count'])
-    .where('period', 'in', q.periods)
-    .where('unit_id', 'in', q.unitIds);
-  if (q.indicatorIds)
-    query = query.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+  const { query, wanted } = keyFilter(
+    db,
+    db
+      .selectFrom('value_rollup')
+      .select(['period', 'indicator_id', 'option_id', 'unit_id', 'value', 'value_count']),
+    q,
+  );
   const rows = await query.execute();
-  return rows.map((r) => ({
-    period: r.period,
-    indicatorId: r.indicator_id,
-    optionId: r.option_id,
-    unitId: r.unit_id,
-    value: r.value,
-    count: r.value_count,
-  }));
+  const out: RollupRow[] = [];
+  for (const r of rows) {
+    if (wanted && !wanted(r.indicator_id)) continue;
+    out.push({
+      period: r.period,
+      indicatorId: r.indicator_id,
+      optionId: r.option_id,
+      unitId: r.unit_id,
+      value: r.value,
+      count: r.value_count,
+    });
+  }
+  return out;
 }
 
 type SummedRow = { unitId: number; indicatorId: number; optionId: number; value: number; count: number };
@@ -819,22 +909,23 @@ async function readSums(
   if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
   // Both tables share the key and value columns; only how figures are counted differs.
   const table = (source === 'figures' ? 'data_value' : 'value_rollup') as 'value_rollup';
-  let query = db
-    .selectFrom(table)
-    .select((eb) => [
-      'unit_id',
-      'indicator_id',
-      'option_id',
-      eb.fn.sum<number>('value').as('value'),
-      (source === 'figures' ? eb.fn.count<number>('value') : eb.fn.sum<number>('value_count')).as(
-        'value_count',
-      ),
-    ])
-    .where('period', 'in', q.periods)
-    .where('unit_id', 'in', q.unitIds)
-    .where('indicator_id', 'in', q.indicatorIds)
-    .where('value', 'is not', null)
-    .groupBy(['unit_id', 'indicator_id', 'option_id']);
+  const filtered = keyFilter(
+    db,
+    db
+      .selectFrom(table)
+      .select((eb) => [
+        'unit_id',
+        'indicator_id',
+        'option_id',
+        eb.fn.sum<number>('value').as('value'),
+        (source === 'figures' ? eb.fn.count<number>('value') : eb.fn.sum<number>('value_count')).as(
+          'value_count',
+        ),
+      ]),
+    q,
+  );
+  const wanted = filtered.wanted;
+  let query = filtered.query.where('value', 'is not', null).groupBy(['unit_id', 'indicator_id', 'option_id']);
   if (perPeriod) query = query.select('period').groupBy('period');
   const rows = (await query.execute()) as Array<{
     unit_id: number;
@@ -844,14 +935,19 @@ async function readSums(
     value_count: number;
     period?: string;
   }>;
-  return rows.map((r) => ({
-    period: r.period ?? null,
-    unitId: r.unit_id,
-    indicatorId: r.indicator_id,
-    optionId: r.option_id,
-    value: Number(r.value),
-    count: Number(r.value_count),
-  }));
+  const out: Array<SummedRow & { period: string | null }> = [];
+  for (const r of rows) {
+    if (wanted && !wanted(r.indicator_id)) continue;
+    out.push({
+      period: r.period ?? null,
+      unitId: r.unit_id,
+      indicatorId: r.indicator_id,
+      optionId: r.option_id,
+      value: Number(r.value),
+      count: Number(r.value_count),
+    });
+  }
+  return out;
 }
 
 /** The figures of units without children, their subtree sums, per period; a cell may come as several rows whose

@@ -59,7 +59,10 @@ export async function readFormValues(
   const prev = previousPeriod(period);
   const lastYear = samePeriodLastYear(period);
   const periods = [period.id, ...(prev ? [prev.id] : []), lastYear.id];
-  const rows = await readValues(ctx.store.db, { formId: form.id, unitIds: [unit.id], periods });
+  const cells = formCells(ctx, form);
+  // Naming the form's indicators lets PostgreSQL find the figures by key (its key leads with the indicator).
+  const indicatorIds = [...new Set(cells.map((c) => c.indicator.id))];
+  const rows = await readValues(ctx.store.db, { formId: form.id, unitIds: [unit.id], periods, indicatorIds });
   const byKey = new Map(rows.map((r) => [`${r.period}|${r.indicatorId}|${r.optionId}`, r]));
   const sources = await ctx.store.db
     .selectFrom('value_source')
@@ -69,7 +72,7 @@ export async function readFormValues(
     .where('period', '=', period.id)
     .execute();
   const sourceOf = new Map(sources.map((r) => [`${r.indicator_id}|${r.option_id}|${r.version}`, r]));
-  return formCells(ctx, form).map(({ indicator, option }) => {
+  return cells.map(({ indicator, option }) => {
     const optionId = option === null ? NO_OPTION : (indicator.optionIds.get(option) as number);
     const current = byKey.get(`${period.id}|${indicator.id}|${optionId}`);
     return {

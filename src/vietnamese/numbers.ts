@@ -82,6 +82,8 @@ export function parseNumberLenient(input: string): number {
 }
 
 /** Shifts the decimal point through the string form, so that no binary multiplication error creeps in. */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 function shiftDecimal(value: number, places: number): number {
   const [mantissa, exponent = '0'] = String(value).split('e');
   return Number(`${mantissa}e${Number(exponent) + places}`);
@@ -95,6 +97,20 @@ export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   // A whole number is already rounded to any number of places (most figures are counts): no text work.
   if (Number.isInteger(value) && decimals >= 0) return value === 0 ? 0 : value;
+  // Away from a half, the binary product rounds the same way as the decimal text (its error is some 1e-7 at most
+  // below 1e9), and an integer divided by an exact power of ten is the number the text "ne-d" reads as: no text work.
+  const scale = POWERS_OF_TEN[decimals];
+  if (scale !== undefined) {
+    const shifted = Math.abs(value) * scale;
+    if (shifted < 1e9) {
+      const floor = Math.floor(shifted);
+      const fraction = shifted - floor;
+      if (Math.abs(fraction - 0.5) > 1e-5) {
+        const magnitude = (fraction > 0.5 ? floor + 1 : floor) / scale;
+        return value < 0 && magnitude !== 0 ? -magnitude : magnitude;
+      }
+    }
+  }
   const magnitude = shiftDecimal(Math.round(shiftDecimal(Math.abs(value), decimals)), -decimals);
   const rounded = value < 0 ? -magnitude : magnitude;
   return Object.is(rounded, -0) ? 0 : rounded;

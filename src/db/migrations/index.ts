@@ -15,6 +15,8 @@ import * as m0014 from './0014_figures_by_year.ts';
 import * as m0015 from './0015_audit_checkpoints.ts';
 import * as m0016 from './0016_text_versions.ts';
 import * as m0020 from './0020_report_status_coverage.ts';
+import * as m0021 from './0021_data_generation.ts';
+import * as m0022 from './0022_one_figure_index.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_audit_checkpoints': m0015,
   '0016_text_versions': m0016,
   '0020_report_status_coverage': m0020,
+  '0021_data_generation': m0021,
+  '0022_one_figure_index': m0022,
 };
