@@ -1,8 +1,10 @@
 // The full demo database the web benchmarks read, opened on the tests' "today" with the benchmark's analyst.
 import { existsSync } from 'node:fs';
 import { type AppContext, openApp } from '../src/app/context.ts';
+import { buildServer } from '../src/server/app.ts';
 import { FixedClock } from '../src/shared/clock.ts';
 import { findUserByName } from '../src/users/repository.ts';
+import { ensureWebBuilt, PASSWORD, type RunningApp, startApp } from '../test/browser/support.ts';
 import { createUser, REFERENCE_DIR, TEST_TODAY } from '../test/support/app.ts';
 
 export const BENCH_ANALYST = { username: 'analyst.bca', role: 'analyst', unitCode: 'BCA' } as const;
@@ -31,4 +33,31 @@ export async function openFullDemo(database: string, password: string): Promise<
       .execute(),
   );
   return ctx;
+}
+
+/**
+ * The server the web benchmarks open the page on: over the full demo file, or over a copy of the small demo
+ * (`database` "small"), serving the built page or another build of it (`webRoot`, e.g. an earlier commit's).
+ */
+export async function startBenchApp(database: string, webRoot?: string): Promise<RunningApp> {
+  if (database === 'small') return startApp([BENCH_ANALYST]);
+  ensureWebBuilt();
+  const ctx = await openFullDemo(database, PASSWORD);
+  const server = await buildServer(ctx, {
+    secureCookies: false,
+    logLevel: 'silent',
+    // As `giaoban start` serves: answers are held to their schemas in tests, not re-checked on every request.
+    strictResponses: false,
+    ...(webRoot ? { webRoot } : {}),
+  });
+  const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    testApp: { ctx, clock: ctx.clock as FixedClock, dbFile: database, close: () => ctx.close() },
+    server,
+    origin,
+    close: async () => {
+      await server.close();
+      await ctx.close();
+    },
+  };
 }

@@ -10,17 +10,8 @@
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { buildServer } from '../src/server/app.ts';
-import type { FixedClock } from '../src/shared/clock.ts';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  openAs,
-  PASSWORD,
-  type RunningApp,
-  startApp,
-} from '../test/browser/support.ts';
-import { BENCH_ANALYST, openFullDemo } from './full-demo.ts';
+import { launchBrowser, openAs } from '../test/browser/support.ts';
+import { BENCH_ANALYST, startBenchApp } from './full-demo.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -29,28 +20,6 @@ const RUNS = Number(args.get('runs') ?? 10);
 const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
 // Another build of the page (e.g. an earlier commit's), served against the same server and data.
 const WEB_ROOT = args.get('web') === undefined ? undefined : resolve(String(args.get('web')));
-
-async function start(): Promise<RunningApp> {
-  if (DATABASE === 'small') return startApp([BENCH_ANALYST]);
-  ensureWebBuilt();
-  const ctx = await openFullDemo(DATABASE, PASSWORD);
-  const server = await buildServer(ctx, {
-    secureCookies: false,
-    logLevel: 'silent',
-    strictResponses: false,
-    ...(WEB_ROOT ? { webRoot: WEB_ROOT } : {}),
-  });
-  const origin = await server.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    testApp: { ctx, clock: ctx.clock as FixedClock, dbFile: DATABASE, close: () => ctx.close() },
-    server,
-    origin,
-    close: async () => {
-      await server.close();
-      await ctx.close();
-    },
-  };
-}
 
 /** One step of a view's timeline: its name and its start and end, from the moment the address was asked for. */
 type Step = [name: string, start: number, end: number];
@@ -141,7 +110,7 @@ function report(title: string, runs: Step[][]): void {
 }
 
 async function main(): Promise<void> {
-  const app = await start();
+  const app = await startBenchApp(DATABASE, WEB_ROOT);
   const load = loadavg().map((n) => n.toFixed(2));
   const browser = await launchBrowser();
   await openAs(browser, app, BENCH_ANALYST.username);

@@ -16,17 +16,8 @@
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildServer } from '../src/server/app.ts';
-import type { FixedClock } from '../src/shared/clock.ts';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  openAs,
-  PASSWORD,
-  type RunningApp,
-  startApp,
-} from '../test/browser/support.ts';
-import { BENCH_ANALYST, openFullDemo } from './full-demo.ts';
+import { launchBrowser, openAs } from '../test/browser/support.ts';
+import { startBenchApp } from './full-demo.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -34,32 +25,6 @@ for (let i = 2; i < process.argv.length; i += 2)
 const RUNS = Number(args.get('runs') ?? 20);
 const DATABASE = args.get('database') ?? 'data/giaoban.sqlite';
 const WEB_ROOT = args.get('web') === undefined ? undefined : resolve(String(args.get('web')));
-
-const USER = BENCH_ANALYST;
-
-/** The server over the full demo file (adding the benchmark's analyst once), or over a copy of the small demo. */
-async function start(): Promise<RunningApp> {
-  if (DATABASE === 'small') return startApp([USER]);
-  ensureWebBuilt();
-  const ctx = await openFullDemo(DATABASE, PASSWORD);
-  const server = await buildServer(ctx, {
-    secureCookies: false,
-    logLevel: 'silent',
-    // As `giaoban start` serves: answers are held to their schemas in tests, not re-checked on every request.
-    strictResponses: false,
-    ...(WEB_ROOT ? { webRoot: WEB_ROOT } : {}),
-  });
-  const origin = await server.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    testApp: { ctx, clock: ctx.clock as FixedClock, dbFile: DATABASE, close: () => ctx.close() },
-    server,
-    origin,
-    close: async () => {
-      await server.close();
-      await ctx.close();
-    },
-  };
-}
 
 function stats(samples: number[], target?: number): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -85,7 +50,7 @@ async function timeFresh(
 }
 
 async function main(): Promise<void> {
-  const app = await start();
+  const app = await startBenchApp(DATABASE, WEB_ROOT);
   const load = loadavg().map((n) => n.toFixed(2));
   const browser = await launchBrowser();
   const page = await openAs(browser, app, 'analyst.bca');

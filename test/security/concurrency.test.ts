@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type AppContext, openApp } from '../../src/app/context.ts';
+import { describe, it } from 'node:test';
+import type { AppContext } from '../../src/app/context.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
-import { FixedClock } from '../../src/shared/clock.ts';
 import { VersionConflictError } from '../../src/values/model.ts';
 import { valueHistory, writeValues } from '../../src/values/repository.ts';
-import { REFERENCE_DIR } from '../support/app.ts';
-import { BACKENDS, type ScratchDatabase, scratchDatabase } from '../support/backends.ts';
+import { BACKENDS, useScratchApp } from '../support/backends.ts';
 
 for (const { backend, skip } of BACKENDS) {
   describe(`two writers on one figure (${backend})`, { skip }, () => {
-    let scratch: ScratchDatabase;
     let ctx: AppContext;
-    before(async () => {
-      scratch = await scratchDatabase(backend);
-      ctx = await openApp({
-        databaseUrl: scratch.url,
-        clock: new FixedClock('2026-11-29'),
-        referenceDataDir: REFERENCE_DIR,
-      });
-    });
-    after(async () => {
-      await ctx?.close();
-      await scratch?.drop();
+    useScratchApp(backend, '2026-11-29', async (suite) => {
+      ({ ctx } = suite);
     });
 
     it('lets exactly one of two simultaneous edits of the same version through; the other gets a conflict', async () => {

@@ -2,30 +2,19 @@
 // chain go together in the next commit: each caller is answered once its entry is committed, in the order asked,
 // and the chain verifies. On PostgreSQL the rows' inserting transaction (xmin) shows how many commits it took.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { type AppContext, openApp } from '../../src/app/context.ts';
+import type { AppContext } from '../../src/app/context.ts';
 import { recordAudit, verifyAuditLog } from '../../src/audit/repository.ts';
-import { FixedClock } from '../../src/shared/clock.ts';
-import { REFERENCE_DIR } from '../support/app.ts';
-import { BACKENDS, type ScratchDatabase, scratchDatabase } from '../support/backends.ts';
+import { BACKENDS, type ScratchDatabase, useScratchApp } from '../support/backends.ts';
 
 for (const { backend, skip } of BACKENDS) {
   describe(`audit entries recorded on their own on ${backend}`, { skip }, () => {
     let scratch: ScratchDatabase;
     let ctx: AppContext;
-    before(async () => {
-      scratch = await scratchDatabase(backend);
-      ctx = await openApp({
-        databaseUrl: scratch.url,
-        clock: new FixedClock('2026-02-20'),
-        referenceDataDir: REFERENCE_DIR,
-      });
-    });
-    after(async () => {
-      await ctx?.close();
-      await scratch?.drop();
+    useScratchApp(backend, '2026-02-20', async (suite) => {
+      ({ scratch, ctx } = suite);
     });
 
     const draft = (i: number) => ({

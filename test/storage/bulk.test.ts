@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Migrator, sql } from 'kysely';
-import { type AppContext, openApp } from '../../src/app/context.ts';
+import type { AppContext } from '../../src/app/context.ts';
 import { checkAuditIntegrity } from '../../src/audit/service.ts';
 import { MIGRATIONS } from '../../src/db/migrations/index.ts';
 import { migrate, openStore } from '../../src/db/store.ts';
@@ -9,11 +9,9 @@ import { SeededRandom } from '../../src/demo/random.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { parsePeriod } from '../../src/periods/period.ts';
 import { referenceDate } from '../../src/periods/regime.ts';
-import { FixedClock } from '../../src/shared/clock.ts';
 import { type ValueInput, VersionConflictError } from '../../src/values/model.ts';
 import { PG_BULK_THRESHOLD, rebuildRollups, writeValues } from '../../src/values/repository.ts';
-import { REFERENCE_DIR } from '../support/app.ts';
-import { BACKENDS, type ScratchDatabase, scratchDatabase } from '../support/backends.ts';
+import { BACKENDS, scratchDatabase, useScratchApp } from '../support/backends.ts';
 
 const PERIODS = ['2024-11', '2024-12', '2025-01', '2025-02'];
 const PAIRS: Array<[string, string | null]> = [
@@ -47,20 +45,10 @@ async function count(
 
 for (const { backend, skip } of BACKENDS) {
   describe(`bulk writes on ${backend}`, { skip }, () => {
-    let scratch: ScratchDatabase;
     let ctx: AppContext;
 
-    before(async () => {
-      scratch = await scratchDatabase(backend);
-      ctx = await openApp({
-        databaseUrl: scratch.url,
-        clock: new FixedClock('2025-03-20'),
-        referenceDataDir: REFERENCE_DIR,
-      });
-    });
-    after(async () => {
-      await ctx?.close();
-      await scratch?.drop();
+    useScratchApp(backend, '2025-03-20', async (suite) => {
+      ({ ctx } = suite);
     });
 
     /** A province's whole subtree (districts and communes) reporting three figures a month. */

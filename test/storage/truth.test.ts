@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { type AggregateRow, AnalyticsEngine } from '../../src/analytics/engine.ts';
 import { asOfAnalyticsSource } from '../../src/analytics/repository.ts';
 import { runQuery } from '../../src/analytics/service.ts';
 import type { IncludeLevel } from '../../src/analytics/status.ts';
-import { type AppContext, openApp } from '../../src/app/context.ts';
+import type { AppContext } from '../../src/app/context.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { parsePeriod } from '../../src/periods/period.ts';
 import { referenceDate } from '../../src/periods/regime.ts';
-import { FixedClock } from '../../src/shared/clock.ts';
 import { writeValues } from '../../src/values/repository.ts';
-import { REFERENCE_DIR } from '../support/app.ts';
-import { BACKENDS, type ScratchDatabase, scratchDatabase } from '../support/backends.ts';
+import { BACKENDS, useScratchApp } from '../support/backends.ts';
 
 /**
  * The figures are the truth at every step: what an aggregate counts by report status, as of an instant by time,
@@ -19,20 +17,10 @@ import { BACKENDS, type ScratchDatabase, scratchDatabase } from '../support/back
  */
 for (const { backend, skip } of BACKENDS) {
   describe(`the figures aggregates count, on ${backend}`, { skip }, () => {
-    let scratch: ScratchDatabase;
     let ctx: AppContext;
 
-    before(async () => {
-      scratch = await scratchDatabase(backend);
-      ctx = await openApp({
-        databaseUrl: scratch.url,
-        clock: new FixedClock('2026-12-04'),
-        referenceDataDir: REFERENCE_DIR,
-      });
-    });
-    after(async () => {
-      await ctx?.close();
-      await scratch?.drop();
+    useScratchApp(backend, '2026-12-04', async (suite) => {
+      ({ ctx } = suite);
     });
 
     const unitOn = (code: string, period: string) => {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import pg from 'pg';
+import { type AppContext, openApp } from '../../src/app/context.ts';
 import { loadConfig } from '../../src/config/env.ts';
-import { OUTPUT_DIR } from './app.ts';
+import { FixedClock } from '../../src/shared/clock.ts';
+import { OUTPUT_DIR, REFERENCE_DIR } from './app.ts';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -55,4 +58,36 @@ export async function scratchDatabase(backend: Backend): Promise<ScratchDatabase
       await client.end();
     },
   };
+}
+
+export interface ScratchApp {
+  scratch: ScratchDatabase;
+  ctx: AppContext;
+}
+
+/**
+ * Registers the file's `before` and `after`: a new empty database on `backend` and the application on it, on a fixed
+ * day, then runs `ready` with both; closes the application and drops the database afterwards.
+ */
+export function useScratchApp(
+  backend: Backend,
+  today: string,
+  ready: (suite: ScratchApp) => Promise<void> | void,
+): void {
+  let suite: Partial<ScratchApp> = {};
+  before(async () => {
+    const scratch = await scratchDatabase(backend);
+    suite = { scratch };
+    const ctx = await openApp({
+      databaseUrl: scratch.url,
+      clock: new FixedClock(today),
+      referenceDataDir: REFERENCE_DIR,
+    });
+    suite = { scratch, ctx };
+    await ready({ scratch, ctx });
+  });
+  after(async () => {
+    await suite.ctx?.close();
+    await suite.scratch?.drop();
+  });
 }
