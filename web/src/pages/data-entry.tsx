@@ -717,6 +717,12 @@ function FormEditor(props: { formCode: string }) {
         const byKey = new Map(fresh.cells.map((c) => [measureKey(c.indicator, c.option), c]));
         const versions = new Map(draft.map((d) => [d.key, byKey.get(d.key)?.version ?? 0]));
         const clashes = draft.filter((d) => (byKey.get(d.key)?.version ?? 0) !== d.version);
+        if (clashes.length === 0) {
+          // The server refused a version this read does not show yet (an answer kept from before the network came
+          // back): keep the figures and try again shortly rather than wait on a choice with nothing to choose.
+          setSave({ state: 'offline' });
+          return;
+        }
         awaitingChoice.current = true;
         setOfflineConflicts(
           clashes.map((d) => ({
