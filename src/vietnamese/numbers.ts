@@ -81,9 +81,9 @@ export function parseNumberLenient(input: string): number {
   return parseNumber(text);
 }
 
-/** Shifts the decimal point through the string form, so that no binary multiplication error creeps in. */
 const POWERS_OF_TEN: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
+/** Shifts the decimal point through the string form, so that no binary multiplication error creeps in. */
 function shiftDecimal(value: number, places: number): number {
   const [mantissa, exponent = '0'] = String(value).split('e');
   return Number(`${mantissa}e${Number(exponent) + places}`);
@@ -91,7 +91,7 @@ function shiftDecimal(value: number, places: number): number {
 
 /**
  * Rounds half away from zero, like Excel's ROUND that report templates use: 1.005 → 1.01, -4.765 → -4.77.
- * Works on the decimal string form, so there is no binary drift from naive multiplication.
+ * Near a half it works on the decimal string form, so there is no binary drift from naive multiplication.
  */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
