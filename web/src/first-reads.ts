@@ -1,0 +1,76 @@
+// Which reads the address's view needs first, and how one is started. No Preact and no state: this module is also
+// built on its own into the small script index.html runs while the page is still being read (see early-reads.ts),
+// so that these reads leave before any of the page's code has been fetched.
+import { isPeriod, periodDate } from './format.ts';
+import { parseHash } from './router.ts';
+
+/** Builds a query string, leaving out empty values. */
+export function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function unitPath(code: string, period: string): string {
+  return `/api/units/${encodeURIComponent(code)}${query({ at: periodDate(period) })}`;
+}
+
+/**
+ * The dashboard's figures, which the pivot's tables read too: one address per unit, period and inclusion (reports
+ * submitted and approved unless `approved` or `draft` is asked for).
+ */
+export function aggregatesPath(unit: string, period: string, include?: string): string {
+  const chosen = include === 'approved' || include === 'draft' ? include : null;
+  // The cards and the pivot show the month against the month before and last year, not the year to date.
+  return `/api/aggregates${query({ unit, period, compare: true, ytd: false, include: chosen })}`;
+}
+
+/** The list a view of the tasks page reads, from the address's parameters. */
+export function tasksPath(params: Record<string, string>): string {
+  const view = params.view ?? 'mine';
+  return `/api/tasks${query({
+    scope: view === 'mine' ? 'mine' : 'all',
+    status: view === 'overdue' ? 'overdue' : params.status,
+    unit: view === 'mine' ? undefined : (params.of ?? ''),
+    at: params.at,
+  })}`;
+}
+
+/**
+ * What the view at `hash` reads first: who is signed in, the catalogue, the unit, and the page's own figures or
+ * list. Without asking for them together each would wait for the one before (script → session → catalogue →
+ * figures).
+ */
+export function firstViewReads(hash: string): string[] {
+  const route = parseHash(hash);
+  const reads = ['/api/auth/me', '/api/indicators', '/api/forms'];
+  const { unit, period } = route.params;
+  if (!unit || !isPeriod(period)) return reads;
+  reads.push(unitPath(unit, period));
+  if (route.page === 'tong-hop' && (route.sub === null || route.sub === 'bang')) {
+    // The pivot's first table (indicators by measures) reads the same figures as the dashboard.
+    const pivotFirst = route.params.rows !== 'unit' && route.params.cols !== 'periods';
+    if (route.sub === null || pivotFirst) reads.push(aggregatesPath(unit, period, route.params.include));
+  } else if (route.page === 'nhiem-vu') {
+    reads.push(tasksPath(route.params));
+  }
+  return reads;
+}
+
+/** A GET of a JSON answer; a refusal (an ended session, no access) is a failure the page asks again about. */
+export function startRead(path: string): Promise<unknown> {
+  return fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then(
+    (response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json() as Promise<unknown>;
+    },
+  );
+}
+
+/** Where the script of index.html leaves the reads it started, for the page's code to take. */
+export const EARLY_READS = '__giaobanEarlyReads';
+export type EarlyReads = Map<string, Promise<unknown>>;
