@@ -1,4 +1,4 @@
-import { EARLY_READS, type EarlyReads, startRead } from './first-reads.ts';
+import { EARLY_READS, type EarlyReads, fetchRead, startRead } from './first-reads.ts';
 import type { ApiIssue } from './types.ts';
 
 /** An error answered by the server, with its Vietnamese and English messages. */
@@ -47,7 +47,7 @@ async function send(method: Method, path: string, body?: unknown, retried = fals
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await (method === 'GET' ? fetchRead : fetch)(path, {
       method,
       headers,
       credentials: 'same-origin',

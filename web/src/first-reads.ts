@@ -61,9 +61,52 @@ export function firstViewReads(hash: string): string[] {
   return reads;
 }
 
+// The reads a commune's officer needs to keep typing without a network (who they are, the catalogue, the unit, the
+// form's figures): each answer is copied here by the page as it arrives, and read back when the network is gone.
+// The page keeps them itself, so that no read waits on a hop through the service worker.
+export const OFFLINE_READS = 'giaoban-reads-v1';
+const KEPT_FOR_OFFLINE = [
+  /^\/api\/auth\/me$/,
+  /^\/api\/indicators$/,
+  /^\/api\/forms$/,
+  /^\/api\/units\/[^/]+$/,
+  /^\/api\/values$/,
+  /^\/api\/submissions$/,
+  /^\/api\/submissions\/due$/,
+  /^\/api\/validation\/history$/,
+];
+
+function keptForOffline(path: string): boolean {
+  const pathname = path.split('?')[0] ?? path;
+  return typeof caches !== 'undefined' && KEPT_FOR_OFFLINE.some((pattern) => pattern.test(pathname));
+}
+
+/**
+ * A GET from the network; for the reads kept for offline use, a good answer is copied and, when the network cannot
+ * be reached, the last copy answers instead. Other failures (no copy, other reads) are the network's error.
+ */
+export async function fetchRead(path: string, init: RequestInit): Promise<Response> {
+  if (!keptForOffline(path)) return fetch(path, init);
+  try {
+    const response = await fetch(path, init);
+    if (response.ok) {
+      const copy = response.clone();
+      caches
+        .open(OFFLINE_READS)
+        .then((cache) => cache.put(path, copy))
+        .catch(() => {});
+    }
+    return response;
+  } catch (error) {
+    const kept = await caches.match(path, { cacheName: OFFLINE_READS }).catch(() => undefined);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
 /** A GET of a JSON answer; a refusal (an ended session, no access) is a failure the page asks again about. */
 export function startRead(path: string): Promise<unknown> {
-  return fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then(
+  return fetchRead(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then(
     (response) => {
       if (!response.ok) throw new Error(String(response.status));
       return response.json() as Promise<unknown>;
