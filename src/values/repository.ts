@@ -998,6 +998,80 @@ export async function sumRollups(
   return readSums(db, 'rollups', q, false);
 }
 
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/**
+ * The running totals that add up to some months: for each run of consecutive months of a year, its last month's total
+ * counted in and the total of the month before it (when the run does not start in January) counted out. Null when a
+ * period is not a month (days are not totalled).
+ */
+export function runningTotalTerms(periods: string[]): Map<string, number> | null {
+  const byYear = new Map<string, Set<number>>();
+  for (const p of periods) {
+    const m = MONTH.exec(p);
+    if (!m) return null;
+    const year = m[1] as string;
+    const months = byYear.get(year) ?? new Set<number>();
+    months.add(Number(m[2]));
+    byYear.set(year, months);
+  }
+  const terms = new Map<string, number>();
+  const add = (year: string, month: number, sign: number) => {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    terms.set(key, (terms.get(key) ?? 0) + sign);
+  };
+  for (const [year, months] of byYear) {
+    for (const month of months) {
+      // A run ends where the next month is not asked; it starts where the month before is not.
+      if (!months.has(month + 1)) add(year, month, 1);
+      if (!months.has(month - 1) && month > 1) add(year, month - 1, -1);
+    }
+  }
+  for (const [key, sign] of terms) if (sign === 0) terms.delete(key);
+  return terms;
+}
+
+/**
+ * Subtree sums added up over some months, per unit, indicator and option, from the running totals kept within each
+ * year (migration 0023): a year to date is one row per cell, a quarter two, whatever the number of months. Null when
+ * a period is not a month: the caller adds up the roll-ups themselves.
+ */
+export async function sumRollupsByRunningTotals(
+  db: Kysely<Database>,
+  q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
+): Promise<SummedRow[] | null> {
+  const terms = runningTotalTerms(q.periods);
+  if (!terms) return null;
+  if (q.unitIds.length === 0 || terms.size === 0 || q.indicatorIds.length === 0) return [];
+  const { query, wanted } = keyFilter(
+    db,
+    db
+      .selectFrom('value_rollup_ytd' as 'value_rollup')
+      .select(['period', 'indicator_id', 'option_id', 'unit_id', 'value', 'value_count']),
+    { unitIds: q.unitIds, periods: [...terms.keys()], indicatorIds: q.indicatorIds },
+  );
+  const rows = await query.execute();
+  const totals = new Map<string, SummedRow>();
+  for (const r of rows) {
+    if (wanted && !wanted(r.indicator_id)) continue;
+    const sign = terms.get(r.period) ?? 0;
+    const key = `${r.unit_id}|${r.indicator_id}|${r.option_id}`;
+    const t = totals.get(key);
+    if (t) {
+      t.value += sign * r.value;
+      t.count += sign * r.value_count;
+    } else
+      totals.set(key, {
+        unitId: r.unit_id,
+        indicatorId: r.indicator_id,
+        optionId: r.option_id,
+        value: sign * r.value,
+        count: sign * r.value_count,
+      });
+  }
+  return [...totals.values()];
+}
+
 /**
  * The figures of some periods as they stood at an instant: per figure, the version whose change was recorded last
  * at or before the instant (by the change's time, not by the order changes were loaded in, so a back-dated batch
