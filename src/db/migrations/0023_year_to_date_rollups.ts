@@ -40,7 +40,8 @@ export async function up(db: Db): Promise<void> {
       GROUP BY d.unit_id, left(d.period, 5) || m.mm, d.indicator_id, d.option_id
       ${CONFLICT}`;
     const added = 'SELECT unit_id, period, indicator_id, option_id, value, value_count FROM new_rows';
-    const removed = 'SELECT unit_id, period, indicator_id, option_id, -value AS value, -value_count AS value_count FROM old_rows';
+    const removed =
+      'SELECT unit_id, period, indicator_id, option_id, -value AS value, -value_count AS value_count FROM old_rows';
     for (const [op, rows, referencing] of [
       ['insert', added, 'NEW TABLE AS new_rows'],
       ['update', `${added} UNION ALL ${removed}`, 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
