@@ -568,6 +568,53 @@ export class AnalyticsEngine {
         const coverage = form ? (coverageByForm.get(form.id) ?? null) : null;
         for (const option of options) {
           const value = t.value ? this.evaluate(indicator, option, t.value, index) : null;
+          if (!plan || !yoyRule) {
+            rows.push({
+              indicator: indicator.code,
+              include,
+              option,
+              value,
+              unit: indicator.unit,
+              decimals: indicator.decimals,
+              secrecy,
+              coverage,
+            });
+            continue;
+          }
+          // The whole row in one literal (its fields in the order answers list them): no field added afterwards.
+          const prevValue = t.prev ? this.evaluate(indicator, option, t.prev, index) : null;
+          const yoyValue = t.yoy ? this.evaluate(indicator, option, t.yoy, index) : null;
+          const prev = this.likeForLike(indicator, option, value, prevValue, plan.prev, adjustments);
+          const yoy = this.likeForLike(indicator, option, value, yoyValue, plan.yoy, adjustments);
+          const notablePrev = isCount && prev.change !== null ? notable(isCount, prev) : null;
+          const notableYoy = isCount && yoy.change !== null ? notable(isCount, yoy) : null;
+          const yoyUnits = t.yoy ? this.unitCodes(t.yoy) : [];
+          if (!yearToDate) {
+            rows.push({
+              indicator: indicator.code,
+              include,
+              option,
+              value,
+              unit: indicator.unit,
+              decimals: indicator.decimals,
+              secrecy,
+              coverage,
+              prev: prevValue,
+              yoy: yoyValue,
+              yoy_units: yoyUnits,
+              yoy_rule: yoyRule,
+              coverage_prev: prev.coverage,
+              coverage_yoy: yoy.coverage,
+              change_prev: prev.change,
+              change_yoy: yoy.change,
+              notable_prev: notablePrev,
+              notable_yoy: notableYoy,
+            });
+            continue;
+          }
+          const ytdValue = t.ytd ? this.evaluate(indicator, option, t.ytd, index) : null;
+          const ytdPrevValue = t.ytd_prev ? this.evaluate(indicator, option, t.ytd_prev, index) : null;
+          const ytd = this.likeForLike(indicator, option, ytdValue, ytdPrevValue, plan.ytd_prev, adjustments);
           const row: AggregateRow = {
             indicator: indicator.code,
             include,
@@ -577,37 +624,21 @@ export class AnalyticsEngine {
             decimals: indicator.decimals,
             secrecy,
             coverage,
+            prev: prevValue,
+            yoy: yoyValue,
+            ytd: ytdValue,
+            ytd_prev: ytdPrevValue,
+            yoy_units: yoyUnits,
+            yoy_rule: yoyRule,
+            coverage_prev: prev.coverage,
+            coverage_yoy: yoy.coverage,
+            coverage_ytd: ytd.coverage,
+            change_prev: prev.change,
+            change_yoy: yoy.change,
+            change_ytd: ytd.change,
+            notable_prev: notablePrev,
+            notable_yoy: notableYoy,
           };
-          if (plan && yoyRule) {
-            row.prev = t.prev ? this.evaluate(indicator, option, t.prev, index) : null;
-            row.yoy = t.yoy ? this.evaluate(indicator, option, t.yoy, index) : null;
-            if (yearToDate) {
-              row.ytd = t.ytd ? this.evaluate(indicator, option, t.ytd, index) : null;
-              row.ytd_prev = t.ytd_prev ? this.evaluate(indicator, option, t.ytd_prev, index) : null;
-            }
-            row.yoy_units = t.yoy ? this.unitCodes(t.yoy) : [];
-            row.yoy_rule = yoyRule;
-            const prev = this.likeForLike(indicator, option, value, row.prev, plan.prev, adjustments);
-            const yoy = this.likeForLike(indicator, option, value, row.yoy, plan.yoy, adjustments);
-            const ytd = yearToDate
-              ? this.likeForLike(
-                  indicator,
-                  option,
-                  row.ytd ?? null,
-                  row.ytd_prev ?? null,
-                  plan.ytd_prev,
-                  adjustments,
-                )
-              : null;
-            row.coverage_prev = prev.coverage;
-            row.coverage_yoy = yoy.coverage;
-            if (ytd) row.coverage_ytd = ytd.coverage;
-            row.change_prev = prev.change;
-            row.change_yoy = yoy.change;
-            if (ytd) row.change_ytd = ytd.change;
-            row.notable_prev = isCount && prev.change !== null ? notable(isCount, prev) : null;
-            row.notable_yoy = isCount && yoy.change !== null ? notable(isCount, yoy) : null;
-          }
           rows.push(row);
         }
       }
