@@ -30,7 +30,8 @@ export async function up(db: Db): Promise<void> {
     .execute();
   if (postgres) {
     // Statement-level triggers over the rows each statement changed: an import's roll-ups (one upsert of thousands of
-    // rows) are carried into the running totals by one more upsert, not one per row.
+    // rows) are carried into the running totals by one more upsert, not one per row. The totals are written in key
+    // order, so that writers touching some of the same totals lock them in the same order (no deadlock between them).
     const month = `period ~ '^[0-9]{4}-[01][0-9]$'`;
     const carry = (rows: string) => `
       INSERT INTO value_rollup_ytd (unit_id, period, indicator_id, option_id, value, value_count)
@@ -38,6 +39,7 @@ export async function up(db: Db): Promise<void> {
       FROM (${rows}) d JOIN (VALUES ${MONTHS}) AS m(mm) ON m.mm >= substr(d.period, 6, 2)
       WHERE d.${month}
       GROUP BY d.unit_id, left(d.period, 5) || m.mm, d.indicator_id, d.option_id
+      ORDER BY 1, 2, 3, 4
       ${CONFLICT}`;
     const added = 'SELECT unit_id, period, indicator_id, option_id, value, value_count FROM new_rows';
     const removed =
