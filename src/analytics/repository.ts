@@ -34,10 +34,10 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
     return date;
   };
   // Whether a unit has no children on a period's reference date, by graph, date and unit (the tree of a graph
-  // never changes; a drill-down asks about thousands of units and months).
+  // never changes; a drill-down asks about thousands of units and months). Looked up a period at a time: a
+  // drill-down's units and months are some 2,900 pairs, asked twice.
   const leaves = new WeakMap<UnitGraph, Map<string, Map<number, boolean>>>();
-  const isLeaf = (unitId: number, period: string) => {
-    const g = graph();
+  const leavesOn = (g: UnitGraph, period: string) => {
     let byDate = leaves.get(g);
     if (!byDate) {
       byDate = new Map();
@@ -49,20 +49,24 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
       units = new Map();
       byDate.set(date, units);
     }
-    let leaf = units.get(unitId);
-    if (leaf === undefined) {
-      leaf = g.childrenOn(unitId, date).length === 0;
-      units.set(unitId, leaf);
-    }
-    return leaf;
+    return (unitId: number) => {
+      let leaf = units.get(unitId);
+      if (leaf === undefined) {
+        leaf = g.childrenOn(unitId, date).length === 0;
+        units.set(unitId, leaf);
+      }
+      return leaf;
+    };
   };
   /** Units split by where their sums live for each period: the figures table (leaves) or the roll-ups. */
   const split = (unitIds: number[], periods: string[]) => {
+    const g = graph();
     const leafUnits = new Set<number>();
     const innerUnits = new Set<number>();
-    for (const u of unitIds) {
-      for (const p of periods) {
-        if (isLeaf(u, p)) leafUnits.add(u);
+    for (const p of periods) {
+      const isLeaf = leavesOn(g, p);
+      for (const u of unitIds) {
+        if (isLeaf(u)) leafUnits.add(u);
         else innerUnits.add(u);
       }
     }
@@ -74,9 +78,20 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
       readLeafCells(db, { ...q, unitIds: leafUnits }),
       readRollups(db, { ...q, unitIds: innerUnits }),
     ]);
+    // A unit that was a leaf in some periods and had children in others: each period's cells from where they live.
+    const g = graph();
+    const byPeriod = new Map<string, (unitId: number) => boolean>();
+    const leafIn = (period: string) => {
+      let isLeaf = byPeriod.get(period);
+      if (!isLeaf) {
+        isLeaf = leavesOn(g, period);
+        byPeriod.set(period, isLeaf);
+      }
+      return isLeaf;
+    };
     const out: RollupRow[] = [];
-    for (const c of fromFigures) if (isLeaf(c.unitId, c.period)) out.push(c);
-    for (const c of fromRollups) if (!isLeaf(c.unitId, c.period)) out.push(c);
+    for (const c of fromFigures) if (leafIn(c.period)(c.unitId)) out.push(c);
+    for (const c of fromRollups) if (!leafIn(c.period)(c.unitId)) out.push(c);
     return out;
   };
   return {
