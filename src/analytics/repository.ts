@@ -70,16 +70,21 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
         else innerUnits.add(u);
       }
     }
-    return { leafUnits: [...leafUnits], innerUnits: [...innerUnits] };
+    // Whether some unit is a leaf in some of the periods and has children in others (each unit is in one set or both).
+    const mixed = leafUnits.size + innerUnits.size > new Set(unitIds).size;
+    return { leafUnits: [...leafUnits], innerUnits: [...innerUnits], mixed, graph: g };
   };
   const rollups: AnalyticsSource['rollups'] = async (q) => {
-    const { leafUnits, innerUnits } = split(q.unitIds, q.periods);
+    const { leafUnits, innerUnits, mixed, graph: before } = split(q.unitIds, q.periods);
     const [fromFigures, fromRollups] = await Promise.all([
       readLeafCells(db, { ...q, unitIds: leafUnits }),
       readRollups(db, { ...q, unitIds: innerUnits }),
     ]);
-    // A unit that was a leaf in some periods and had children in others: each period's cells from where they live.
     const g = graph();
+    // Every unit a leaf in every period or in none (a drill-down's communes): the cells are where they were read from.
+    if (g === before && !mixed)
+      return fromRollups.length === 0 ? fromFigures : [...fromFigures, ...fromRollups];
+    // A unit that was a leaf in some periods and had children in others: each period's cells from where they live.
     const byPeriod = new Map<string, (unitId: number) => boolean>();
     const leafIn = (period: string) => {
       let isLeaf = byPeriod.get(period);
