@@ -154,6 +154,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   // Only a route that serves public reference material (the province boundaries) sets its own policy.
   // Server-Timing tells operators (and the browser's network panel) how long the server worked on an answer.
   app.addHook('onSend', async (request, reply, payload) => {
+    // Nothing a request wrote is acknowledged before it is on disk (writes through the store already wait for it;
+    // this covers any other). Reads that write go through the store.
+    if (request.method !== 'GET' && request.method !== 'HEAD') await ctx.store.durable();
     if (request.url.startsWith('/api/')) {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
