@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type Checkpointer, type CheckpointStats, startCheckpointer } from './checkpointer.ts';
 import { copyIn } from './copy.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { PrimaryPool, type ReadRouting, ReplicaPool } from './replicas.ts';
@@ -45,6 +46,8 @@ export interface Store {
   durable(): Promise<void>;
   /** SQLite: how many times the log was flushed to disk so far (each flush covers every commit before it). */
   readonly flushes: number;
+  /** SQLite (a file): the checkpoints the worker thread has done; null otherwise. */
+  readonly checkpoints: CheckpointStats | null;
   /**
    * PostgreSQL: a write transaction on one connection that can also stream rows in with COPY (bulk imports); null
    * on SQLite, whose bulk path uses prepared statements instead.
@@ -171,6 +174,8 @@ export interface StoreOptions {
   readUrls?: readonly string[];
   /** How long a read waits for a replica to replay the latest commit before going to the primary. */
   readWaitMs?: number;
+  /** SQLite: the log's length in pages from which the checkpoint worker restarts it (8,192 = 32 MB by default). */
+  checkpointRestartPages?: number;
 }
 
 /**
@@ -216,9 +221,21 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     const flusher = inMemory
       ? null
       : new LogFlusher({ log: `${target}-wal`, main: target }, () => Number(changes.get()) + commits);
+    let checkpointer: Checkpointer | null = null;
     if (!inMemory) {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
       flushDirectory(dirname(target));
+      // Checkpoints run on a worker thread (see checkpointer.ts), not inside a commit on this one. The log is cut
+      // back to 64 MB when it starts again from its beginning.
+      sqlite.pragma('wal_autocheckpoint = 0');
+      sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      checkpointer = startCheckpointer(target, (fn) => mutex.run(fn), {
+        ...(options.checkpointRestartPages ? { restartPages: options.checkpointRestartPages } : {}),
+        onError: (message, stopped) => {
+          console.error(`giaoban: checkpoint of ${target}: ${message}`);
+          if (stopped && sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+        },
+      });
     }
     const durable = async (): Promise<void> => {
       await flusher?.flush();
@@ -246,8 +263,12 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       get flushes() {
         return flusher?.flushes ?? 0;
       },
+      get checkpoints() {
+        return checkpointer?.stats ?? null;
+      },
       writeWithCopy: null,
       close: async () => {
+        await checkpointer?.stop();
         await db.destroy();
       },
     };
@@ -268,6 +289,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       exclusive: (fn) => fn(),
       durable: async () => undefined,
       flushes: 0,
+      checkpoints: null,
       writeWithCopy: copyWriter(() => pool.connect()),
       close: async () => {
         await db.destroy();
@@ -300,6 +322,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     exclusive: (fn) => fn(),
     durable: async () => undefined,
     flushes: 0,
+    checkpoints: null,
     writeWithCopy: copyWriter(
       () => primary.connect(),
       async (single) => {

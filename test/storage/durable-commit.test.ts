@@ -75,3 +75,42 @@ describe('durable commits on SQLite', () => {
     assert.equal((await labels()).length, 29);
   });
 });
+
+describe('checkpoints of SQLite off the serving thread', () => {
+  let scratch: ScratchDatabase;
+  let store: Store;
+  before(async () => {
+    scratch = await scratchDatabase('sqlite');
+    store = await openStore(scratch.url, { checkpointRestartPages: 300 });
+    await store.write((trx) =>
+      sql`CREATE TABLE blob (id INTEGER PRIMARY KEY, body BLOB NOT NULL)`.execute(trx),
+    );
+  });
+  after(async () => {
+    await store.close();
+    await scratch.drop();
+  });
+
+  const until = async (done: () => boolean): Promise<void> => {
+    for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 25));
+  };
+
+  it('never checkpoints inside a commit; the worker copies the log back and starts it again', async () => {
+    assert.equal(store.sqlite?.pragma('wal_autocheckpoint', { simple: true }), 0);
+    // About 1,200 pages of log in 30 writes, more than the restart threshold of 300 pages.
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      store.write((trx) => sql`INSERT INTO blob (body) VALUES (zeroblob(${160_000 + i}))`.execute(trx)),
+    );
+    await Promise.all(writes);
+    await until(() => (store.checkpoints?.passes ?? 0) >= 1);
+    assert.ok((store.checkpoints?.passes ?? 0) >= 1, JSON.stringify(store.checkpoints));
+    // Once copied back, the next write starts the log again from its beginning: the worker finds it short.
+    await store.write((trx) => sql`INSERT INTO blob (body) VALUES (zeroblob(10))`.execute(trx));
+    await until(() => (store.checkpoints?.logPages ?? 0) < 300);
+    assert.ok((store.checkpoints?.logPages ?? 0) < 300, JSON.stringify(store.checkpoints));
+    await store.close();
+    store = await openStore(scratch.url);
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM blob`.execute(store.db);
+    assert.equal(rows[0]?.n, 31);
+  });
+});
