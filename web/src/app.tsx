@@ -20,7 +20,7 @@ import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
 import { NotFoundPage } from './pages/placeholder.tsx';
 import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
-import { href, navigate, type Page, useRoute } from './router.ts';
+import { href, navigate, type Page, parseHash, type Route } from './router.ts';
 import { currentPeriod, type Workspace, WorkspaceContext } from './session.ts';
 import type { Catalogue, Form, Me, Role, UnitDetail } from './types.ts';
 
@@ -139,6 +139,17 @@ export function App() {
       )}
     </LangContext.Provider>
   );
+}
+
+/** The view the address names, followed as it changes. */
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
 }
 
 function Shell(props: { me: Me; lang: Lang; onLang: (lang: Lang) => void; onSignOut: () => void }) {

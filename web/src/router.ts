@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-
 // A hash router: the whole view (page, unit, period, options) lives in the URL after "#", so a view can be
-// bookmarked, shared and reloaded, and the server needs no knowledge of the page's paths.
+// bookmarked, shared and reloaded, and the server needs no knowledge of the page's paths. No Preact here: the
+// page's first script reads the address with it before any other code has loaded (the hook is in app.tsx).
 
 export const PAGES = [
   'bao-cao',
@@ -62,14 +61,4 @@ export function updateParams(
   const route = parseHash(location.hash);
   const page = route.page === 'not-found' ? 'tong-hop' : route.page;
   navigate(href(page, route.sub, { ...route.params, ...changes }), options);
-}
-
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(parseHash(location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
 }
