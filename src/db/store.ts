@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { noteWaits } from '../shared/waits.ts';
 import { type Checkpointer, type CheckpointStats, startCheckpointer } from './checkpointer.ts';
 import { copyIn } from './copy.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -240,13 +241,25 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     const durable = async (): Promise<void> => {
       await flusher?.flush();
     };
-    const committed = async <T>(work: Promise<T>): Promise<T> => {
+    /** Runs `fn` holding the write lock, then waits until what it committed is on disk. */
+    const committed = async <T>(fn: () => Promise<T>): Promise<T> => {
+      const asked = performance.now();
+      let started = asked;
+      let done = asked;
       try {
-        return await work;
+        return await mutex.run(async () => {
+          started = performance.now();
+          try {
+            return await fn();
+          } finally {
+            done = performance.now();
+          }
+        });
       } finally {
         // Even a write that failed part-way may have committed something (the bulk paths commit in steps).
         commits++;
         await durable();
+        noteWaits(started - asked, done - started, performance.now() - done);
       }
     };
     return {
@@ -257,8 +270,8 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       sqlite,
       pool: null,
       url,
-      write: (fn) => committed(mutex.run(() => db.transaction().execute(fn))),
-      exclusive: (fn) => committed(mutex.run(fn)),
+      write: (fn) => committed(() => db.transaction().execute(fn)),
+      exclusive: (fn) => committed(fn),
       durable,
       get flushes() {
         return flusher?.flushes ?? 0;
