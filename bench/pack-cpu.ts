@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     const server = s0 !== null && s1 !== null ? (s1 - s0) / RUNS : null;
     const backendCpu = pool ? cpuBetween(backend0, backendCpuMs('giaoban_bench')) / RUNS : null;
     console.log(
-      `${BACKEND} ${WHAT}: median of ${RUNS} — process CPU ${median(cpu).toFixed(1)} ms, wall ${median(wall).toFixed(1)} ms` +
+      `${BACKEND} ${WHAT}: median of ${RUNS} — process CPU ${median(cpu).toFixed(1)} ms (least ${Math.min(...cpu).toFixed(1)}), wall ${median(wall).toFixed(1)} ms` +
         (server !== null ? `, server execution ${server.toFixed(1)} ms (mean)` : '') +
         (backendCpu !== null ? `, server CPU ${backendCpu.toFixed(1)} ms (mean)` : '') +
         ` (load average ${loadavg()[0]?.toFixed(1)})`,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 /**
  * Writes .br and .gz copies of the built scripts and styles, which the server sends to browsers that take them, and
@@ -76,12 +76,49 @@ function preloadStart(): Plugin {
   };
 }
 
+/**
+ * Puts the script that starts the first view's reads (src/early-reads.ts, built on its own into one small function)
+ * inside index.html, first in its head: the reads then leave while the page is being read instead of after its
+ * first script has been fetched. The server allows exactly this script by its hash (src/server/app.ts).
+ */
+function inlineEarlyReads(): Plugin {
+  return {
+    name: 'inline-early-reads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler() {
+        const output = await build({
+          configFile: false,
+          logLevel: 'silent',
+          root: new URL('.', import.meta.url).pathname,
+          build: {
+            write: false,
+            target: 'es2022',
+            minify: true,
+            lib: { entry: 'src/early-reads.ts', formats: ['iife'], name: 'giaobanEarlyReads' },
+          },
+        });
+        const results = Array.isArray(output) ? output : [output];
+        const chunk = results
+          .flatMap((result) => ('output' in result ? result.output : []))
+          .find((item) => item.type === 'chunk');
+        if (chunk?.type !== 'chunk') throw new Error('inline-early-reads: nothing was built');
+        const code = chunk.code.trim();
+        if (code.includes('</script') || /\bimport\s*\(/.test(code))
+          throw new Error('inline-early-reads: the script cannot be inlined as it is');
+        return [{ tag: 'script', children: code, injectTo: 'head-prepend' as const }];
+      },
+    },
+  };
+}
+
 // The page is served by the API server from web/dist under a strict Content-Security-Policy (script-src 'self'),
 // so everything is bundled: no inline scripts, no outside hosts, no font files.
 export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
   base: '/',
-  plugins: [preact(), precompress(), preloadStart()],
+  plugins: [preact(), precompress(), preloadStart(), inlineEarlyReads()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -503,6 +503,21 @@ export class AnalyticsEngine {
       isCount && c.change !== null && (c.coverage === null || c.coverage.basis === 'complete')
         ? notableChange(c.cur, c.old)
         : null;
+    // What each indicator's rows need that does not depend on the unit, found once for the whole pack (the nation
+    // and its provinces ask the same of every indicator).
+    const facts = indicators.map((indicator) => {
+      const days = dayBased && this.usesDays(indicator);
+      const form = this.primaryForm(indicator, days);
+      return {
+        indicator,
+        options: indicator.options.length === 0 ? [null] : indicator.options.map((o) => o.code),
+        days,
+        form,
+        formKey: form ? `${form.id}|${days}` : null,
+        secrecy: highestSecrecy([indicator.secrecy, form?.secrecy ?? 'none', ...this.partSecrecy(indicator)]),
+        isCount: isCountOf(indicator),
+      };
+    });
     for (const unitId of req.unitIds) {
       const coverageByForm =
         req.coverage === false
@@ -528,28 +543,78 @@ export class AnalyticsEngine {
         }
         return found;
       };
+      // The unit's comparison plans by form and reading by days, looked up once per unit, not in every row.
+      const plansBy = new Map<
+        string,
+        {
+          prev: ComparisonPlan | undefined;
+          yoy: ComparisonPlan | undefined;
+          ytd_prev: ComparisonPlan | undefined;
+        }
+      >();
+      if (compare)
+        for (const key of formDays.keys())
+          plansBy.set(key, {
+            prev: plans.get(`${unitId}|${key}|prev`),
+            yoy: plans.get(`${unitId}|${key}|yoy`),
+            ytd_prev: plans.get(`${unitId}|${key}|ytd_prev`),
+          });
+      const noPlans = { prev: undefined, yoy: undefined, ytd_prev: undefined };
       const rows: AggregateRow[] = [];
-      for (const indicator of indicators) {
-        const options = indicator.options.length === 0 ? [null] : indicator.options.map((o) => o.code);
-        const days = dayBased && this.usesDays(indicator);
-        const form = this.primaryForm(indicator, days);
-        const secrecy = highestSecrecy([
-          indicator.secrecy,
-          form?.secrecy ?? 'none',
-          ...this.partSecrecy(indicator),
-        ]);
+      for (const { indicator, options, days, form, formKey, secrecy, isCount } of facts) {
         const t = termsOf(days);
-        const planOf = (baseName: string) =>
-          form ? plans.get(`${unitId}|${form.id}|${days}|${baseName}`) : undefined;
-        const plan = compare
-          ? { prev: planOf('prev'), yoy: planOf('yoy'), ytd_prev: planOf('ytd_prev') }
-          : null;
+        const plan = compare ? ((formKey !== null ? plansBy.get(formKey) : undefined) ?? noPlans) : null;
         const yoyRule = compare ? (t.yoy ? this.combinedRule(t.yoy) : 'not_comparable') : null;
-        const isCount = isCountOf(indicator);
-        const figure = (term: Term | null, option: string | null) =>
-          term ? this.evaluate(indicator, option, term, index) : null;
+        const coverage = form ? (coverageByForm.get(form.id) ?? null) : null;
         for (const option of options) {
-          const value = figure(t.value, option);
+          const value = t.value ? this.evaluate(indicator, option, t.value, index) : null;
+          if (!plan || !yoyRule) {
+            rows.push({
+              indicator: indicator.code,
+              include,
+              option,
+              value,
+              unit: indicator.unit,
+              decimals: indicator.decimals,
+              secrecy,
+              coverage,
+            });
+            continue;
+          }
+          // The whole row in one literal (its fields in the order answers list them): no field added afterwards.
+          const prevValue = t.prev ? this.evaluate(indicator, option, t.prev, index) : null;
+          const yoyValue = t.yoy ? this.evaluate(indicator, option, t.yoy, index) : null;
+          const prev = this.likeForLike(indicator, option, value, prevValue, plan.prev, adjustments);
+          const yoy = this.likeForLike(indicator, option, value, yoyValue, plan.yoy, adjustments);
+          const notablePrev = isCount && prev.change !== null ? notable(isCount, prev) : null;
+          const notableYoy = isCount && yoy.change !== null ? notable(isCount, yoy) : null;
+          const yoyUnits = t.yoy ? this.unitCodes(t.yoy) : [];
+          if (!yearToDate) {
+            rows.push({
+              indicator: indicator.code,
+              include,
+              option,
+              value,
+              unit: indicator.unit,
+              decimals: indicator.decimals,
+              secrecy,
+              coverage,
+              prev: prevValue,
+              yoy: yoyValue,
+              yoy_units: yoyUnits,
+              yoy_rule: yoyRule,
+              coverage_prev: prev.coverage,
+              coverage_yoy: yoy.coverage,
+              change_prev: prev.change,
+              change_yoy: yoy.change,
+              notable_prev: notablePrev,
+              notable_yoy: notableYoy,
+            });
+            continue;
+          }
+          const ytdValue = t.ytd ? this.evaluate(indicator, option, t.ytd, index) : null;
+          const ytdPrevValue = t.ytd_prev ? this.evaluate(indicator, option, t.ytd_prev, index) : null;
+          const ytd = this.likeForLike(indicator, option, ytdValue, ytdPrevValue, plan.ytd_prev, adjustments);
           const row: AggregateRow = {
             indicator: indicator.code,
             include,
@@ -558,38 +623,22 @@ export class AnalyticsEngine {
             unit: indicator.unit,
             decimals: indicator.decimals,
             secrecy,
-            coverage: form ? (coverageByForm.get(form.id) ?? null) : null,
+            coverage,
+            prev: prevValue,
+            yoy: yoyValue,
+            ytd: ytdValue,
+            ytd_prev: ytdPrevValue,
+            yoy_units: yoyUnits,
+            yoy_rule: yoyRule,
+            coverage_prev: prev.coverage,
+            coverage_yoy: yoy.coverage,
+            coverage_ytd: ytd.coverage,
+            change_prev: prev.change,
+            change_yoy: yoy.change,
+            change_ytd: ytd.change,
+            notable_prev: notablePrev,
+            notable_yoy: notableYoy,
           };
-          if (plan && yoyRule) {
-            row.prev = figure(t.prev, option);
-            row.yoy = figure(t.yoy, option);
-            if (yearToDate) {
-              row.ytd = figure(t.ytd, option);
-              row.ytd_prev = figure(t.ytd_prev, option);
-            }
-            row.yoy_units = t.yoy ? this.unitCodes(t.yoy) : [];
-            row.yoy_rule = yoyRule;
-            const prev = this.likeForLike(indicator, option, value, row.prev, plan.prev, adjustments);
-            const yoy = this.likeForLike(indicator, option, value, row.yoy, plan.yoy, adjustments);
-            const ytd = yearToDate
-              ? this.likeForLike(
-                  indicator,
-                  option,
-                  row.ytd ?? null,
-                  row.ytd_prev ?? null,
-                  plan.ytd_prev,
-                  adjustments,
-                )
-              : null;
-            row.coverage_prev = prev.coverage;
-            row.coverage_yoy = yoy.coverage;
-            if (ytd) row.coverage_ytd = ytd.coverage;
-            row.change_prev = prev.change;
-            row.change_yoy = yoy.change;
-            if (ytd) row.change_ytd = ytd.change;
-            row.notable_prev = isCount && prev.change !== null ? notable(isCount, prev) : null;
-            row.notable_yoy = isCount && yoy.change !== null ? notable(isCount, yoy) : null;
-          }
           rows.push(row);
         }
       }

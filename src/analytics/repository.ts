@@ -12,6 +12,7 @@ import {
   readValuesAsOf,
   sumLeafCells,
   sumRollups,
+  sumRollupsByRunningTotals,
 } from '../values/repository.ts';
 import { RollupAccumulator } from '../values/rollup.ts';
 import type { AnalyticsSource, LeafFigure, ReportStatus } from './engine.ts';
@@ -87,7 +88,10 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
       const pureInner = innerUnits.filter((u) => !mixed.has(u));
       const [a, b, c] = await Promise.all([
         sumLeafCells(db, { ...q, unitIds: pureLeaves }),
-        sumRollups(db, { ...q, unitIds: pureInner }),
+        // Months from the running totals kept within each year (a year to date: one row per cell); days added up.
+        sumRollupsByRunningTotals(db, { ...q, unitIds: pureInner }).then(
+          (found) => found ?? sumRollups(db, { ...q, unitIds: pureInner }),
+        ),
         // A unit that gained or lost children within the periods: added up period by period.
         mixed.size > 0 ? rollups({ ...q, unitIds: [...mixed] }) : Promise.resolve([]),
       ]);

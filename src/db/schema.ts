@@ -110,6 +110,15 @@ export interface Database {
     value: number;
     value_count: number;
   };
+  /** Running totals of `value_rollup` within each year, by month (kept by triggers; migration 0023). */
+  value_rollup_ytd: {
+    unit_id: number;
+    indicator_id: number;
+    option_id: number;
+    period: string;
+    value: number;
+    value_count: number;
+  };
   submission: {
     form_id: number;
     unit_id: number;

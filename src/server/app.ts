@@ -40,6 +40,7 @@ import { validationRoutes } from '../validation/routes.ts';
 import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
 import { contractSerializer, declareErrorAnswers, UndeclaredFieldsError } from './contract.ts';
+import { inlineScriptSources } from './csp.ts';
 import { ERROR_BODY_SCHEMA, openApiTransform } from './openapi.ts';
 import { registerSessions } from './session.ts';
 
@@ -72,7 +73,8 @@ const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
 /**
  * The HTTP server: zod schemas validate every request and document it (OpenAPI at /api/openapi.json, browsable at
  * /api/docs), sessions and CSRF guard state changes, and the built single-page app is served from the same
- * origin with a strict Content-Security-Policy (no outside host is ever contacted).
+ * origin with a strict Content-Security-Policy (no outside host is ever contacted; the page's one inline script is
+ * allowed by its hash).
  */
 export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -89,11 +91,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   app.setSerializerCompiler(contractSerializer(strictResponses));
   declareErrorAnswers(app);
 
+  const webRoot = options.webRoot ?? resolve(projectRoot, 'web', 'dist');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptSources(webRoot)],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
@@ -265,7 +268,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(commendationRoutes(routes), { prefix: '/api' });
   await app.register(targetRoutes(routes), { prefix: '/api' });
 
-  const webRoot = options.webRoot ?? resolve(projectRoot, 'web', 'dist');
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: webRoot,

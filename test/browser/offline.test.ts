@@ -130,3 +130,26 @@ test('a figure changed on the server while offline is put to the officer, who ke
   assert.deepEqual(await stored('drug.cases'), { value: 4, version: 2 });
   assert.equal(await input('drug.cases').inputValue(), '4');
 });
+
+test('signing out forgets the reads the page kept for use without a network', {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await input('crime.occurred').waitFor();
+  const keptPaths = () =>
+    page.evaluate(async () =>
+      (await caches.has('giaoban-reads-v1'))
+        ? (await (await caches.open('giaoban-reads-v1')).keys()).map((r) => new URL(r.url).pathname)
+        : [],
+    );
+  await page.waitForFunction(async () => {
+    const cache = await caches.open('giaoban-reads-v1');
+    return (await cache.match('/api/auth/me')) !== undefined;
+  });
+  assert.ok((await keptPaths()).includes('/api/values'), 'the form’s figures were kept');
+  await page.locator('.user-menu-button').click();
+  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  await page.getByLabel('Tên đăng nhập', { exact: true }).waitFor();
+  await page.waitForFunction(async () => !(await caches.has('giaoban-reads-v1')));
+  assert.deepEqual(await keptPaths(), []);
+});

@@ -82,6 +82,44 @@ test('the pivot and the tasks page ask for their table before the session answer
   assert.ok((tasks.sent.get('/api/tasks') ?? Number.POSITIVE_INFINITY) < tasks.me);
 });
 
+test("the first view's reads leave while the page is read, before any of its scripts has arrived", {
+  skip: skipWithoutChromium,
+}, async () => {
+  // Without a service worker or a cached copy every script comes from the network, where it can be held back.
+  const bare = await launchBrowser({ serviceWorkers: 'block' });
+  try {
+    const signInTab = await bare.context.newPage();
+    await signIn(signInTab, app, 'analyst.speed');
+    // The scripts the sign-in loaded must come from the network again, where they are held.
+    await (await bare.context.newCDPSession(signInTab)).send('Network.clearBrowserCache');
+    const tab = await bare.context.newPage();
+    const refused: string[] = [];
+    tab.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) refused.push(message.text());
+    });
+    const held: Route[] = [];
+    await tab.route('**/assets/*.js', (route) => {
+      held.push(route);
+    });
+    const figures = tab.waitForRequest((request) => request.url().includes('/api/aggregates?'), {
+      timeout: 10_000,
+    });
+    await tab.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`, { waitUntil: 'commit' });
+    const request = await figures;
+    // The scripts, asked for alongside, are still held: none of the page's code had run.
+    for (let waited = 0; held.length === 0 && waited < 5000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(held.length > 0, "the page's scripts were asked for and held back");
+    assert.match(request.url(), /unit=BCA&period=2020-02/);
+    for (const route of held) await route.continue();
+    await tab.unroute('**/assets/*.js');
+    await tab.locator(CARD).waitFor();
+    assert.deepEqual(refused, [], "the page's inline script is allowed by the Content-Security-Policy");
+  } finally {
+    await bare.close();
+  }
+});
+
 test('going back to a month already seen redraws the same cards at once, asking the server nothing', {
   skip: skipWithoutChromium,
 }, async () => {

@@ -79,7 +79,7 @@ export interface LaunchedBrowser {
  * persistent context's argument (it refuses a --user-data-dir flag), which also keeps runs from sharing state.
  */
 export async function launchBrowser(
-  options: { width?: number; height?: number } = {},
+  options: { width?: number; height?: number; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'giaoban-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -98,6 +98,7 @@ export async function launchBrowser(
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   return {
     context,

@@ -1,32 +1,9 @@
-// The service worker: the page's shell is served from the cache when the network is gone, and the few reads a
-// commune's officer needs to keep typing (who they are, the catalogue, the unit, the form's figures) fall back to
-// the last copy. Everything else goes to the network. Signing out empties the copy of the reads.
+// The service worker: the page's shell is served from the cache when the network is gone. The API is never passed
+// through it: the page keeps its own copy of the few reads an officer needs offline (web/src/first-reads.ts).
 const SHELL = 'giaoban-shell-v1';
 // Every script and style sheet of the page (each page's code is a script of its own, loaded when first shown), so
 // that a page never opened before still opens without a network. Filled in by the build (web/vite.config.ts).
 const ASSETS = [];
-const READS = 'giaoban-reads-v1';
-const READ_PATHS = [
-  /^\/api\/auth\/me$/,
-  /^\/api\/indicators$/,
-  /^\/api\/forms$/,
-  /^\/api\/units\/[^/]+$/,
-  /^\/api\/values$/,
-  /^\/api\/submissions$/,
-  /^\/api\/submissions\/due$/,
-  /^\/api\/validation\/history$/,
-];
-// The same reads as URL patterns, for the static routes below.
-const READ_PATTERNS = [
-  '/api/auth/me',
-  '/api/indicators',
-  '/api/forms',
-  '/api/units/:unit',
-  '/api/values',
-  '/api/submissions',
-  '/api/submissions/due',
-  '/api/validation/history',
-];
 
 async function cacheShell() {
   const cache = await caches.open(SHELL);
@@ -38,14 +15,13 @@ async function cacheShell() {
 }
 
 // Static routes, where the browser supports them: the page's scripts and style sheets are read from the cache (the
-// network when missing) and the API's other reads go to the network, without running this worker's code for each:
-// a hop through the worker costs every request of the first view time. The fetch handler below does the same for
-// browsers without static routes.
+// network when missing) and the API goes to the network, without running this worker's code for each: a hop through
+// the worker costs every request of the first view time. The fetch handler below does the same for browsers
+// without static routes.
 function staticRoutes() {
   const path = (pathname) => ({ urlPattern: new URLPattern({ pathname }) });
   return [
     { condition: path('/assets/*'), source: 'cache' },
-    { condition: { or: READ_PATTERNS.map(path) }, source: 'fetch-event' },
     { condition: path('/api/*'), source: 'network' },
   ];
 }
@@ -88,11 +64,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/api/')) {
-    if (READ_PATHS.some((re) => re.test(url.pathname)))
-      event.respondWith(networkFirst(event, request, READS));
-    return;
-  }
+  if (url.pathname.startsWith('/api/')) return;
   // Navigations are the one page; assets are named by their content, so a cached copy is always right.
   if (request.mode === 'navigate')
     event.respondWith(networkFirst(event, request, SHELL, '/', event.preloadResponse));
@@ -102,8 +74,4 @@ self.addEventListener('fetch', (event) => {
     url.pathname === '/manifest.webmanifest'
   )
     event.respondWith(caches.match(request).then((hit) => hit ?? networkFirst(event, request, SHELL)));
-});
-
-self.addEventListener('message', (event) => {
-  if (event.data === 'signed-out') event.waitUntil(caches.delete(READS));
 });

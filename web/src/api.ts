@@ -1,3 +1,4 @@
+import { EARLY_READS, type EarlyReads, fetchRead, startRead } from './first-reads.ts';
 import type { ApiIssue } from './types.ts';
 
 /** An error answered by the server, with its Vietnamese and English messages. */
@@ -46,7 +47,7 @@ async function send(method: Method, path: string, body?: unknown, retried = fals
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await (method === 'GET' ? fetchRead : fetch)(path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -128,16 +129,7 @@ function saveBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Builds a query string, leaving out empty values. */
-export function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === null || value === undefined || value === '') continue;
-    search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+export { query } from './first-reads.ts';
 
 const cache = new Map<string, Promise<unknown>>();
 const early = new Map<string, Promise<unknown>>();
@@ -154,12 +146,10 @@ const settled = new Map<string, unknown>();
  */
 export function prefetch(path: string): void {
   if (cache.has(path) || early.has(path)) return;
-  const answer = fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then(
-    (response) => {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.json() as Promise<unknown>;
-    },
-  );
+  keepEarly(path, startRead(path));
+}
+
+function keepEarly(path: string, answer: Promise<unknown>): void {
   answer.then(
     (value) => {
       if (early.get(path) === answer) arrived.set(path, value);
@@ -167,6 +157,13 @@ export function prefetch(path: string): void {
     () => {},
   );
   early.set(path, answer);
+}
+
+// The reads index.html's script started before this code arrived are taken as early answers.
+const handed = (window as unknown as Record<string, EarlyReads | undefined>)[EARLY_READS];
+if (handed) {
+  for (const [path, answer] of handed) keepEarly(path, answer);
+  handed.clear();
 }
 
 /** The early answer for a path, taken once, or a new request. */

@@ -12,7 +12,8 @@ import {
 import { Header } from './components/header.tsx';
 import { MainNav } from './components/nav.tsx';
 import { Notice } from './components/notice.tsx';
-import { loadedPages, loadPage, type PAGE_CODE, unitPath } from './first-view.ts';
+import { unitPath } from './first-reads.ts';
+import { loadedPages, loadPage, type PAGE_CODE } from './first-view.ts';
 import { isPeriod } from './format.ts';
 import { type Lang, LangContext, translator } from './i18n.ts';
 import { forgetOfflineReads } from './offline.ts';

@@ -1,6 +1,8 @@
 // Figures typed without a network are kept in IndexedDB, per user and report, until the server has taken them.
 // The version each figure was typed against travels with it, so the server's version check still decides.
 
+import { OFFLINE_READS } from './first-reads.ts';
+
 export interface DraftCell {
   key: string;
   indicator: string;
@@ -67,5 +69,5 @@ export function registerServiceWorker(): void {
 
 /** Forgets the copy of the reads kept for offline use, when the user signs out. */
 export function forgetOfflineReads(): void {
-  navigator.serviceWorker?.controller?.postMessage('signed-out');
+  if (typeof caches !== 'undefined') caches.delete(OFFLINE_READS).catch(() => {});
 }

@@ -17,6 +17,7 @@ import * as m0016 from './0016_text_versions.ts';
 import * as m0020 from './0020_report_status_coverage.ts';
 import * as m0021 from './0021_data_generation.ts';
 import * as m0022 from './0022_one_figure_index.ts';
+import * as m0023 from './0023_year_to_date_rollups.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_report_status_coverage': m0020,
   '0021_data_generation': m0021,
   '0022_one_figure_index': m0022,
+  '0023_year_to_date_rollups': m0023,
 };

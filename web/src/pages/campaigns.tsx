@@ -2,19 +2,17 @@ import { useState } from 'preact/hooks';
 import { ApiError, apiGet, apiSend, query } from '../api.ts';
 import { Notice } from '../components/notice.tsx';
 import { UnitField } from '../components/unit-field.tsx';
+import { formatDate, formatNumber } from '../format.ts';
 import { useLang } from '../i18n.ts';
 import { href } from '../router.ts';
 import { useWorkspace } from '../session.ts';
 import type { Campaign, Commendation, CampaignSummary as Summary } from '../types.ts';
 import { useLoad } from '../use-load.ts';
 
-const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
+const num = (v: number | null) => (v === null ? '—' : formatNumber(v, 3));
 /** "−66,67%", "+12,5%": a change in the Vietnamese way, signed. */
 const pct = (v: number | null | undefined) =>
-  v === null || v === undefined
-    ? '—'
-    : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+  v === null || v === undefined ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatNumber(Math.abs(v), 2)}%`;
 
 /** Đợt cao điểm: the campaigns, and one campaign's summary against last year's and the window before. */
 export function CampaignsPage(props: { params: Record<string, string> }) {
@@ -39,7 +37,7 @@ export function CampaignsPage(props: { params: Record<string, string> }) {
               >
                 {c.name}
               </a>{' '}
-              ({viDate(c.start)}–{viDate(c.end)}; {c.ruleText})
+              ({formatDate(c.start)}–{formatDate(c.end)}; {c.ruleText})
             </li>
           ))}
         </ul>
@@ -62,9 +60,9 @@ function CampaignSummary(props: { id: number }) {
     <div class="campaign-summary page">
       <h2>{s.campaign.name}</h2>
       <p class="muted">
-        {viDate(s.windows.current.start)}–{viDate(s.windows.current.end)} · {t('cmpLastYear')}:{' '}
-        {viDate(s.windows.lastYear.start)}–{viDate(s.windows.lastYear.end)} · {t('cmpBefore')}:{' '}
-        {viDate(s.windows.before.start)}–{viDate(s.windows.before.end)}
+        {formatDate(s.windows.current.start)}–{formatDate(s.windows.current.end)} · {t('cmpLastYear')}:{' '}
+        {formatDate(s.windows.lastYear.start)}–{formatDate(s.windows.lastYear.end)} · {t('cmpBefore')}:{' '}
+        {formatDate(s.windows.before.start)}–{formatDate(s.windows.before.end)}
       </p>
       <div class="table-scroll">
         <table class="data-table">
@@ -183,7 +181,7 @@ function Commendations(props: { campaign: Campaign }) {
                     <td>{c.reason}</td>
                     <td>
                       {c.decisionNumber}
-                      <div class="muted">{viDate(c.decisionDate)}</div>
+                      <div class="muted">{formatDate(c.decisionDate)}</div>
                     </td>
                   </tr>
                 ))}

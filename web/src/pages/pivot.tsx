@@ -9,7 +9,7 @@ import {
   measureName,
 } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
-import { aggregatesPath } from '../first-view.ts';
+import { aggregatesPath } from '../first-reads.ts';
 import {
   formatNumber,
   periodLabel,

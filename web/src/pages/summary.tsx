@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { prefetch, query } from '../api.ts';
 import { clearanceAllows, indicatorIndex, type Measure, measureKey, measureName } from '../catalogue.ts';
 import { Notice } from '../components/notice.tsx';
-import { aggregatesPath } from '../first-view.ts';
+import { aggregatesPath } from '../first-reads.ts';
 import {
   formatNumber,
   formatQuantity,

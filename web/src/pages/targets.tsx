@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet, query } from '../api.ts';
 import { Notice } from '../components/notice.tsx';
-import { periodDate } from '../format.ts';
+import { formatDate, formatNumber, periodDate } from '../format.ts';
 import { useLang } from '../i18n.ts';
 import { updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
@@ -19,8 +19,7 @@ interface Progress {
   behind: Array<{ unit: string; name: string; value: number | null; gap: number | null }>;
 }
 
-const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
+const num = (v: number | null) => (v === null ? '—' : formatNumber(v, 3));
 
 /** Chỉ tiêu triển khai: progress per province towards each target, and the provinces still behind. */
 export function TargetsPage(props: { params: Record<string, string> }) {
@@ -97,7 +96,7 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
         </div>
         <div>
           <dt>{t('tgtDeadline')}</dt>
-          <dd>{viDate(p.target.deadline)}</dd>
+          <dd>{formatDate(p.target.deadline)}</dd>
         </div>
         <div>
           <dt>

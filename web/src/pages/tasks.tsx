@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, apiSend, freshGet } from '../api.ts';
-import { tasksPath } from '../first-view.ts';
+import { tasksPath } from '../first-reads.ts';
 import { type MessageKey, useLang } from '../i18n.ts';
 import { href, updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
