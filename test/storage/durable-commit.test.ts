@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/db/store.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { createTestApp } from '../support/app.ts';
 import { type ScratchDatabase, scratchDatabase } from '../support/backends.ts';
 
 describe('durable commits on SQLite', () => {
@@ -112,5 +114,35 @@ describe('checkpoints of SQLite off the serving thread', () => {
     store = await openStore(scratch.url);
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM blob`.execute(store.db);
     assert.equal(rows[0]?.n, 31);
+  });
+});
+
+describe('the server answers a request that wrote only once the write is on disk', () => {
+  it('flushes what a POST committed outside the store before answering it, and nothing for a GET', async () => {
+    const app = await createTestApp();
+    const server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
+    const sqlite = app.ctx.store.sqlite;
+    assert.ok(sqlite);
+    const write = () => sqlite.prepare('UPDATE data_generation SET n = n + 1').run();
+    const seen: number[] = [];
+    server.post('/api/test-direct-write', async () => {
+      write();
+      seen.push(app.ctx.store.flushes);
+      return { ok: true };
+    });
+    server.get('/api/test-direct-write', async () => {
+      write();
+      seen.push(app.ctx.store.flushes);
+      return { ok: true };
+    });
+    try {
+      assert.equal((await server.inject({ method: 'POST', url: '/api/test-direct-write' })).statusCode, 200);
+      assert.equal(app.ctx.store.flushes, (seen[0] ?? 0) + 1, 'flushed after the handler, before the answer');
+      assert.equal((await server.inject({ method: 'GET', url: '/api/test-direct-write' })).statusCode, 200);
+      assert.equal(app.ctx.store.flushes, seen[1], 'a GET waits for no flush');
+    } finally {
+      await server.close();
+      await app.close();
+    }
   });
 });
