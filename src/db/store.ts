@@ -47,6 +47,8 @@ export interface Store {
   durable(): Promise<void>;
   /** SQLite: how many times the log was flushed to disk so far (each flush covers every commit before it). */
   readonly flushes: number;
+  /** SQLite: how many shared write transactions (group commits) were committed so far. */
+  readonly transactions: number;
   /** SQLite (a file): the checkpoints the worker thread has done; null otherwise. */
   readonly checkpoints: CheckpointStats | null;
   /**
@@ -153,6 +155,106 @@ class LogFlusher {
   }
 }
 
+interface BatchedWrite {
+  fn: (conn: Kysely<Database>) => Promise<unknown>;
+  result: Promise<unknown>;
+  settle: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+  /** When it began and ended inside its batch (performance.now()). */
+  started: number;
+  done: number;
+}
+
+/** The shared transaction ended without committing: what a write in it did is not in the database. */
+export class WriteBatchAborted extends Error {
+  constructor(cause: unknown) {
+    super(
+      `the shared write transaction was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = 'WriteBatchAborted';
+  }
+}
+
+/**
+ * SQLite's group commit: writes asked for in the same turn of the event loop (and while a batch runs) share one
+ * transaction, each in a SAVEPOINT of its own, so that a write that fails rolls back only itself and its neighbours
+ * commit. Each is answered only after the shared COMMIT. One COMMIT writes a page the batch's writes share (the
+ * audit chain's last page, a province's roll-ups, an index's inner pages) once, not once per write. Bulk paths that
+ * open their own better-sqlite3 transaction get a savepoint inside the shared one. An error that ends the whole
+ * transaction (SQLite rolls it back itself, e.g. a full disk) fails every write of the batch with WriteBatchAborted.
+ */
+class WriteBatches {
+  private readonly queue: BatchedWrite[] = [];
+  private scheduled = false;
+  /** Shared transactions committed so far. */
+  committed = 0;
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly db: Kysely<Database>,
+    private readonly mutex: Mutex,
+    private readonly maxBatch = 64,
+  ) {}
+
+  add<T>(fn: (conn: Kysely<Database>) => Promise<T>): BatchedWrite & { result: Promise<T> } {
+    let settle: BatchedWrite['settle'] = () => undefined;
+    const result = new Promise<unknown>((resolve, reject) => {
+      settle = (outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error));
+    });
+    const item = { fn, result, settle, started: 0, done: 0 };
+    this.queue.push(item);
+    this.schedule();
+    return item as BatchedWrite & { result: Promise<T> };
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.mutex.run(() => this.runBatch());
+    });
+  }
+
+  private async runBatch(): Promise<void> {
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (this.queue.length > 0) this.schedule();
+    if (batch.length === 0) return;
+    const sqlite = this.sqlite;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await this.db.connection().execute(async (conn) => {
+        sqlite.exec('BEGIN IMMEDIATE');
+        for (const item of batch) {
+          item.started = performance.now();
+          sqlite.exec('SAVEPOINT batched_write');
+          try {
+            const value = await item.fn(conn);
+            sqlite.exec('RELEASE batched_write');
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            if (!sqlite.inTransaction) throw new WriteBatchAborted(error);
+            sqlite.exec('ROLLBACK TO batched_write');
+            sqlite.exec('RELEASE batched_write');
+            outcomes.push({ ok: false, error });
+          } finally {
+            item.done = performance.now();
+          }
+        }
+        sqlite.exec('COMMIT');
+      });
+      this.committed++;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      const aborted = error instanceof WriteBatchAborted ? error : new WriteBatchAborted(error);
+      for (const item of batch) item.settle({ ok: false, error: aborted });
+      return;
+    }
+    batch.forEach((item, i) => {
+      item.settle(outcomes[i] ?? { ok: false, error: new Error('the write did not run') });
+    });
+  }
+}
+
 /** Flushes a directory, so that a file just created in it (the write-ahead log) survives a power loss. */
 function flushDirectory(dir: string): void {
   const fd = openSync(dir, 'r');
@@ -241,24 +343,18 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     const durable = async (): Promise<void> => {
       await flusher?.flush();
     };
-    /** Runs `fn` holding the write lock, then waits until what it committed is on disk. */
-    const committed = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const batches = new WriteBatches(sqlite, db, mutex);
+    /** Runs `fn` in the next shared transaction, then waits until it is committed and on disk. */
+    const committed = async <T>(fn: (conn: Kysely<Database>) => Promise<T>): Promise<T> => {
       const asked = performance.now();
-      let started = asked;
-      let done = asked;
+      const item = batches.add(fn);
       try {
-        return await mutex.run(async () => {
-          started = performance.now();
-          try {
-            return await fn();
-          } finally {
-            done = performance.now();
-          }
-        });
+        return await item.result;
       } finally {
-        // Even a write that failed part-way may have committed something (the bulk paths commit in steps).
         commits++;
         await durable();
+        const started = item.started || asked;
+        const done = item.done || started;
         noteWaits(started - asked, done - started, performance.now() - done);
       }
     };
@@ -270,14 +366,17 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       sqlite,
       pool: null,
       url,
-      write: (fn) => committed(() => db.transaction().execute(fn)),
-      exclusive: (fn) => committed(fn),
+      write: (fn) => committed(fn),
+      exclusive: (fn) => committed(() => fn()),
       durable,
       get flushes() {
         return flusher?.flushes ?? 0;
       },
       get checkpoints() {
         return checkpointer?.stats ?? null;
+      },
+      get transactions() {
+        return batches.committed;
       },
       writeWithCopy: null,
       close: async () => {
@@ -302,6 +401,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       exclusive: (fn) => fn(),
       durable: async () => undefined,
       flushes: 0,
+      transactions: 0,
       checkpoints: null,
       writeWithCopy: copyWriter(() => pool.connect()),
       close: async () => {
@@ -335,6 +435,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     exclusive: (fn) => fn(),
     durable: async () => undefined,
     flushes: 0,
+    transactions: 0,
     checkpoints: null,
     writeWithCopy: copyWriter(
       () => primary.connect(),

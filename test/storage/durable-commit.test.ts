@@ -71,10 +71,61 @@ describe('durable commits on SQLite', () => {
     assert.ok(flushes >= 1 && flushes < 30, `30 writes took ${flushes} flushes`);
   });
 
+  it('commits writes asked for together in shared transactions, a bulk path and a failing write among them', async () => {
+    await store.write((trx) => sql`DELETE FROM saved`.execute(trx));
+    const sqlite = store.sqlite;
+    assert.ok(sqlite);
+    const before = store.transactions;
+    const outcomes = await Promise.allSettled([
+      store.write((trx) => sql`INSERT INTO saved (label) VALUES ('trước')`.execute(trx)),
+      // A bulk path's own transaction becomes a savepoint of the shared one; failing, it leaves nothing.
+      store.exclusive(async () =>
+        sqlite.transaction(() => {
+          sqlite.prepare("INSERT INTO saved (label) VALUES ('hỏng')").run();
+          throw new Error('the bulk write fails after its insert');
+        })(),
+      ),
+      store.exclusive(async () => {
+        sqlite.transaction(() => sqlite.prepare("INSERT INTO saved (label) VALUES ('hàng loạt')").run())();
+      }),
+      store.write((trx) => sql`INSERT INTO saved (label) VALUES ('sau')`.execute(trx)),
+    ]);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+    );
+    assert.deepEqual(await labels(), ['trước', 'hàng loạt', 'sau']);
+    assert.equal(store.transactions - before, 1, 'four writes asked together, one transaction');
+    assert.equal(sqlite.inTransaction, false);
+  });
+
+  it('fails every write of a shared transaction that ends without committing, and goes on after', async () => {
+    await store.write((trx) => sql`DELETE FROM saved`.execute(trx));
+    const sqlite = store.sqlite;
+    assert.ok(sqlite);
+    // As when SQLite rolls the whole transaction back itself (a full disk): the neighbours' work is gone too, so
+    // none of them may be answered as committed.
+    const outcomes = await Promise.allSettled([
+      store.write((trx) => sql`INSERT INTO saved (label) VALUES ('một')`.execute(trx)),
+      store.exclusive(async () => {
+        sqlite.exec('ROLLBACK');
+        throw new Error('the transaction is gone');
+      }),
+      store.write((trx) => sql`INSERT INTO saved (label) VALUES ('hai')`.execute(trx)),
+    ]);
+    for (const o of outcomes) {
+      assert.equal(o.status, 'rejected');
+      assert.equal((o as PromiseRejectedResult).reason.name, 'WriteBatchAborted');
+    }
+    assert.deepEqual(await labels(), []);
+    await store.write((trx) => sql`INSERT INTO saved (label) VALUES ('ba')`.execute(trx));
+    assert.deepEqual(await labels(), ['ba']);
+  });
+
   it('keeps every acknowledged write after the database is closed and opened again', async () => {
     await store.close();
     store = await openStore(scratch.url);
-    assert.equal((await labels()).length, 29);
+    assert.deepEqual(await labels(), ['ba']);
   });
 });
 
