@@ -36,7 +36,8 @@ export interface Store {
   write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /**
    * Runs `fn` holding the write lock, without opening a Kysely transaction (the bulk paths open their own); resolves
-   * once what it committed is on disk.
+   * once what it committed is on disk. On SQLite `fn` runs inside the shared transaction of a group commit, which
+   * holds Kysely's one connection: it works through the raw handle and must not wait on `db`.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /**
