@@ -9,6 +9,7 @@
  *
  * Usage: npm run bench:load -- [--backend sqlite|postgres] [--seconds 15] [--rate 1000] [--connections 64]
  *        [--read-seconds 10] [--users 200] [--max-requests 60000] [--only read|save] [--json FILE]
+ * With SLOW_REQUEST_MS=N the server logs requests taking N ms or more, and each mix ends with what they waited on.
  * PostgreSQL uses a scratch database on BENCH_DATABASE_URL_POSTGRES (or TEST_DATABASE_URL_POSTGRES).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -173,13 +174,69 @@ function startServer(url: string): Promise<{ child: ChildProcess; address: strin
   );
   return new Promise((resolve, reject) => {
     let out = '';
+    let rest = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /running at (\S+)/.exec(out);
       if (m?.[1]) resolve({ child, address: m[1].replace('localhost', '127.0.0.1') });
+      // SLOW_REQUEST_MS=N: the server logs requests slower than N ms with what they waited on.
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.includes('"slow request"')) continue;
+        try {
+          slowRequests.push(JSON.parse(line) as SlowRequest);
+        } catch {
+          // not a log line
+        }
+      }
+      if (out.length > 10_000) out = out.slice(-1000);
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
   });
+}
+
+interface SlowRequest {
+  route: string;
+  ms: number;
+  writes: number;
+  writeLockMs: number;
+  writeMs: number;
+  flushMs: number;
+}
+const slowRequests: SlowRequest[] = [];
+
+/** What the slow requests of a mix waited on, by route: their time in the write lock, the write and the flush. */
+function summariseSlow(label: string, from: number): void {
+  if (!process.env.SLOW_REQUEST_MS) return;
+  const slow = slowRequests.slice(from);
+  const byRoute = new Map<string, SlowRequest[]>();
+  for (const r of slow) byRoute.set(r.route, [...(byRoute.get(r.route) ?? []), r]);
+  const sum = (list: SlowRequest[], f: (r: SlowRequest) => number) => list.reduce((a, r) => a + f(r), 0);
+  console.log(`${label}: ${slow.length} requests at or over ${process.env.SLOW_REQUEST_MS} ms`);
+  if (slow.length === 0) return;
+  console.table(
+    Object.fromEntries(
+      [...byRoute].map(([route, list]) => {
+        const total = sum(list, (r) => r.ms);
+        const share = (f: (r: SlowRequest) => number) => `${Math.round((100 * sum(list, f)) / total)}%`;
+        return [
+          route,
+          {
+            requests: list.length,
+            'mean ms': Math.round(total / list.length),
+            'max ms': Math.round(Math.max(...list.map((r) => r.ms))),
+            'write lock': share((r) => r.writeLockMs),
+            write: share((r) => r.writeMs),
+            flush: share((r) => r.flushMs),
+            'elsewhere (event loop, GC, own work)': share(
+              (r) => r.ms - r.writeLockMs - r.writeMs - r.flushMs,
+            ),
+          },
+        ];
+      }),
+    ),
+  );
 }
 
 async function stopServer(child: ChildProcess): Promise<number | null> {
@@ -323,6 +380,8 @@ async function main(): Promise<void> {
             ],
           });
     const saveSummary = saves ? summarise(`save mix (${RATE} requests/s offered)`, saves) : { errors: 0 };
+    if (saves) summariseSlow('save mix', 0);
+    const slowBeforeReads = slowRequests.length;
     const readCpu = serverCpuMs(child.pid);
     if (saves) cpuPerRequest('save mix', saveCpu, readCpu, saves.requests.total);
 
@@ -360,6 +419,7 @@ async function main(): Promise<void> {
       ? summarise(`read mix (${readers.length} users: cards, pack, tasks)`, readResult)
       : { errors: 0 };
     if (readResult) cpuPerRequest('read mix', readCpu, serverCpuMs(child.pid), readResult.requests.total);
+    if (readResult) summariseSlow('read mix', slowBeforeReads);
 
     const code = await stopServer(child);
     child = null;

@@ -63,7 +63,7 @@ export class AnswerCache {
 }
 
 /** Freezes a value and everything it holds, the keys and values of Maps included. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
   if (value instanceof Map)

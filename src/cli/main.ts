@@ -101,6 +101,7 @@ async function startServer(ctx: AppContext, port: number, host: string): Promise
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
     metrics: { token: config.metricsToken, allow: config.metricsAllow },
     strictResponses: false,
+    ...(config.slowRequestMs !== undefined ? { slowRequestMs: config.slowRequestMs } : {}),
   });
   const address = await app.listen({ port, host });
   // E-mail only when an SMTP server is configured; the in-app inbox always works.

@@ -29,6 +29,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests taking at least this many ms are logged with what they waited on (write lock, write, disk flush). */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   /** Set when the server sits behind HTTPS (directly or through a proxy): cookies become Secure. */
   GIAOBAN_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   /** A fixed "today" (YYYY-MM-DD or an ISO instant) for demonstrations and tests; unset in production. */
@@ -79,6 +81,7 @@ export type Config = Readonly<{
   port: number;
   host: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  slowRequestMs: number | undefined;
   secureCookies: boolean;
   fixedNow: string | undefined;
   referenceDataDir: string;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    slowRequestMs: e.SLOW_REQUEST_MS,
     secureCookies: e.GIAOBAN_SECURE_COOKIES === '1',
     fixedNow: e.GIAOBAN_NOW,
     referenceDataDir: e.GIAOBAN_REFERENCE_DATA ?? resolve(projectRoot, 'reference-data'),

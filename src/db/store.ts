@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { noteWaits } from '../shared/waits.ts';
+import { type Checkpointer, type CheckpointStats, startCheckpointer } from './checkpointer.ts';
 import { copyIn } from './copy.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { PrimaryPool, type ReadRouting, ReplicaPool } from './replicas.ts';
@@ -29,9 +32,26 @@ export interface Store {
   /** The raw PostgreSQL pool, for bulk paths. */
   readonly pool: pg.Pool | null;
   readonly url: string;
+  /** Runs `fn` in a transaction and resolves once it is committed and (SQLite) on disk. */
   write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
-  /** Runs `fn` holding the write lock, without opening a Kysely transaction (the bulk paths open their own). */
+  /**
+   * Runs `fn` holding the write lock, without opening a Kysely transaction (the bulk paths open their own); resolves
+   * once what it committed is on disk. On SQLite `fn` runs inside the shared transaction of a group commit, which
+   * holds Kysely's one connection: it works through the raw handle and must not wait on `db`.
+   */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves once every commit made so far is on disk. `write` and `exclusive` already wait for it; this is for
+   * writes made another way (the server waits for it before answering any request that may have written).
+   * PostgreSQL's commits are durable when they return (synchronous_commit), so there it resolves at once.
+   */
+  durable(): Promise<void>;
+  /** SQLite: how many times the log was flushed to disk so far (each flush covers every commit before it). */
+  readonly flushes: number;
+  /** SQLite: how many shared write transactions (group commits) were committed so far. */
+  readonly transactions: number;
+  /** SQLite (a file): the checkpoints the worker thread has done; null otherwise. */
+  readonly checkpoints: CheckpointStats | null;
   /**
    * PostgreSQL: a write transaction on one connection that can also stream rows in with COPY (bulk imports); null
    * on SQLite, whose bulk path uses prepared statements instead.
@@ -92,6 +112,160 @@ class Mutex {
   }
 }
 
+/**
+ * Makes SQLite's commits durable without stopping the event loop. The connection runs with synchronous = NORMAL,
+ * so a COMMIT writes its pages to the write-ahead log (the -wal file) without waiting for the disk; before a write
+ * is acknowledged, the log file is flushed (fdatasync) on libuv's thread pool, and a commit is acknowledged only by
+ * a flush that began after it. With synchronous = FULL SQLite would flush inside every COMMIT, on the one thread
+ * that serves every request (2–3 ms each on an ordinary disk): the same guarantee, at one flush per commit and with
+ * all requests stopped meanwhile. Here the commits that arrive while one flush runs share the next one.
+ */
+class LogFlusher {
+  flushes = 0;
+  private flushedThrough = -1;
+  private running: Promise<void> | null = null;
+  constructor(
+    private readonly files: { log: string; main: string },
+    /** Rises with every commit: rows changed on the connection plus commits through `write` and `exclusive`. */
+    private readonly position: () => number,
+  ) {}
+
+  async flush(): Promise<void> {
+    const target = this.position();
+    while (this.flushedThrough < target) {
+      this.running ??= this.flushOnce().finally(() => {
+        this.running = null;
+      });
+      await this.running;
+    }
+  }
+
+  private async flushOnce(): Promise<void> {
+    const through = this.position();
+    // The log is reopened for each flush: SQLite recreates it when the database is reopened or restored. Without
+    // a log (another journal mode) the commit went to the database file itself.
+    const file = existsSync(this.files.log) ? this.files.log : this.files.main;
+    const handle = await open(file, 'r');
+    try {
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    this.flushes++;
+    this.flushedThrough = Math.max(this.flushedThrough, through);
+  }
+}
+
+interface BatchedWrite {
+  fn: (conn: Kysely<Database>) => Promise<unknown>;
+  result: Promise<unknown>;
+  settle: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+  /** When it began and ended inside its batch (performance.now()). */
+  started: number;
+  done: number;
+}
+
+/** The shared transaction ended without committing: what a write in it did is not in the database. */
+export class WriteBatchAborted extends Error {
+  constructor(cause: unknown) {
+    super(
+      `the shared write transaction was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = 'WriteBatchAborted';
+  }
+}
+
+/**
+ * SQLite's group commit: writes asked for in the same turn of the event loop (and while a batch runs) share one
+ * transaction, each in a SAVEPOINT of its own, so that a write that fails rolls back only itself and its neighbours
+ * commit. Each is answered only after the shared COMMIT. One COMMIT writes a page the batch's writes share (the
+ * audit chain's last page, a province's roll-ups, an index's inner pages) once, not once per write. Bulk paths that
+ * open their own better-sqlite3 transaction get a savepoint inside the shared one. An error that ends the whole
+ * transaction (SQLite rolls it back itself, e.g. a full disk) fails every write of the batch with WriteBatchAborted.
+ */
+class WriteBatches {
+  private readonly queue: BatchedWrite[] = [];
+  private scheduled = false;
+  /** Shared transactions committed so far. */
+  committed = 0;
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly db: Kysely<Database>,
+    private readonly mutex: Mutex,
+    private readonly maxBatch = 64,
+  ) {}
+
+  add<T>(fn: (conn: Kysely<Database>) => Promise<T>): BatchedWrite & { result: Promise<T> } {
+    let settle: BatchedWrite['settle'] = () => undefined;
+    const result = new Promise<unknown>((resolve, reject) => {
+      settle = (outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error));
+    });
+    const item = { fn, result, settle, started: 0, done: 0 };
+    this.queue.push(item);
+    this.schedule();
+    return item as BatchedWrite & { result: Promise<T> };
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.mutex.run(() => this.runBatch());
+    });
+  }
+
+  private async runBatch(): Promise<void> {
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (this.queue.length > 0) this.schedule();
+    if (batch.length === 0) return;
+    const sqlite = this.sqlite;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await this.db.connection().execute(async (conn) => {
+        sqlite.exec('BEGIN IMMEDIATE');
+        for (const item of batch) {
+          item.started = performance.now();
+          sqlite.exec('SAVEPOINT batched_write');
+          try {
+            const value = await item.fn(conn);
+            sqlite.exec('RELEASE batched_write');
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            if (!sqlite.inTransaction) throw new WriteBatchAborted(error);
+            sqlite.exec('ROLLBACK TO batched_write');
+            sqlite.exec('RELEASE batched_write');
+            outcomes.push({ ok: false, error });
+          } finally {
+            item.done = performance.now();
+          }
+        }
+        sqlite.exec('COMMIT');
+      });
+      this.committed++;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      const aborted = error instanceof WriteBatchAborted ? error : new WriteBatchAborted(error);
+      for (const item of batch) item.settle({ ok: false, error: aborted });
+      return;
+    }
+    batch.forEach((item, i) => {
+      item.settle(outcomes[i] ?? { ok: false, error: new Error('the write did not run') });
+    });
+  }
+}
+
+/** Flushes a directory, so that a file just created in it (the write-ahead log) survives a power loss. */
+function flushDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', target: url.slice('sqlite:'.length) };
   if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
@@ -104,6 +278,8 @@ export interface StoreOptions {
   readUrls?: readonly string[];
   /** How long a read waits for a replica to replay the latest commit before going to the primary. */
   readWaitMs?: number;
+  /** SQLite: the log's length in pages from which the checkpoint worker restarts it (8,192 = 32 MB by default). */
+  checkpointRestartPages?: number;
 }
 
 /**
@@ -137,11 +313,52 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
     const sqlite = new BetterSqlite3(target);
     sqlite.pragma('journal_mode = WAL');
+    // NORMAL: COMMIT does not wait for the disk; LogFlusher makes each commit durable before it is acknowledged.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -200000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+    const inMemory = target === ':memory:' || target === '';
+    let commits = 0;
+    const changes = sqlite.prepare('SELECT total_changes()').pluck();
+    const flusher = inMemory
+      ? null
+      : new LogFlusher({ log: `${target}-wal`, main: target }, () => Number(changes.get()) + commits);
+    let checkpointer: Checkpointer | null = null;
+    if (!inMemory) {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      flushDirectory(dirname(target));
+      // Checkpoints run on a worker thread (see checkpointer.ts), not inside a commit on this one. The log is cut
+      // back to 64 MB when it starts again from its beginning.
+      sqlite.pragma('wal_autocheckpoint = 0');
+      sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      checkpointer = startCheckpointer(target, (fn) => mutex.run(fn), {
+        ...(options.checkpointRestartPages ? { restartPages: options.checkpointRestartPages } : {}),
+        onError: (message, stopped) => {
+          console.error(`giaoban: checkpoint of ${target}: ${message}`);
+          if (stopped && sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+        },
+      });
+    }
+    const durable = async (): Promise<void> => {
+      await flusher?.flush();
+    };
+    const batches = new WriteBatches(sqlite, db, mutex);
+    /** Runs `fn` in the next shared transaction, then waits until it is committed and on disk. */
+    const committed = async <T>(fn: (conn: Kysely<Database>) => Promise<T>): Promise<T> => {
+      const asked = performance.now();
+      const item = batches.add(fn);
+      try {
+        return await item.result;
+      } finally {
+        commits++;
+        await durable();
+        const started = item.started || asked;
+        const done = item.done || started;
+        noteWaits(started - asked, done - started, performance.now() - done);
+      }
+    };
     return {
       dialect,
       db,
@@ -150,10 +367,21 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       sqlite,
       pool: null,
       url,
-      write: (fn) => mutex.run(() => db.transaction().execute(fn)),
-      exclusive: (fn) => mutex.run(fn),
+      write: (fn) => committed(fn),
+      exclusive: (fn) => committed(() => fn()),
+      durable,
+      get flushes() {
+        return flusher?.flushes ?? 0;
+      },
+      get checkpoints() {
+        return checkpointer?.stats ?? null;
+      },
+      get transactions() {
+        return batches.committed;
+      },
       writeWithCopy: null,
       close: async () => {
+        await checkpointer?.stop();
         await db.destroy();
       },
     };
@@ -172,6 +400,10 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       url,
       write: (fn) => db.transaction().execute(fn),
       exclusive: (fn) => fn(),
+      durable: async () => undefined,
+      flushes: 0,
+      transactions: 0,
+      checkpoints: null,
       writeWithCopy: copyWriter(() => pool.connect()),
       close: async () => {
         await db.destroy();
@@ -202,6 +434,10 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       return result;
     },
     exclusive: (fn) => fn(),
+    durable: async () => undefined,
+    flushes: 0,
+    transactions: 0,
+    checkpoints: null,
     writeWithCopy: copyWriter(
       () => primary.connect(),
       async (single) => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { deepFreeze } from '../analytics/answer-cache.ts';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { asOfAnalyticsSource } from '../analytics/repository.ts';
 import { type DataStatus, dataStatusOf } from '../analytics/service.ts';
@@ -317,6 +318,26 @@ export async function buildPack(
   };
 }
 
+/**
+ * Frozen packs as read from their record, by meeting: the record never changes once written, and reading its JSON
+ * again cost more than the rest of a pack's read. Kept frozen (shared by every reader) and checked against the
+ * record's text, so a record that is not the one read (another database, a restore) is read anew.
+ */
+const frozenPacks = new Map<number, { text: string; pack: BriefingPack }>();
+
+function frozenPackOf(m: MeetingRecord & { pack: string }): BriefingPack {
+  const kept = frozenPacks.get(m.id);
+  if (kept && kept.text === m.pack) return kept.pack;
+  const pack = deepFreeze(JSON.parse(m.pack) as BriefingPack);
+  frozenPacks.delete(m.id);
+  frozenPacks.set(m.id, { text: m.pack, pack });
+  if (frozenPacks.size > 64) {
+    const oldest = frozenPacks.keys().next().value;
+    if (oldest !== undefined) frozenPacks.delete(oldest);
+  }
+  return pack;
+}
+
 /** The frozen pack when there is one, otherwise the pack as it stands today (or on the meeting date). */
 export async function meetingPack(
   ctx: AppContext,
@@ -324,7 +345,7 @@ export async function meetingPack(
   include?: IncludeLevel,
 ): Promise<BriefingPack> {
   if (m.pack) {
-    const frozen = JSON.parse(m.pack) as BriefingPack;
+    const frozen = frozenPackOf({ ...m, pack: m.pack });
     // The frozen pack is the record; other statuses are computed as of the same moment, and are not frozen.
     if (include === undefined || include === (frozen.include ?? DEFAULT_INCLUDE))
       return { include: DEFAULT_INCLUDE, ...frozen };

@@ -27,6 +27,7 @@ import { registerOps, requestIdFrom } from '../ops/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { secrecyRoutes } from '../secrecy/routes.ts';
 import { AppError, HTTP_STATUS } from '../shared/errors.ts';
+import { countingWaits, newRequestWaits, type RequestWaits } from '../shared/waits.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
 import { targetRoutes } from '../targets/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
@@ -54,6 +55,11 @@ export interface ServerOptions {
   metrics?: MetricsAccess;
   /** Where structured logs go (standard output when unset). */
   logStream?: NodeJS.WritableStream;
+  /**
+   * Requests that take at least this many milliseconds are logged (warn, "slow request") with what they waited on
+   * in the store: the write lock, the write, the disk flush. Off when unset.
+   */
+  slowRequestMs?: number;
   /**
    * An answer with a field its response schema does not declare is an error (500, with the field named) rather
    * than sent without the field. On by default, so every test holds the schemas to the answers; `giaoban start`
@@ -152,11 +158,15 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  if (options.slowRequestMs !== undefined) logSlowRequests(app, options.slowRequestMs);
   registerSessions(app, ctx, { secureCookies: options.secureCookies });
   // Answers of the API hold unit-scoped and often classified content: no cache, shared or private, may keep them.
   // Only a route that serves public reference material (the province boundaries) sets its own policy.
   // Server-Timing tells operators (and the browser's network panel) how long the server worked on an answer.
   app.addHook('onSend', async (request, reply, payload) => {
+    // Nothing a request wrote is acknowledged before it is on disk (writes through the store already wait for it;
+    // this covers any other). Reads that write go through the store.
+    if (request.method !== 'GET' && request.method !== 'HEAD') await ctx.store.durable();
     if (request.url.startsWith('/api/')) {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
@@ -293,4 +303,34 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     );
   }
   return app;
+}
+
+const waitsOf = new WeakMap<object, RequestWaits>();
+
+/** Logs each request slower than `thresholdMs` with what it waited on in the store (see shared/waits.ts). */
+function logSlowRequests(app: FastifyInstance, thresholdMs: number): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const waits = newRequestWaits();
+    waitsOf.set(request, waits);
+    countingWaits(waits, done);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const ms = reply.elapsedTime;
+    if (ms < thresholdMs) return;
+    const waits = waitsOf.get(request) ?? newRequestWaits();
+    const round = (n: number) => Math.round(n * 10) / 10;
+    request.log.warn(
+      {
+        route: request.routeOptions.url ?? request.url,
+        method: request.method,
+        status: reply.statusCode,
+        ms: round(ms),
+        writes: waits.writes,
+        writeLockMs: round(waits.writeLockMs),
+        writeMs: round(waits.writeMs),
+        flushMs: round(waits.flushMs),
+      },
+      'slow request',
+    );
+  });
 }

@@ -90,6 +90,13 @@ for (const { backend, skip } of BACKENDS) {
       await holdMeeting(ctx, next.id, ACTOR);
       const pack = await meetingPack(ctx, await requireMeeting(ctx, next.id));
       assert.equal(pack.frozen, true);
+      // The frozen record is read once and shared: no reader can change it for the next.
+      const again = await meetingPack(ctx, await requireMeeting(ctx, next.id));
+      assert.equal(again.figures, pack.figures, 'the second read shares the first read of the record');
+      assert.deepEqual(again, pack);
+      assert.throws(() => {
+        (pack.figures as unknown[]).push(null);
+      }, TypeError);
       assert.deepEqual(
         pack.overdue.map((t) => t.unit),
         ['79'],
