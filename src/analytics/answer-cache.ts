@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { RecentMap } from '../shared/recent-map.ts';
 
 /**
  * Answers of the analytics engine, kept while the data they were computed from is unchanged: each is keyed by the
@@ -10,14 +11,16 @@ import type { Database } from '../db/schema.ts';
  * reader. Bounded: least recently used answers go first beyond `maxEntries`.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, unknown>();
+  private readonly entries: RecentMap<string, unknown>;
   hits = 0;
   misses = 0;
 
   constructor(
     private readonly db: () => Kysely<Database>,
-    private readonly maxEntries = 500,
-  ) {}
+    maxEntries = 500,
+  ) {
+    this.entries = new RecentMap(maxEntries);
+  }
 
   /**
    * The current data generation as the engine's database sees it: the sum of its counters (one row on SQLite, one
@@ -40,20 +43,12 @@ export class AnswerCache {
     const full = `${await this.generation()}|${key}`;
     if (this.entries.has(full)) {
       const found = this.entries.get(full) as T;
-      // Most recently used last.
-      this.entries.delete(full);
-      this.entries.set(full, found);
       this.hits++;
       return (found instanceof Map ? new Map(found) : found) as T;
     }
     this.misses++;
     const value = deepFreeze(await compute());
     this.entries.set(full, value);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
     return value;
   }
 

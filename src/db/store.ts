@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { RecentMap } from '../shared/recent-map.ts';
 import { noteWaits } from '../shared/waits.ts';
 import { type Checkpointer, type CheckpointStats, startCheckpointer } from './checkpointer.ts';
 import { copyIn } from './copy.ts';
@@ -289,17 +290,14 @@ export interface StoreOptions {
  * a query, which would hold a kept statement busy.
  */
 function keepingStatements(sqlite: BetterSqlite3.Database, max = 2000): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statements = new RecentMap<string, BetterSqlite3.Statement>(max);
   return {
     close: () => sqlite.close(),
     prepare: (text: string) => {
       let statement = statements.get(text);
-      if (statement) statements.delete(text);
-      else statement = sqlite.prepare(text);
-      statements.set(text, statement);
-      if (statements.size > max) {
-        const oldest = statements.keys().next().value;
-        if (oldest !== undefined) statements.delete(oldest);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
       }
       return statement;
     },

@@ -5,6 +5,7 @@ import {
   type ThrottlePolicy,
 } from '../auth/lockout.ts';
 import { AppError } from '../shared/errors.ts';
+import { RecentMap } from '../shared/recent-map.ts';
 
 const MAX_ADDRESSES = 10_000;
 
@@ -15,7 +16,8 @@ const MAX_ADDRESSES = 10_000;
  * lock-out (stored) does not.
  */
 export class AddressThrottle {
-  private readonly failures = new Map<string, Date[]>();
+  // Oldest addresses first out: memory stays bounded whatever the number of addresses trying.
+  private readonly failures = new RecentMap<string, Date[]>(MAX_ADDRESSES);
 
   constructor(private readonly policy: ThrottlePolicy = DEFAULT_IP_THROTTLE) {}
 
@@ -30,13 +32,6 @@ export class AddressThrottle {
     if (!address) return;
     const kept = pruneFailures(this.failures.get(address) ?? [], now, this.policy);
     kept.push(now);
-    this.failures.delete(address);
     this.failures.set(address, kept);
-    // Oldest addresses first out: memory stays bounded whatever the number of addresses trying.
-    while (this.failures.size > MAX_ADDRESSES) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest === undefined) break;
-      this.failures.delete(oldest);
-    }
   }
 }
