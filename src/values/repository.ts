@@ -1052,7 +1052,19 @@ export async function readLeafCells(
     }
     return out;
   }
-  const rows = await query.execute();
+  return leafFigures(await query.execute());
+}
+
+/** Figures read as rows, each a cell of its own counting one. */
+function leafFigures(
+  rows: Array<{
+    period: string;
+    indicator_id: number;
+    unit_id: number;
+    option_id: number;
+    value: number | null;
+  }>,
+): RollupRow[] {
   const out: RollupRow[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as (typeof rows)[number];
@@ -1101,19 +1113,7 @@ async function readLeafCellsByKey(
         AND d.period >= ${low} AND d.period <= ${high}
       OFFSET 0
     ) AS f`.execute(db);
-  const out: RollupRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as (typeof rows)[number];
-    out[i] = {
-      period: r.period,
-      indicatorId: r.indicator_id,
-      optionId: r.option_id,
-      unitId: r.unit_id,
-      value: Number(r.value),
-      count: 1,
-    };
-  }
-  return out;
+  return leafFigures(rows);
 }
 
 /** The figures of units without children added up over several periods. */
