@@ -5,7 +5,7 @@ import { referenceDate } from '../periods/regime.ts';
 import { reportStateAt } from '../submissions/workflow.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
-  periodBounds,
+  bounds,
   type RollupRow,
   readLeafCells,
   readRollups,
@@ -36,27 +36,28 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
   // Whether a unit has no children on a period's reference date, by graph, date and unit (the tree of a graph
   // never changes; a drill-down asks about thousands of units and months). Looked up a period at a time: a
   // drill-down's units and months are some 2,900 pairs, asked twice.
-  const leaves = new WeakMap<UnitGraph, Map<string, Map<number, boolean>>>();
-  const leavesOn = (g: UnitGraph, period: string) => {
+  const leaves = new WeakMap<UnitGraph, Map<string, (unitId: number) => boolean>>();
+  const leavesOn = (g: UnitGraph, period: string): ((unitId: number) => boolean) => {
     let byDate = leaves.get(g);
     if (!byDate) {
       byDate = new Map();
       leaves.set(g, byDate);
     }
     const date = refDate(period);
-    let units = byDate.get(date);
-    if (!units) {
-      units = new Map();
-      byDate.set(date, units);
+    let isLeaf = byDate.get(date);
+    if (!isLeaf) {
+      const units = new Map<number, boolean>();
+      isLeaf = (unitId) => {
+        let leaf = units.get(unitId);
+        if (leaf === undefined) {
+          leaf = g.childrenOn(unitId, date).length === 0;
+          units.set(unitId, leaf);
+        }
+        return leaf;
+      };
+      byDate.set(date, isLeaf);
     }
-    return (unitId: number) => {
-      let leaf = units.get(unitId);
-      if (leaf === undefined) {
-        leaf = g.childrenOn(unitId, date).length === 0;
-        units.set(unitId, leaf);
-      }
-      return leaf;
-    };
+    return isLeaf;
   };
   /** Units split by where their sums live for each period: the figures table (leaves) or the roll-ups. */
   const split = (unitIds: number[], periods: string[]) => {
@@ -85,18 +86,9 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
     if (g === before && !mixed)
       return fromRollups.length === 0 ? fromFigures : [...fromFigures, ...fromRollups];
     // A unit that was a leaf in some periods and had children in others: each period's cells from where they live.
-    const byPeriod = new Map<string, (unitId: number) => boolean>();
-    const leafIn = (period: string) => {
-      let isLeaf = byPeriod.get(period);
-      if (!isLeaf) {
-        isLeaf = leavesOn(g, period);
-        byPeriod.set(period, isLeaf);
-      }
-      return isLeaf;
-    };
     const out: RollupRow[] = [];
-    for (const c of fromFigures) if (leafIn(c.period)(c.unitId)) out.push(c);
-    for (const c of fromRollups) if (!leafIn(c.period)(c.unitId)) out.push(c);
+    for (const c of fromFigures) if (leavesOn(g, c.period)(c.unitId)) out.push(c);
+    for (const c of fromRollups) if (!leavesOn(g, c.period)(c.unitId)) out.push(c);
     return out;
   };
   return {
@@ -148,7 +140,7 @@ export function liveAnalyticsSource(db: Kysely<Database>, graph: () => UnitGraph
         // On PostgreSQL the periods' bounds too: an index-only scan of the range (form, period, status, unit) instead
         // of every report compared with each period asked (the pack's two years: half the server time).
         .$if(postgres && q.periods.length > 1, (qb) => {
-          const [low, high] = periodBounds(q.periods);
+          const [low, high] = bounds(q.periods);
           return qb.where('period', '>=', low).where('period', '<=', high);
         })
         .groupBy(['form_id', 'period', 'status'])

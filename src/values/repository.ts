@@ -832,13 +832,15 @@ export interface RollupRow {
  */
 const INDICATORS_IN_SQL = 16;
 
-/** The first and last of some periods in text order (non-empty): bounds for an index range over them. */
-export function periodBounds(periods: string[]): [string, string] {
-  let low = periods[0] as string;
+/**
+ * The least and greatest of some periods (in text order) or ids (non-empty): bounds for an index range over them.
+ */
+export function bounds<T extends string | number>(values: readonly T[]): [T, T] {
+  let low = values[0] as T;
   let high = low;
-  for (const p of periods) {
-    if (p < low) low = p;
-    if (p > high) high = p;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
   }
   return [low, high];
 }
@@ -853,7 +855,7 @@ function keyFilter<QB extends SelectQueryBuilder<Database, 'value_rollup', objec
 ): { query: QB; wanted: ((indicatorId: number) => boolean) | null } {
   let out = query.where('period', 'in', q.periods).where('unit_id', 'in', q.unitIds) as QB;
   if (db.getExecutor().adapter instanceof PostgresAdapter && q.periods.length > 1) {
-    const [low, high] = periodBounds(q.periods);
+    const [low, high] = bounds(q.periods);
     out = out.where('period', '>=', low).where('period', '<=', high) as QB;
   }
   if (!q.indicatorIds) return { query: out, wanted: null };
@@ -992,17 +994,6 @@ async function readSums(
 /** How many ids a stretch of units may span per unit asked, for SQLite to read it as one range (see readLeafCells). */
 const UNIT_STRETCH = 4;
 
-/** The least and greatest of some ids (non-empty). */
-function idBounds(ids: number[]): [number, number] {
-  let low = ids[0] as number;
-  let high = low;
-  for (const id of ids) {
-    if (id < low) low = id;
-    if (id > high) high = id;
-  }
-  return [low, high];
-}
-
 /** The figures of units without children, their subtree sums, per period; a cell may come as several rows whose
  * values and counts add up (a figure reported on two forms). */
 export async function readLeafCells(
@@ -1020,7 +1011,7 @@ export async function readLeafCells(
     .where('period', 'in', q.periods)
     .where('indicator_id', 'in', q.indicatorIds)
     .where('value', 'is not', null);
-  const [low, high] = idBounds(q.unitIds);
+  const [low, high] = bounds(q.unitIds);
   // On SQLite, units whose ids lie close together (a province's communes) are read as one stretch of the index per
   // period and indicator, the units asked kept (`+` keeps the list out of the index): stepping to the next entry costs
   // a fraction of a seek, which the list makes for every unit.
@@ -1094,7 +1085,7 @@ async function readLeafCellsByKey(
   db: Kysely<Database>,
   q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
 ): Promise<RollupRow[]> {
-  const [low, high] = periodBounds(q.periods);
+  const [low, high] = bounds(q.periods);
   // `OFFSET 0` keeps the lateral subquery apart, so that it is run once per key (the partition found at run time); the
   // periods' bounds leave the other years' partitions out when planning.
   const { rows } = await sql<{
