@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { deepFreeze } from '../analytics/answer-cache.ts';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { asOfAnalyticsSource } from '../analytics/repository.ts';
 import { type DataStatus, dataStatusOf } from '../analytics/service.ts';
@@ -14,6 +13,8 @@ import { notifyTaskAssigned } from '../notifications/service.ts';
 import { periodLabelVi } from '../periods/period.ts';
 import { parseInstant } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
+import { deepFreeze } from '../shared/freeze.ts';
+import { RecentMap } from '../shared/recent-map.ts';
 import { clearanceAllows, highestSecrecy, type SecrecyLevel } from '../shared/secrecy.ts';
 import { completeness } from '../submissions/service.ts';
 import {
@@ -323,18 +324,13 @@ export async function buildPack(
  * again cost more than the rest of a pack's read. Kept frozen (shared by every reader) and checked against the
  * record's text, so a record that is not the one read (another database, a restore) is read anew.
  */
-const frozenPacks = new Map<number, { text: string; pack: BriefingPack }>();
+const frozenPacks = new RecentMap<number, { text: string; pack: BriefingPack }>(64);
 
 function frozenPackOf(m: MeetingRecord & { pack: string }): BriefingPack {
   const kept = frozenPacks.get(m.id);
   if (kept && kept.text === m.pack) return kept.pack;
   const pack = deepFreeze(JSON.parse(m.pack) as BriefingPack);
-  frozenPacks.delete(m.id);
   frozenPacks.set(m.id, { text: m.pack, pack });
-  if (frozenPacks.size > 64) {
-    const oldest = frozenPacks.keys().next().value;
-    if (oldest !== undefined) frozenPacks.delete(oldest);
-  }
   return pack;
 }
 
