@@ -1,6 +1,6 @@
-// What the page's first script does before anything else: it asks for the reads the address's view will need and
-// for that view's code, so that both travel while the rest of the page's code loads. Kept small on purpose: it is
-// the only script the browser must fetch and run before the first requests leave.
+// What the page's first script does before anything else: it takes the reads index.html's inlined script started
+// (or, where there is none, as in the development server, starts them) and asks for the view's code, so that both
+// travel while the rest of the page's code loads. Kept small on purpose: the view's code waits for it.
 import { prefetch } from './api.ts';
 import { firstViewReads } from './first-reads.ts';
 import { type Page, parseHash } from './router.ts';
