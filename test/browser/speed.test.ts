@@ -129,8 +129,12 @@ test('going back to a month already seen redraws the same cards at once, asking 
   await page.evaluate(() => {
     location.hash = '#/tong-hop?unit=BCA&period=2020-03';
   });
+  // March's card, not the moment between (March not seen before may show "loading" with no card).
   await page.waitForFunction(
-    ([selector, old]) => document.querySelector(selector as string)?.textContent !== old,
+    ([selector, old]) => {
+      const card = document.querySelector(selector as string);
+      return card !== null && card.textContent !== old;
+    },
     [CARD, february],
   );
   // The card element is marked; a "loading" state in between would unmount it and the mark would be lost.
