@@ -991,7 +991,7 @@ async function readSums(
   return out;
 }
 
-/** How many ids a stretch of units may span per unit asked, for SQLite to read it as one range (see readLeafCells). */
+/** How many ids a stretch of units may span per unit asked, to be read as one range (see readLeafCells). */
 const UNIT_STRETCH = 4;
 
 /** The figures of units without children, their subtree sums, per period; a cell may come as several rows whose
@@ -1002,6 +1002,12 @@ export async function readLeafCells(
 ): Promise<RollupRow[]> {
   if (q.unitIds.length === 0 || q.periods.length === 0 || q.indicatorIds.length === 0) return [];
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const [low, high] = bounds(q.unitIds);
+  // Units whose ids lie close together (a province's communes) are read as one stretch of the index per period and
+  // indicator, the units asked kept: stepping to the next entry costs a fraction of a seek, which a lookup per unit
+  // makes for every unit.
+  const stretch = q.unitIds.length > 1 && high - low + 1 <= UNIT_STRETCH * q.unitIds.length;
+  if (postgres && stretch) return readLeafCellsByStretch(db, q, low, high);
   if (postgres && q.unitIds.length <= UNITS_LOOKED_UP) return readLeafCellsByKey(db, q);
   // The figures as the covering index holds them: a range read, no grouping in the database. A figure reported on
   // two forms comes as two rows of the same key, each counting one (the engine adds them up).
@@ -1011,11 +1017,8 @@ export async function readLeafCells(
     .where('period', 'in', q.periods)
     .where('indicator_id', 'in', q.indicatorIds)
     .where('value', 'is not', null);
-  const [low, high] = bounds(q.unitIds);
-  // On SQLite, units whose ids lie close together (a province's communes) are read as one stretch of the index per
-  // period and indicator, the units asked kept (`+` keeps the list out of the index): stepping to the next entry costs
-  // a fraction of a seek, which the list makes for every unit.
-  if (!postgres && q.unitIds.length > 1 && high - low + 1 <= UNIT_STRETCH * q.unitIds.length)
+  // (`+` keeps SQLite's list out of the index.)
+  if (!postgres && stretch)
     query = query
       .where('unit_id', '>=', low)
       .where('unit_id', '<=', high)
@@ -1104,6 +1107,37 @@ async function readLeafCellsByKey(
         AND d.period >= ${low} AND d.period <= ${high}
       OFFSET 0
     ) AS f`.execute(db);
+  return leafFigures(rows);
+}
+
+/**
+ * PostgreSQL: the figures of units whose ids lie close together, one index range per period and indicator with the
+ * units asked kept. Written as a lateral subquery so that the planner reads the figures' primary key for each range:
+ * given the lists flat, it estimated a handful of rows and chose the block range index, reading whole years.
+ */
+async function readLeafCellsByStretch(
+  db: Kysely<Database>,
+  q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
+  lowUnit: number,
+  highUnit: number,
+): Promise<RollupRow[]> {
+  const [low, high] = bounds(q.periods);
+  const { rows } = await sql<{
+    period: string;
+    indicator_id: number;
+    unit_id: number;
+    option_id: number;
+    value: number;
+  }>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
+    FROM unnest(${q.periods}::text[]) AS p(period)
+    CROSS JOIN unnest(${q.indicatorIds}::int[]) AS i(id)
+    CROSS JOIN LATERAL (
+      SELECT d.period, d.indicator_id, d.unit_id, d.option_id, d.value FROM data_value d
+      WHERE d.period = p.period AND d.indicator_id = i.id AND d.unit_id >= ${lowUnit} AND d.unit_id <= ${highUnit}
+        AND d.value IS NOT NULL AND d.period >= ${low} AND d.period <= ${high}
+      OFFSET 0
+    ) AS f
+    WHERE f.unit_id = ANY(${q.unitIds}::int[])`.execute(db);
   return leafFigures(rows);
 }
 

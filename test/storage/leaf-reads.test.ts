@@ -10,8 +10,8 @@ import { BACKENDS, type ScratchDatabase, scratchDatabase } from '../support/back
 
 /**
  * The figures of units without children (a drill-down's cells) are read however the units lie: communes whose ids
- * lie close together with others between them that have figures too (SQLite reads the stretch and keeps the units
- * asked), units far apart, a province's communes one key at a time and more units than that (PostgreSQL). Every read
+ * lie close together with others between them that have figures too (read as a stretch, the units asked kept), units
+ * far apart (PostgreSQL: one key at a time) and many units spread thinly. Every read
  * gives the figures of the units, periods and indicator asked, and nothing else.
  */
 for (const { backend, skip } of BACKENDS) {
@@ -141,6 +141,15 @@ for (const { backend, skip } of BACKENDS) {
       assert.ok(got.length > 500);
       assert.deepEqual(got, expected(asked, PERIODS));
       assert.deepEqual(await read(communes.slice(300, 320), PERIODS), []);
+    });
+
+    it('reads many units spread too thinly to be read as a stretch', async () => {
+      // Every fifth commune: the ids span more than four per unit asked, and there are more than are looked up one by one.
+      const asked = communes.filter((_, i) => i % 5 === 0).slice(0, 240);
+      assert.ok(asked.length > 200, `${asked.length} units`);
+      const got = await read(asked, PERIODS);
+      assert.ok(got.length > 100);
+      assert.deepEqual(got, expected(asked, PERIODS));
     });
   });
 }
