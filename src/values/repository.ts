@@ -1049,16 +1049,17 @@ export async function readLeafCells(
   return leafFigures(await query.execute());
 }
 
+/** A figure as the leaf reads select it. */
+interface LeafFigureRow {
+  period: string;
+  indicator_id: number;
+  unit_id: number;
+  option_id: number;
+  value: number | null;
+}
+
 /** Figures read as rows, each a cell of its own counting one. */
-function leafFigures(
-  rows: Array<{
-    period: string;
-    indicator_id: number;
-    unit_id: number;
-    option_id: number;
-    value: number | null;
-  }>,
-): RollupRow[] {
+function leafFigures(rows: LeafFigureRow[]): RollupRow[] {
   const out: RollupRow[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as (typeof rows)[number];
@@ -1091,13 +1092,7 @@ async function readLeafCellsByKey(
   const [low, high] = bounds(q.periods);
   // `OFFSET 0` keeps the lateral subquery apart, so that it is run once per key (the partition found at run time); the
   // periods' bounds leave the other years' partitions out when planning.
-  const { rows } = await sql<{
-    period: string;
-    indicator_id: number;
-    unit_id: number;
-    option_id: number;
-    value: number;
-  }>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
+  const { rows } = await sql<LeafFigureRow>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
     FROM unnest(${q.periods}::text[]) AS p(period)
     CROSS JOIN unnest(${q.indicatorIds}::int[]) AS i(id)
     CROSS JOIN unnest(${q.unitIds}::int[]) AS u(id)
@@ -1122,13 +1117,7 @@ async function readLeafCellsByStretch(
   highUnit: number,
 ): Promise<RollupRow[]> {
   const [low, high] = bounds(q.periods);
-  const { rows } = await sql<{
-    period: string;
-    indicator_id: number;
-    unit_id: number;
-    option_id: number;
-    value: number;
-  }>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
+  const { rows } = await sql<LeafFigureRow>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
     FROM unnest(${q.periods}::text[]) AS p(period)
     CROSS JOIN unnest(${q.indicatorIds}::int[]) AS i(id)
     CROSS JOIN LATERAL (
