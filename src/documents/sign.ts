@@ -75,6 +75,13 @@ function utf8Of(value: unknown): string {
   }
 }
 
+// node-forge takes options that leave the bytes after the first DER value unread; its type definitions know only
+// the older `strict` flag.
+const derUpToItsLength = forge.asn1.fromDer as unknown as (
+  bytes: string,
+  options: { strict: boolean; parseAllBytes: boolean },
+) => forge.asn1.Asn1;
+
 /**
  * Checks the last signature of a PDF: the byte ranges, the message digest, the signature over the signed
  * attributes with the signer's certificate. Trust in the certificate's issuer is a matter for the recipient's list
@@ -103,14 +110,17 @@ export function verifyPdf(pdf: Buffer): Verification {
   if (a === undefined || b === undefined || c === undefined || d === undefined) return out;
   out.coversWholeFile = a === 0 && c + d === pdf.length;
   if (!out.coversWholeFile) out.problems.push('tệp có nội dung nằm ngoài phần được ký');
-  const contents = text.slice(a + b, c);
-  const hex = contents.replace(/[<>\s]/g, '').replace(/(00)+$/, '');
+  // The signature is DER inside a placeholder padded with zeros: its own length says where it ends (stripping the
+  // zeros would also strip a signature's last byte when that byte is zero, one signature in 256).
+  const hex = text.slice(a + b, c).replace(/[<>\s]/g, '');
   const reasonMatch = /\/Reason\s*\(([^)]*)\)/.exec(text.slice(Math.max(0, a + b - 4000), a + b));
   out.reason = reasonMatch?.[1] ?? null;
   let message: forge.pkcs7.PkcsSignedData;
   try {
     const der = forge.util.hexToBytes(hex.length % 2 === 0 ? hex : `${hex}0`);
-    message = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(der, false)) as forge.pkcs7.PkcsSignedData;
+    message = forge.pkcs7.messageFromAsn1(
+      derUpToItsLength(der, { strict: false, parseAllBytes: false }),
+    ) as forge.pkcs7.PkcsSignedData;
   } catch {
     out.problems.push('không đọc được chữ ký');
     return out;
