@@ -1007,8 +1007,8 @@ export async function readLeafCells(
   // indicator, the units asked kept: stepping to the next entry costs a fraction of a seek, which a lookup per unit
   // makes for every unit.
   const stretch = q.unitIds.length > 1 && high - low + 1 <= UNIT_STRETCH * q.unitIds.length;
-  if (postgres && stretch) return readLeafCellsByStretch(db, q, low, high);
-  if (postgres && q.unitIds.length <= UNITS_LOOKED_UP) return readLeafCellsByKey(db, q);
+  if (postgres && stretch) return readLeafCellsLateral(db, q, [low, high]);
+  if (postgres && q.unitIds.length <= UNITS_LOOKED_UP) return readLeafCellsLateral(db, q, null);
   // The figures as the covering index holds them: a range read, no grouping in the database. A figure reported on
   // two forms comes as two rows of the same key, each counting one (the engine adds them up).
   let query = db
@@ -1084,49 +1084,42 @@ function leafFigures(rows: LeafFigureRow[]): RollupRow[] {
  */
 const UNITS_LOOKED_UP = 200;
 
-/** PostgreSQL: the figures of some keys, one index lookup per key (see UNITS_LOOKED_UP). */
-async function readLeafCellsByKey(
+/**
+ * PostgreSQL: the figures of some units, read per period and indicator by a lateral subquery on the figures' primary
+ * key: either one index lookup per unit (`stretch` null, see UNITS_LOOKED_UP) or, for units whose ids lie close
+ * together, one index range from the least to the greatest id with the units asked kept after. Written flat, with
+ * the lists as conditions, the planner estimated a handful of rows and chose the block range index, reading whole
+ * years. `OFFSET 0` keeps the subquery apart, so that it is run once per key (the partition found at run time); the
+ * periods' bounds leave the other years' partitions out when planning.
+ */
+async function readLeafCellsLateral(
   db: Kysely<Database>,
   q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
+  stretch: [low: number, high: number] | null,
 ): Promise<RollupRow[]> {
   const [low, high] = bounds(q.periods);
-  // `OFFSET 0` keeps the lateral subquery apart, so that it is run once per key (the partition found at run time); the
-  // periods' bounds leave the other years' partitions out when planning.
+  const units = stretch
+    ? {
+        join: sql``,
+        match: sql`d.unit_id >= ${stretch[0]} AND d.unit_id <= ${stretch[1]}`,
+        keep: sql`WHERE f.unit_id = ANY(${q.unitIds}::int[])`,
+      }
+    : {
+        join: sql`CROSS JOIN unnest(${q.unitIds}::int[]) AS u(id)`,
+        match: sql`d.unit_id = u.id`,
+        keep: sql``,
+      };
   const { rows } = await sql<LeafFigureRow>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
     FROM unnest(${q.periods}::text[]) AS p(period)
     CROSS JOIN unnest(${q.indicatorIds}::int[]) AS i(id)
-    CROSS JOIN unnest(${q.unitIds}::int[]) AS u(id)
+    ${units.join}
     CROSS JOIN LATERAL (
       SELECT d.period, d.indicator_id, d.unit_id, d.option_id, d.value FROM data_value d
-      WHERE d.period = p.period AND d.indicator_id = i.id AND d.unit_id = u.id AND d.value IS NOT NULL
+      WHERE d.period = p.period AND d.indicator_id = i.id AND ${units.match} AND d.value IS NOT NULL
         AND d.period >= ${low} AND d.period <= ${high}
       OFFSET 0
-    ) AS f`.execute(db);
-  return leafFigures(rows);
-}
-
-/**
- * PostgreSQL: the figures of units whose ids lie close together, one index range per period and indicator with the
- * units asked kept. Written as a lateral subquery so that the planner reads the figures' primary key for each range:
- * given the lists flat, it estimated a handful of rows and chose the block range index, reading whole years.
- */
-async function readLeafCellsByStretch(
-  db: Kysely<Database>,
-  q: { unitIds: number[]; periods: string[]; indicatorIds: number[] },
-  lowUnit: number,
-  highUnit: number,
-): Promise<RollupRow[]> {
-  const [low, high] = bounds(q.periods);
-  const { rows } = await sql<LeafFigureRow>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
-    FROM unnest(${q.periods}::text[]) AS p(period)
-    CROSS JOIN unnest(${q.indicatorIds}::int[]) AS i(id)
-    CROSS JOIN LATERAL (
-      SELECT d.period, d.indicator_id, d.unit_id, d.option_id, d.value FROM data_value d
-      WHERE d.period = p.period AND d.indicator_id = i.id AND d.unit_id >= ${lowUnit} AND d.unit_id <= ${highUnit}
-        AND d.value IS NOT NULL AND d.period >= ${low} AND d.period <= ${high}
-      OFFSET 0
     ) AS f
-    WHERE f.unit_id = ANY(${q.unitIds}::int[])`.execute(db);
+    ${units.keep}`.execute(db);
   return leafFigures(rows);
 }
 
