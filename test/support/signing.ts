@@ -36,11 +36,7 @@ export function throwawayKey(
   cert.validity.notAfter = new Date('2035-01-01T00:00:00Z');
   cert.setSubject([
     { name: 'commonName', value: commonName, valueTagClass: forge.asn1.Type.UTF8 },
-    {
-      name: 'organizationName',
-      value: forge.util.encodeUtf8(organisation),
-      valueTagClass: forge.asn1.Type.UTF8,
-    },
+    { name: 'organizationName', value: organisation, valueTagClass: forge.asn1.Type.UTF8 },
   ] as unknown as forge.pki.CertificateField[]);
   cert.setIssuer(caName);
   cert.setExtensions([{ name: 'keyUsage', digitalSignature: true, nonRepudiation: true }]);
