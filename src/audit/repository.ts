@@ -113,9 +113,13 @@ export function appendAuditSync(db: Sqlite, draft: AuditDraft): AuditEntry {
   return entry;
 }
 
+type AuditWaiter = { draft: AuditDraft; resolve: (e: AuditEntry) => void; reject: (e: unknown) => void };
+
 interface AuditQueue {
-  waiting: Array<{ draft: AuditDraft; resolve: (e: AuditEntry) => void; reject: (e: unknown) => void }>;
+  waiting: AuditWaiter[];
   flushing: boolean;
+  /** SQLite: the entries of the write asked for whose turn in the shared transaction has not come yet. */
+  gathering: AuditWaiter[] | null;
 }
 const queues = new WeakMap<Store, AuditQueue>();
 
@@ -128,16 +132,58 @@ const queues = new WeakMap<Store, AuditQueue>();
 export function recordAudit(store: Store, draft: AuditDraft): Promise<AuditEntry> {
   let queue = queues.get(store);
   if (!queue) {
-    queue = { waiting: [], flushing: false };
+    queue = { waiting: [], flushing: false, gathering: null };
     queues.set(store, queue);
   }
-  const promise = new Promise<AuditEntry>((resolve, reject) => {
-    queue.waiting.push({ draft, resolve, reject });
+  const q = queue;
+  return new Promise<AuditEntry>((resolve, reject) => {
+    const waiter = { draft, resolve, reject };
+    if (store.dialect === 'sqlite') gatherForNextCommit(store, q, waiter);
+    else {
+      q.waiting.push(waiter);
+      if (!q.flushing) void flushAudits(store, q);
+    }
   });
-  if (!queue.flushing) void flushAudits(store, queue);
-  return promise;
 }
 
+/**
+ * SQLite: entries join one write until its turn comes in the next shared transaction, which then appends them
+ * together. SQLite commits in the order asked and a commit waits only for the disk flush, so entries asked for
+ * meanwhile go to the next commit at once, not after this one's flush.
+ */
+function gatherForNextCommit(store: Store, queue: AuditQueue, waiter: AuditWaiter): void {
+  if (queue.gathering && queue.gathering.length < 200) {
+    queue.gathering.push(waiter);
+    return;
+  }
+  const batch = [waiter];
+  queue.gathering = batch;
+  store
+    .write((trx) => {
+      if (queue.gathering === batch) queue.gathering = null;
+      return appendAudits(
+        trx,
+        batch.map((w) => w.draft),
+      );
+    })
+    .then(
+      (entries) => settleAudits(batch, entries),
+      (error: unknown) => {
+        if (queue.gathering === batch) queue.gathering = null;
+        for (const w of batch) w.reject(error);
+      },
+    );
+}
+
+function settleAudits(batch: AuditWaiter[], entries: AuditEntry[]): void {
+  batch.forEach((w, i) => {
+    const entry = entries[i];
+    if (entry) w.resolve(entry);
+    else w.reject(new Error('no audit entry was appended'));
+  });
+}
+
+/** PostgreSQL: the next entries wait for this commit, holding no second connection queued on the chain's lock. */
 async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
   queue.flushing = true;
   try {
@@ -150,11 +196,7 @@ async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
             batch.map((w) => w.draft),
           ),
         );
-        batch.forEach((w, i) => {
-          const entry = entries[i];
-          if (entry) w.resolve(entry);
-          else w.reject(new Error('no audit entry was appended'));
-        });
+        settleAudits(batch, entries);
       } catch (error) {
         for (const w of batch) w.reject(error);
       }

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
@@ -125,6 +125,9 @@ class LogFlusher {
   flushes = 0;
   private flushedThrough = -1;
   private running: Promise<void> | null = null;
+  /** The file flushed last, kept open: opening and closing it cost two more trips to the thread pool a flush, each
+   * waiting for a turn of a busy event loop. Its inode number cannot be taken by another file while it is open. */
+  private held: { path: string; ino: number; handle: FileHandle } | null = null;
   constructor(
     private readonly files: { log: string; main: string },
     /** Rises with every commit: rows changed on the connection plus commits through `write` and `exclusive`. */
@@ -141,19 +144,35 @@ class LogFlusher {
     }
   }
 
+  async close(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    const held = this.held;
+    this.held = null;
+    await held?.handle.close();
+  }
+
   private async flushOnce(): Promise<void> {
     const through = this.position();
-    // The log is reopened for each flush: SQLite recreates it when the database is reopened or restored. Without
-    // a log (another journal mode) the commit went to the database file itself.
-    const file = existsSync(this.files.log) ? this.files.log : this.files.main;
-    const handle = await open(file, 'r');
-    try {
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
+    const handle = await this.currentFile();
+    await handle.datasync();
     this.flushes++;
     this.flushedThrough = Math.max(this.flushedThrough, through);
+  }
+
+  /** The log, or without one (another journal mode) the database file, which the commit then went to. SQLite
+   * recreates the log when the database is reopened or restored: a new file at the path is opened anew. */
+  private async currentFile(): Promise<FileHandle> {
+    const log = statSync(this.files.log, { throwIfNoEntry: false });
+    const path = log ? this.files.log : this.files.main;
+    const ino = log ? log.ino : statSync(path).ino;
+    if (this.held?.path === path && this.held.ino === ino) return this.held.handle;
+    const old = this.held;
+    this.held = null;
+    await old?.handle.close();
+    const handle = await open(path, 'r');
+    // The inode opened, not the one looked at: the file may have been replaced in between.
+    this.held = { path, ino: (await handle.stat()).ino, handle };
+    return handle;
   }
 }
 
@@ -380,6 +399,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       writeWithCopy: null,
       close: async () => {
         await checkpointer?.stop();
+        await flusher?.close();
         await db.destroy();
       },
     };

@@ -57,6 +57,23 @@ for (const { backend, skip } of BACKENDS) {
       assert.ok(verdict.ok, JSON.stringify(verdict));
     });
 
+    it('appends entries asked for in one turn together, in one commit', async () => {
+      const transactions = ctx.store.transactions;
+      const entries = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => recordAudit(ctx.store, draft(200 + i))),
+      );
+      if (backend === 'sqlite') {
+        // SQLite counts its shared transactions: the 25 went in one, not the first alone and the rest after its flush.
+        assert.equal(ctx.store.transactions - transactions, 1, 'one shared transaction');
+      } else {
+        const { rows } = await sql<{ commits: string }>`
+          SELECT count(DISTINCT xmin::text) AS commits FROM audit_log WHERE seq = ANY(${entries.map((e) => e.seq)})
+        `.execute(ctx.store.db);
+        assert.equal(Number(rows[0]?.commits), 1, 'one commit');
+      }
+      assert.ok((await verifyAuditLog(ctx.store.db)).ok);
+    });
+
     it('commits the entries asked for while the chain is held together, once it is free', async (t) => {
       if (backend !== 'postgres') {
         t.skip('one writer at a time: SQLite has no second session to hold the chain');

@@ -2,6 +2,8 @@
 // before the write resolves, and writes that commit while a flush runs share the next one. A write that fails
 // leaves the writes beside it committed and itself absent.
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/db/store.ts';
@@ -49,6 +51,28 @@ describe('durable commits on SQLite', () => {
     await store.durable();
     assert.equal(store.flushes, before3 + 1);
     assert.deepEqual(await labels(), ['một', 'hai', 'ba']);
+  });
+
+  it('flushes the write-ahead log itself, the file there now, from one flush to the next', async () => {
+    const file = scratch.url.replace(/^sqlite:/, '');
+    const probe = await open(file, 'r');
+    const handles = Object.getPrototypeOf(probe) as { datasync: (this: FileHandle) => Promise<void> };
+    await probe.close();
+    const datasync = handles.datasync;
+    const synced: number[] = [];
+    handles.datasync = async function (this: FileHandle) {
+      synced.push((await this.stat()).ino);
+      return datasync.call(this);
+    };
+    try {
+      await store.write((trx) => sql`INSERT INTO saved (label) VALUES ('bốn')`.execute(trx));
+      await store.write((trx) => sql`INSERT INTO saved (label) VALUES ('năm')`.execute(trx));
+    } finally {
+      handles.datasync = datasync;
+    }
+    const log = statSync(`${file}-wal`).ino;
+    assert.deepEqual(synced, [log, log]);
+    await store.write((trx) => sql`DELETE FROM saved WHERE label IN ('bốn', 'năm')`.execute(trx));
   });
 
   it('lets writes arriving together share flushes; a failing one is absent and its neighbours are committed', async () => {
