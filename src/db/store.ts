@@ -119,60 +119,73 @@ class Mutex {
  * is acknowledged, the log file is flushed (fdatasync) on libuv's thread pool, and a commit is acknowledged only by
  * a flush that began after it. With synchronous = FULL SQLite would flush inside every COMMIT, on the one thread
  * that serves every request (2–3 ms each on an ordinary disk): the same guarantee, at one flush per commit and with
- * all requests stopped meanwhile. Here the commits that arrive while one flush runs share the next one.
+ * all requests stopped meanwhile. A commit waits for a flush that began after it: one already under way that began
+ * after it, or else a new one started at once, beside any under way (which began too early to cover it), so that no
+ * commit waits for two flushes one after the other. The commits that arrive meanwhile share it.
  */
 class LogFlusher {
   flushes = 0;
   private flushedThrough = -1;
-  private running: Promise<void> | null = null;
+  /** Flushes under way, each with the commit position it covers. */
+  private readonly underWay = new Set<{ through: number; done: Promise<void> }>();
   /** The file flushed last, kept open: opening and closing it cost two more trips to the thread pool a flush, each
    * waiting for a turn of a busy event loop. Its inode number cannot be taken by another file while it is open. */
   private held: { path: string; ino: number; handle: FileHandle } | null = null;
+  private opening: Promise<FileHandle> | null = null;
   constructor(
     private readonly files: { log: string; main: string },
-    /** Rises with every commit: rows changed on the connection plus commits through `write` and `exclusive`. */
+    /** Rises with every commit: rows changed on the connection plus the shared transactions committed (all the
+     * writes of one share its position, and so one flush). */
     private readonly position: () => number,
   ) {}
 
   async flush(): Promise<void> {
     const target = this.position();
-    while (this.flushedThrough < target) {
-      this.running ??= this.flushOnce().finally(() => {
-        this.running = null;
-      });
-      await this.running;
-    }
+    if (this.flushedThrough >= target) return;
+    for (const flush of this.underWay) if (flush.through >= target) return flush.done;
+    const through = target;
+    const flush = {
+      through,
+      done: this.currentFile()
+        .then((handle) => handle.datasync())
+        .then(() => {
+          this.flushes++;
+          this.flushedThrough = Math.max(this.flushedThrough, through);
+        })
+        .finally(() => this.underWay.delete(flush)),
+    };
+    this.underWay.add(flush);
+    return flush.done;
   }
 
   async close(): Promise<void> {
-    await this.running?.catch(() => undefined);
+    await Promise.allSettled([...this.underWay].map((f) => f.done));
+    await this.opening?.catch(() => undefined);
     const held = this.held;
     this.held = null;
     await held?.handle.close();
   }
 
-  private async flushOnce(): Promise<void> {
-    const through = this.position();
-    const handle = await this.currentFile();
-    await handle.datasync();
-    this.flushes++;
-    this.flushedThrough = Math.max(this.flushedThrough, through);
-  }
-
   /** The log, or without one (another journal mode) the database file, which the commit then went to. SQLite
-   * recreates the log when the database is reopened or restored: a new file at the path is opened anew. */
-  private async currentFile(): Promise<FileHandle> {
+   * recreates the log when the database is reopened or restored: a new file at the path is opened anew (a handle
+   * closes once the operations under way on it are done). */
+  private currentFile(): Promise<FileHandle> {
     const log = statSync(this.files.log, { throwIfNoEntry: false });
     const path = log ? this.files.log : this.files.main;
     const ino = log ? log.ino : statSync(path).ino;
-    if (this.held?.path === path && this.held.ino === ino) return this.held.handle;
-    const old = this.held;
-    this.held = null;
-    await old?.handle.close();
-    const handle = await open(path, 'r');
-    // The inode opened, not the one looked at: the file may have been replaced in between.
-    this.held = { path, ino: (await handle.stat()).ino, handle };
-    return handle;
+    if (this.held?.path === path && this.held.ino === ino) return Promise.resolve(this.held.handle);
+    this.opening ??= (async () => {
+      const old = this.held;
+      this.held = null;
+      await old?.handle.close();
+      const handle = await open(path, 'r');
+      // The inode opened, not the one looked at: the file may have been replaced in between.
+      this.held = { path, ino: (await handle.stat()).ino, handle };
+      return handle;
+    })().finally(() => {
+      this.opening = null;
+    });
+    return this.opening;
   }
 }
 
@@ -337,11 +350,10 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     sqlite.pragma('cache_size = -200000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
     const inMemory = target === ':memory:' || target === '';
-    let commits = 0;
     const changes = sqlite.prepare('SELECT total_changes()').pluck();
     const flusher = inMemory
       ? null
-      : new LogFlusher({ log: `${target}-wal`, main: target }, () => Number(changes.get()) + commits);
+      : new LogFlusher({ log: `${target}-wal`, main: target }, () => Number(changes.get()) + batches.committed);
     let checkpointer: Checkpointer | null = null;
     if (!inMemory) {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -369,7 +381,6 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       try {
         return await item.result;
       } finally {
-        commits++;
         await durable();
         const started = item.started || asked;
         const done = item.done || started;
