@@ -15,7 +15,7 @@ import {
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../shared/errors.ts';
-import { findUserById, findUserByName, type User } from './repository.ts';
+import { findUserById, findUserByName, type User, userFromRow } from './repository.ts';
 import { AddressThrottle } from './throttle.ts';
 
 export interface ActiveSession {
@@ -174,19 +174,31 @@ export async function resolveSession(
 ): Promise<ActiveSession | null> {
   if (!token || !isWellFormedSessionToken(token)) return null;
   const tokenHash = hashSessionToken(token);
+  // The session and its account in one statement: it runs on every request.
   const row = await store.db
-    .selectFrom('user_session')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select([
+      's.created_at as session_created_at',
+      's.last_seen_at as session_last_seen_at',
+      's.csrf_token as session_csrf_token',
+      's.second_factor_done as session_second_factor_done',
+      's.authenticated_at as session_authenticated_at',
+    ])
+    .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
-  const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
+  const times = {
+    createdAt: new Date(row.session_created_at),
+    lastSeenAt: new Date(row.session_last_seen_at),
+  };
   if (!checkSession(times, now, DEFAULT_SESSION_POLICY).valid) {
     await store.write((trx) => trx.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute());
     return null;
   }
-  const user = await findUserById(store.db, row.user_id);
-  if (!user || user.disabled) return null;
+  const user = userFromRow(row);
+  if (user.disabled) return null;
   if (shouldTouch(times, now, DEFAULT_SESSION_POLICY)) {
     await store.write((trx) =>
       trx
@@ -198,10 +210,10 @@ export async function resolveSession(
   }
   return {
     tokenHash,
-    csrfToken: row.csrf_token,
+    csrfToken: row.session_csrf_token,
     user,
-    pendingSecondFactor: row.second_factor_done === 1 ? null : secondFactorStep(user),
-    authenticatedAt: new Date(row.authenticated_at ?? row.created_at),
+    pendingSecondFactor: row.session_second_factor_done === 1 ? null : secondFactorStep(user),
+    authenticatedAt: new Date(row.session_authenticated_at ?? row.session_created_at),
   };
 }
 
