@@ -255,6 +255,9 @@ interface StatusIndex {
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
+/** Expected reporters from which a unit's completeness is judged from one walk of the whole tree (see
+ * termCompleteness): about the nation's, not a province's. */
+const TREE_WALK_FROM = 1000;
 
 function statusIndex(rows: ReportStatus[], counted: readonly string[]): StatusIndex {
   const byKey = new Map<string, ReportStatus[]>();
@@ -317,6 +320,8 @@ export class AnalyticsEngine {
     private readonly source: AnalyticsSource,
     /** Keeps answers while the data is unchanged (the live engine only; as-of engines compute every time). */
     private readonly cache?: AnswerCache,
+    /** Expected reporters from which a unit's completeness is judged from one walk of the whole tree. */
+    private readonly treeWalkFrom = TREE_WALK_FROM,
   ) {}
 
   /**
@@ -1236,18 +1241,22 @@ export class AnalyticsEngine {
       const date = this.refDate(period);
       const formPeriod = `${form.id}|${period}`;
       const counted = st.countedUnits.get(formPeriod) ?? NO_UNITS;
-      // The whole tree's uncounted reporters and their ancestors, found once per form and period: a unit of that tree
-      // is complete when it is not among them (the nation and its provinces then cost one walk, not one each).
-      const incomplete = this.incompleteUnits(form, period, date, counted, st);
+      // A unit with many expected reporters (the nation) is judged from one walk of the whole tree's uncounted
+      // reporters and their ancestors, found once per form and period and then shared by every unit of the tree (the
+      // nation and its provinces cost one walk, not one each); a unit with few (a commune, a province) is judged from
+      // its own reporters, without walking a nation's.
+      let incomplete: { units: Set<number>; tree: ReadonlySet<number> } | null | undefined;
       for (const r of rep.unitIds) {
-        if (incomplete?.tree.has(r)) {
-          if (incomplete.units.has(r)) complete = false;
-          continue;
-        }
         const key = `${formPeriod}|${r}`;
         let done = st.complete.get(key);
         if (done === undefined) {
-          done = this.expectedReporters(r, date, form).every((u) => counted.has(u));
+          const reporters = this.expectedReporters(r, date, form);
+          if (
+            incomplete === undefined &&
+            (reporters.length >= this.treeWalkFrom || st.incomplete.has(formPeriod))
+          )
+            incomplete = this.incompleteUnits(form, period, date, counted, st);
+          done = incomplete?.tree.has(r) ? !incomplete.units.has(r) : reporters.every((u) => counted.has(u));
           st.complete.set(key, done);
         }
         if (!done) complete = false;
