@@ -8,9 +8,8 @@
  * Prints throughput and latency percentiles; exits non-zero if any request errs.
  *
  * Usage: npm run bench:load -- [--backend sqlite|postgres] [--seconds 15] [--rate 1000] [--connections 64]
- *        [--read-seconds 10] [--read-warmup 3] [--users 200] [--max-requests 60000] [--only read|save]
- *        [--json FILE]
- * The read mix is measured after `--read-warmup` seconds of the same mix, reported on their own.
+ *        [--read-seconds 10] [--warmup 3] [--users 200] [--max-requests 60000] [--only read|save] [--json FILE]
+ * Each mix is measured after `--warmup` seconds of the same mix, reported on their own.
  * With SLOW_REQUEST_MS=N the server logs requests taking N ms or more, and each mix ends with what they waited on.
  * PostgreSQL uses a scratch database on BENCH_DATABASE_URL_POSTGRES (or TEST_DATABASE_URL_POSTGRES).
  */
@@ -37,7 +36,7 @@ const SECONDS = Number(args.get('seconds') ?? 15);
 const RATE = Number(args.get('rate') ?? 1000);
 const CONNECTIONS = Number(args.get('connections') ?? 64);
 const READ_SECONDS = Number(args.get('read-seconds') ?? 10);
-const READ_WARMUP = Number(args.get('read-warmup') ?? 3);
+const WARMUP = Number(args.get('warmup') ?? 3);
 const USERS = Number(args.get('users') ?? 200);
 const MAX_REQUESTS = Number(args.get('max-requests') ?? 60_000);
 const JSON_FILE = args.get('json');
@@ -320,70 +319,86 @@ async function main(): Promise<void> {
     // the version of each figure it was read at (428 without it, 409 when stale), as the form does: each officer's
     // three figures change on every save, so each save that succeeds moves their version on by one. An officer with
     // a save in flight is skipped until it is answered (a connection answers its requests in order).
-    const saveCpu = serverCpuMs(child.pid);
     const officerState = officers.map(() => ({ version: 0, busy: false }));
     let next = 0;
-    const saves =
-      ONLY === 'read'
-        ? null
-        : await autocannon({
-            url: address,
-            connections: CONNECTIONS,
-            duration: SECONDS,
-            overallRate: RATE,
-            maxOverallRequests: MAX_REQUESTS,
-            timeout: 10,
-            requests: [
-              {
-                setupRequest: (request, context) => {
-                  let index = next++ % officers.length;
-                  for (let tries = 0; officerState[index]?.busy && tries < officers.length; tries++)
-                    index = next++ % officers.length;
-                  const session = officers[index] as Session;
-                  const state = officerState[index] as { version: number; busy: boolean };
-                  state.busy = true;
-                  const queue = context as { pending?: number[] };
-                  queue.pending ??= [];
-                  queue.pending.push(index);
-                  const value = state.version + 1;
-                  return {
-                    ...request,
-                    method: 'PUT',
-                    path: '/api/values',
-                    headers: {
-                      'content-type': 'application/json',
-                      cookie: session.cookie,
-                      'x-csrf-token': session.csrf,
+    const saveMix = (seconds: number) => {
+      return autocannon({
+        url: address,
+        connections: CONNECTIONS,
+        duration: seconds,
+        overallRate: RATE,
+        maxOverallRequests: MAX_REQUESTS,
+        timeout: 10,
+        requests: [
+          {
+            setupRequest: (request, context) => {
+              let index = next++ % officers.length;
+              for (let tries = 0; officerState[index]?.busy && tries < officers.length; tries++)
+                index = next++ % officers.length;
+              const session = officers[index] as Session;
+              const state = officerState[index] as { version: number; busy: boolean };
+              state.busy = true;
+              const queue = context as { pending?: number[] };
+              queue.pending ??= [];
+              queue.pending.push(index);
+              const value = state.version + 1;
+              return {
+                ...request,
+                method: 'PUT',
+                path: '/api/values',
+                headers: {
+                  'content-type': 'application/json',
+                  cookie: session.cookie,
+                  'x-csrf-token': session.csrf,
+                },
+                body: JSON.stringify({
+                  form: 'BC-THANG',
+                  unit: session.unit,
+                  period: '2026-12',
+                  cells: [
+                    { indicator: 'crime.occurred', option: null, value, version: state.version },
+                    { indicator: 'drug.cases', option: null, value: value + 1, version: state.version },
+                    {
+                      indicator: 'drug.suspects',
+                      option: null,
+                      value: value + 2,
+                      version: state.version,
                     },
-                    body: JSON.stringify({
-                      form: 'BC-THANG',
-                      unit: session.unit,
-                      period: '2026-12',
-                      cells: [
-                        { indicator: 'crime.occurred', option: null, value, version: state.version },
-                        { indicator: 'drug.cases', option: null, value: value + 1, version: state.version },
-                        {
-                          indicator: 'drug.suspects',
-                          option: null,
-                          value: value + 2,
-                          version: state.version,
-                        },
-                      ],
-                    }),
-                  };
-                },
-                onResponse: (status, _body, context) => {
-                  const index = (context as { pending?: number[] }).pending?.shift();
-                  const state = index === undefined ? undefined : officerState[index];
-                  if (!state) return;
-                  state.busy = false;
-                  if (status === 200) state.version++;
-                },
-              },
-            ],
-          });
+                  ],
+                }),
+              };
+            },
+            onResponse: (status, _body, context) => {
+              const index = (context as { pending?: number[] }).pending?.shift();
+              const state = index === undefined ? undefined : officerState[index];
+              if (!state) return;
+              state.busy = false;
+              if (status === 200) state.version++;
+            },
+          },
+        ],
+      });
+    };
+    // The first seconds after the server starts compile the code paths: reported on their own, as for reads.
+    const firstSaves = ONLY === 'read' || WARMUP === 0 ? null : await saveMix(WARMUP);
+    if (firstSaves) {
+      summarise(`save mix, its first ${WARMUP} s after the server started (not counted below)`, firstSaves);
+      // Saves cut off at the end of a run may have been committed unanswered: each officer's versions are read back.
+      for (const [i, session] of officers.entries()) {
+        const response = await fetch(
+          `${address}/api/values?form=BC-THANG&unit=${encodeURIComponent(session.unit)}&period=2026-12`,
+          { headers: { cookie: session.cookie } },
+        );
+        const body = (await response.json()) as { cells: Array<{ indicator: string; version: number }> };
+        const cell = body.cells.find((c) => c.indicator === 'crime.occurred');
+        officerState[i] = { version: cell?.version ?? 0, busy: false };
+      }
+    }
+    const slowBeforeSaves = slowRequests.length;
+    const saveCpu = serverCpuMs(child.pid);
+    const saves = ONLY === 'read' ? null : await saveMix(SECONDS);
     const saveSummary = saves ? summarise(`save mix (${RATE} requests/s offered)`, saves) : { errors: 0 };
-    if (saves) summariseSlow('save mix', 0);
+    if (saves) summariseSlow('save mix', slowBeforeSaves);
     if (saves) cpuPerRequest('save mix', saveCpu, serverCpuMs(child.pid), saves.requests.total);
 
     // 2. Read mix: each user in turn asks for their dashboard cards, then tasks; analysts also the briefing pack.
@@ -416,12 +431,9 @@ async function main(): Promise<void> {
       });
     // The first seconds after the server starts compute every user's answers once and compile the code paths:
     // reported on their own, then the mix is measured as a server that has been running sees it.
-    const firstReads = ONLY === 'save' || READ_WARMUP === 0 ? null : await readMix(READ_WARMUP);
+    const firstReads = ONLY === 'save' || WARMUP === 0 ? null : await readMix(WARMUP);
     if (firstReads)
-      summarise(
-        `read mix, its first ${READ_WARMUP} s after the server started (not counted below)`,
-        firstReads,
-      );
+      summarise(`read mix, its first ${WARMUP} s after the server started (not counted below)`, firstReads);
     const slowBeforeReads = slowRequests.length;
     const readCpu = serverCpuMs(child.pid);
     const generatorBefore = process.cpuUsage();
@@ -458,6 +470,7 @@ async function main(): Promise<void> {
         ...(readResult
           ? { read_req_per_s: readResult.requests.average, read_p99_ms: readResult.latency.p99 }
           : {}),
+        ...(firstSaves ? { load_first_seconds_p99_ms: firstSaves.latency.p99 } : {}),
         ...(firstReads ? { read_first_seconds_p99_ms: firstReads.latency.p99 } : {}),
         durability: settings,
       });
