@@ -353,7 +353,10 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     const changes = sqlite.prepare('SELECT total_changes()').pluck();
     const flusher = inMemory
       ? null
-      : new LogFlusher({ log: `${target}-wal`, main: target }, () => Number(changes.get()) + batches.committed);
+      : new LogFlusher(
+          { log: `${target}-wal`, main: target },
+          () => Number(changes.get()) + batches.committed,
+        );
     let checkpointer: Checkpointer | null = null;
     if (!inMemory) {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
