@@ -16,9 +16,15 @@ export class AnswerCache {
   hits = 0;
   misses = 0;
 
+  private gathering: Promise<string> | null = null;
+  /** Answers being computed, by the same key as `entries`. */
+  private readonly computing = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly db: () => Kysely<Database>,
     maxEntries = 500,
+    /** PostgreSQL: the answers asked for in one turn of the event loop share one read of the generation. */
+    private readonly shareGenerationReads = false,
   ) {
     this.entries = new RecentMap(maxEntries);
   }
@@ -26,8 +32,19 @@ export class AnswerCache {
   /**
    * The current data generation as the engine's database sees it: the sum of its counters (one row on SQLite, one
    * per slot on PostgreSQL). Read before the answer's own reads, which therefore see data at least as new as it.
+   * Shared, it is read once the turn's callers have all asked (after this call, so still at least as new as every
+   * write committed before it): one round trip for them all instead of one each waiting for a pooled connection.
    */
-  async generation(): Promise<string> {
+  generation(): Promise<string> {
+    if (!this.shareGenerationReads) return this.readGeneration();
+    this.gathering ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.gathering = null;
+      return this.readGeneration();
+    });
+    return this.gathering;
+  }
+
+  private async readGeneration(): Promise<string> {
     const row = await this.db()
       .selectFrom('data_generation')
       .select((eb) => eb.fn.sum<string | number | bigint>('n').as('n'))
@@ -38,22 +55,39 @@ export class AnswerCache {
   /**
    * The answer to `key` at the current generation: computed once, then shared, frozen: a caller that tried to change
    * it would throw rather than change it for the next reader (a Map, whose set() freezing does not stop, is handed out
-   * as a copy of its frozen entries). Copying each answer instead cost more than the rest of a cached read.
+   * as a copy of its frozen entries). Copying each answer instead cost more than the rest of a cached read. Callers
+   * asking for an answer while it is being computed wait for that computation instead of starting their own (after
+   * a write, every reader of the dashboard would otherwise compute the same answer at once).
    */
   async answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const full = `${await this.generation()}|${key}`;
     if (this.entries.has(full)) {
-      const found = this.entries.get(full) as T;
       this.hits++;
-      return (found instanceof Map ? new Map(found) : found) as T;
+      return handedOut(this.entries.get(full) as T);
+    }
+    const underWay = this.computing.get(full);
+    if (underWay) {
+      this.hits++;
+      return handedOut((await underWay) as T);
     }
     this.misses++;
-    const value = deepFreeze(await compute());
-    this.entries.set(full, value);
-    return value;
+    const computing = compute().then((value) => deepFreeze(value));
+    this.computing.set(full, computing);
+    try {
+      const value = await computing;
+      this.entries.set(full, value);
+      return handedOut(value);
+    } finally {
+      this.computing.delete(full);
+    }
   }
 
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** A kept answer as given to a caller: a Map is copied, since freezing does not stop its set(). */
+function handedOut<T>(value: T): T {
+  return (value instanceof Map ? new Map(value) : value) as T;
 }

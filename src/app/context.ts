@@ -46,7 +46,9 @@ export interface OpenOptions {
  * from one that has replayed a write and the figures from one that has not yet, and a stale answer would then be kept.
  */
 function answerCache(store: Store): AnswerCache | undefined {
-  return store.readDb === store.db ? new AnswerCache(() => store.db) : undefined;
+  return store.readDb === store.db
+    ? new AnswerCache(() => store.db, 500, store.dialect === 'postgres')
+    : undefined;
 }
 
 export async function openApp(options: OpenOptions): Promise<AppContext> {

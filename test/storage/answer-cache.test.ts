@@ -141,6 +141,40 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal((await read('BCA')).secrecy, 'toi_mat');
     });
 
+    it('answers asked for in one turn share one read of the generation, which sees every write before them', async () => {
+      let reads = 0;
+      const shared = new AnswerCache(
+        () => {
+          reads++;
+          return reader.store.db;
+        },
+        500,
+        true,
+      );
+      let computed = 0;
+      const ask = () =>
+        Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            shared.answer(`câu ${i % 4}`, async () => {
+              computed++;
+              return i % 4;
+            }),
+          ),
+        );
+      assert.deepEqual(
+        await ask(),
+        Array.from({ length: 20 }, (_, i) => i % 4),
+      );
+      assert.equal(reads, 1, 'one read of the generation for the 20 answers');
+      assert.equal(computed, 4, 'each question computed once');
+      await ask();
+      assert.equal(computed, 4, 'nothing written: answered from the cache');
+      await save(13);
+      await ask();
+      assert.equal(reads, 3);
+      assert.equal(computed, 8, 'a write committed before the answers were asked for is seen by them');
+    });
+
     it('two writing transactions at once do not wait for each other on the generation', {
       skip: backend === 'sqlite' ? 'SQLite has one writer at a time' : false,
     }, async () => {
