@@ -187,6 +187,8 @@ function settleAudits(batch: AuditWaiter[], entries: AuditEntry[]): void {
 async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
   queue.flushing = true;
   try {
+    // The entries asked for in this turn of the event loop go together in the first commit.
+    await new Promise((resolve) => setImmediate(resolve));
     while (queue.waiting.length > 0) {
       const batch = queue.waiting.splice(0, 200);
       try {
