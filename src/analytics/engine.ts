@@ -258,6 +258,8 @@ const NO_UNITS: ReadonlySet<number> = new Set();
 /** Expected reporters from which a unit's completeness is judged from one walk of the whole tree (see
  * termCompleteness): about the nation's, not a province's. */
 const TREE_WALK_FROM = 1000;
+/** Units up to which stock figures are read for the units asked about rather than for every unit (see stockUnits). */
+const STOCK_UNITS_BY_ID = 2000;
 
 function statusIndex(rows: ReportStatus[], counted: readonly string[]): StatusIndex {
   const byKey = new Map<string, ReportStatus[]>();
@@ -1103,9 +1105,10 @@ export class AnalyticsEngine {
     }
     if (stockIds.length > 0 && allPeriods.size > 0) {
       const periods = [...allPeriods];
+      const unitIds = this.stockUnits(terms);
       reads.push(
         Promise.all([
-          this.source.figures({ periods, indicatorIds: stockIds }),
+          this.source.figures({ periods, indicatorIds: stockIds, ...(unitIds ? { unitIds } : {}) }),
           statusRead ??
             this.source
               .reportStatuses({
@@ -1127,6 +1130,24 @@ export class AnalyticsEngine {
     await Promise.all(reads);
     this.takeOut(index, uncounted);
     return index;
+  }
+
+  /**
+   * The units whose stock figures the terms can count (every unit under a unit standing for one on its period's day;
+   * see evaluateStock), or undefined when they are many enough (the nation's) that reading every unit's costs less.
+   */
+  private stockUnits(terms: Term[]): number[] | undefined {
+    const units = new Set<number>();
+    for (const term of terms)
+      for (const { period, rep } of term.representations) {
+        const date = this.refDate(period);
+        for (const r of rep.unitIds) {
+          const subtree = this.subtree(r, date).units;
+          if (units.size + subtree.length > STOCK_UNITS_BY_ID) return undefined;
+          for (const u of subtree) units.add(u);
+        }
+      }
+    return [...units];
   }
 
   /** Takes figures out of every cell and sum that holds them (the figure's unit and its ancestors on the day). */

@@ -22,6 +22,8 @@ export class Catalogue {
   private readonly optionById = new Map<number, { indicator: StoredIndicator; code: string }>();
   private readonly formByCode = new Map<string, StoredForm>();
   private readonly formsById = new Map<number, StoredForm>();
+  /** formsFor's answers: the engine asks for them for every indicator of every question. */
+  private readonly formsByIndicator = new Map<string, readonly StoredForm[]>();
 
   constructor(
     readonly indicators: StoredIndicator[],
@@ -79,7 +81,12 @@ export class Catalogue {
   }
 
   /** The monthly form an indicator is reported on (the first form listing it with that period type). */
-  formsFor(indicatorCode: string): StoredForm[] {
-    return this.forms.filter((f) => f.indicators.includes(indicatorCode));
+  formsFor(indicatorCode: string): readonly StoredForm[] {
+    let found = this.formsByIndicator.get(indicatorCode);
+    if (!found) {
+      found = this.forms.filter((f) => f.indicators.includes(indicatorCode));
+      this.formsByIndicator.set(indicatorCode, found);
+    }
+    return found;
   }
 }
