@@ -470,8 +470,6 @@ async function main(): Promise<void> {
         ...(readResult
           ? { read_req_per_s: readResult.requests.average, read_p99_ms: readResult.latency.p99 }
           : {}),
-        ...(firstSaves ? { load_first_seconds_p99_ms: firstSaves.latency.p99 } : {}),
-        ...(firstReads ? { read_first_seconds_p99_ms: firstReads.latency.p99 } : {}),
         durability: settings,
       });
       console.log(`written to ${JSON_FILE}`);

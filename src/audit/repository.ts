@@ -122,6 +122,8 @@ interface AuditQueue {
   gathering: AuditWaiter[] | null;
 }
 const queues = new WeakMap<Store, AuditQueue>();
+/** Entries appended together in one commit at most. */
+const AUDIT_BATCH = 200;
 
 /**
  * Appends in a transaction of its own (for events that change nothing else, such as reads of classified data),
@@ -152,7 +154,7 @@ export function recordAudit(store: Store, draft: AuditDraft): Promise<AuditEntry
  * meanwhile go to the next commit at once, not after this one's flush.
  */
 function gatherForNextCommit(store: Store, queue: AuditQueue, waiter: AuditWaiter): void {
-  if (queue.gathering && queue.gathering.length < 200) {
+  if (queue.gathering && queue.gathering.length < AUDIT_BATCH) {
     queue.gathering.push(waiter);
     return;
   }
@@ -190,7 +192,7 @@ async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
     // The entries asked for in this turn of the event loop go together in the first commit.
     await new Promise((resolve) => setImmediate(resolve));
     while (queue.waiting.length > 0) {
-      const batch = queue.waiting.splice(0, 200);
+      const batch = queue.waiting.splice(0, AUDIT_BATCH);
       try {
         const entries = await store.write((trx) =>
           appendAudits(

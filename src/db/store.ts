@@ -143,14 +143,13 @@ class LogFlusher {
     const target = this.position();
     if (this.flushedThrough >= target) return;
     for (const flush of this.underWay) if (flush.through >= target) return flush.done;
-    const through = target;
     const flush = {
-      through,
+      through: target,
       done: this.currentFile()
         .then((handle) => handle.datasync())
         .then(() => {
           this.flushes++;
-          this.flushedThrough = Math.max(this.flushedThrough, through);
+          this.flushedThrough = Math.max(this.flushedThrough, target);
         })
         .finally(() => this.underWay.delete(flush)),
     };

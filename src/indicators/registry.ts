@@ -80,7 +80,7 @@ export class Catalogue {
     return out;
   }
 
-  /** The monthly form an indicator is reported on (the first form listing it with that period type). */
+  /** The forms that list an indicator, in catalogue order. */
   formsFor(indicatorCode: string): readonly StoredForm[] {
     let found = this.formsByIndicator.get(indicatorCode);
     if (!found) {
