@@ -15,7 +15,11 @@ export interface ReadRouting {
   primary: number;
 }
 
-function quietPool(url: string, max: number, onLost: () => void = () => undefined): pg.Pool {
+/**
+ * A pool whose connections may be dropped by the server (a restart, a failover, an administrator) without bringing
+ * the process down: the error is dropped with the connection, and the next checkout connects anew.
+ */
+export function quietPool(url: string, max: number, onLost: () => void = () => undefined): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle connection whose server went away must not bring the process down; the next checkout reconnects.
   pool.on('error', onLost);

@@ -9,7 +9,7 @@ import { noteWaits } from '../shared/waits.ts';
 import { type Checkpointer, type CheckpointStats, startCheckpointer } from './checkpointer.ts';
 import { copyIn } from './copy.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { PrimaryPool, type ReadRouting, ReplicaPool } from './replicas.ts';
+import { PrimaryPool, quietPool, type ReadRouting, ReplicaPool } from './replicas.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -419,7 +419,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
   }
   const readUrls = [...(options.readUrls ?? [])];
   if (readUrls.length === 0) {
-    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    const pool = quietPool(target, 10);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       dialect,
