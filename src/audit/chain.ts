@@ -106,6 +106,22 @@ export function hashEntry(entry: Omit<AuditEntry, 'hash' | 'prevHash'>, prevHash
     .digest('hex');
 }
 
+/**
+ * The hashed text of an entry around its two chained fields, so that a database can chain the entry in the statement
+ * that appends it (reading the head of the chain under its lock): `hashEntry(entry, prevHash)` is the SHA-256 of
+ * `head + prevHash + middle + String(entry.seq) + tail`. The members are written in the canonical (sorted) order.
+ */
+export function hashedTextAround(draft: AuditDraft): { head: string; middle: string; tail: string } {
+  const json = (value: JsonValue) => canonicalJson(value);
+  return {
+    head:
+      `${HASH_DOMAIN}\n{"action":${json(draft.action)},"actorId":${json(draft.actorId)},` +
+      `"actorName":${json(draft.actorName)},"at":${json(draft.at)},"details":${json(draft.details)},"prevHash":"`,
+    middle: `","secrecy":${json(draft.secrecy)},"seq":`,
+    tail: `,"target":${json(draft.target)},"unitId":${json(draft.unitId)}}`,
+  };
+}
+
 /** The next entry after `last` (null for an empty log). Appends must be serialised by the caller. */
 export function appendEntry(last: AuditEntry | null, draft: AuditDraft): AuditEntry {
   const seq = last === null ? 1 : last.seq + 1;

@@ -1,13 +1,15 @@
 import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Store } from '../db/store.ts';
+import { type AtCommit, jsonLiteral, type Store } from '../db/store.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
 import {
   type AuditDraft,
   type AuditEntry,
   appendEntry,
   type ChainVerdict,
+  canonicalJson,
   GENESIS_HASH,
+  hashedTextAround,
   type JsonObject,
   verifyChain,
 } from './chain.ts';
@@ -59,7 +61,11 @@ export async function appendAudits(
 ): Promise<AuditEntry[]> {
   if (drafts.length === 0) return [];
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`SELECT pg_advisory_xact_lock(7310)`.execute(trx);
+    const { rows } =
+      await sql<AppendedRow>`SELECT * FROM audit_append(${JSON.stringify(appended(drafts))}::json)`.execute(
+        trx,
+      );
+    return appendedEntries(drafts, rows);
   }
   const last = await trx
     .selectFrom('audit_log')
@@ -78,6 +84,62 @@ export async function appendAudits(
       .insertInto('audit_log')
       .values(entries.slice(i, i + 100).map(toRow))
       .execute();
+  return entries;
+}
+
+/** What PostgreSQL's `audit_append` (migration 0024) returns for each entry it appended. */
+interface AppendedRow {
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The entries for `audit_append`: their columns as stored, and the hashed text around their chained fields. */
+function appended(drafts: readonly AuditDraft[]): object[] {
+  return drafts.map((draft) => ({
+    at: draft.at,
+    actor_id: draft.actorId,
+    actor_name: draft.actorName,
+    action: draft.action,
+    target: draft.target,
+    unit_id: draft.unitId,
+    secrecy: draft.secrecy,
+    details: JSON.stringify(JSON.parse(canonicalJson(draft.details))),
+    ...hashedTextAround(draft),
+  }));
+}
+
+function appendedEntries(
+  drafts: readonly AuditDraft[],
+  rows: ReadonlyArray<Partial<AppendedRow>>,
+): AuditEntry[] {
+  if (rows.length !== drafts.length)
+    throw new Error(`${rows.length} audit entries appended of ${drafts.length}`);
+  return drafts.map((draft, i) => {
+    const row = rows[i] as AppendedRow;
+    return {
+      ...draft,
+      details: JSON.parse(canonicalJson(draft.details)) as JsonObject,
+      seq: Number(row.seq),
+      prevHash: String(row.prev_hash),
+      hash: String(row.hash),
+    };
+  });
+}
+
+/**
+ * PostgreSQL: appends entries with the transaction's COMMIT (see `AtCommit`), chained by the database; resolves with
+ * them once committed.
+ */
+export function appendAuditsAtCommit(
+  atCommit: AtCommit,
+  drafts: readonly AuditDraft[],
+): Promise<AuditEntry[]> {
+  const entries = atCommit(`SELECT * FROM audit_append(${jsonLiteral(appended(drafts))}::json)`).then(
+    (rows) => appendedEntries(drafts, rows as Array<Partial<AppendedRow>>),
+  );
+  // A failed commit is heard of from the write itself.
+  entries.catch(() => undefined);
   return entries;
 }
 
@@ -194,13 +256,14 @@ async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
     while (queue.waiting.length > 0) {
       const batch = queue.waiting.splice(0, AUDIT_BATCH);
       try {
-        const entries = await store.write((trx) =>
-          appendAudits(
-            trx,
-            batch.map((w) => w.draft),
-          ),
-        );
-        settleAudits(batch, entries);
+        const drafts = batch.map((w) => w.draft);
+        // One round trip: the chain's lock is held while the server appends and commits, not across turns here.
+        const appended = store.writeAtCommit
+          ? await store.writeAtCommit(async (_trx, atCommit) => ({
+              entries: appendAuditsAtCommit(atCommit, drafts),
+            }))
+          : { entries: store.write((trx) => appendAudits(trx, drafts)) };
+        settleAudits(batch, await appended.entries);
       } catch (error) {
         for (const w of batch) w.reject(error);
       }
@@ -210,13 +273,9 @@ async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
   }
 }
 
-/**
- * Checks the whole chain, reading entries in storage order (not sorted by seq), so that removed, altered and
- * reordered entries are all caught.
- */
+/** Checks the whole chain (see `readAuditEntries`). */
 export async function verifyAuditLog(db: Kysely<Database>): Promise<ChainVerdict> {
-  const rows = await db.selectFrom('audit_log').selectAll().execute();
-  return verifyChain(rows.map(toEntry));
+  return verifyChain(await readAuditEntries(db));
 }
 
 export interface AuditQuery {
@@ -285,9 +344,13 @@ export async function chainHead(
     : { seq: 0, hash: GENESIS_HASH, count: 0 };
 }
 
-/** Every stored audit entry, in storage order. */
+/**
+ * Every stored audit entry, by number. Not in storage order: on PostgreSQL, writers on different connections fill
+ * different pages, so an intact log is not stored in order. An entry moved, altered or removed breaks the numbering
+ * or the hashes either way: each hash covers the entry's number and the hash before it.
+ */
 export async function readAuditEntries(db: Kysely<Database>): Promise<AuditEntry[]> {
-  const rows = await db.selectFrom('audit_log').selectAll().execute();
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
   return rows.map(toEntry);
 }
 

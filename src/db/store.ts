@@ -58,7 +58,27 @@ export interface Store {
    * on SQLite, whose bulk path uses prepared statements instead.
    */
   readonly writeWithCopy: (<T>(fn: (trx: Kysely<Database>, copy: CopyIn) => Promise<T>) => Promise<T>) | null;
+  /**
+   * PostgreSQL: a write transaction on one connection whose last statements go to the server with its COMMIT, in one
+   * round trip (see `AtCommit`); null on SQLite, whose writers are one at a time and need none.
+   */
+  readonly writeAtCommit:
+    | (<T>(fn: (trx: Kysely<Database>, atCommit: AtCommit) => Promise<T>) => Promise<T>)
+    | null;
   close(): Promise<void>;
+}
+
+/**
+ * Sends a statement, whose values are written into its text (see `jsonLiteral`), with the transaction's COMMIT; resolves
+ * with its rows once committed. Rows that every writer changes (the national roll-ups, the head of the audit chain)
+ * are locked from the statement that changes them until the commit: sent together, the lock lasts while the server
+ * runs them, not also the round trips and the application's turns in between, which under load are most of it.
+ */
+export type AtCommit = (statement: string) => Promise<Array<Record<string, unknown>>>;
+
+/** A value as a SQL literal of its JSON text, for statements sent with a COMMIT (which carry no parameters). */
+export function jsonLiteral(value: unknown): string {
+  return pg.escapeLiteral(JSON.stringify(value));
 }
 
 // pg returns BIGINT (int8) and NUMERIC as strings; counts and sums in this schema fit a JS number.
@@ -97,6 +117,85 @@ function copyWriter(
       return result;
     } finally {
       client.release();
+    }
+  };
+}
+
+/**
+ * `Store.writeAtCommit` on connections from `connect`. The transaction begins with the first statement `fn` sends, or
+ * with the statements sent at commit when it sends none. `afterCommit` (a statement outside the transaction) goes in
+ * the same round trip, its rows to `committed`.
+ */
+function atCommitWriter(
+  connect: () => Promise<pg.PoolClient>,
+  afterCommit?: { statement: string; committed: (rows: Array<Record<string, unknown>>) => void },
+): NonNullable<Store['writeAtCommit']> {
+  return async (fn) => {
+    const client = await connect();
+    const late: Array<{
+      statement: string;
+      resolve: (rows: Array<Record<string, unknown>>) => void;
+      reject: (error: unknown) => void;
+    }> = [];
+    let begun = false;
+    let open = false;
+    let broken: Error | undefined;
+    try {
+      const single = new Kysely<Database>({
+        dialect: new PostgresDialect({
+          pool: {
+            connect: async () => ({
+              query: (async (text: string, values: unknown[]) => {
+                if (!begun) {
+                  begun = true;
+                  open = true;
+                  await client.query('BEGIN');
+                }
+                return client.query(text, values);
+              }) as unknown as pg.PoolClient['query'],
+              release: () => undefined,
+            }),
+            end: async () => undefined,
+          },
+        }),
+      });
+      const atCommit: AtCommit = (statement) => {
+        const rows = new Promise<Array<Record<string, unknown>>>((resolve, reject) =>
+          late.push({ statement, resolve, reject }),
+        );
+        // Rejected with the write itself, which its caller hears of.
+        rows.catch(() => undefined);
+        return rows;
+      };
+      const result = await fn(single, atCommit);
+      const statements = [
+        ...(begun ? [] : ['BEGIN']),
+        ...late.map((l) => l.statement),
+        'COMMIT',
+        ...(afterCommit ? [afterCommit.statement] : []),
+      ];
+      open = true;
+      const answers = (await client.query(statements.join(';\n'))) as unknown as
+        | pg.QueryResult
+        | pg.QueryResult[];
+      open = false;
+      const results = Array.isArray(answers) ? answers : [answers];
+      const offset = begun ? 0 : 1;
+      late.forEach((l, i) => {
+        l.resolve((results[offset + i]?.rows ?? []) as Array<Record<string, unknown>>);
+      });
+      afterCommit?.committed((results[results.length - 1]?.rows ?? []) as Array<Record<string, unknown>>);
+      return result;
+    } catch (error) {
+      for (const l of late) l.reject(error);
+      if (open)
+        await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
+          broken = rollbackFailed instanceof Error ? rollbackFailed : new Error(String(rollbackFailed));
+        });
+      throw error;
+    } finally {
+      // A connection that could not roll back is closed rather than handed to the next writer.
+      client.release(broken);
     }
   };
 }
@@ -410,6 +509,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
         return batches.committed;
       },
       writeWithCopy: null,
+      writeAtCommit: null,
       close: async () => {
         await checkpointer?.stop();
         await flusher?.close();
@@ -436,6 +536,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       transactions: 0,
       checkpoints: null,
       writeWithCopy: copyWriter(() => pool.connect()),
+      writeAtCommit: atCommitWriter(() => pool.connect()),
       close: async () => {
         await db.destroy();
       },
@@ -476,6 +577,12 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
         if (rows[0]) replicas.noteCommit(rows[0].lsn);
       },
     ),
+    writeAtCommit: atCommitWriter(() => primary.connect(), {
+      statement: 'SELECT pg_current_wal_lsn()::text AS lsn',
+      committed: (rows) => {
+        if (typeof rows[0]?.lsn === 'string') replicas.noteCommit(rows[0].lsn);
+      },
+    }),
     close: async () => {
       await readDb.destroy();
       await db.destroy();

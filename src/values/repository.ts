@@ -1,11 +1,11 @@
 import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
 import { FigureSealer } from '../audit/figures.ts';
-import { appendAudit, appendAuditSync } from '../audit/repository.ts';
+import { appendAudit, appendAuditSync, appendAuditsAtCommit } from '../audit/repository.ts';
 import { copyField } from '../db/copy.ts';
 import { ensureYearPartitions, periodYear } from '../db/partitions.ts';
 import type { Database } from '../db/schema.ts';
-import type { CopyIn, Store } from '../db/store.ts';
+import { type AtCommit, type CopyIn, jsonLiteral, type Store } from '../db/store.ts';
 import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
@@ -72,8 +72,12 @@ export async function writeValues(
           writeValuesPostgresBulk(trx, copy, graph, inputs, change, audit, stats),
         ),
       );
+    const writeAtCommit = store.writeAtCommit;
+    if (!writeAtCommit) throw new Error('a PostgreSQL store writes with its commit');
     return committed(
-      await store.write((trx) => writeValuesPostgres(trx, graph, inputs, change, audit, stats)),
+      await writeAtCommit((trx, atCommit) =>
+        writeValuesPostgres(trx, atCommit, graph, inputs, change, audit, stats),
+      ),
     );
   } catch (error) {
     // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
@@ -340,6 +344,7 @@ function writeValuesSqlite(
 
 async function writeValuesPostgres(
   trx: Kysely<Database>,
+  atCommit: AtCommit,
   graph: UnitGraph,
   inputs: ValueInput[],
   change: ChangeSetInput,
@@ -417,11 +422,31 @@ async function writeValuesPostgres(
     return { changeId: null, inserted, updated, unchanged };
   }
   const deltas = rollups.entries();
-  await applyRollupsPostgres(trx, deltas);
+  // The roll-ups of the units above (the province's, the nation's) and the audit chain's head are what every save
+  // changes: sent with the commit, so that saves wait for each other only while the server runs them.
+  void atCommit(rollupsAtCommit(deltas));
   stats.rollups = deltas.length;
   const summary = { changeId, inserted, updated, unchanged };
-  await appendAudit(trx, sealedDraft(change, changeId, summary, sealer, audit));
+  void appendAuditsAtCommit(atCommit, [sealedDraft(change, changeId, summary, sealer, audit)]);
   return summary;
+}
+
+/** The roll-up changes as one statement whose values are in its text (see `AtCommit`). */
+function rollupsAtCommit(deltas: RollupDelta[]): string {
+  const rows = deltas.map((d) => ({
+    period: d.period,
+    indicator_id: d.indicatorId,
+    option_id: d.optionId,
+    unit_id: d.unitId,
+    value: d.value,
+    value_count: d.count,
+  }));
+  return `INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count)
+    SELECT period, indicator_id, option_id, unit_id, value, value_count
+    FROM json_to_recordset(${jsonLiteral(rows)}::json)
+      AS r(period text, indicator_id integer, option_id integer, unit_id integer, value float8, value_count integer)
+    ON CONFLICT (unit_id, period, indicator_id, option_id)
+    DO UPDATE SET value = value_rollup.value + excluded.value, value_count = value_rollup.value_count + excluded.value_count`;
 }
 
 /**

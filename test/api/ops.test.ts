@@ -251,11 +251,19 @@ describe('graceful shutdown', () => {
   it('gives up on a stuck request at the time limit and still closes the database', async () => {
     const app = await createTestApp();
     const server = await buildServer(app.ctx, { secureCookies: false, logLevel: 'silent' });
-    server.get('/api/test-stuck', () => new Promise(() => undefined));
+    let arrived = (): void => undefined;
+    const inFlight = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    server.get('/api/test-stuck', () => {
+      arrived();
+      return new Promise(() => undefined);
+    });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = server.server.address() as { port: number };
     const stuck = fetch(`http://127.0.0.1:${port}/api/test-stuck`).catch(() => null);
-    await new Promise((r) => setTimeout(r, 100));
+    // Shut down once the request is being served (a fixed pause was too short on a busy machine).
+    await inFlight;
     const result = await shutdownGracefully(server, () => app.ctx.close(), 300);
     assert.equal(result.drained, false);
     assert.ok(result.elapsedMs < 2000, `${result.elapsedMs} ms`);

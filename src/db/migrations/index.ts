@@ -18,6 +18,7 @@ import * as m0020 from './0020_report_status_coverage.ts';
 import * as m0021 from './0021_data_generation.ts';
 import * as m0022 from './0022_one_figure_index.ts';
 import * as m0023 from './0023_year_to_date_rollups.ts';
+import * as m0024 from './0024_audit_append.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0021_data_generation': m0021,
   '0022_one_figure_index': m0022,
   '0023_year_to_date_rollups': m0023,
+  '0024_audit_append': m0024,
 };

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { AppContext } from '../../src/app/context.ts';
+import { type AuditDraft, hashEntry, hashedTextAround, type JsonObject } from '../../src/audit/chain.ts';
+import { verifyAuditLog } from '../../src/audit/repository.ts';
+import { NO_OPTION } from '../../src/indicators/registry.ts';
+import { SECRECY_LEVELS } from '../../src/shared/secrecy.ts';
+import { readRollups, rebuildRollups, writeValues } from '../../src/values/repository.ts';
+import { BACKENDS, useScratchApp } from '../support/backends.ts';
+
+const text = fc.string({ unit: fc.constantFrom('a', 'Đ', 'ệ', '"', '\\', '\n', '’', '😀', ' ', '{', '0') });
+const json: fc.Arbitrary<JsonObject> = fc.dictionary(
+  text,
+  fc.jsonValue() as fc.Arbitrary<JsonObject[string]>,
+) as fc.Arbitrary<JsonObject>;
+const draft: fc.Arbitrary<AuditDraft> = fc.record({
+  at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  actorId: fc.option(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { nil: null }),
+  actorName: text,
+  action: text,
+  target: text,
+  unitId: fc.option(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { nil: null }),
+  secrecy: fc.constantFrom(...SECRECY_LEVELS),
+  details: json,
+});
+
+describe('the hashed text around an entry’s chained fields', () => {
+  it('is the text hashEntry hashes, for any entry', async () => {
+    const { createHash } = await import('node:crypto');
+    fc.assert(
+      fc.property(
+        draft,
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.stringMatching(/^[0-9a-f]{64}$/),
+        (d, seq, prevHash) => {
+          const { head, middle, tail } = hashedTextAround(d);
+          const hashed = createHash('sha256')
+            .update(`${head}${prevHash}${middle}${seq}${tail}`, 'utf8')
+            .digest('hex');
+          assert.equal(hashed, hashEntry({ ...d, seq }, prevHash));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+for (const { backend, skip } of BACKENDS) {
+  describe(`saves at the same time (${backend})`, { skip }, () => {
+    let ctx: AppContext;
+    useScratchApp(backend, '2026-11-29', async (suite) => {
+      ({ ctx } = suite);
+    });
+
+    it('each leave one audit entry on a chain that verifies, and roll-ups equal to their figures', async () => {
+      const form = ctx.catalogue.form('BC-THANG');
+      const indicator = ctx.catalogue.indicator('drug.cases');
+      const province = ctx.graph.findByCode('40', '2026-11-14');
+      assert.ok(form && indicator && province);
+      const communes = ctx.graph
+        .subtreeOn(province.id, '2026-11-14')
+        .map((id) => ctx.graph.get(id))
+        .filter((u) => u?.kind === 'commune');
+      assert.ok(communes.length >= 40);
+      const save = (unitId: number, value: number, expectedVersion?: number) =>
+        writeValues(
+          ctx.store,
+          ctx.graph,
+          [
+            {
+              formId: form.id,
+              unitId,
+              indicatorId: indicator.id,
+              optionId: NO_OPTION,
+              period: '2026-10',
+              value,
+              comment: `Ghi chú “${value}” – đúng\\sai`,
+              ...(expectedVersion === undefined ? {} : { expectedVersion }),
+            },
+          ],
+          { at: '2026-11-20T01:00:00.000Z', userId: null, source: 'api', reason: 'nhập số liệu' },
+          (summary) => ({
+            at: '2026-11-20T01:00:00.000Z',
+            actorId: null,
+            actorName: 'Cán bộ "xã" \\ thử',
+            action: 'values.write',
+            target: `unit:${unitId}`,
+            unitId,
+            secrecy: 'mat',
+            details: { inserted: summary.inserted, updated: summary.updated, ghiChú: 'Tết Nguyên đán' },
+          }),
+        );
+      // 40 communes save at once, then correct at once; one correction names a stale version and is refused.
+      await Promise.all(communes.slice(0, 40).map((u, i) => save(Number(u?.id), i + 0.5)));
+      const corrections = await Promise.allSettled(
+        communes.slice(0, 40).map((u, i) => save(Number(u?.id), i * 2 + 0.25, i === 7 ? 5 : 1)),
+      );
+      assert.equal(corrections.filter((r) => r.status === 'rejected').length, 1);
+
+      const verdict = await verifyAuditLog(ctx.store.db);
+      assert.ok(verdict.ok, JSON.stringify(verdict));
+      const entries = await ctx.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'values.write')
+        .orderBy('seq')
+        .execute();
+      // 40 saves and 39 corrections.
+      assert.equal(entries.length, 79);
+      const row = entries.find((e) => e.target === `unit:${communes[3]?.id}`);
+      assert.ok(row);
+      assert.equal(row.actor_name, 'Cán bộ "xã" \\ thử');
+      const details = JSON.parse(row.details) as {
+        ghiChú: string;
+        inserted: number;
+        figures: { versions: number };
+      };
+      assert.deepEqual(
+        [details.ghiChú, details.inserted, details.figures.versions],
+        ['Tết Nguyên đán', 1, 1],
+      );
+
+      const rollup = async () =>
+        (
+          await readRollups(ctx.store.db, {
+            unitIds: [province.id],
+            periods: ['2026-10'],
+            indicatorIds: [indicator.id],
+          })
+        )
+          .filter((r) => r.optionId === NO_OPTION)
+          .map((r) => [r.value, r.count]);
+      const saved = await rollup();
+      const expected = communes
+        .slice(0, 40)
+        .reduce((sum, _u, i) => sum + (i === 7 ? i + 0.5 : i * 2 + 0.25), 0);
+      assert.deepEqual(saved, [[expected, 40]]);
+      await rebuildRollups(ctx.store, ctx.graph, ['2026-10']);
+      assert.deepEqual(await rollup(), saved);
+    });
+  });
+}
