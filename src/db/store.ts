@@ -146,12 +146,16 @@ function atCommitWriter(
           pool: {
             connect: async () => ({
               query: (async (text: string, values: unknown[]) => {
-                if (!begun) {
-                  begun = true;
-                  open = true;
+                if (begun) return client.query(text, values);
+                begun = true;
+                open = true;
+                if (values.length > 0) {
                   await client.query('BEGIN');
+                  return client.query(text, values);
                 }
-                return client.query(text, values);
+                // A first statement without parameters goes with the BEGIN, in one round trip.
+                const answers = (await client.query(`BEGIN;\n${text}`)) as unknown as pg.QueryResult[];
+                return answers[answers.length - 1];
               }) as unknown as pg.PoolClient['query'],
               release: () => undefined,
             }),

@@ -1,11 +1,10 @@
 import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
-import type { AuditDraft } from '../audit/chain.ts';
 import { FigureSealer } from '../audit/figures.ts';
-import { appendAudit, appendAuditSync, appendAuditsAtCommit } from '../audit/repository.ts';
+import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import { copyField } from '../db/copy.ts';
 import { ensureYearPartitions, periodYear } from '../db/partitions.ts';
 import type { Database } from '../db/schema.ts';
-import { type AtCommit, type CopyIn, jsonLiteral, type Store } from '../db/store.ts';
+import type { CopyIn, Store } from '../db/store.ts';
 import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
@@ -17,7 +16,11 @@ import {
   VersionConflictError,
   type WriteSummary,
 } from './model.ts';
-import { RollupAccumulator, type RollupDelta } from './rollup.ts';
+import { savePostgres } from './postgres-saves.ts';
+import { RollupAccumulator, type RollupDelta, rollupRow } from './rollup.ts';
+import { type AuditFor, type ExistingRow, sameContent, sealedDraft } from './write-plan.ts';
+
+export type { AuditFor } from './write-plan.ts';
 
 /** Above this many figures for one period and form, existing values are read in one scan instead of one by one. */
 const SCAN_THRESHOLD = 2000;
@@ -26,13 +29,6 @@ const INSERT_BATCH = 100;
 const PG_CHUNK = 20_000;
 /** From this many figures on, PostgreSQL writes go through COPY into a staging table (imports, whole reports). */
 export const PG_BULK_THRESHOLD = 1000;
-
-interface ExistingRow {
-  value: number | null;
-  comment: string | null;
-  version: number;
-  change_id: number;
-}
 
 /**
  * Writes figures in one transaction: new keys are inserted at version 1, changed ones move their previous version
@@ -72,13 +68,7 @@ export async function writeValues(
           writeValuesPostgresBulk(trx, copy, graph, inputs, change, audit, stats),
         ),
       );
-    const writeAtCommit = store.writeAtCommit;
-    if (!writeAtCommit) throw new Error('a PostgreSQL store writes with its commit');
-    return committed(
-      await writeAtCommit((trx, atCommit) =>
-        writeValuesPostgres(trx, atCommit, graph, inputs, change, audit, stats),
-      ),
-    );
+    return committed(await savePostgres(store, { graph, inputs, change, audit, stats }));
   } catch (error) {
     // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
     // rows read FOR UPDATE cover existing figures; this covers the new ones.
@@ -86,42 +76,6 @@ export async function writeValues(
       throw new VersionConflictError(inputs[0], 0, 1);
     throw error;
   }
-}
-
-/** The audit record of a write that changed something, written in the same transaction. */
-export type AuditFor = (summary: WriteSummary) => AuditDraft;
-
-/**
- * The audit entry that binds a change set's figure versions into the chain: the caller's, or a plain one when the
- * caller gave none, with the seal of the versions written added to its details (every write path seals this way).
- */
-function sealedDraft(
-  change: ChangeSetInput,
-  changeId: number,
-  summary: WriteSummary,
-  sealer: FigureSealer,
-  audit?: AuditFor,
-): AuditDraft {
-  const seal = sealer.seal({
-    id: changeId,
-    at: change.at,
-    userId: change.userId,
-    source: change.source,
-    reason: change.reason,
-  });
-  const draft: AuditDraft = audit
-    ? audit(summary)
-    : {
-        at: change.at,
-        actorId: change.userId,
-        actorName: change.userId === null ? 'hệ thống' : `người dùng ${change.userId}`,
-        action: 'values.write',
-        target: `change_set:${summary.changeId}`,
-        unitId: null,
-        secrecy: 'none',
-        details: { changeId: summary.changeId, inserted: summary.inserted, updated: summary.updated },
-      };
-  return { ...draft, details: { ...draft.details, figures: { ...seal } } };
 }
 
 /** A numeric key of (unit, indicator, option) within one period and form: cheaper than text for million-figure writes. */
@@ -143,10 +97,6 @@ function assertUniqueKeys(inputs: ValueInput[]): void {
     if (keys.has(key)) throw new Error(`the same figure appears twice in one write (${keyString(input)})`);
     keys.add(key);
   }
-}
-
-function sameContent(existing: ExistingRow, input: ValueInput): boolean {
-  return existing.value === input.value && existing.comment === input.comment;
 }
 
 type Sqlite = NonNullable<Store['sqlite']>;
@@ -340,113 +290,6 @@ function writeValuesSqlite(
     return summary;
   });
   return run.immediate();
-}
-
-async function writeValuesPostgres(
-  trx: Kysely<Database>,
-  atCommit: AtCommit,
-  graph: UnitGraph,
-  inputs: ValueInput[],
-  change: ChangeSetInput,
-  audit?: AuditFor,
-  stats: { rollups: number } = { rollups: 0 },
-): Promise<WriteSummary> {
-  const { id: changeId } = await trx
-    .insertInto('change_set')
-    .values({ at: change.at, user_id: change.userId, source: change.source, reason: change.reason })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const rollups = new RollupAccumulator(graph);
-  const sealer = new FigureSealer();
-  let inserted = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (let start = 0; start < inputs.length; start += PG_CHUNK) {
-    const chunk = inputs.slice(start, start + PG_CHUNK);
-    const existing = await lockExisting(trx, chunk);
-
-    const inserts: ValueInput[] = [];
-    const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
-    for (const input of chunk) {
-      const old = existing.get(keyString(input));
-      if (!old) {
-        if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
-          throw new VersionConflictError(input, input.expectedVersion, 0);
-        if (input.value === null && input.comment === null) {
-          unchanged++;
-          continue;
-        }
-        inserts.push(input);
-        rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
-        sealer.add(input, 1);
-        continue;
-      }
-      if (input.expectedVersion !== undefined && input.expectedVersion !== old.version) {
-        throw new VersionConflictError(input, input.expectedVersion, old.version);
-      }
-      if (sameContent(old, input)) {
-        unchanged++;
-        continue;
-      }
-      updates.push({ input, old });
-      sealer.add(input, old.version + 1);
-      rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
-    }
-    if (inserts.length > 0) {
-      await sql`
-        INSERT INTO data_value (period, indicator_id, option_id, unit_id, form_id, value, comment, version, change_id)
-        SELECT period, indicator_id, option_id, unit_id, form_id, value, comment, 1, ${changeId}
-        FROM unnest(${inserts.map((i) => i.period)}::text[], ${inserts.map((i) => i.indicatorId)}::int[], ${inserts.map((i) => i.optionId)}::int[],
-                    ${inserts.map((i) => i.unitId)}::int[], ${inserts.map((i) => i.formId)}::int[], ${inserts.map((i) => i.value)}::float8[],
-                    ${inserts.map((i) => i.comment)}::text[])
-             AS k(period, indicator_id, option_id, unit_id, form_id, value, comment)`.execute(trx);
-      // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
-      const reports = new Map<string, ValueInput>();
-      for (const i of inserts) reports.set(`${i.formId}|${i.unitId}|${i.period}`, i);
-      const r = [...reports.values()];
-      await sql`
-        INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
-        SELECT form_id, unit_id, period, 'draft', 1, ${change.at}
-        FROM unnest(${r.map((i) => i.formId)}::int[], ${r.map((i) => i.unitId)}::int[], ${r.map((i) => i.period)}::text[])
-             AS k(form_id, unit_id, period)
-        ON CONFLICT (form_id, period, unit_id) DO NOTHING`.execute(trx);
-      inserted += inserts.length;
-    }
-    if (updates.length > 0) {
-      await replaceValuesPostgres(trx, updates, changeId);
-      updated += updates.length;
-    }
-  }
-  if (inserted + updated === 0) {
-    await trx.deleteFrom('change_set').where('id', '=', changeId).execute();
-    return { changeId: null, inserted, updated, unchanged };
-  }
-  const deltas = rollups.entries();
-  // The roll-ups of the units above (the province's, the nation's) and the audit chain's head are what every save
-  // changes: sent with the commit, so that saves wait for each other only while the server runs them.
-  void atCommit(rollupsAtCommit(deltas));
-  stats.rollups = deltas.length;
-  const summary = { changeId, inserted, updated, unchanged };
-  void appendAuditsAtCommit(atCommit, [sealedDraft(change, changeId, summary, sealer, audit)]);
-  return summary;
-}
-
-/** The roll-up changes as one statement whose values are in its text (see `AtCommit`). */
-function rollupsAtCommit(deltas: RollupDelta[]): string {
-  const rows = deltas.map((d) => ({
-    period: d.period,
-    indicator_id: d.indicatorId,
-    option_id: d.optionId,
-    unit_id: d.unitId,
-    value: d.value,
-    value_count: d.count,
-  }));
-  return `INSERT INTO value_rollup (period, indicator_id, option_id, unit_id, value, value_count)
-    SELECT period, indicator_id, option_id, unit_id, value, value_count
-    FROM json_to_recordset(${jsonLiteral(rows)}::json)
-      AS r(period text, indicator_id integer, option_id integer, unit_id integer, value float8, value_count integer)
-    ON CONFLICT (unit_id, period, indicator_id, option_id)
-    DO UPDATE SET value = value_rollup.value + excluded.value, value_count = value_rollup.value_count + excluded.value_count`;
 }
 
 /**
@@ -706,19 +549,7 @@ export async function rebuildRollups(store: Store, graph: UnitGraph, periods?: s
       const entries = acc.entries();
       for (let start = 0; start < entries.length; start += 500) {
         const part = entries.slice(start, start + 500);
-        await trx
-          .insertInto('value_rollup')
-          .values(
-            part.map((d) => ({
-              period: d.period,
-              indicator_id: d.indicatorId,
-              option_id: d.optionId,
-              unit_id: d.unitId,
-              value: d.value,
-              value_count: d.count,
-            })),
-          )
-          .execute();
+        await trx.insertInto('value_rollup').values(part.map(rollupRow)).execute();
       }
       written += entries.length;
     }

@@ -13,6 +13,25 @@ export interface RollupDelta {
   count: number;
 }
 
+/** A delta as a row of `value_rollup`. */
+export function rollupRow(d: RollupDelta): {
+  period: string;
+  indicator_id: number;
+  option_id: number;
+  unit_id: number;
+  value: number;
+  value_count: number;
+} {
+  return {
+    period: d.period,
+    indicator_id: d.indicatorId,
+    option_id: d.optionId,
+    unit_id: d.unitId,
+    value: d.value,
+    value_count: d.count,
+  };
+}
+
 /**
  * Accumulates the roll-up changes caused by changed figures: each figure counts in its own unit and in every
  * ancestor on the period's reference date (the tree of the day the reporting window ends).

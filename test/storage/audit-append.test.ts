@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import type { AppContext } from '../../src/app/context.ts';
 import { type AuditDraft, hashEntry, hashedTextAround, type JsonObject } from '../../src/audit/chain.ts';
 import { verifyAuditLog } from '../../src/audit/repository.ts';
@@ -93,6 +94,13 @@ for (const { backend, skip } of BACKENDS) {
         );
       // 40 communes save at once, then correct at once; one correction names a stale version and is refused.
       await Promise.all(communes.slice(0, 40).map((u, i) => save(Number(u?.id), i + 0.5)));
+      if (backend === 'postgres') {
+        // Written together: fewer transactions than saves.
+        const { rows } = await sql<{
+          n: number;
+        }>`SELECT count(DISTINCT xmin::text)::int AS n FROM change_set`.execute(ctx.store.db);
+        assert.ok((rows[0]?.n ?? 40) < 40, `${rows[0]?.n} transactions for 40 saves`);
+      }
       const corrections = await Promise.allSettled(
         communes.slice(0, 40).map((u, i) => save(Number(u?.id), i * 2 + 0.25, i === 7 ? 5 : 1)),
       );
@@ -138,6 +146,61 @@ for (const { backend, skip } of BACKENDS) {
       assert.deepEqual(saved, [[expected, 40]]);
       await rebuildRollups(ctx.store, ctx.graph, ['2026-10']);
       assert.deepEqual(await rollup(), saved);
+    });
+
+    it('fail alone when the database refuses one; the others are written', async () => {
+      const form = ctx.catalogue.form('BC-THANG');
+      const indicator = ctx.catalogue.indicator('crime.occurred');
+      const province = ctx.graph.findByCode('01', '2026-11-14');
+      assert.ok(form && indicator && province);
+      const communes = ctx.graph
+        .subtreeOn(province.id, '2026-11-14')
+        .map((id) => ctx.graph.get(id))
+        .filter((u) => u?.kind === 'commune')
+        .slice(0, 12);
+      const change = { at: '2026-11-21T01:00:00.000Z', userId: null, source: 'api' as const, reason: null };
+      const results = await Promise.allSettled(
+        communes.map((u, i) =>
+          writeValues(
+            ctx.store,
+            ctx.graph,
+            [
+              {
+                // The sixth names a form that does not exist: its report cannot be recorded.
+                formId: i === 5 ? 999_999 : form.id,
+                unitId: Number(u?.id),
+                indicatorId: indicator.id,
+                optionId: NO_OPTION,
+                period: '2026-10',
+                value: i + 1,
+                comment: null,
+              },
+            ],
+            change,
+          ),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.status),
+        communes.map((_u, i) => (i === 5 ? 'rejected' : 'fulfilled')),
+      );
+      const changeSets = new Set(results.map((r) => (r.status === 'fulfilled' ? r.value.changeId : null)));
+      assert.equal(changeSets.size, 12, 'each save has its own change set');
+      const stored = await ctx.store.db
+        .selectFrom('data_value')
+        .select(['unit_id', 'value'])
+        .where('indicator_id', '=', indicator.id)
+        .where('period', '=', '2026-10')
+        .execute();
+      assert.equal(stored.length, 11);
+      assert.ok(!stored.some((r) => r.unit_id === communes[5]?.id));
+      const [rollup] = await readRollups(ctx.store.db, {
+        unitIds: [province.id],
+        periods: ['2026-10'],
+        indicatorIds: [indicator.id],
+      });
+      assert.deepEqual([rollup?.value, rollup?.count], [78 - 6, 11]);
+      assert.ok((await verifyAuditLog(ctx.store.db)).ok);
     });
   });
 }
