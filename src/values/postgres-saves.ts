@@ -81,8 +81,9 @@ class SaveLane {
           settle(batch, await this.write(batch));
         } catch (error) {
           // A save that makes the transaction fail (two saves creating the same figure on two servers, say) fails
-          // alone: each is written again on its own.
-          if (batch.length === 1) for (const s of batch) s.reject(error);
+          // alone: each is written again on its own. Only when the server refused the transaction: after a lost
+          // connection it may have committed, and writing the saves again would record them twice.
+          if (batch.length === 1 || !refusedByServer(error)) for (const s of batch) s.reject(error);
           else
             for (const s of batch)
               await this.write([s]).then(
@@ -142,6 +143,17 @@ class SaveLane {
       return results;
     });
   }
+}
+
+/**
+ * An error the server reported for a statement (SQLSTATE), after which the transaction is rolled back; not a lost
+ * connection (class 08) or a server shutting down (class 57), after which a COMMIT sent may have been carried out.
+ */
+function refusedByServer(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57')
+  );
 }
 
 function settle(batch: Waiting[], results: Array<WriteSummary | Error>): void {
