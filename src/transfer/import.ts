@@ -11,7 +11,7 @@ import { AppError } from '../shared/errors.ts';
 import { highestSecrecy } from '../shared/secrecy.ts';
 import { isValidOn, OPEN_END, type Unit, type UnitKind } from '../units/model.ts';
 import { importFileIsolated, UntrustedFileRefused } from '../untrusted/index.ts';
-import { type ValueInput, VersionConflictError } from '../values/model.ts';
+import { EDITABLE_STATUSES, type ValueInput, VersionConflictError } from '../values/model.ts';
 import { writeValues } from '../values/repository.ts';
 import { formatDate, type IsoDate } from '../vietnamese/dates.ts';
 import { NumberFormatError, parseNumber, roundTo } from '../vietnamese/numbers.ts';
@@ -83,7 +83,6 @@ export interface ImportOutcome extends ImportSummary {
   completeDate: string | null;
 }
 
-const EDITABLE = new Set(['draft', 'returned']);
 const STATUS_VI: Record<string, string> = {
   submitted: 'đã nộp',
   approved: 'đã duyệt',
@@ -581,11 +580,11 @@ async function plan(
         const comment = cell.comment ?? old?.comment ?? null;
         return old ? old.value === value && old.comment === comment : value === null && comment === null;
       };
-      if (!EDITABLE.has(status) && group.cells.every(same)) {
+      if (!EDITABLE_STATUSES.has(status) && group.cells.every(same)) {
         unchanged += group.cells.length;
         continue;
       }
-      if (!EDITABLE.has(status)) {
+      if (!EDITABLE_STATUSES.has(status)) {
         const date = referenceDate(period);
         planner.reject({
           row: group.firstRow,

@@ -51,3 +51,21 @@ export class VersionConflictError extends Error {
     this.name = 'VersionConflictError';
   }
 }
+
+/** The report a save belongs to: its figures may change only while it is a draft or returned to its unit. */
+export interface ReportKey {
+  formId: number;
+  unitId: number;
+  period: string;
+}
+
+/** The statuses in which a report's figures may be changed. */
+export const EDITABLE_STATUSES: ReadonlySet<string> = new Set(['draft', 'returned']);
+
+/** A save into a report that has been submitted, approved or locked (as found inside the save's transaction). */
+export class ReportNotEditableError extends Error {
+  constructor(readonly status: string) {
+    super(`the report is ${status}; return or reopen it first`);
+    this.name = 'ReportNotEditableError';
+  }
+}

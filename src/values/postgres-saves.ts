@@ -8,7 +8,10 @@ import { jsonLiteral, type Store } from '../db/store.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
   type ChangeSetInput,
+  EDITABLE_STATUSES,
   keyString,
+  type ReportKey,
+  ReportNotEditableError,
   type ValueInput,
   VersionConflictError,
   type WriteSummary,
@@ -34,6 +37,8 @@ export interface PostgresSave {
   audit: AuditFor | undefined;
   /** Roll-up rows written, for the metrics. */
   stats: { rollups: number };
+  /** The report that must be editable for the save to be written (see writeValues). */
+  editableReport: ReportKey | undefined;
 }
 
 interface Waiting extends PostgresSave {
@@ -120,13 +125,15 @@ class SaveLane {
     const writeAtCommit = this.store.writeAtCommit;
     if (!writeAtCommit) throw new Error('a PostgreSQL store writes with its commit');
     return writeAtCommit(async (trx, atCommit) => {
-      const { changeIds, existing } = await lockForSaves(
-        trx,
-        batch.map((s) => s.inputs),
-      );
+      const { changeIds, existing, statuses } = await lockForSaves(trx, batch);
       const planned: PlannedSave[] = [];
       const results = batch.map((save, i): WriteSummary | Error => {
         try {
+          const report = save.editableReport;
+          if (report) {
+            const status = statuses.get(reportKeyString(report)) ?? 'draft';
+            if (!EDITABLE_STATUSES.has(status)) return new ReportNotEditableError(status);
+          }
           const plan = planSave(save, changeIds[i] as number, existing);
           if (plan.summary.changeId !== null) planned.push(plan);
           return plan.summary;
@@ -343,9 +350,20 @@ function periodsLiteral(periods: string[]): string {
  */
 async function lockForSaves(
   trx: Kysely<Database>,
-  saves: ValueInput[][],
-): Promise<{ changeIds: number[]; existing: Map<string, ExistingRow> }> {
-  const inputs = saves.flat();
+  saves: PostgresSave[],
+): Promise<{ changeIds: number[]; existing: Map<string, ExistingRow>; statuses: Map<string, string> }> {
+  const inputs = saves.flatMap((s) => s.inputs);
+  const reports = saves.flatMap((s) =>
+    s.editableReport
+      ? [
+          {
+            form_id: s.editableReport.formId,
+            unit_id: s.editableReport.unitId,
+            period: s.editableReport.period,
+          },
+        ]
+      : [],
+  );
   const keys = inputs.map((i) => ({
     period: i.period,
     indicator_id: i.indicatorId,
@@ -356,15 +374,23 @@ async function lockForSaves(
   const { rows } = await sql<
     Partial<ExistingRow> & {
       change_ids: number[];
+      statuses: Array<[number, number, string, string]> | null;
       period: string | null;
       indicator_id: number;
       option_id: number;
       unit_id: number;
       form_id: number;
     }
-  >`${sql.raw(`SELECT n.change_ids, x.*
+  >`${sql.raw(`SELECT n.change_ids, r.statuses, x.*
     FROM (SELECT array_agg(nextval(pg_get_serial_sequence('change_set', 'id'))::integer ORDER BY g) AS change_ids
           FROM generate_series(1, ${saves.length}) g) n
+    -- The statuses of the reports saved into, locked FOR SHARE: none can be submitted or approved until this commits.
+    CROSS JOIN (SELECT json_agg(json_build_array(s.form_id, s.unit_id, s.period, s.status)) AS statuses
+          FROM (SELECT s.form_id, s.unit_id, s.period, s.status
+                FROM json_to_recordset(${jsonLiteral(reports)}::json) AS k(form_id integer, unit_id integer, period text)
+                JOIN submission s USING (form_id, unit_id, period)
+                ORDER BY s.form_id, s.period, s.unit_id
+                FOR SHARE OF s) s) r
     LEFT JOIN LATERAL (
       SELECT d.period, d.indicator_id, d.option_id, d.unit_id, d.form_id, d.value, d.comment, d.version, d.change_id
       FROM json_to_recordset(${jsonLiteral(keys)}::json)
@@ -374,7 +400,8 @@ async function lockForSaves(
       ORDER BY d.unit_id, d.period, d.indicator_id, d.option_id, d.form_id
       FOR UPDATE OF d
     ) x ON true`)}`.execute(trx);
-  const changeIds = rows[0]?.change_ids.map(Number) ?? [];
+  const first = rows[0];
+  const changeIds = first?.change_ids.map(Number) ?? [];
   if (changeIds.length !== saves.length) throw new Error('no change set numbers were given');
   const existing = new Map<string, ExistingRow>();
   for (const row of rows) {
@@ -395,5 +422,12 @@ async function lockForSaves(
       },
     );
   }
-  return { changeIds, existing };
+  const statuses = new Map<string, string>();
+  for (const [formId, unitId, period, status] of first?.statuses ?? [])
+    statuses.set(reportKeyString({ formId, unitId, period }), status);
+  return { changeIds, existing, statuses };
+}
+
+function reportKeyString(r: ReportKey): string {
+  return `${r.formId}|${r.unitId}|${r.period}`;
 }

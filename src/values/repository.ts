@@ -9,7 +9,10 @@ import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
   type ChangeSetInput,
+  EDITABLE_STATUSES,
   keyString,
+  type ReportKey,
+  ReportNotEditableError,
   type StoredValue,
   type ValueInput,
   type ValueKey,
@@ -42,6 +45,8 @@ export async function writeValues(
   inputs: ValueInput[],
   change: ChangeSetInput,
   audit?: AuditFor,
+  /** Refuses the write (ReportNotEditableError) unless this report is editable, checked inside the transaction. */
+  editableReport?: ReportKey,
 ): Promise<WriteSummary> {
   assertUniqueKeys(inputs);
   // Roll-up rows written, reported with the figures once the transaction has committed.
@@ -57,7 +62,9 @@ export async function writeValues(
   if (store.sqlite) {
     const sqlite = store.sqlite;
     return committed(
-      await store.exclusive(async () => writeValuesSqlite(sqlite, graph, inputs, change, audit, stats)),
+      await store.exclusive(async () =>
+        writeValuesSqlite(sqlite, graph, inputs, change, audit, stats, editableReport),
+      ),
     );
   }
   await ensureYearPartitions(store, new Set(inputs.map((i) => periodYear(i.period))));
@@ -65,10 +72,10 @@ export async function writeValues(
     if (inputs.length >= PG_BULK_THRESHOLD && store.writeWithCopy)
       return committed(
         await store.writeWithCopy((trx, copy) =>
-          writeValuesPostgresBulk(trx, copy, graph, inputs, change, audit, stats),
+          writeValuesPostgresBulk(trx, copy, graph, inputs, change, audit, stats, editableReport),
         ),
       );
-    return committed(await savePostgres(store, { graph, inputs, change, audit, stats }));
+    return committed(await savePostgres(store, { graph, inputs, change, audit, stats, editableReport }));
   } catch (error) {
     // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
     // rows read FOR UPDATE cover existing figures; this covers the new ones.
@@ -129,6 +136,9 @@ function prepareSqlite(db: Sqlite) {
     insertHistory: db.prepare(
       'INSERT INTO data_value_history (period, indicator_id, option_id, unit_id, form_id, version, value, comment, change_id, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    reportStatus: db.prepare(
+      'SELECT status FROM submission WHERE form_id = ? AND unit_id = ? AND period = ?',
+    ),
     ensureReport: db.prepare(
       "INSERT INTO submission (form_id, unit_id, period, status, version, updated_at) VALUES (?, ?, ?, 'draft', 1, ?) ON CONFLICT (form_id, period, unit_id) DO NOTHING",
     ),
@@ -166,9 +176,17 @@ function writeValuesSqlite(
   change: ChangeSetInput,
   audit?: AuditFor,
   stats: { rollups: number } = { rollups: 0 },
+  editableReport?: ReportKey,
 ): WriteSummary {
   const s = statements(db);
   const run = db.transaction((): WriteSummary => {
+    if (editableReport) {
+      const row = s.reportStatus.get(editableReport.formId, editableReport.unitId, editableReport.period) as
+        | { status: string }
+        | undefined;
+      const status = row?.status ?? 'draft';
+      if (!EDITABLE_STATUSES.has(status)) throw new ReportNotEditableError(status);
+    }
     const changeId = Number(
       s.insertChange.run(change.at, change.userId, change.source, change.reason).lastInsertRowid,
     );
@@ -421,7 +439,21 @@ async function writeValuesPostgresBulk(
   change: ChangeSetInput,
   audit: AuditFor | undefined,
   stats: { rollups: number },
+  editableReport?: ReportKey,
 ): Promise<WriteSummary> {
+  if (editableReport) {
+    // FOR SHARE: the report's status cannot change until this write commits.
+    const row = await trx
+      .selectFrom('submission')
+      .select('status')
+      .where('form_id', '=', editableReport.formId)
+      .where('unit_id', '=', editableReport.unitId)
+      .where('period', '=', editableReport.period)
+      .forShare()
+      .executeTakeFirst();
+    const status = row?.status ?? 'draft';
+    if (!EDITABLE_STATUSES.has(status)) throw new ReportNotEditableError(status);
+  }
   const { id: changeId } = await trx
     .insertInto('change_set')
     .values({ at: change.at, user_id: change.userId, source: change.source, reason: change.reason })

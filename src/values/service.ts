@@ -9,7 +9,7 @@ import { AppError, type FieldIssue } from '../shared/errors.ts';
 import type { SubmissionStatus } from '../submissions/workflow.ts';
 import type { Unit } from '../units/model.ts';
 import { roundTo } from '../vietnamese/numbers.ts';
-import { type ValueInput, VersionConflictError, type WriteSummary } from './model.ts';
+import { ReportNotEditableError, type ValueInput, VersionConflictError, type WriteSummary } from './model.ts';
 import { readValues, valueHistory, writeValues } from './repository.ts';
 
 export interface FormCell {
@@ -207,8 +207,6 @@ export function toValueInputs(
   return out;
 }
 
-const EDITABLE = new Set(['draft', 'returned']);
-
 /** The submission status of a unit's form for a period ("draft" when nothing was submitted). */
 export async function submissionStatus(
   ctx: AppContext,
@@ -246,14 +244,6 @@ export async function saveFormValues(
   const period = resolvePeriod(input.period);
   const unit = resolveUnitForPeriod(ctx.graph, input.unit, period);
   const form = requireForm(ctx, input.form);
-  const status = await submissionStatus(ctx, form, unit, period);
-  if (!EDITABLE.has(status)) {
-    throw new AppError(
-      'locked',
-      `Báo cáo đang ở trạng thái "${status}", không sửa được; cần trả lại hoặc mở lại báo cáo trước`,
-      `the report is ${status}; return or reopen it first`,
-    );
-  }
   const values = toValueInputs(ctx, form, unit, period, input.cells);
   try {
     const at = ctx.clock.now().toISOString();
@@ -277,10 +267,19 @@ export async function saveFormValues(
           source: input.source,
         },
       }),
+      // Checked inside the save's transaction: a report submitted or approved meanwhile is not changed behind it.
+      { formId: form.id, unitId: unit.id, period: period.id },
     );
     await recordSources(ctx, form, unit, period, input.cells, at);
     return summary;
   } catch (error) {
+    if (error instanceof ReportNotEditableError) {
+      throw new AppError(
+        'locked',
+        `Báo cáo đang ở trạng thái "${error.status}", không sửa được; cần trả lại hoặc mở lại báo cáo trước`,
+        `the report is ${error.status}; return or reopen it first`,
+      );
+    }
     if (error instanceof VersionConflictError) {
       const indicator = ctx.catalogue.indicatorById(error.key.indicatorId);
       throw new AppError(

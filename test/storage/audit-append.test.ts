@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { AppContext } from '../../src/app/context.ts';
 import { type AuditDraft, hashEntry, hashedTextAround, type JsonObject } from '../../src/audit/chain.ts';
 import { verifyAuditLog } from '../../src/audit/repository.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { SECRECY_LEVELS } from '../../src/shared/secrecy.ts';
+import { ReportNotEditableError } from '../../src/values/model.ts';
 import { readRollups, rebuildRollups, writeValues } from '../../src/values/repository.ts';
-import { BACKENDS, useScratchApp } from '../support/backends.ts';
+import { BACKENDS, type ScratchDatabase, useScratchApp } from '../support/backends.ts';
 
 const text = fc.string({ unit: fc.constantFrom('a', 'Đ', 'ệ', '"', '\\', '\n', '’', '😀', ' ', '{', '0') });
 const json: fc.Arbitrary<JsonObject> = fc.dictionary(
@@ -50,8 +52,9 @@ describe('the hashed text around an entry’s chained fields', () => {
 for (const { backend, skip } of BACKENDS) {
   describe(`saves at the same time (${backend})`, { skip }, () => {
     let ctx: AppContext;
+    let scratch: ScratchDatabase;
     useScratchApp(backend, '2026-11-29', async (suite) => {
-      ({ ctx } = suite);
+      ({ ctx, scratch } = suite);
     });
 
     it('each leave one audit entry on a chain that verifies, and roll-ups equal to their figures', async () => {
@@ -201,6 +204,61 @@ for (const { backend, skip } of BACKENDS) {
       });
       assert.deepEqual([rollup?.value, rollup?.count], [78 - 6, 11]);
       assert.ok((await verifyAuditLog(ctx.store.db)).ok);
+    });
+
+    it('refuse a save into a report submitted meanwhile, checked inside the save’s transaction', async () => {
+      const form = ctx.catalogue.form('BC-THANG');
+      const indicator = ctx.catalogue.indicator('drug.suspects');
+      const unit = ctx.graph.findByCode('79', '2026-11-14');
+      assert.ok(form && indicator && unit);
+      const report = { formId: form.id, unitId: unit.id, period: '2026-09' };
+      const save = (value: number) =>
+        writeValues(
+          ctx.store,
+          ctx.graph,
+          [{ ...report, indicatorId: indicator.id, optionId: NO_OPTION, value, comment: null }],
+          { at: '2026-11-22T01:00:00.000Z', userId: null, source: 'api', reason: null },
+          undefined,
+          report,
+        );
+      await save(1);
+      const submit = (status: string) =>
+        sql`UPDATE submission SET status = ${status}
+            WHERE form_id = ${report.formId} AND unit_id = ${report.unitId} AND period = ${report.period}`;
+      if (backend === 'postgres') {
+        // The report is submitted by another connection while the save is under way.
+        const other = new pg.Client({ connectionString: scratch.url });
+        await other.connect();
+        try {
+          await other.query('BEGIN');
+          const compiled = submit('submitted').compile(ctx.store.db);
+          await other.query(compiled.sql, [...compiled.parameters]);
+          let settled = false;
+          const saving = save(2).finally(() => {
+            settled = true;
+          });
+          saving.catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          assert.equal(settled, false, 'the save waits for the report’s status');
+          await other.query('COMMIT');
+          await assert.rejects(saving, ReportNotEditableError);
+        } finally {
+          await other.end();
+        }
+      } else {
+        await submit('submitted').execute(ctx.store.db);
+        await assert.rejects(save(2), ReportNotEditableError);
+      }
+      const stored = await ctx.store.db
+        .selectFrom('data_value')
+        .select(['value', 'version'])
+        .where('indicator_id', '=', indicator.id)
+        .where('unit_id', '=', unit.id)
+        .where('period', '=', report.period)
+        .execute();
+      assert.deepEqual(stored, [{ value: 1, version: 1 }]);
+      await submit('returned').execute(ctx.store.db);
+      assert.equal((await save(3)).updated, 1);
     });
   });
 }
