@@ -11,7 +11,12 @@ import { AppError } from '../shared/errors.ts';
 import { highestSecrecy } from '../shared/secrecy.ts';
 import { isValidOn, OPEN_END, type Unit, type UnitKind } from '../units/model.ts';
 import { importFileIsolated, UntrustedFileRefused } from '../untrusted/index.ts';
-import { EDITABLE_STATUSES, type ValueInput, VersionConflictError } from '../values/model.ts';
+import {
+  EDITABLE_STATUSES,
+  ReportNotEditableError,
+  type ValueInput,
+  VersionConflictError,
+} from '../values/model.ts';
 import { writeValues } from '../values/repository.ts';
 import { formatDate, type IsoDate } from '../vietnamese/dates.ts';
 import { NumberFormatError, parseNumber, roundTo } from '../vietnamese/numbers.ts';
@@ -789,6 +794,9 @@ export async function importWithReports(ctx: AppContext, options: ImportOptions)
           reports: groups.map((g) => `${g.form.code}/${g.unit.code}/${g.period.id}`).slice(0, 50),
         },
       }),
+      // The reports written into must still be editable inside the write's transaction (checked above from a read
+      // before it): a report submitted or approved meanwhile is not changed behind its approver.
+      groups.map((g) => ({ formId: g.form.id, unitId: g.unit.id, period: g.period.id })),
     );
     // A deletion is written as a cleared figure (its history kept), which the store counts as an update.
     return { ...summary, imported: written.inserted, updated: Math.max(0, written.updated - result.deleted) };
@@ -798,6 +806,25 @@ export async function importWithReports(ctx: AppContext, options: ImportOptions)
         'conflict',
         'Số liệu vừa được người khác sửa trong lúc nhập tệp; chưa nhập gì, hãy nhập lại tệp',
         'figures changed during the import; nothing was imported, import the file again',
+      );
+    }
+    if (error instanceof ReportNotEditableError) {
+      const group = groups.find(
+        (g) =>
+          g.form.id === error.report.formId &&
+          g.unit.id === error.report.unitId &&
+          g.period.id === error.report.period,
+      );
+      const name = group
+        ? ctx.graph.nameOn(group.unit.id, referenceDate(group.period))
+        : `đơn vị ${error.report.unitId}`;
+      const row = group ? ` (dòng ${group.firstRow})` : '';
+      throw new AppError(
+        'conflict',
+        `Báo cáo ${group?.form.code ?? ''} kỳ ${group ? periodLabelVi(group.period) : error.report.period} của ${name}${row} đã chuyển sang trạng thái "${
+          STATUS_VI[error.status] ?? error.status
+        }" trong lúc nhập tệp; chưa nhập gì, cần trả lại hoặc mở lại báo cáo rồi nhập lại tệp`,
+        `a report was ${error.status} during the import${group ? ` (row ${group.firstRow})` : ''}; nothing was imported`,
       );
     }
     throw error;

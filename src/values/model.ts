@@ -64,7 +64,10 @@ export const EDITABLE_STATUSES: ReadonlySet<string> = new Set(['draft', 'returne
 
 /** A save into a report that has been submitted, approved or locked (as found inside the save's transaction). */
 export class ReportNotEditableError extends Error {
-  constructor(readonly status: string) {
+  constructor(
+    readonly status: string,
+    readonly report: ReportKey,
+  ) {
     super(`the report is ${status}; return or reopen it first`);
     this.name = 'ReportNotEditableError';
   }

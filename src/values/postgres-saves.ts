@@ -37,8 +37,8 @@ export interface PostgresSave {
   audit: AuditFor | undefined;
   /** Roll-up rows written, for the metrics. */
   stats: { rollups: number };
-  /** The report that must be editable for the save to be written (see writeValues). */
-  editableReport: ReportKey | undefined;
+  /** The reports that must be editable for the save to be written (see writeValues). */
+  editableReports: readonly ReportKey[];
 }
 
 interface Waiting extends PostgresSave {
@@ -129,10 +129,9 @@ class SaveLane {
       const planned: PlannedSave[] = [];
       const results = batch.map((save, i): WriteSummary | Error => {
         try {
-          const report = save.editableReport;
-          if (report) {
+          for (const report of save.editableReports) {
             const status = statuses.get(reportKeyString(report)) ?? 'draft';
-            if (!EDITABLE_STATUSES.has(status)) return new ReportNotEditableError(status);
+            if (!EDITABLE_STATUSES.has(status)) return new ReportNotEditableError(status, report);
           }
           const plan = planSave(save, changeIds[i] as number, existing);
           if (plan.summary.changeId !== null) planned.push(plan);
@@ -354,15 +353,7 @@ async function lockForSaves(
 ): Promise<{ changeIds: number[]; existing: Map<string, ExistingRow>; statuses: Map<string, string> }> {
   const inputs = saves.flatMap((s) => s.inputs);
   const reports = saves.flatMap((s) =>
-    s.editableReport
-      ? [
-          {
-            form_id: s.editableReport.formId,
-            unit_id: s.editableReport.unitId,
-            period: s.editableReport.period,
-          },
-        ]
-      : [],
+    s.editableReports.map((r) => ({ form_id: r.formId, unit_id: r.unitId, period: r.period })),
   );
   const keys = inputs.map((i) => ({
     period: i.period,

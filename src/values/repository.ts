@@ -45,8 +45,8 @@ export async function writeValues(
   inputs: ValueInput[],
   change: ChangeSetInput,
   audit?: AuditFor,
-  /** Refuses the write (ReportNotEditableError) unless this report is editable, checked inside the transaction. */
-  editableReport?: ReportKey,
+  /** Refuses the write (ReportNotEditableError) unless these reports are editable, checked inside the transaction. */
+  editableReports: readonly ReportKey[] = [],
 ): Promise<WriteSummary> {
   assertUniqueKeys(inputs);
   // Roll-up rows written, reported with the figures once the transaction has committed.
@@ -63,7 +63,7 @@ export async function writeValues(
     const sqlite = store.sqlite;
     return committed(
       await store.exclusive(async () =>
-        writeValuesSqlite(sqlite, graph, inputs, change, audit, stats, editableReport),
+        writeValuesSqlite(sqlite, graph, inputs, change, audit, stats, editableReports),
       ),
     );
   }
@@ -72,10 +72,10 @@ export async function writeValues(
     if (inputs.length >= PG_BULK_THRESHOLD && store.writeWithCopy)
       return committed(
         await store.writeWithCopy((trx, copy) =>
-          writeValuesPostgresBulk(trx, copy, graph, inputs, change, audit, stats, editableReport),
+          writeValuesPostgresBulk(trx, copy, graph, inputs, change, audit, stats, editableReports),
         ),
       );
-    return committed(await savePostgres(store, { graph, inputs, change, audit, stats, editableReport }));
+    return committed(await savePostgres(store, { graph, inputs, change, audit, stats, editableReports }));
   } catch (error) {
     // Two writers creating the same new figure at once: the second meets the first's key. Under READ COMMITTED the
     // rows read FOR UPDATE cover existing figures; this covers the new ones.
@@ -176,16 +176,16 @@ function writeValuesSqlite(
   change: ChangeSetInput,
   audit?: AuditFor,
   stats: { rollups: number } = { rollups: 0 },
-  editableReport?: ReportKey,
+  editableReports: readonly ReportKey[] = [],
 ): WriteSummary {
   const s = statements(db);
   const run = db.transaction((): WriteSummary => {
-    if (editableReport) {
-      const row = s.reportStatus.get(editableReport.formId, editableReport.unitId, editableReport.period) as
+    for (const report of editableReports) {
+      const row = s.reportStatus.get(report.formId, report.unitId, report.period) as
         | { status: string }
         | undefined;
       const status = row?.status ?? 'draft';
-      if (!EDITABLE_STATUSES.has(status)) throw new ReportNotEditableError(status);
+      if (!EDITABLE_STATUSES.has(status)) throw new ReportNotEditableError(status, report);
     }
     const changeId = Number(
       s.insertChange.run(change.at, change.userId, change.source, change.reason).lastInsertRowid,
@@ -439,20 +439,23 @@ async function writeValuesPostgresBulk(
   change: ChangeSetInput,
   audit: AuditFor | undefined,
   stats: { rollups: number },
-  editableReport?: ReportKey,
+  editableReports: readonly ReportKey[] = [],
 ): Promise<WriteSummary> {
-  if (editableReport) {
-    // FOR SHARE: the report's status cannot change until this write commits.
-    const row = await trx
-      .selectFrom('submission')
-      .select('status')
-      .where('form_id', '=', editableReport.formId)
-      .where('unit_id', '=', editableReport.unitId)
-      .where('period', '=', editableReport.period)
-      .forShare()
-      .executeTakeFirst();
-    const status = row?.status ?? 'draft';
-    if (!EDITABLE_STATUSES.has(status)) throw new ReportNotEditableError(status);
+  if (editableReports.length > 0) {
+    // FOR SHARE: the reports' statuses cannot change until this write commits.
+    const { rows } = await sql<{ form_id: number; unit_id: number; period: string; status: string }>`
+      SELECT s.form_id, s.unit_id, s.period, s.status
+      FROM json_to_recordset(${JSON.stringify(editableReports)}::json) AS k("formId" integer, "unitId" integer, period text)
+      JOIN submission s ON s.form_id = k."formId" AND s.unit_id = k."unitId" AND s.period = k.period
+      ORDER BY s.form_id, s.period, s.unit_id
+      FOR SHARE OF s`.execute(trx);
+    for (const row of rows)
+      if (!EDITABLE_STATUSES.has(row.status))
+        throw new ReportNotEditableError(row.status, {
+          formId: row.form_id,
+          unitId: row.unit_id,
+          period: row.period,
+        });
   }
   const { id: changeId } = await trx
     .insertInto('change_set')

@@ -268,7 +268,7 @@ export async function saveFormValues(
         },
       }),
       // Checked inside the save's transaction: a report submitted or approved meanwhile is not changed behind it.
-      { formId: form.id, unitId: unit.id, period: period.id },
+      [{ formId: form.id, unitId: unit.id, period: period.id }],
     );
     await recordSources(ctx, form, unit, period, input.cells, at);
     return summary;

@@ -7,7 +7,9 @@ import type { AppContext } from '../../src/app/context.ts';
 import { type AuditDraft, hashEntry, hashedTextAround, type JsonObject } from '../../src/audit/chain.ts';
 import { verifyAuditLog } from '../../src/audit/repository.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
+import { AppError } from '../../src/shared/errors.ts';
 import { SECRECY_LEVELS } from '../../src/shared/secrecy.ts';
+import { importFigures } from '../../src/transfer/import.ts';
 import { ReportNotEditableError } from '../../src/values/model.ts';
 import { readRollups, rebuildRollups, writeValues } from '../../src/values/repository.ts';
 import { BACKENDS, type ScratchDatabase, useScratchApp } from '../support/backends.ts';
@@ -219,7 +221,7 @@ for (const { backend, skip } of BACKENDS) {
           [{ ...report, indicatorId: indicator.id, optionId: NO_OPTION, value, comment: null }],
           { at: '2026-11-22T01:00:00.000Z', userId: null, source: 'api', reason: null },
           undefined,
-          report,
+          [report],
         );
       await save(1);
       const submit = (status: string) =>
@@ -259,6 +261,64 @@ for (const { backend, skip } of BACKENDS) {
       assert.deepEqual(stored, [{ value: 1, version: 1 }]);
       await submit('returned').execute(ctx.store.db);
       assert.equal((await save(3)).updated, 1);
+    });
+
+    it('refuse an import into a report submitted meanwhile, naming it, and write nothing', async () => {
+      const form = ctx.catalogue.form('BC-THANG');
+      const unit = ctx.graph.findByCode('48', '2026-11-14');
+      assert.ok(form && unit);
+      const csv = (value: number) =>
+        Buffer.from(
+          `form,unit,period,indicator,option,value,comment\nBC-THANG,48,2026-08,drug.cases,,${value},\nBC-THANG,01,2026-08,drug.cases,,${value},\n`,
+          'utf8',
+        );
+      const importing = (value: number) =>
+        importFigures(ctx, {
+          buffer: csv(value),
+          filename: 'thang8.csv',
+          dryRun: false,
+          userId: null,
+          source: 'api',
+        });
+      const first = await importing(5);
+      assert.equal(first.imported, 2);
+      const submitted = sql`UPDATE submission SET status = 'submitted'
+        WHERE form_id = ${form.id} AND unit_id = ${unit.id} AND period = '2026-08'`;
+      if (backend === 'postgres') {
+        const other = new pg.Client({ connectionString: scratch.url });
+        await other.connect();
+        try {
+          await other.query('BEGIN');
+          const compiled = submitted.compile(ctx.store.db);
+          await other.query(compiled.sql, [...compiled.parameters]);
+          const second = importing(6);
+          second.catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await other.query('COMMIT');
+          await assert.rejects(second, (error: unknown) => {
+            assert.ok(error instanceof AppError);
+            assert.match(error.message, /Đà Nẵng.*dòng 2.*đã nộp/);
+            return true;
+          });
+        } finally {
+          await other.end();
+        }
+      } else {
+        // One writer at a time: the check inside the write is reached only through the read before it.
+        await submitted.execute(ctx.store.db);
+        const refused = await importing(6);
+        assert.equal(refused.rejected[0]?.field, 'status');
+      }
+      const stored = await ctx.store.db
+        .selectFrom('data_value')
+        .select('value')
+        .where('form_id', '=', form.id)
+        .where('period', '=', '2026-08')
+        .execute();
+      assert.deepEqual(
+        stored.map((r) => r.value),
+        [5, 5],
+      );
     });
   });
 }
