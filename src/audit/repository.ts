@@ -257,12 +257,11 @@ async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
       const batch = queue.waiting.splice(0, AUDIT_BATCH);
       try {
         const drafts = batch.map((w) => w.draft);
+        if (!store.writeAtCommit) throw new Error('a PostgreSQL store writes with its commit');
         // One round trip: the chain's lock is held while the server appends and commits, not across turns here.
-        const appended = store.writeAtCommit
-          ? await store.writeAtCommit(async (_trx, atCommit) => ({
-              entries: appendAuditsAtCommit(atCommit, drafts),
-            }))
-          : { entries: store.write((trx) => appendAudits(trx, drafts)) };
+        const appended = await store.writeAtCommit(async (_trx, atCommit) => ({
+          entries: appendAuditsAtCommit(atCommit, drafts),
+        }));
         settleAudits(batch, await appended.entries);
       } catch (error) {
         for (const w of batch) w.reject(error);

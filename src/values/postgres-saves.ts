@@ -17,7 +17,7 @@ import {
   type WriteSummary,
 } from './model.ts';
 import { RollupAccumulator, type RollupDelta, rollupRow } from './rollup.ts';
-import { type AuditFor, type ExistingRow, sameContent, sealedDraft } from './write-plan.ts';
+import { type AuditFor, type ExistingRow, figureChange, sealedDraft } from './write-plan.ts';
 
 /**
  * PostgreSQL's saves of a form (fewer figures than a bulk import), written together.
@@ -190,27 +190,16 @@ function planSave(save: PostgresSave, changeId: number, existing: Map<string, Ex
   let unchanged = 0;
   for (const input of save.inputs) {
     const old = existing.get(keyString(input));
-    if (!old) {
-      if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
-        throw new VersionConflictError(input, input.expectedVersion, 0);
-      if (input.value === null && input.comment === null) {
-        unchanged++;
-        continue;
-      }
+    if (figureChange(input, old) === 'unchanged') unchanged++;
+    else if (!old) {
       inserts.push(input);
       rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, null, input.value);
       sealer.add(input, 1);
-      continue;
+    } else {
+      updates.push({ input, old });
+      sealer.add(input, old.version + 1);
+      rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
     }
-    if (input.expectedVersion !== undefined && input.expectedVersion !== old.version)
-      throw new VersionConflictError(input, input.expectedVersion, old.version);
-    if (sameContent(old, input)) {
-      unchanged++;
-      continue;
-    }
-    updates.push({ input, old });
-    sealer.add(input, old.version + 1);
-    rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
   }
   const changed = inserts.length + updates.length > 0;
   const summary = {

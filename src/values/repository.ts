@@ -21,7 +21,7 @@ import {
 } from './model.ts';
 import { savePostgres } from './postgres-saves.ts';
 import { RollupAccumulator, type RollupDelta, rollupRow } from './rollup.ts';
-import { type AuditFor, type ExistingRow, sameContent, sealedDraft } from './write-plan.ts';
+import { type AuditFor, type ExistingRow, figureChange, sealedDraft } from './write-plan.ts';
 
 export type { AuditFor } from './write-plan.ts';
 
@@ -222,14 +222,11 @@ function writeValuesSqlite(
       }
       for (const input of group) {
         const existing = lookup(input);
+        if (figureChange(input, existing) === 'unchanged') {
+          unchanged++;
+          continue;
+        }
         if (!existing) {
-          if (input.expectedVersion !== undefined && input.expectedVersion !== 0) {
-            throw new VersionConflictError(input, input.expectedVersion, 0);
-          }
-          if (input.value === null && input.comment === null) {
-            unchanged++;
-            continue;
-          }
           pending.push(
             input.period,
             input.indicatorId,
@@ -248,13 +245,6 @@ function writeValuesSqlite(
           sealer.add(input, 1);
           newReporters.add(input.unitId);
           inserted++;
-          continue;
-        }
-        if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
-          throw new VersionConflictError(input, input.expectedVersion, existing.version);
-        }
-        if (sameContent(existing, input)) {
-          unchanged++;
           continue;
         }
         s.insertHistory.run(
@@ -481,20 +471,11 @@ async function writeValuesPostgresBulk(
         stored.rows.length === 0 ? new Map<string, ExistingRow>() : await lockExisting(trx, chunk);
       for (const input of chunk) {
         const old = existing.size === 0 ? undefined : existing.get(keyString(input));
-        if (!old) {
-          if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
-            throw new VersionConflictError(input, input.expectedVersion, 0);
-          if (input.value === null && input.comment === null) unchanged++;
-          else {
-            inserts.push(input);
-            sealer.add(input, 1);
-          }
-          continue;
-        }
-        if (input.expectedVersion !== undefined && input.expectedVersion !== old.version)
-          throw new VersionConflictError(input, input.expectedVersion, old.version);
-        if (sameContent(old, input)) unchanged++;
-        else {
+        if (figureChange(input, old) === 'unchanged') unchanged++;
+        else if (!old) {
+          inserts.push(input);
+          sealer.add(input, 1);
+        } else {
           updates.push({ input, old });
           sealer.add(input, old.version + 1);
         }

@@ -1,6 +1,6 @@
 import type { AuditDraft } from '../audit/chain.ts';
 import type { FigureSealer } from '../audit/figures.ts';
-import type { ChangeSetInput, ValueInput, WriteSummary } from './model.ts';
+import { type ChangeSetInput, type ValueInput, VersionConflictError, type WriteSummary } from './model.ts';
 
 /** A figure's stored row, as a write finds it. */
 export interface ExistingRow {
@@ -16,6 +16,25 @@ export type AuditFor = (summary: WriteSummary) => AuditDraft;
 /** Whether a write would store what is already stored. */
 export function sameContent(existing: ExistingRow, input: ValueInput): boolean {
   return existing.value === input.value && existing.comment === input.comment;
+}
+
+/**
+ * What writing `input` over its stored row (`old`, undefined when none) does, on every write path: a new figure, a
+ * changed one, or nothing (the same content, or an empty figure where none is stored). A version the caller expected
+ * that is not the stored one refuses the whole write (VersionConflictError).
+ */
+export function figureChange(
+  input: ValueInput,
+  old: ExistingRow | undefined,
+): 'insert' | 'update' | 'unchanged' {
+  if (!old) {
+    if (input.expectedVersion !== undefined && input.expectedVersion !== 0)
+      throw new VersionConflictError(input, input.expectedVersion, 0);
+    return input.value === null && input.comment === null ? 'unchanged' : 'insert';
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== old.version)
+    throw new VersionConflictError(input, input.expectedVersion, old.version);
+  return sameContent(old, input) ? 'unchanged' : 'update';
 }
 
 /**
