@@ -3,6 +3,7 @@ import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { catalogueSecrecy, type Principal, readable, secrecyLens } from '../auth/gate.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
+import { derivedOnce } from '../shared/freeze.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
 import type { IsoDate } from '../vietnamese/dates.ts';
 import { correctionsSince } from './corrections.ts';
@@ -20,8 +21,11 @@ type Reader = Pick<Principal, 'clearance'>;
 
 export async function readAggregates(ctx: AppContext, reader: Reader, req: QueryRequest) {
   const result = await runQuery(ctx, req);
-  const shown = readable(reader, result.rows, (row) => row.secrecy);
-  return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, rows: shown.items };
+  // A kept answer is shown the same way to every reader of the same clearance: worked out once for them all.
+  return derivedOnce(result, `readable:${reader.clearance}`, () => {
+    const shown = readable(reader, result.rows, (row) => row.secrecy);
+    return { ...result, secrecy: shown.secrecy, withheld: shown.withheld, rows: shown.items };
+  });
 }
 
 /**
@@ -32,6 +36,10 @@ export async function readAggregates(ctx: AppContext, reader: Reader, req: Query
 export function missingUnitsOnce<R extends { coverage: Coverage | null }, T extends { rows: R[] }>(
   answer: T,
 ) {
+  return derivedOnce(answer, 'missingUnitsOnce', () => listMissingUnitsOnce(answer));
+}
+
+function listMissingUnitsOnce<R extends { coverage: Coverage | null }, T extends { rows: R[] }>(answer: T) {
   const missingUnits: Record<string, string[]> = {};
   const rows = answer.rows.map((row) => {
     if (row.coverage === null) return { ...row, coverage: null };

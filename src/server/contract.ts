@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FastifyInstance, FastifySerializerCompiler, RouteOptions } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { apiErrorSchema } from '../contract/common.ts';
+import { isDeeplyFrozen } from '../shared/freeze.ts';
 
 /** Error answers an API route can give, each with the shared error body (see the error handler in app.ts). */
 export const ERROR_STATUSES = ['400', '401', '403', '404', '409', '415', '422', '428'] as const;
@@ -42,7 +43,7 @@ function strippedPaths(sent: unknown, kept: unknown, path = '', out: string[] = 
 export function contractSerializer(strict: boolean): FastifySerializerCompiler<unknown> {
   const compile = serializerCompiler as unknown as FastifySerializerCompiler<unknown>;
   return (route) => {
-    const serialize = compile(route);
+    const serialize = once(compile(route));
     if (!strict) return serialize;
     return (data) => {
       const text = serialize(data);
@@ -52,6 +53,23 @@ export function contractSerializer(strict: boolean): FastifySerializerCompiler<u
         throw new UndeclaredFieldsError(route.method, route.url, strippedPaths(sent, kept));
       return text;
     };
+  };
+}
+
+/**
+ * A deeply frozen answer (one kept for many readers) is encoded once by its route and the text sent again: the same
+ * value through the same schema gives the same text, and a frozen value cannot have changed since.
+ */
+function once(serialize: (data: unknown) => string): (data: unknown) => string {
+  const texts = new WeakMap<object, string>();
+  return (data) => {
+    if (!isDeeplyFrozen(data)) return serialize(data);
+    let text = texts.get(data);
+    if (text === undefined) {
+      text = serialize(data);
+      texts.set(data, text);
+    }
+    return text;
   };
 }
 

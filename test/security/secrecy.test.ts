@@ -26,13 +26,21 @@ describe('the secrecy of aggregates', () => {
   }
 
   it('classifies an aggregate at its highest input: security figures are withheld from a reader without clearance', async () => {
+    // The cleared leader reads first and last: the answer kept for all readers, and the view of it made for a
+    // clearance, must not reach a reader of another clearance in between.
+    const cleared = await leader();
+    const url = '/api/aggregates?unit=BCA&period=2020-02';
+    const first = await cleared.get(url);
+    const firstRows = first.body.rows as Array<{ indicator: string; secrecy: string }>;
+    assert.ok(firstRows.some((r) => r.indicator.startsWith('security.')));
     const reader = new ApiClient(server, app.clock);
     await reader.signIn('analyst-open', 'Giaoban@2026-test');
-    const res = await reader.get('/api/aggregates?unit=BCA&period=2020-02');
+    const res = await reader.get(url);
     const rows = res.body.rows as Array<{ indicator: string; secrecy: string }>;
     assert.ok(rows.every((r) => r.secrecy === 'none'));
     assert.ok(!rows.some((r) => r.indicator.startsWith('security.')));
     assert.ok((res.body.withheld as number) > 0);
+    assert.deepEqual((await cleared.get(url)).body, first.body);
   });
 
   it('lets an authorised leader set another level with a recorded reason, and only within their own clearance', async () => {
