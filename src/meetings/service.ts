@@ -345,11 +345,26 @@ export async function meetingPack(
     // The frozen pack is the record; other statuses are computed as of the same moment, and are not frozen.
     if (include === undefined || include === (frozen.include ?? DEFAULT_INCLUDE))
       return { include: DEFAULT_INCLUDE, ...frozen };
-    return buildPack(ctx, m, frozen.asOf, include);
+    return livePack(ctx, m, frozen.asOf, include);
   }
   const today = ctx.clock.today();
   const asOf = [today, m.heldOn].sort()[0] ?? today;
-  return buildPack(ctx, m, asOf, include);
+  return livePack(ctx, m, asOf, include);
+}
+
+/**
+ * A pack built from the data as it stands, kept with the engine's answers: the figures, reports, tasks, meetings,
+ * units and secrecy decisions it is built from all move the data generation those answers are keyed by, and the
+ * meeting's version and the day are in the key. Shared and frozen: each reader's view is made from it.
+ */
+function livePack(
+  ctx: AppContext,
+  m: MeetingRecord,
+  asOf: IsoDate,
+  include: IncludeLevel | undefined,
+): Promise<BriefingPack> {
+  const key = JSON.stringify([m.id, m.version, asOf, ctx.clock.today(), include ?? null]);
+  return ctx.engine.cached(`pack:${key}`, () => buildPack(ctx, m, asOf, include));
 }
 
 /** Marks the meeting held and freezes its pack as of the meeting date; later corrections do not change it. */

@@ -166,13 +166,23 @@ export interface TaskFilter extends TaskQuery {
   visible?: (t: TaskRecord) => boolean;
 }
 
+/**
+ * The stored tasks a query names, kept with the engine's answers: tasks, their events and meetings move the data
+ * generation those answers are keyed by (a directive is written with its tasks, never alone), so a kept list is
+ * the stored one. Shared and frozen: every reader's view is made from it anew.
+ */
+function taskRecords(ctx: AppContext, q: TaskQuery): Promise<TaskRecord[]> {
+  const key = JSON.stringify([q.ids ?? null, q.meetingIds ?? null, q.unitIds ?? null]);
+  return ctx.engine.cached(`tasks:${key}`, () => loadTasks(ctx.store.db, q));
+}
+
 /** Tasks as of a date (events after it are not seen; tasks assigned after it do not exist yet). */
 export async function listTasks(
   ctx: AppContext,
   asOf: IsoDate,
   filter: TaskFilter = {},
 ): Promise<TaskView[]> {
-  const records = await loadTasks(ctx.store.db, filter);
+  const records = await taskRecords(ctx, filter);
   return records
     .filter((t) => t.assignedOn <= asOf && (filter.visible?.(t) ?? true))
     .map((t) => presentTask(ctx, t, asOf))
