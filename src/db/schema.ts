@@ -5,6 +5,7 @@ export interface Database {
   meta: { key: string; value: string };
   /** Moved on by triggers with every write an analytics answer depends on (migration 0021). */
   data_generation: { id: number; n: number | string | bigint };
+  session_generation: { id: number; n: number | string | bigint };
   unit: {
     id: number;
     code: string;

@@ -16,6 +16,7 @@ import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../shared/errors.ts';
 import { findUserById, findUserByName, type User, userFromRow } from './repository.ts';
+import { sessionCacheOf } from './session-cache.ts';
 import { AddressThrottle } from './throttle.ts';
 
 export interface ActiveSession {
@@ -174,8 +175,41 @@ export async function resolveSession(
 ): Promise<ActiveSession | null> {
   if (!token || !isWellFormedSessionToken(token)) return null;
   const tokenHash = hashSessionToken(token);
-  // The session and its account in one statement: it runs on every request.
-  const row = await store.db
+  const cache = sessionCacheOf<SessionRow>(store);
+  const generation = await cache.generation();
+  const kept = cache.get(tokenHash, generation);
+  // A kept session is used only while it is valid and needs no touch by its own (possibly older) last-seen time;
+  // otherwise the stored one decides, since another process may have seen it since.
+  if (kept && !needsStoredRow(kept, now)) return activeSession(tokenHash, kept);
+  const row = await readSessionRow(store.db, tokenHash);
+  if (!row) {
+    cache.forget(tokenHash);
+    return null;
+  }
+  const times = sessionTimes(row);
+  if (!checkSession(times, now, DEFAULT_SESSION_POLICY).valid) {
+    cache.forget(tokenHash);
+    await store.write((trx) => trx.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute());
+    return null;
+  }
+  let current = row;
+  if (shouldTouch(times, now, DEFAULT_SESSION_POLICY)) {
+    await store.write((trx) =>
+      trx
+        .updateTable('user_session')
+        .set({ last_seen_at: now.toISOString() })
+        .where('token_hash', '=', tokenHash)
+        .execute(),
+    );
+    current = { ...row, session_last_seen_at: now.toISOString() };
+  }
+  cache.set(tokenHash, generation, current);
+  return activeSession(tokenHash, current);
+}
+
+/** The session and its account in one statement. */
+function readSessionRow(db: Kysely<Database>, tokenHash: string) {
+  return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .selectAll('u')
@@ -188,26 +222,24 @@ export async function resolveSession(
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row) return null;
-  const times = {
-    createdAt: new Date(row.session_created_at),
-    lastSeenAt: new Date(row.session_last_seen_at),
-  };
-  if (!checkSession(times, now, DEFAULT_SESSION_POLICY).valid) {
-    await store.write((trx) => trx.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute());
-    return null;
-  }
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof readSessionRow>>>;
+
+function sessionTimes(row: SessionRow) {
+  return { createdAt: new Date(row.session_created_at), lastSeenAt: new Date(row.session_last_seen_at) };
+}
+
+function needsStoredRow(row: SessionRow, now: Date): boolean {
+  const times = sessionTimes(row);
+  return (
+    !checkSession(times, now, DEFAULT_SESSION_POLICY).valid || shouldTouch(times, now, DEFAULT_SESSION_POLICY)
+  );
+}
+
+function activeSession(tokenHash: string, row: SessionRow): ActiveSession | null {
   const user = userFromRow(row);
   if (user.disabled) return null;
-  if (shouldTouch(times, now, DEFAULT_SESSION_POLICY)) {
-    await store.write((trx) =>
-      trx
-        .updateTable('user_session')
-        .set({ last_seen_at: now.toISOString() })
-        .where('token_hash', '=', tokenHash)
-        .execute(),
-    );
-  }
   return {
     tokenHash,
     csrfToken: row.session_csrf_token,

@@ -19,6 +19,7 @@ import * as m0021 from './0021_data_generation.ts';
 import * as m0022 from './0022_one_figure_index.ts';
 import * as m0023 from './0023_year_to_date_rollups.ts';
 import * as m0024 from './0024_audit_append.ts';
+import * as m0025 from './0025_session_generation.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0022_one_figure_index': m0022,
   '0023_year_to_date_rollups': m0023,
   '0024_audit_append': m0024,
+  '0025_session_generation': m0025,
 };

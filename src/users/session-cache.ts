@@ -1,0 +1,65 @@
+import type { Store } from '../db/store.ts';
+import { RecentMap } from '../shared/recent-map.ts';
+
+/**
+ * Sessions as last read from the database, each kept under the session generation it was read at (migration 0025):
+ * every change to a session or an account moves that generation on in its own transaction, so a kept session is
+ * used only while the generation read for the request is the one it was kept under — a sign-out, a disabled
+ * account or a lowered clearance committed by any process is seen by the next request. The generation is read once
+ * per turn of the event loop for all the requests of that turn (after they have all asked, so still at least as
+ * new as every change committed before each of them), from the primary: one round trip instead of one per request.
+ */
+export class SessionCache<Row> {
+  private readonly kept: RecentMap<string, { generation: string; row: Row }>;
+  private gathering: Promise<string> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    capacity = 10_000,
+  ) {
+    this.kept = new RecentMap(capacity);
+  }
+
+  generation(): Promise<string> {
+    this.gathering ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.gathering = null;
+      return this.readGeneration();
+    });
+    return this.gathering;
+  }
+
+  private async readGeneration(): Promise<string> {
+    const row = await this.store.db
+      .selectFrom('session_generation')
+      .select((eb) => eb.fn.sum<string | number | bigint>('n').as('n'))
+      .executeTakeFirst();
+    return String(row?.n ?? 'none');
+  }
+
+  /** The row kept for a token under exactly this generation, if any. */
+  get(tokenHash: string, generation: string): Row | undefined {
+    const entry = this.kept.get(tokenHash);
+    return entry && entry.generation === generation ? entry.row : undefined;
+  }
+
+  /** Keeps a row read after `generation` was: it is at least that new, and is read again once the generation moves. */
+  set(tokenHash: string, generation: string, row: Row): void {
+    this.kept.set(tokenHash, { generation, row });
+  }
+
+  forget(tokenHash: string): void {
+    this.kept.delete(tokenHash);
+  }
+}
+
+const caches = new WeakMap<Store, SessionCache<unknown>>();
+
+/** The store's session cache (one per open store, so per process and database). */
+export function sessionCacheOf<Row>(store: Store): SessionCache<Row> {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = new SessionCache<unknown>(store);
+    caches.set(store, cache);
+  }
+  return cache as SessionCache<Row>;
+}
