@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import type { AuditDraft } from '../audit/chain.ts';
 import { FigureSealer } from '../audit/figures.ts';
 import { appendAudit, appendAuditSync } from '../audit/repository.ts';
 import { copyField } from '../db/copy.ts';
@@ -395,15 +396,21 @@ async function summarizeUnitIndex(trx: Kysely<Database>, inserts: ValueInput[]):
 }
 
 /**
- * The COPY lines of new figures (version 1 of the change set), adding each to the roll-up changes as its line is
- * made. Ids are integers (checked at the edge); the texts go through copyField's escaping.
+ * The COPY lines of new figures (version 1 of the change set), adding each to the roll-up changes and to the change
+ * set's seal as its line is made (while the server stores the lines before). Ids are integers (checked at the edge); the texts go through copyField's escaping.
  */
-function* figureLines(rows: ValueInput[], changeId: number, rollups: RollupAccumulator): Generator<string> {
+function* figureLines(
+  rows: ValueInput[],
+  changeId: number,
+  rollups: RollupAccumulator,
+  sealer: FigureSealer,
+): Generator<string> {
   const tail = `\t1\t${changeId}\n`;
   let period = '';
   let periodField = '';
   for (const i of rows) {
     rollups.add(i.period, i.indicatorId, i.optionId, i.unitId, null, i.value);
+    sealer.add(i, 1);
     if (i.period !== period) {
       period = i.period;
       periodField = copyField(period);
@@ -472,10 +479,8 @@ async function writeValuesPostgresBulk(
       for (const input of chunk) {
         const old = existing.size === 0 ? undefined : existing.get(keyString(input));
         if (figureChange(input, old) === 'unchanged') unchanged++;
-        else if (!old) {
-          inserts.push(input);
-          sealer.add(input, 1);
-        } else {
+        else if (!old) inserts.push(input);
+        else {
           updates.push({ input, old });
           sealer.add(input, old.version + 1);
         }
@@ -493,7 +498,7 @@ async function writeValuesPostgresBulk(
     // The roll-up changes are added up while the lines are made, so the database gets each figure once.
     await copy(
       'COPY data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) FROM STDIN',
-      figureLines(inserts, changeId, rollups),
+      figureLines(inserts, changeId, rollups, sealer),
     );
     await summarizeUnitIndex(trx, inserts);
     // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
@@ -521,11 +526,24 @@ async function writeValuesPostgresBulk(
       rollups.add(input.period, input.indicatorId, input.optionId, input.unitId, old.value, input.value);
   }
   const deltas = rollups.entries();
-  await applyRollupsPostgres(trx, deltas);
-  stats.rollups = deltas.length;
   const summary = { changeId, inserted: inserts.length, updated: updates.length, unchanged };
-  await appendAudit(trx, sealedDraft(change, changeId, summary, sealer, audit));
+  // The seal (a sort and a hash of every figure) is worked out while the server writes the roll-ups.
+  const rollupsWritten = applyRollupsPostgres(trx, deltas);
+  let draft: AuditDraft;
+  try {
+    await nextTurn();
+    draft = sealedDraft(change, changeId, summary, sealer, audit);
+  } finally {
+    await rollupsWritten;
+  }
+  stats.rollups = deltas.length;
+  await appendAudit(trx, draft);
   return summary;
+}
+
+/** After the statements already asked for have been handed to the connection (their promise chains run to it). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function applyRollupsPostgres(trx: Kysely<Database>, deltas: RollupDelta[]): Promise<void> {
