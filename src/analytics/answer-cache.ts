@@ -25,6 +25,8 @@ export class AnswerCache {
     maxEntries = 500,
     /** PostgreSQL: the answers asked for in one turn of the event loop share one read of the generation. */
     private readonly shareGenerationReads = false,
+    /** Reads the generation instead of this cache (shared with the session cache's read, src/db/generations.ts). */
+    private readonly readShared?: () => Promise<string>,
   ) {
     this.entries = new RecentMap(maxEntries);
   }
@@ -36,6 +38,7 @@ export class AnswerCache {
    * write committed before it): one round trip for them all instead of one each waiting for a pooled connection.
    */
   generation(): Promise<string> {
+    if (this.readShared) return this.readShared();
     if (!this.shareGenerationReads) return this.readGeneration();
     this.gathering ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       this.gathering = null;

@@ -2,6 +2,7 @@ import { AnswerCache } from '../analytics/answer-cache.ts';
 import { AnalyticsEngine } from '../analytics/engine.ts';
 import { liveAnalyticsSource } from '../analytics/repository.ts';
 import type { AuditSeal } from '../audit/keyfile.ts';
+import { generationsOf } from '../db/generations.ts';
 import { createYearsAhead } from '../db/partitions.ts';
 import { migrate, openStore, type Store } from '../db/store.ts';
 import { FORMS, INDICATORS } from '../indicators/catalogue.ts';
@@ -47,7 +48,15 @@ export interface OpenOptions {
  */
 function answerCache(store: Store): AnswerCache | undefined {
   return store.readDb === store.db
-    ? new AnswerCache(() => store.db, 500, store.dialect === 'postgres')
+    ? new AnswerCache(
+        () => store.db,
+        500,
+        store.dialect === 'postgres',
+        () =>
+          generationsOf(store)
+            .read()
+            .then((g) => g.data),
+      )
     : undefined;
 }
 

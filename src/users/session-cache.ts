@@ -1,3 +1,4 @@
+import { generationsOf } from '../db/generations.ts';
 import type { Store } from '../db/store.ts';
 import { RecentMap } from '../shared/recent-map.ts';
 
@@ -5,13 +6,12 @@ import { RecentMap } from '../shared/recent-map.ts';
  * Sessions as last read from the database, each kept under the session generation it was read at (migration 0025):
  * every change to a session or an account moves that generation on in its own transaction, so a kept session is
  * used only while the generation read for the request is the one it was kept under — a sign-out, a disabled
- * account or a lowered clearance committed by any process is seen by the next request. The generation is read once
- * per turn of the event loop for all the requests of that turn (after they have all asked, so still at least as
- * new as every change committed before each of them), from the primary: one round trip instead of one per request.
+ * account or a lowered clearance committed by any process is seen by the next request. The generation is read with
+ * the data generation, once per turn of the event loop for all the requests of that turn (src/db/generations.ts),
+ * from the primary: one round trip shared by them instead of one each.
  */
 export class SessionCache<Row> {
   private readonly kept: RecentMap<string, { generation: string; row: Row }>;
-  private gathering: Promise<string> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -21,19 +21,9 @@ export class SessionCache<Row> {
   }
 
   generation(): Promise<string> {
-    this.gathering ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.gathering = null;
-      return this.readGeneration();
-    });
-    return this.gathering;
-  }
-
-  private async readGeneration(): Promise<string> {
-    const row = await this.store.db
-      .selectFrom('session_generation')
-      .select((eb) => eb.fn.sum<string | number | bigint>('n').as('n'))
-      .executeTakeFirst();
-    return String(row?.n ?? 'none');
+    return generationsOf(this.store)
+      .read()
+      .then((g) => g.sessions);
   }
 
   /** The row kept for a token under exactly this generation, if any. */
