@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { deepFreeze } from '../shared/freeze.ts';
 import { RecentMap } from '../shared/recent-map.ts';
 
@@ -16,43 +14,19 @@ export class AnswerCache {
   hits = 0;
   misses = 0;
 
-  private gathering: Promise<string> | null = null;
   /** Answers being computed, by the same key as `entries`. */
   private readonly computing = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly db: () => Kysely<Database>,
+    /**
+     * The current data generation (the sum of its counters), read before the answer's own reads, which therefore
+     * see data at least as new as it: in the application, the read shared by a turn's requests with the session
+     * generation (src/db/generations.ts).
+     */
+    readonly generation: () => Promise<string>,
     maxEntries = 500,
-    /** PostgreSQL: the answers asked for in one turn of the event loop share one read of the generation. */
-    private readonly shareGenerationReads = false,
-    /** Reads the generation instead of this cache (shared with the session cache's read, src/db/generations.ts). */
-    private readonly readShared?: () => Promise<string>,
   ) {
     this.entries = new RecentMap(maxEntries);
-  }
-
-  /**
-   * The current data generation as the engine's database sees it: the sum of its counters (one row on SQLite, one
-   * per slot on PostgreSQL). Read before the answer's own reads, which therefore see data at least as new as it.
-   * Shared, it is read once the turn's callers have all asked (after this call, so still at least as new as every
-   * write committed before it): one round trip for them all instead of one each waiting for a pooled connection.
-   */
-  generation(): Promise<string> {
-    if (this.readShared) return this.readShared();
-    if (!this.shareGenerationReads) return this.readGeneration();
-    this.gathering ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.gathering = null;
-      return this.readGeneration();
-    });
-    return this.gathering;
-  }
-
-  private async readGeneration(): Promise<string> {
-    const row = await this.db()
-      .selectFrom('data_generation')
-      .select((eb) => eb.fn.sum<string | number | bigint>('n').as('n'))
-      .executeTakeFirst();
-    return String(row?.n ?? 'none');
   }
 
   /**

@@ -48,14 +48,10 @@ export interface OpenOptions {
  */
 function answerCache(store: Store): AnswerCache | undefined {
   return store.readDb === store.db
-    ? new AnswerCache(
-        () => store.db,
-        500,
-        store.dialect === 'postgres',
-        () =>
-          generationsOf(store)
-            .read()
-            .then((g) => g.data),
+    ? new AnswerCache(() =>
+        generationsOf(store)
+          .read()
+          .then((g) => g.data),
       )
     : undefined;
 }

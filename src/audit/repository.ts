@@ -1,6 +1,7 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { type AtCommit, jsonLiteral, type Store } from '../db/store.ts';
+import { type AtCommit, jsonLiteral, perStore, type Store } from '../db/store.ts';
 import type { SecrecyLevel } from '../shared/secrecy.ts';
 import {
   type AuditDraft,
@@ -183,7 +184,7 @@ interface AuditQueue {
   /** SQLite: the entries of the write asked for whose turn in the shared transaction has not come yet. */
   gathering: AuditWaiter[] | null;
 }
-const queues = new WeakMap<Store, AuditQueue>();
+const queueOf = perStore((): AuditQueue => ({ waiting: [], flushing: false, gathering: null }));
 /** Entries appended together in one commit at most. */
 const AUDIT_BATCH = 200;
 
@@ -194,12 +195,7 @@ const AUDIT_BATCH = 200;
  * queue every reader of classified figures behind each other's disk flush.
  */
 export function recordAudit(store: Store, draft: AuditDraft): Promise<AuditEntry> {
-  let queue = queues.get(store);
-  if (!queue) {
-    queue = { waiting: [], flushing: false, gathering: null };
-    queues.set(store, queue);
-  }
-  const q = queue;
+  const q = queueOf(store);
   return new Promise<AuditEntry>((resolve, reject) => {
     const waiter = { draft, resolve, reject };
     if (store.dialect === 'sqlite') gatherForNextCommit(store, q, waiter);
@@ -252,7 +248,7 @@ async function flushAudits(store: Store, queue: AuditQueue): Promise<void> {
   queue.flushing = true;
   try {
     // The entries asked for in this turn of the event loop go together in the first commit.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     while (queue.waiting.length > 0) {
       const batch = queue.waiting.splice(0, AUDIT_BATCH);
       try {

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
-import type { Store } from './store.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.ts';
+import { perStore } from './store.ts';
 
 /** The counters caches are keyed by: the data's (migration 0021) and the sessions' (migration 0025). */
 export interface Generations {
@@ -16,10 +18,10 @@ export interface Generations {
 export class GenerationReader {
   private gathering: Promise<Generations> | null = null;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly db: () => Kysely<Database>) {}
 
   read(): Promise<Generations> {
-    this.gathering ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    this.gathering ??= nextTurn().then(() => {
       this.gathering = null;
       return this.readNow();
     });
@@ -29,21 +31,12 @@ export class GenerationReader {
   private async readNow(): Promise<Generations> {
     const { rows } = await sql<{ data: unknown; sessions: unknown }>`
       SELECT (SELECT sum(n) FROM data_generation) AS data, (SELECT sum(n) FROM session_generation) AS sessions`.execute(
-      this.store.db,
+      this.db(),
     );
     const row = rows[0];
     return { data: String(row?.data ?? 'none'), sessions: String(row?.sessions ?? 'none') };
   }
 }
 
-const readers = new WeakMap<Store, GenerationReader>();
-
 /** The store's generation reader (one per open store). */
-export function generationsOf(store: Store): GenerationReader {
-  let reader = readers.get(store);
-  if (!reader) {
-    reader = new GenerationReader(store);
-    readers.set(store, reader);
-  }
-  return reader;
-}
+export const generationsOf = perStore((store) => new GenerationReader(() => store.db));

@@ -74,6 +74,22 @@ export interface Store {
  * are locked from the statement that changes them until the commit: sent together, the lock lasts while the server
  * runs them, not also the round trips and the application's turns in between, which under load are most of it.
  */
+/**
+ * A function that gives each open store one value of its own, made by `make` at the first call: state kept per
+ * process and database (a queue of writes, a cache), dropped with the store.
+ */
+export function perStore<T>(make: (store: Store) => T): (store: Store) => T {
+  const made = new WeakMap<Store, T>();
+  return (store) => {
+    let value = made.get(store);
+    if (value === undefined) {
+      value = make(store);
+      made.set(store, value);
+    }
+    return value;
+  };
+}
+
 export type AtCommit = (statement: string) => Promise<Array<Record<string, unknown>>>;
 
 /** A value as a SQL literal of its JSON text, for statements sent with a COMMIT (which carry no parameters). */

@@ -1,5 +1,5 @@
 import { generationsOf } from '../db/generations.ts';
-import type { Store } from '../db/store.ts';
+import { perStore, type Store } from '../db/store.ts';
 import { RecentMap } from '../shared/recent-map.ts';
 
 /**
@@ -42,14 +42,9 @@ export class SessionCache<Row> {
   }
 }
 
-const caches = new WeakMap<Store, SessionCache<unknown>>();
+const caches = perStore((store) => new SessionCache<unknown>(store));
 
 /** The store's session cache (one per open store, so per process and database). */
 export function sessionCacheOf<Row>(store: Store): SessionCache<Row> {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = new SessionCache<unknown>(store);
-    caches.set(store, cache);
-  }
-  return cache as SessionCache<Row>;
+  return caches(store) as SessionCache<Row>;
 }

@@ -1,10 +1,11 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { AuditDraft } from '../audit/chain.ts';
 import { FigureSealer } from '../audit/figures.ts';
 import { appendAuditsAtCommit } from '../audit/repository.ts';
 import type { Database } from '../db/schema.ts';
-import { jsonLiteral, type Store } from '../db/store.ts';
+import { jsonLiteral, perStore, type Store } from '../db/store.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import {
   type ChangeSetInput,
@@ -50,16 +51,11 @@ interface Waiting extends PostgresSave {
 const BATCH_SAVES = 100;
 const BATCH_FIGURES = 5000;
 
-const lanes = new WeakMap<Store, SaveLane>();
+const laneOf = perStore((store) => new SaveLane(store));
 
 /** Writes a save with the others asked for meanwhile; resolves once committed. */
 export function savePostgres(store: Store, save: PostgresSave): Promise<WriteSummary> {
-  let lane = lanes.get(store);
-  if (!lane) {
-    lane = new SaveLane(store);
-    lanes.set(store, lane);
-  }
-  return lane.save(save);
+  return laneOf(store).save(save);
 }
 
 class SaveLane {
@@ -79,7 +75,7 @@ class SaveLane {
     this.running = true;
     try {
       // The saves asked for in this turn of the event loop go together in the first transaction.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       while (this.waiting.length > 0) {
         const batch = this.takeBatch();
         try {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { AuditDraft } from '../audit/chain.ts';
 import { FigureSealer } from '../audit/figures.ts';
@@ -531,6 +532,7 @@ async function writeValuesPostgresBulk(
   const rollupsWritten = applyRollupsPostgres(trx, deltas);
   let draft: AuditDraft;
   try {
+    // After the statement has been handed to the connection (its promise chain runs to it within this turn).
     await nextTurn();
     draft = sealedDraft(change, changeId, summary, sealer, audit);
   } finally {
@@ -539,11 +541,6 @@ async function writeValuesPostgresBulk(
   stats.rollups = deltas.length;
   await appendAudit(trx, draft);
   return summary;
-}
-
-/** After the statements already asked for have been handed to the connection (their promise chains run to it). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function applyRollupsPostgres(trx: Kysely<Database>, deltas: RollupDelta[]): Promise<void> {

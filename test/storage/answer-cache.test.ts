@@ -4,6 +4,7 @@ import pg from 'pg';
 import { AnswerCache } from '../../src/analytics/answer-cache.ts';
 import { type QueryResult, runQuery } from '../../src/analytics/service.ts';
 import { type AppContext, openApp } from '../../src/app/context.ts';
+import { GenerationReader } from '../../src/db/generations.ts';
 import { SLOTS } from '../../src/db/migrations/0021_data_generation.ts';
 import { NO_OPTION } from '../../src/indicators/registry.ts';
 import { setSecrecyDecision } from '../../src/secrecy/overrides.ts';
@@ -143,14 +144,11 @@ for (const { backend, skip } of BACKENDS) {
 
     it('answers asked for in one turn share one read of the generation, which sees every write before them', async () => {
       let reads = 0;
-      const shared = new AnswerCache(
-        () => {
-          reads++;
-          return reader.store.db;
-        },
-        500,
-        true,
-      );
+      const generations = new GenerationReader(() => {
+        reads++;
+        return reader.store.db;
+      });
+      const shared = new AnswerCache(() => generations.read().then((g) => g.data));
       let computed = 0;
       const ask = () =>
         Promise.all(
@@ -178,7 +176,8 @@ for (const { backend, skip } of BACKENDS) {
     it('two writing transactions at once do not wait for each other on the generation', {
       skip: backend === 'sqlite' ? 'SQLite has one writer at a time' : false,
     }, async () => {
-      const generation = new AnswerCache(() => reader.store.db);
+      const generations = new GenerationReader(() => reader.store.db);
+      const generation = new AnswerCache(() => generations.read().then((g) => g.data));
       const connect = async () => {
         const client = new pg.Client({ connectionString: scratch.url });
         await client.connect();

@@ -33,7 +33,7 @@ for (const { backend, skip } of BACKENDS) {
           })
           .execute(),
       );
-      const reader = new GenerationReader(ctx.store);
+      const reader = new GenerationReader(() => ctx.store.db);
       const turn = await Promise.all(Array.from({ length: 20 }, () => reader.read()));
       assert.equal(new Set(turn).size, 1, 'one read for the 20 callers of the turn');
       const start = turn[0];
