@@ -179,6 +179,44 @@ for (const { backend, skip } of BACKENDS) {
       }
     });
 
+    it('refuses a write that holds the same figure twice, naming it, and stores nothing of it', async () => {
+      const inputs = importInputs();
+      const before = [
+        await count(ctx, 'data_value'),
+        await count(ctx, 'change_set'),
+        (await rollupSnapshot(ctx)).join('\n'),
+      ];
+      // Periods interleaved (no group's figures together) and the repeated figure far from its first occurrence;
+      // a small write takes the statement path, a large one the bulk path.
+      const interleaved = PERIODS.flatMap((_, p) => inputs.filter((_, i) => i % PERIODS.length === p));
+      const small = interleaved.slice(0, 40);
+      for (const write of [interleaved, small]) {
+        const twice = write[Math.floor(write.length / 3)] as ValueInput;
+        const rows = [...write, { ...twice, value: (twice.value ?? 0) + 1 }];
+        await assert.rejects(
+          writeValues(ctx.store, ctx.graph, rows, change('2025-03-05T01:00:00.000Z')),
+          (error: Error) =>
+            error.message.includes('appears twice') &&
+            error.message.includes(twice.period) &&
+            error.message.includes(String(twice.unitId)),
+        );
+      }
+      assert.deepEqual(
+        [
+          await count(ctx, 'data_value'),
+          await count(ctx, 'change_set'),
+          (await rollupSnapshot(ctx)).join('\n'),
+        ],
+        before,
+      );
+      // The same figure in two periods, or in two forms, is two figures.
+      const [one] = inputs;
+      assert.ok(one);
+      const apart = [one, { ...one, period: '2031-01' }];
+      const written = await writeValues(ctx.store, ctx.graph, apart, change('2025-03-05T02:00:00.000Z'));
+      assert.equal(written.inserted + written.updated + written.unchanged, 2);
+    });
+
     it('partitions an existing database by year when migrating, keeping every row (a no-op on SQLite)', async () => {
       const old = await scratchDatabase(backend);
       const store = await openStore(old.url);
