@@ -75,7 +75,7 @@ export async function writeValues(
     if (inputs.length >= PG_BULK_THRESHOLD && store.writeWithCopy)
       return committed(
         await store.writeWithCopy((trx, copy) =>
-          writeValuesPostgresBulk(trx, copy, graph, groups, change, audit, stats, editableReports),
+          writeValuesPostgresBulk(trx, copy, store, graph, groups, change, audit, stats, editableReports),
         ),
       );
     return committed(await savePostgres(store, { graph, inputs, change, audit, stats, editableReports }));
@@ -404,17 +404,36 @@ function inUnitOrder(rows: ValueInput[]): boolean {
 }
 
 /**
- * Brings the BRIN index on (period, unit) up to date with the pages a bulk write filled, in its transaction: a range
+ * Brings the BRIN index on (period, unit) up to date with the pages a bulk write filled, before it commits: a range
  * of pages not yet summarized is read by every query through the index, so a unit's figures would be looked for in
  * the whole import until autovacuum came by. Only the new ranges are read.
  */
-async function summarizeUnitIndex(trx: Kysely<Database>, groups: readonly InputGroup[]): Promise<void> {
+async function summarizeUnitIndex(db: Kysely<Database>, groups: readonly InputGroup[]): Promise<void> {
   const partitions = [...new Set(groups.map((g) => `data_value_y${periodYear(g.period)}`))];
   await sql`
     SELECT brin_summarize_new_values(x.indexrelid)
     FROM pg_inherits i JOIN pg_index x ON x.indexrelid = i.inhrelid
     WHERE i.inhparent = 'data_value_unit_brin'::regclass
-      AND x.indrelid = ANY(${partitions}::regclass[])`.execute(trx);
+      AND x.indrelid = ANY(${partitions}::regclass[])`.execute(db);
+}
+
+/**
+ * Summarizes the new page ranges on a second connection, while the write's own goes on with reports and roll-ups
+ * (the server's other core). A summary covers the rows of transactions still in progress, as it must for concurrent
+ * writers, so this write's figures are in it. Resolves false, leaving the work to the write's transaction, when the
+ * pool has no connection to spare (waiting for one could wait on writes that wait for this one) or the summary failed.
+ */
+function summarizeBeside(store: Store, groups: readonly InputGroup[]): Promise<boolean> {
+  const pool = store.pool;
+  const spare =
+    pool !== null &&
+    pool.waitingCount === 0 &&
+    (pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10));
+  if (!spare) return Promise.resolve(false);
+  return summarizeUnitIndex(store.db, groups).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -453,6 +472,7 @@ function* figureLines(
 async function writeValuesPostgresBulk(
   trx: Kysely<Database>,
   copy: CopyIn,
+  store: Store,
   graph: UnitGraph,
   groups: readonly InputGroup[],
   change: ChangeSetInput,
@@ -483,6 +503,7 @@ async function writeValuesPostgresBulk(
     .executeTakeFirstOrThrow();
   const inserts: ValueInput[] = [];
   const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
+  let summarized: Promise<boolean> | null = null;
   const sealer = new FigureSealer();
   const rollups = new RollupAccumulator(graph);
   let unchanged = 0;
@@ -522,7 +543,7 @@ async function writeValuesPostgresBulk(
       'COPY data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) FROM STDIN',
       figureLines(inserts, changeId, rollups, sealer),
     );
-    await summarizeUnitIndex(trx, groups);
+    summarized = summarizeBeside(store, groups);
     // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
     // The figures are in period and unit order, each form's together: a report's figures are neighbours.
     const r: ValueInput[] = [];
@@ -560,6 +581,7 @@ async function writeValuesPostgresBulk(
     await rollupsWritten;
   }
   stats.rollups = deltas.length;
+  if (summarized && !(await summarized)) await summarizeUnitIndex(trx, groups);
   await appendAudit(trx, draft);
   return summary;
 }
