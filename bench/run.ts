@@ -17,6 +17,7 @@
  * scale and years kept (BENCH_KEEP=1), without importing: no import figure is written. On PostgreSQL the import also
  * reports the WAL bytes and server CPU per figure; BENCH_IMPORT_ONLY=1 stops after the import.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -263,7 +264,32 @@ async function serverCost(ctx: AppContext): Promise<{ wal: bigint; cpu: number |
   return { wal, cpu: ticks / tick };
 }
 
+/**
+ * Several engines are measured one after the other, each in a process of its own (this script again, for one
+ * engine, with DuckDB loaded beside it): one engine's run leaves no heap, caches or compiled code to the next's.
+ */
+function runEachEngineApart(): boolean {
+  if (BACKENDS.length < 2) return false;
+  const rest = process.argv.slice(2).flatMap((a, i, all) => {
+    if (i % 2 === 1) return [];
+    return a === '--backends' ? [] : [a, String(all[i + 1])];
+  });
+  for (const backend of BACKENDS) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, String(process.argv[1]), ...rest, '--backends', backend],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (child.status !== 0)
+      throw new Error(`the ${backend} benchmark failed (exit ${child.status ?? child.signal})`);
+  }
+  return true;
+}
+
 async function main(): Promise<void> {
+  if (runEachEngineApart()) return;
   const org = benchUnits();
   const periodList = months();
   console.log(
