@@ -270,10 +270,9 @@ async function serverCost(ctx: AppContext): Promise<{ wal: bigint; cpu: number |
  */
 function runEachEngineApart(): boolean {
   if (BACKENDS.length < 2) return false;
-  const rest = process.argv.slice(2).flatMap((a, i, all) => {
-    if (i % 2 === 1) return [];
-    return a === '--backends' ? [] : [a, String(all[i + 1])];
-  });
+  const rest = [...args]
+    .filter(([name]) => name !== 'backends')
+    .flatMap(([name, value]) => [`--${name}`, value]);
   for (const backend of BACKENDS) {
     const child = spawnSync(
       process.execPath,

@@ -69,12 +69,6 @@ export interface Store {
 }
 
 /**
- * Sends a statement, whose values are written into its text (see `jsonLiteral`), with the transaction's COMMIT; resolves
- * with its rows once committed. Rows that every writer changes (the national roll-ups, the head of the audit chain)
- * are locked from the statement that changes them until the commit: sent together, the lock lasts while the server
- * runs them, not also the round trips and the application's turns in between, which under load are most of it.
- */
-/**
  * A function that gives each open store one value of its own, made by `make` at the first call: state kept per
  * process and database (a queue of writes, a cache), dropped with the store.
  */
@@ -90,6 +84,12 @@ export function perStore<T>(make: (store: Store) => T): (store: Store) => T {
   };
 }
 
+/**
+ * Sends a statement, whose values are written into its text (see `jsonLiteral`), with the transaction's COMMIT; resolves
+ * with its rows once committed. Rows that every writer changes (the national roll-ups, the head of the audit chain)
+ * are locked from the statement that changes them until the commit: sent together, the lock lasts while the server
+ * runs them, not also the round trips and the application's turns in between, which under load are most of it.
+ */
 export type AtCommit = (statement: string) => Promise<Array<Record<string, unknown>>>;
 
 /** A value as a SQL literal of its JSON text, for statements sent with a COMMIT (which carry no parameters). */
