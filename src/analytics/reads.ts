@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
 import { catalogueSecrecy, type Principal, readable, secrecyLens } from '../auth/gate.ts';
+import { provinceEraOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { derivedOnce } from '../shared/freeze.ts';
@@ -146,6 +147,7 @@ export async function readRanking(
     unitId: unit.id,
     unit: unit.code,
     period: period.id,
+    era: provinceEraOn(date),
     indicator: q.indicator,
     option: q.option ?? null,
     ...dataStatusFrom(ctx, include, coverage),

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolvePeriod, resolveUnitForPeriod } from '../app/resolve.ts';
@@ -13,7 +13,7 @@ import {
   tetComparisonSchema,
 } from '../contract/analytics.ts';
 import { tableToXlsx } from '../exports/table.ts';
-import { provinceMapOn } from '../geo/provinces.ts';
+import { PROVINCE_ERAS, type ProvinceEra, provinceEraOn, provinceMap } from '../geo/provinces.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { includeSchema, indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
@@ -142,6 +142,18 @@ export function analyticsRoutes(ctx: RouteContext, geoDir: string): FastifyPlugi
         return shown;
       },
     );
+    // The outlines of an era never change: held to the contract and written out once, then sent as written (a
+    // megabyte of coordinates is otherwise serialised again on every month asked for).
+    const sendMap = (reply: FastifyReply, era: ProvinceEra) => {
+      reply.header('cache-control', 'private, max-age=3600');
+      let text = mapTexts.get(era);
+      if (text === undefined) {
+        text = JSON.stringify(provinceMapSchema.parse(provinceMap(geoDir, era)));
+        mapTexts.set(era, text);
+      }
+      reply.type('application/json; charset=utf-8').serializer((payload) => payload as string);
+      return text as unknown as z.infer<typeof provinceMapSchema>;
+    };
     r.get(
       '/geo/provinces',
       {
@@ -155,17 +167,23 @@ export function analyticsRoutes(ctx: RouteContext, geoDir: string): FastifyPlugi
       async (request, reply) => {
         const date = referenceDate(resolvePeriod(request.query.period));
         guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' }, date);
-        const map = provinceMapOn(geoDir, date);
-        reply.header('cache-control', 'private, max-age=3600');
-        // The outlines of an era never change: held to the contract and written out once, then sent as written
-        // (a megabyte of coordinates is otherwise serialised again on every month asked for).
-        let text = mapTexts.get(map.era);
-        if (text === undefined) {
-          text = JSON.stringify(provinceMapSchema.parse({ era: map.era, geojson: map.geojson }));
-          mapTexts.set(map.era, text);
-        }
-        reply.type('application/json; charset=utf-8').serializer((payload) => payload as string);
-        return text as unknown as z.infer<typeof provinceMapSchema>;
+        return sendMap(reply, provinceEraOn(date));
+      },
+    );
+    r.get(
+      '/geo/provinces/:era',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary:
+            'Bản đồ ranh giới tỉnh theo thời kỳ (province boundaries by era, as a ranking names it: one address for every month of the era)',
+          response: { 200: provinceMapSchema },
+          params: z.object({ era: z.enum(PROVINCE_ERAS) }),
+        },
+      },
+      async (request, reply) => {
+        guard(ctx, request, 'aggregate.read', { unitId: null, secrecy: 'none' }, ctx.clock.today());
+        return sendMap(reply, request.params.era);
       },
     );
     r.post(

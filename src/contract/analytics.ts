@@ -105,6 +105,8 @@ export const rankingRowSchema = z.object({
 export const rankingSchema = z.object({
   unit: z.string(),
   period: z.string(),
+  /** The province boundaries in force in the period (63 before July 2025, 34 from then): the map to draw it on. */
+  era: z.enum(['63', '34']),
   indicator: z.string(),
   option: z.string().nullable(),
   secrecy: secrecySchema,

@@ -1030,6 +1030,7 @@ export interface paths {
             "application/json": {
               unit: string;
               period: string;
+              era: "34" | "63";
               indicator: string;
               option: string | null;
               secrecy: "none" | "mat" | "toi_mat" | "tuyet_mat";
@@ -1189,6 +1190,61 @@ export interface paths {
           period: string;
         };
         path?: never;
+      };
+      responses: {
+        200: { headers: Record<string, unknown>; content: {
+            "application/json": {
+              era: "34" | "63";
+              geojson: {
+                type: "FeatureCollection";
+                features: Array<{
+                  type: "Feature";
+                  properties: {
+                    code: string;
+                    name: string;
+                  };
+                  geometry: {
+                    type: "Polygon" | "MultiPolygon";
+                    coordinates: Array<unknown>;
+                  };
+                }>;
+              };
+            };
+          } };
+        400: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+        401: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+        403: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+        404: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+        409: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+        415: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+        422: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+        428: { headers: Record<string, unknown>; content: {
+            "application/json": components['schemas']["ApiError"];
+          } };
+      };
+    };
+  };
+  "/api/geo/provinces/{era}": {
+    get: {
+      parameters: {
+        query?: never;
+        path: {
+          era: "34" | "63";
+        };
       };
       responses: {
         200: { headers: Record<string, unknown>; content: {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { provinceMapOn } from './provinces.ts';
+import { provinceEraOn, provinceMap } from './provinces.ts';
 
 const GEO = join(new URL('../..', import.meta.url).pathname, 'reference-data', 'geo');
 
@@ -19,8 +19,8 @@ function easternmost(geojson: unknown, code: string): number {
 }
 
 test('the 63-province map carries Hoàng Sa and the whole of Trường Sa, as the 34-province map does', () => {
-  const old = provinceMapOn(GEO, '2020-06-30');
-  const now = provinceMapOn(GEO, '2026-01-01');
+  const old = provinceMap(GEO, provinceEraOn('2020-06-30'));
+  const now = provinceMap(GEO, provinceEraOn('2026-01-01'));
   assert.equal(old.era, '63');
   assert.equal((old.geojson as { features: unknown[] }).features.length, 63);
   assert.ok(easternmost(old.geojson, '48') > 112.7, 'Hoàng Sa with Đà Nẵng');
@@ -28,4 +28,10 @@ test('the 63-province map carries Hoàng Sa and the whole of Trường Sa, as th
   assert.equal(easternmost(old.geojson, '56'), easternmost(now.geojson, '56'));
   // The mainland of the old provinces is their own: Đà Nẵng before 2025 did not reach Quảng Nam's west.
   assert.ok(easternmost(old.geojson, '49') < 110, 'Quảng Nam keeps its own outline');
+});
+
+test('the era changes on the day of the reform, not a day before or after', () => {
+  assert.equal(provinceEraOn('2025-06-30'), '63');
+  assert.equal(provinceEraOn('2025-07-01'), '34');
+  assert.equal(provinceEraOn('1990-01-01'), '63');
 });

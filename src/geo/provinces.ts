@@ -3,8 +3,12 @@ import { join } from 'node:path';
 import { PROVINCE_REFORM } from '../units/reference-data.ts';
 import type { IsoDate } from '../vietnamese/dates.ts';
 
+/** The province boundaries in force: 63 provinces before 1 July 2025, 34 from that day. */
+export const PROVINCE_ERAS = ['63', '34'] as const;
+export type ProvinceEra = (typeof PROVINCE_ERAS)[number];
+
 export interface ProvinceMap {
-  era: '63' | '34';
+  era: ProvinceEra;
   geojson: Collection;
 }
 
@@ -37,7 +41,7 @@ function isArchipelago(polygon: Polygon): boolean {
   return (polygon[0] ?? []).every(([lon]) => lon > ARCHIPELAGO_WEST_EDGE);
 }
 
-function read(geoDir: string, era: '63' | '34'): Collection {
+function read(geoDir: string, era: ProvinceEra): Collection {
   let geojson = cache.get(era);
   if (!geojson) {
     geojson = JSON.parse(readFileSync(join(geoDir, `provinces-${era}.geojson`), 'utf8')) as Collection;
@@ -72,8 +76,12 @@ export function withArchipelagos(old: Collection, current: Collection): Collecti
   };
 }
 
-/** Province boundaries of the era in force on a date: 63 provinces before 1 July 2025, 34 after. */
-export function provinceMapOn(geoDir: string, date: IsoDate): ProvinceMap {
-  const era = date < PROVINCE_REFORM ? '63' : '34';
+/** The era of the province boundaries in force on a date. */
+export function provinceEraOn(date: IsoDate): ProvinceEra {
+  return date < PROVINCE_REFORM ? '63' : '34';
+}
+
+/** Province boundaries of an era. */
+export function provinceMap(geoDir: string, era: ProvinceEra): ProvinceMap {
   return { era, geojson: read(geoDir, era) };
 }

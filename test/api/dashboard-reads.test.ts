@@ -86,6 +86,42 @@ describe('the reads behind the dashboard', () => {
     assert.notEqual(answers.get('2025-08')?.text, answers.get('2024-11')?.text);
   });
 
+  it('answers an era by its own address with the text every month of that era gets, as a ranking names it', async () => {
+    for (const period of ['2025-06', '2025-07']) {
+      const byMonth = await analyst.get(`/api/geo/provinces?period=${period}`);
+      const ranking = await analyst.get(
+        `/api/aggregates/ranking?unit=BCA&period=${period}&indicator=drug.cases&compare=false`,
+      );
+      assert.equal(ranking.status, 200, period);
+      const era = (ranking.body as { era: string }).era;
+      assert.equal(
+        era,
+        (byMonth.body as { era: string }).era,
+        `the ranking of ${period} names its map's era`,
+      );
+      const byEra = await analyst.get(`/api/geo/provinces/${era}`);
+      assert.equal(byEra.status, 200, era);
+      assert.equal(String(byEra.raw), String(byMonth.raw), `era ${era}`);
+      assert.match(String(byEra.headers['cache-control']), /max-age/);
+      // The ranking lists the era's provinces, each found on its map.
+      const codes = new Set(
+        provinceMapSchema.parse(byEra.body).geojson.features.map((f) => f.properties.code),
+      );
+      const provinces = (ranking.body as { rows: Array<{ kind: string; code: string }> }).rows.filter(
+        (row) => row.kind === 'province',
+      );
+      assert.ok(provinces.length > 0, period);
+      assert.deepEqual(
+        provinces.filter((row) => !codes.has(row.code)).map((row) => row.code),
+        [],
+        `every province of ${period}'s ranking is on the ${era} map`,
+      );
+    }
+    assert.equal((await analyst.get('/api/geo/provinces/62')).status, 400);
+    const anonymous = await server.inject({ method: 'GET', url: '/api/geo/provinces/34' });
+    assert.equal(anonymous.statusCode, 401);
+  });
+
   it('is refused without a session, and for a month outside the years periods can name', async () => {
     const anonymous = await server.inject({ method: 'GET', url: '/api/geo/provinces?period=2025-08' });
     assert.equal(anonymous.statusCode, 401);

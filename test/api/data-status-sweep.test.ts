@@ -33,6 +33,7 @@ const NOT_FIGURES: Record<string, string> = {
   '/api/forms': 'the catalogue',
   '/api/periods/{id}': 'a period and its window',
   '/api/geo/provinces': 'boundaries',
+  '/api/geo/provinces/{era}': 'boundaries',
   '/api/metadata': 'the catalogue in DHIS2 form',
   '/api/aggregates/corrections':
     'versions of single stored figures changed after a moment, each with its report, not a sum',

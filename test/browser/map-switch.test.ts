@@ -73,3 +73,31 @@ test('a switch of month keeps the map drawn while the ranking loads, then recolo
   assert.equal(await page.locator('.map-chart[data-kept="yes"]').count(), 1);
   await page.unroute('**/api/aggregates/ranking?*period=2026-10*', hold);
 });
+
+test('the outlines are read once for each era: months of the same era ask for none, the reform for the other', {
+  skip: skipWithoutChromium,
+}, async () => {
+  const fresh = await openAs(browser, app, 'analyst.map');
+  const asked: string[] = [];
+  fresh.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/geo/')) asked.push(path + new URL(request.url()).search);
+  });
+  const showMonth = async (period: string) => {
+    await fresh.evaluate((p) => {
+      location.hash = `#/tong-hop?unit=BCA&period=${p}`;
+    }, period);
+    await fresh.locator(`.ranking-table[data-period="${period}"] tbody tr`).first().waitFor();
+    await fresh.locator('.map-chart svg path').first().waitFor();
+  };
+  await fresh.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2025-03`);
+  await fresh.locator(CARD).waitFor();
+  for (const period of ['2025-04', '2025-05', '2025-06']) await showMonth(period);
+  assert.deepEqual(asked, ['/api/geo/provinces/63'], 'four months before the reform: one read');
+  for (const period of ['2025-07', '2025-08', '2025-06']) await showMonth(period);
+  assert.deepEqual(asked, ['/api/geo/provinces/63', '/api/geo/provinces/34'], 'after it: one more, once');
+  // The 34-province map is drawn with the 34 provinces' outlines.
+  await showMonth('2025-09');
+  assert.equal((await fresh.locator('.map-chart svg path').count()) >= 34, true);
+  await fresh.close();
+});

@@ -214,9 +214,12 @@ export function thinOutlines<T>(geojson: T, tolerance = 0.02): T {
   } as T;
 }
 
-/** The province geometry of the period's era, registered with ECharts once; `ready` names the registered map. */
-function useProvinceGeometry(period: string) {
-  const [geo] = useCachedGet<ProvinceMapData>(`/api/geo/provinces${query({ period })}`);
+/**
+ * The province geometry at an address (of an era, or of the era of a month), registered with ECharts once per era;
+ * `ready` names the registered map.
+ */
+function useProvinceGeometry(path: string) {
+  const [geo] = useCachedGet<ProvinceMapData>(path);
   const [ready, setReady] = useState<string | null>(null);
   const data = geo.state === 'ready' ? geo.data : null;
   useEffect(() => {
@@ -251,9 +254,11 @@ function provinceSeries(map: string) {
  * A choropleth of the provinces of the period's era (63 before July 2025, 34 after). Regions are matched by
  * code, not by name: official sources spell tone marks differently ("Hoà"/"Hòa").
  */
-export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator; period: string }) {
+export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator }) {
   const { lang, t } = useLang();
-  const { geo, ready } = useProvinceGeometry(props.period);
+  // By the era of the ranking drawn, not by month: every month of an era is drawn on the same megabyte of outlines,
+  // read once, and while the next month's ranking loads the map keeps the last one's.
+  const { geo, ready } = useProvinceGeometry(`/api/geo/provinces/${props.ranking.era}`);
   const unit = unitLabel(props.indicator.unit, lang);
   const provinces = props.ranking.rows.filter((row) => row.kind === 'province');
   const values = provinces.map((row) => row.value ?? 0);
@@ -323,7 +328,7 @@ export function ValueMap(props: {
   rows: Array<{ code: string; name: string; value: number | null }>;
 }) {
   const { t } = useLang();
-  const { geo, ready } = useProvinceGeometry(props.period);
+  const { geo, ready } = useProvinceGeometry(`/api/geo/provinces${query({ period: props.period })}`);
   const values = props.rows.map((row) => row.value ?? 0);
   const option: EChartsOption | null = ready
     ? {

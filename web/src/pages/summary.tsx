@@ -412,7 +412,7 @@ function FocusPanels(props: {
             <h3>{t('mapHeading')}</h3>
             <p class="hint">{t('mapHint')}</p>
             {props.charts && mapRanking ? (
-              <props.charts.ProvinceMap ranking={mapRanking} indicator={indicator} period={period} />
+              <props.charts.ProvinceMap ranking={mapRanking} indicator={indicator} />
             ) : (
               <div class="chart-placeholder map-placeholder">{t('loading')}</div>
             )}
@@ -441,7 +441,7 @@ function RankingTable(props: { ranking: Load<Ranking>; indicator: Indicator }) {
       {ranking.state === 'ready' && ranking.data.rows.length === 0 && <p class="muted">{t('noChildren')}</p>}
       {ranking.state === 'ready' && ranking.data.rows.length > 0 && (
         <div class="table-scroll">
-          <table class="data-table ranking-table">
+          <table class="data-table ranking-table" data-period={ranking.data.period}>
             <thead>
               <tr>
                 <th scope="col" class="num">
