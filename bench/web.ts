@@ -36,47 +36,32 @@ function stats(samples: number[], target?: number): string {
   return `median ${median.toFixed(0)} ms, worst ${sorted[sorted.length - 1]?.toFixed(0)} ms${verdict}`;
 }
 
-/**
- * Waits until `selector` is on screen: checked at every frame from the moment the address's page commits, and
- * counted at the frame after the one it first appears in, by when the browser has painted it. (Playwright's
- * `locator.waitFor` looks again only after 20, 50, 100, 100 and then 500 ms, and only once the load event has
- * passed, which put up to a tenth of a second of its own into the earlier figures.)
- */
-async function shown(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => {
-      const w = window as unknown as { firstFrameWith?: number };
-      if (!document.querySelector(wanted)) return false;
-      if (w.firstFrameWith !== undefined) return true;
-      w.firstFrameWith = performance.now();
-      return false;
-    },
-    selector,
-    { polling: 'raf', timeout: 30_000 },
-  );
-}
+/** The console line (a `debug` message) by which a page tells the benchmark a watched selector was painted. */
+const SHOWN = 'giaoban-bench:shown';
 
 /**
  * Installed in every document the benchmark's browser opens, before the page's own scripts: at every frame, notes
  * for each watched selector the time of the frame after the one it first appeared in (by then painted), on the
  * document's own clock, whose zero is the navigation's start (Navigation Timing's `timeOrigin`: the moment the
- * browser began to fetch the address, before the server answered). These are the times a person waits; the driver's
- * own clock adds its commands' round trips and the injection of its helper script into each new tab.
+ * browser began to fetch the address, before the server answered), and says so on the console. The benchmark only
+ * listens: a driver that polls the page (Playwright's `waitForFunction`, `locator.waitFor`) first puts its own
+ * helper script into each new tab and runs it on the page's main thread while the page loads, which counted in the
+ * earlier figures.
  */
-async function watchFirstFrames(selectors: string[]): Promise<void> {
-  const w = window as unknown as { shownAt?: Record<string, number> };
+async function watchFirstFrames(args: { selectors: string[]; shown: string }): Promise<void> {
   const shownAt: Record<string, number> = {};
   const appeared = new Set<string>();
-  w.shownAt = shownAt;
   // A loop over frames rather than a named callback: the TypeScript loader wraps named functions in a helper
   // (`__name`) the page does not have.
   for (;;) {
     await new Promise((next) => requestAnimationFrame(next));
     const now = performance.now();
-    for (const selector of selectors) {
+    for (const selector of args.selectors) {
       if (selector in shownAt) continue;
-      if (appeared.has(selector)) shownAt[selector] = now;
-      else if (document.querySelector(selector)) appeared.add(selector);
+      if (appeared.has(selector)) {
+        shownAt[selector] = now;
+        console.debug(`${args.shown} ${now} ${selector}`);
+      } else if (document.querySelector(selector)) appeared.add(selector);
     }
   }
 }
@@ -88,23 +73,22 @@ interface FreshTiming {
   page: number;
 }
 
-/** Opens an address in a fresh tab and times until a selector shows. */
+/** Opens an address in a fresh tab and times until a selector shows, touching the page only once it has. */
 async function timeFresh(
   context: Awaited<ReturnType<typeof launchBrowser>>['context'],
   url: string,
   selector: string,
 ): Promise<FreshTiming> {
   const fresh = await context.newPage();
+  const told = fresh.waitForEvent('console', {
+    predicate: (message) => message.type() === 'debug' && message.text().endsWith(` ${selector}`),
+    timeout: 30_000,
+  });
   const t0 = performance.now();
   await fresh.goto(url, { waitUntil: 'commit' });
-  await shown(fresh, selector);
+  const message = await told;
   const driver = performance.now() - t0;
-  const onPage = await fresh.waitForFunction(
-    (wanted) => (window as unknown as { shownAt?: Record<string, number> }).shownAt?.[wanted],
-    selector,
-    { polling: 'raf', timeout: 5_000 },
-  );
-  const page = Number(await onPage.jsonValue());
+  const page = Number(message.text().split(' ')[1]);
   await fresh.close();
   return { driver, page };
 }
@@ -138,7 +122,10 @@ async function main(): Promise<void> {
   const app = await startBenchApp(DATABASE, WEB_ROOT);
   const load = loadavg().map((n) => n.toFixed(2));
   const browser = await launchBrowser();
-  await browser.context.addInitScript(watchFirstFrames, [CARD, PIVOT_ROW, TASK_ROW, 'svg']);
+  await browser.context.addInitScript(watchFirstFrames, {
+    selectors: [CARD, PIVOT_ROW, TASK_ROW, 'svg'],
+    shown: SHOWN,
+  });
   const page = await openAs(browser, app, 'analyst.bca');
   const card = page.locator(CARD);
 
