@@ -16,13 +16,16 @@ async function cacheShell() {
 
 // Static routes, where the browser supports them: the page's scripts and style sheets are read from the cache (the
 // network when missing) and the API goes to the network, without running this worker's code for each: a hop through
-// the worker costs every request of the first view time. The fetch handler below does the same for browsers
-// without static routes.
+// the worker costs every request of the first view time. A navigation races the network against the fetch handler
+// below: online, the page comes straight from the server (through the worker, every new tab waited some 40 ms
+// more); offline, the handler's cached page wins. The fetch handler does the same for browsers without static
+// routes.
 function staticRoutes() {
   const path = (pathname) => ({ urlPattern: new URLPattern({ pathname }) });
   return [
     { condition: path('/assets/*'), source: 'cache' },
     { condition: path('/api/*'), source: 'network' },
+    { condition: { requestMode: 'navigate' }, source: 'race-network-and-fetch-handler' },
   ];
 }
 
