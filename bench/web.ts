@@ -50,8 +50,7 @@ const SHOWN = 'giaoban-bench:shown';
  * document's own clock, whose zero is the navigation's start (Navigation Timing's `timeOrigin`: the moment the
  * browser began to fetch the address, before the server answered), and says so on the console. The benchmark only
  * listens: a driver that polls the page (Playwright's `waitForFunction`, `locator.waitFor`) first puts its own
- * helper script into each new tab and runs it on the page's main thread while the page loads, which counted in the
- * earlier figures.
+ * helper script into each new tab and runs it on the page's main thread while the page loads, which would be timed.
  */
 async function watchFirstFrames(args: { selectors: string[]; shown: string }): Promise<void> {
   const shownAt: Record<string, number> = {};
@@ -121,9 +120,9 @@ async function timeSwitch(page: Page, hash: string): Promise<number> {
 }
 
 const PIVOT_ROW = '.pivot-table tbody tr';
+const TASK_ROW = '.task-table tbody tr';
 /** The pause before each switch (see `settle`). */
 const SETTLE_MS = 800;
-const TASK_ROW = '.task-table tbody tr';
 
 async function main(): Promise<void> {
   const app = await startBenchApp(DATABASE, WEB_ROOT);
