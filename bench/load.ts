@@ -42,6 +42,8 @@ const MAX_REQUESTS = Number(args.get('max-requests') ?? 60_000);
 const JSON_FILE = args.get('json');
 /** `--only read` or `--only save` runs one mix (to profile it alone); both run by default. */
 const ONLY = args.get('only') ?? 'both';
+// The read mix asks as a browser does, for brotli or gzip (`--accept-encoding identity`: uncompressed answers).
+const ACCEPT_ENCODING = args.get('accept-encoding') ?? 'gzip, deflate, br';
 if (!['both', 'read', 'save'].includes(ONLY)) throw new Error('--only must be read or save');
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench-output');
@@ -428,7 +430,12 @@ async function main(): Promise<void> {
           {
             setupRequest: (request) => {
               const r = reads[cursor++ % reads.length] as (typeof reads)[number];
-              return { ...request, method: 'GET', path: r.path, headers: { cookie: r.cookie } };
+              return {
+                ...request,
+                method: 'GET',
+                path: r.path,
+                headers: { cookie: r.cookie, 'accept-encoding': ACCEPT_ENCODING },
+              };
             },
           },
         ],

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -71,6 +73,13 @@ export interface ServerOptions {
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
 
 /**
+ * Answers from this size on are compressed. The everyday ones (a unit's cards, 30 KB; its tasks) are not: compressing
+ * each tripled the server's CPU per request of the read mix (0.4 → 1.3 ms; p99 80 → 150 ms at 200 users), while the
+ * megabyte-class answers (completeness lists, province outlines, the API document) shrink tenfold for a slow line.
+ */
+const COMPRESS_FROM_BYTES = 64 * 1024;
+
+/**
  * The HTTP server: zod schemas validate every request and document it (OpenAPI at /api/openapi.json, browsable at
  * /api/docs), sessions and CSRF guard state changes, and the built single-page app is served from the same
  * origin with a strict Content-Security-Policy (no outside host is ever contacted; the page's one inline script is
@@ -110,6 +119,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     },
     referrerPolicy: { policy: 'no-referrer' },
     hsts: options.secureCookies ? undefined : false,
+  });
+  // Answers go compressed to browsers that take it: a province's or the nation's completeness list and the province
+  // outlines are a megabyte of JSON each, a tenth of that compressed, which a commune's or a province's line feels.
+  // Files compressed already (.docx, .xlsx, .pdf, the page's prebuilt .br/.gz scripts) go as they are. Sessions are
+  // SameSite=Strict cookies: another site cannot make a signed-in browser send requests whose compressed sizes it
+  // could watch (BREACH). Brotli at quality 4: near gzip's cost, smaller.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: COMPRESS_FROM_BYTES,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

@@ -1,11 +1,12 @@
 // How the page's files and the API's answers are delivered: hashed assets kept a year and sent precompressed,
-// the page itself revalidated, and every API answer timed for operators (Server-Timing).
+// the page itself revalidated, answers compressed for browsers that take it, and every API answer timed for
+// operators (Server-Timing).
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -66,6 +67,35 @@ describe('delivering the web page and timing the API', () => {
     assert.ok(res.headers.etag, 'an ETag makes the revalidation a 304');
     const again = await server.inject({ url: '/', headers: { 'if-none-match': String(res.headers.etag) } });
     assert.equal(again.statusCode, 304);
+  });
+
+  it('compresses an answer for a browser that takes brotli or gzip, to the same JSON, and not for one that does not', async () => {
+    const plain = await server.inject({
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    assert.equal(plain.statusCode, 200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    const document = JSON.parse(plain.body) as { paths: Record<string, unknown> };
+    assert.ok(Object.keys(document.paths).length > 30);
+    const decoders = { br: brotliDecompressSync, gzip: gunzipSync } as const;
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
+      const res = await server.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': accept } });
+      assert.equal(res.headers['content-encoding'], encoding, accept);
+      assert.match(String(res.headers.vary), /accept-encoding/i);
+      assert.ok(
+        res.rawPayload.length < plain.rawPayload.length / 4,
+        `${encoding}: ${res.rawPayload.length} bytes`,
+      );
+      assert.deepEqual(JSON.parse(decoders[encoding](res.rawPayload).toString('utf8')), document, encoding);
+    }
+    // A short answer (a refusal) is not worth compressing.
+    const refused = await server.inject({ url: '/api/auth/me', headers: { 'accept-encoding': 'gzip, br' } });
+    assert.equal(refused.statusCode, 401);
+    assert.equal(refused.headers['content-encoding'], undefined);
   });
 
   it('times every API answer in a Server-Timing header, refusals included, and keeps them out of caches', async () => {
