@@ -129,6 +129,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     encodings: ['br', 'gzip'],
     threshold: COMPRESS_FROM_BYTES,
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    // Requests are not inflated: the page never sends a compressed body, and a small one can inflate to gigabytes.
+    globalDecompression: false,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

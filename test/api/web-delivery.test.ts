@@ -92,6 +92,14 @@ describe('delivering the web page and timing the API', () => {
       );
       assert.deepEqual(JSON.parse(decoders[encoding](res.rawPayload).toString('utf8')), document, encoding);
     }
+    // A compressed request body is not inflated: refused as the JSON it is not.
+    const packed = await server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: gzipSync(JSON.stringify({ username: 'x'.repeat(10), password: 'y'.repeat(10) })),
+    });
+    assert.equal(packed.statusCode, 400, packed.body);
     // A short answer (a refusal) is not worth compressing.
     const refused = await server.inject({ url: '/api/auth/me', headers: { 'accept-encoding': 'gzip, br' } });
     assert.equal(refused.statusCode, 401);
