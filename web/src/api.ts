@@ -210,6 +210,14 @@ export function peekCached<T>(path: string): T | undefined {
   return settled.get(path) as T | undefined;
 }
 
+/**
+ * Settles once every early read has answered or failed (or at once when there are none): what the page's first frame
+ * can draw without asking again.
+ */
+export function earlyReadsSettled(): Promise<void> {
+  return Promise.allSettled([...early.values()]).then(() => {});
+}
+
 export function clearCache(): void {
   cache.clear();
   early.clear();

@@ -1,14 +1,5 @@
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  ApiError,
-  apiSend,
-  cachedGet,
-  clearCache,
-  freshGet,
-  peekCached,
-  setCsrfToken,
-  whenSignedOut,
-} from './api.ts';
+import { ApiError, apiSend, cachedGet, clearCache, peekCached, setCsrfToken, whenSignedOut } from './api.ts';
 import { Header } from './components/header.tsx';
 import { MainNav } from './components/nav.tsx';
 import { Notice } from './components/notice.tsx';
@@ -73,9 +64,22 @@ function peekCatalogue(): LoadedCatalogue | null {
   return indicators && forms ? { catalogue: indicators, forms: forms.forms } : null;
 }
 
-export function App() {
+/** The session check's answer: who is signed in, or null when nobody is (or the server could not be asked). */
+export type SessionCheck = { me: Me | null };
+
+function stateOf(checked: SessionCheck): SessionState {
+  return checked.me ? stepOf(checked.me) : { state: 'signed-out', ended: false };
+}
+
+/**
+ * The app, given the session check start.tsx began (`sessionCheck`) and, when it and the first view's reads came
+ * before the first frame, its outcome (`checked`): the first frame then draws the view itself.
+ */
+export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | null }) {
   const [lang, setLang] = useState<Lang>(initialLang);
-  const [session, setSession] = useState<SessionState>({ state: 'checking' });
+  const [session, setSession] = useState<SessionState>(() =>
+    props.checked ? stateOf(props.checked) : { state: 'checking' },
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -89,7 +93,9 @@ export function App() {
       forgetOfflineReads();
       setSession({ state: 'signed-out', ended: true });
     });
-    freshGet<Me>('/api/auth/me')
+    // Checked before the first frame (start.tsx has taken the answer's token).
+    if (props.checked) return;
+    props.sessionCheck
       .then(async (me) => {
         setCsrfToken(me.csrfToken);
         const next = stepOf(me);
