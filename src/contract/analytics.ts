@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   dataStatusFields,
   includeSchema,
+  provinceEraSchema,
   reportStatusesSchema,
   secrecySchema,
   unitKindSchema,
@@ -106,7 +107,7 @@ export const rankingSchema = z.object({
   unit: z.string(),
   period: z.string(),
   /** The province boundaries in force in the period (63 before July 2025, 34 from then): the map to draw it on. */
-  era: z.enum(['63', '34']),
+  era: provinceEraSchema,
   indicator: z.string(),
   option: z.string().nullable(),
   secrecy: secrecySchema,
@@ -131,7 +132,7 @@ export const seriesSchema = z.object({
 });
 
 export const provinceMapSchema = z.object({
-  era: z.enum(['63', '34']),
+  era: provinceEraSchema,
   geojson: z.object({
     type: z.literal('FeatureCollection'),
     features: z.array(

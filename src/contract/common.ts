@@ -33,6 +33,7 @@ export const okSchema = z.object({ ok: z.boolean() });
 export type Secrecy = z.infer<typeof secrecySchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type UnitKind = z.infer<typeof unitKindSchema>;
+export type ProvinceEra = z.infer<typeof provinceEraSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export type ApiIssue = NonNullable<ApiError['issues']>[number];
 
@@ -52,6 +53,9 @@ export const reportStatusesSchema = z.object({
  * What an answer about figures counts (issue 13): the level of inclusion asked for, the report statuses it counts,
  * and per form how many units were expected, how many were counted and how many are in each status.
  */
+/** The province boundaries in force on a date (63 before July 2025, 34 from then): the map a figure is drawn on. */
+export const provinceEraSchema = z.enum(['63', '34']);
+
 export const dataStatusFields = {
   include: includeSchema,
   counts: z.array(z.string()).readonly(),

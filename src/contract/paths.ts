@@ -5914,6 +5914,7 @@ export interface paths {
               };
               asOf: string;
               period: string;
+              era: "34" | "63";
               national: number | null;
               reached: number;
               total: number;

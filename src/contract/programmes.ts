@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataStatusFields, secrecySchema } from './common.ts';
+import { dataStatusFields, provinceEraSchema, secrecySchema } from './common.ts';
 
 /** Answers of campaigns, commendations, deployment targets, secrecy decisions and notifications. */
 
@@ -118,6 +118,8 @@ export const targetProgressSchema = z.object({
   target: targetSchema,
   asOf: z.string(),
   period: z.string(),
+  /** The province boundaries the units are listed in (those in force on `asOf`): the map to draw them on. */
+  era: provinceEraSchema,
   national: z.number().nullable(),
   reached: z.number(),
   total: z.number(),

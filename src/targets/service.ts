@@ -4,6 +4,7 @@ import type { IncludeLevel } from '../analytics/status.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { appendAudit } from '../audit/repository.ts';
+import { provinceEraOn } from '../geo/provinces.ts';
 import { monthPeriod } from '../periods/period.ts';
 import { monthContaining } from '../periods/regime.ts';
 import { AppError } from '../shared/errors.ts';
@@ -132,6 +133,7 @@ export async function targetProgress(
     target: presentTarget(ctx, t),
     asOf,
     period: month.id,
+    era: provinceEraOn(date),
     national: figureOf(root),
     reached: rows.length - behind.length,
     total: rows.length,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { provinceMapSchema } from '../../src/contract/index.ts';
 import { loadBriefingDemo } from '../../src/demo/briefing.ts';
 import { meetingsForCli } from '../../src/meetings/cli.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -189,6 +190,23 @@ describe('briefing: meetings, directives and tasks, campaigns, targets', () => {
     assert.ok((res.body.behind as unknown[]).length > 0);
     const later = await office.get(`/api/targets/${targets[0]?.id}/progress?at=2022-06-30`);
     assert.equal(later.body.reached, 63);
+    // Each answer names the map its units are drawn on: every unit listed is a province of that era's outlines.
+    for (const at of ['2025-06-30', '2025-07-01']) {
+      const progress = await office.get(`/api/targets/${targets[0]?.id}/progress?at=${at}`);
+      assert.equal(progress.status, 200, at);
+      const era = progress.body.era as string;
+      const outlines = await office.get(`/api/geo/provinces/${era}`);
+      const onMap = new Set(
+        provinceMapSchema.parse(outlines.body).geojson.features.map((f) => f.properties.code),
+      );
+      const units = progress.body.units as Array<{ unit: string }>;
+      assert.equal(units.length, onMap.size, `${at}: one unit per province of the ${era} map`);
+      assert.deepEqual(
+        units.filter((u) => !onMap.has(u.unit)).map((u) => u.unit),
+        [],
+        `${at}: every unit is on the ${era} map`,
+      );
+    }
     const officer = new ApiClient(server, app.clock);
     await officer.signIn('hanoi', PASSWORD);
     assert.equal((await officer.get('/api/targets')).status, 403);

@@ -42,6 +42,38 @@ test('the targets page answers for the period chosen in the header and sets prov
   await page.screenshot({ path: screenshotPath('pages-targets'), fullPage: false });
 });
 
+test('the targets page draws its map on the outlines of the era, read once for the months of an era', {
+  skip: skipWithoutChromium,
+}, async () => {
+  const fresh = await openAs(browser, app, 'tonghop.bca');
+  const asked: string[] = [];
+  fresh.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/geo/')) asked.push(url.pathname + url.search);
+  });
+  const showMonth = async (period: string) => {
+    await fresh.evaluate((p) => {
+      location.hash = `#/giao-ban/chi-tieu?unit=BCA&period=${p}`;
+    }, period);
+    await fresh.waitForFunction(
+      (p) => (document.querySelector('input[type="date"]') as HTMLInputElement | null)?.value.startsWith(p),
+      period,
+    );
+    await fresh.locator('.target .map-chart svg path').first().waitFor();
+  };
+  await fresh.goto(`${app.origin}/#/giao-ban/chi-tieu?unit=BCA&period=2020-06`);
+  await fresh.locator('.target .map-chart svg path').first().waitFor();
+  for (const period of ['2020-07', '2020-08']) await showMonth(period);
+  assert.deepEqual(asked, ['/api/geo/provinces/63'], 'three months of the 63 provinces: one read');
+  await showMonth('2025-08');
+  assert.deepEqual(
+    asked,
+    ['/api/geo/provinces/63', '/api/geo/provinces/34'],
+    'after the reform: the other era',
+  );
+  await fresh.close();
+});
+
 test('the Tết page writes changes the Vietnamese way, names what it ranks by and has no empty column', {
   skip: skipWithoutChromium,
 }, async () => {

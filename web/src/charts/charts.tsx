@@ -10,7 +10,7 @@ import { Notice } from '../components/notice.tsx';
 import { formatNumber, periodShort, shiftMonth, unitLabel } from '../format.ts';
 import { pick, useLang } from '../i18n.ts';
 import { updateParams } from '../router.ts';
-import type { Indicator, ProvinceMap as ProvinceMapData, Ranking, Series } from '../types.ts';
+import type { Indicator, ProvinceEra, ProvinceMap as ProvinceMapData, Ranking, Series } from '../types.ts';
 import { useCachedGet } from '../use-load.ts';
 
 use([LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
@@ -323,12 +323,12 @@ export function ProvinceMap(props: { ranking: Ranking; indicator: Indicator }) {
  * same geometry for the period's era, shaded from behind (amber) to ahead (green).
  */
 export function ValueMap(props: {
-  period: string;
+  era: ProvinceEra;
   label: string;
   rows: Array<{ code: string; name: string; value: number | null }>;
 }) {
   const { t } = useLang();
-  const { geo, ready } = useProvinceGeometry(`/api/geo/provinces${query({ period: props.period })}`);
+  const { geo, ready } = useProvinceGeometry(`/api/geo/provinces/${props.era}`);
   const values = props.rows.map((row) => row.value ?? 0);
   const option: EChartsOption | null = ready
     ? {

@@ -5,19 +5,10 @@ import { formatDate, formatNumber, periodDate } from '../format.ts';
 import { useLang } from '../i18n.ts';
 import { updateParams } from '../router.ts';
 import { useWorkspace } from '../session.ts';
+import type { TargetProgress } from '../types.ts';
 import { useLoad } from '../use-load.ts';
 
 type ChartsModule = typeof import('../charts/charts.tsx');
-
-interface Progress {
-  target: { id: number; name: string; indicatorName: string; targetValue: number; deadline: string };
-  period: string;
-  national: number | null;
-  reached: number;
-  total: number;
-  units: Array<{ unit: string; name: string; value: number | null; reached: boolean }>;
-  behind: Array<{ unit: string; name: string; value: number | null; gap: number | null }>;
-}
 
 const num = (v: number | null) => (v === null ? '—' : formatNumber(v, 3));
 
@@ -34,7 +25,7 @@ export function TargetsPage(props: { params: Record<string, string> }) {
   const [load] = useLoad(async () => {
     const { targets } = await apiGet<{ targets: Array<{ id: number }> }>('/api/targets');
     return Promise.all(
-      targets.map((x) => apiGet<Progress>(`/api/targets/${x.id}/progress${query({ at: effective })}`)),
+      targets.map((x) => apiGet<TargetProgress>(`/api/targets/${x.id}/progress${query({ at: effective })}`)),
     );
   }, [effective]);
   // The map carries ECharts; like the dashboard, it loads after the figures show.
@@ -73,7 +64,7 @@ export function TargetsPage(props: { params: Record<string, string> }) {
   );
 }
 
-function TargetView(props: { progress: Progress; charts: ChartsModule | null }) {
+function TargetView(props: { progress: TargetProgress; charts: ChartsModule | null }) {
   const { t } = useLang();
   const p = props.progress;
   const goal = p.target.targetValue;
@@ -144,7 +135,7 @@ function TargetView(props: { progress: Progress; charts: ChartsModule | null }) 
             <>
               <h3>{t('tgtMap')}</h3>
               <ProgressMap
-                period={p.period}
+                era={p.era}
                 label={`${t('tgtMap')}: ${p.target.name}`}
                 rows={p.units.map((u) => ({ code: u.unit, name: u.name, value: u.value }))}
               />
