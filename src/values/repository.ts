@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import type { CopyIn, Store } from '../db/store.ts';
 import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
+import { cellsFromText } from './cell-text.ts';
 import {
   type ChangeSetInput,
   EDITABLE_STATUSES,
@@ -1039,7 +1040,15 @@ async function readLeafCellsLateral(
         match: sql`d.unit_id = u.id`,
         keep: sql``,
       };
-  const { rows } = await sql<LeafFigureRow>`SELECT f.period, f.indicator_id, f.unit_id, f.option_id, f.value
+  // One row per period and indicator with its figures as one text, read by cellsFromText: as rows, the driver's
+  // row and field objects cost more than the database's work (a drill-down: 4,000 rows, 20,000 field strings) and
+  // then as much again in the collector.
+  const { rows } = await sql<{
+    period: string;
+    indicator_id: number;
+    cells: string;
+  }>`SELECT f.period, f.indicator_id,
+      string_agg(f.unit_id || ' ' || f.option_id || ' ' || f.value, ' ') AS cells
     FROM unnest(${q.periods}::text[]) AS p(period)
     CROSS JOIN unnest(${q.indicatorIds}::int[]) AS i(id)
     ${units.join}
@@ -1049,8 +1058,11 @@ async function readLeafCellsLateral(
         AND d.period >= ${low} AND d.period <= ${high}
       OFFSET 0
     ) AS f
-    ${units.keep}`.execute(db);
-  return leafFigures(rows);
+    ${units.keep}
+    GROUP BY f.period, f.indicator_id`.execute(db);
+  const out: RollupRow[] = [];
+  for (const r of rows) cellsFromText(r.period, r.indicator_id, r.cells, out);
+  return out;
 }
 
 /** The figures of units without children added up over several periods. */

@@ -143,6 +143,67 @@ for (const { backend, skip } of BACKENDS) {
       assert.deepEqual(await read(communes.slice(300, 320), PERIODS), []);
     });
 
+    it('reads back exactly the numbers written, however awkward their decimals, signs and sizes', async () => {
+      const form = ctx.catalogue.form('BC-THANG');
+      const weight = ctx.catalogue.indicator('drug.seized_kg');
+      assert.ok(form && weight);
+      const optionId =
+        weight.options.length > 0
+          ? (weight.optionIds.get(weight.options[0]?.code ?? '') as number)
+          : NO_OPTION;
+      const awkward = [
+        138.6,
+        0.1 + 0.2,
+        1e-7,
+        123456789.12345679,
+        5e21,
+        3e-12,
+        -2.5,
+        0,
+        27.9,
+        1 / 3,
+        2 ** 53 + 2,
+        2 ** 53 - 1,
+        0.000123,
+        1e22,
+        1e23,
+      ];
+      // A stretch of communes (read as one range) and units far apart (PostgreSQL: one key each).
+      const near = communes.slice(0, awkward.length);
+      const far = awkward.map((_, i) => communes[i * 17] as number);
+      for (const [label, units] of [
+        ['near', near],
+        ['far', far],
+      ] as const) {
+        const inputs: ValueInput[] = units.map((unitId, i) => ({
+          formId: form.id,
+          unitId,
+          indicatorId: weight.id,
+          optionId,
+          period: '2026-07',
+          value: awkward[i] as number,
+          comment: null,
+        }));
+        await writeValues(ctx.store, ctx.graph, inputs, {
+          at: '2026-11-04T01:00:00.000Z',
+          userId: null,
+          source: 'import',
+          reason: null,
+        });
+        const cells = await readLeafCells(ctx.store.readDb, {
+          unitIds: units,
+          periods: ['2026-07'],
+          indicatorIds: [weight.id],
+        });
+        const got = new Map(cells.filter((c) => c.optionId === optionId).map((c) => [c.unitId, c.value]));
+        for (const [i, unitId] of units.entries())
+          assert.ok(
+            Object.is(got.get(unitId), awkward[i]),
+            `${label}: ${awkward[i]} read back as ${got.get(unitId)}`,
+          );
+      }
+    });
+
     it('reads many units spread too thinly to be read as a stretch', async () => {
       // Every fifth commune: the ids span more than four per unit asked, and there are more than are looked up one by one.
       const asked = communes.filter((_, i) => i % 5 === 0).slice(0, 240);
