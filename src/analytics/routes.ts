@@ -12,8 +12,9 @@ import {
   seriesSchema,
   tetComparisonSchema,
 } from '../contract/analytics.ts';
+import { provinceEraSchema } from '../contract/common.ts';
 import { tableToXlsx } from '../exports/table.ts';
-import { PROVINCE_ERAS, type ProvinceEra, provinceEraOn, provinceMap } from '../geo/provinces.ts';
+import { type ProvinceEra, provinceEraOn, provinceMap } from '../geo/provinces.ts';
 import { referenceDate } from '../periods/regime.ts';
 import { actorOf, auditClassifiedRead, guard, requireUser } from '../server/session.ts';
 import { includeSchema, indicatorCodeSchema, periodIdSchema, unitCodeSchema } from '../shared/schemas.ts';
@@ -178,7 +179,7 @@ export function analyticsRoutes(ctx: RouteContext, geoDir: string): FastifyPlugi
           summary:
             'Bản đồ ranh giới tỉnh theo thời kỳ (province boundaries by era, as a ranking names it: one address for every month of the era)',
           response: { 200: provinceMapSchema },
-          params: z.object({ era: z.enum(PROVINCE_ERAS) }),
+          params: z.object({ era: provinceEraSchema }),
         },
       },
       async (request, reply) => {

@@ -7,6 +7,7 @@ import type { Page, Route } from 'playwright-core';
 import {
   type LaunchedBrowser,
   openAs,
+  outlineReads,
   type RunningApp,
   skipWithoutChromium,
   useBrowserSuite,
@@ -78,11 +79,7 @@ test('the outlines are read once for each era: months of the same era ask for no
   skip: skipWithoutChromium,
 }, async () => {
   const fresh = await openAs(browser, app, 'analyst.map');
-  const asked: string[] = [];
-  fresh.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.startsWith('/api/geo/')) asked.push(path + new URL(request.url()).search);
-  });
+  const asked = outlineReads(fresh);
   const showMonth = async (period: string) => {
     await fresh.evaluate((p) => {
       location.hash = `#/tong-hop?unit=BCA&period=${p}`;

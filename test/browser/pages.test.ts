@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import {
   type LaunchedBrowser,
   openAs,
+  outlineReads,
   type RunningApp,
   screenshotPath,
   skipWithoutChromium,
@@ -46,11 +47,7 @@ test('the targets page draws its map on the outlines of the era, read once for t
   skip: skipWithoutChromium,
 }, async () => {
   const fresh = await openAs(browser, app, 'tonghop.bca');
-  const asked: string[] = [];
-  fresh.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/geo/')) asked.push(url.pathname + url.search);
-  });
+  const asked = outlineReads(fresh);
   const showMonth = async (period: string) => {
     await fresh.evaluate((p) => {
       location.hash = `#/giao-ban/chi-tieu?unit=BCA&period=${p}`;

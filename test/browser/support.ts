@@ -152,6 +152,16 @@ export async function openAs(
   return page;
 }
 
+/** The province outlines a page asks for from now on (path and query, in order), as the list grows. */
+export function outlineReads(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/geo/')) asked.push(url.pathname + url.search);
+  });
+  return asked;
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return join(SCREENSHOT_DIR, `${name}.png`);
