@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { unitFiguresByKey } from '../values/repository.ts';
 
 const CHUNK = 500;
 
@@ -44,13 +45,17 @@ export async function existingFigures(
 ): Promise<Map<string, ExistingFigure>> {
   const out = new Map<string, ExistingFigure>();
   for (let i = 0; i < unitIds.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('data_value')
-      .select(['unit_id', 'indicator_id', 'option_id', 'value', 'comment', 'version'])
-      .where('form_id', '=', formId)
-      .where('period', '=', period)
-      .where('unit_id', 'in', unitIds.slice(i, i + CHUNK))
-      .execute();
+    const units = unitIds.slice(i, i + CHUNK);
+    const rows = await unitFiguresByKey(
+      db,
+      db
+        .selectFrom('data_value')
+        .select(['unit_id', 'indicator_id', 'option_id', 'value', 'comment', 'version'])
+        .where('form_id', '=', formId)
+        .where('period', '=', period)
+        .where('unit_id', 'in', units),
+      units.length,
+    ).execute();
     for (const r of rows)
       out.set(`${r.unit_id}|${r.indicator_id}|${r.option_id}`, {
         value: r.value,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { monthPeriod, type Period } from '../periods/period.ts';
+import { unitFiguresByKey } from '../values/repository.ts';
 
 export interface FigureRow {
   unitId: number;
@@ -25,7 +26,7 @@ export async function readFigures(
       .select(['unit_id', 'indicator_id', 'option_id', 'period', 'value', 'comment'])
       .where('form_id', '=', q.formId)
       .where('period', 'in', q.periods);
-    if (unitIds) query = query.where('unit_id', 'in', unitIds);
+    if (unitIds) query = unitFiguresByKey(db, query.where('unit_id', 'in', unitIds), unitIds.length);
     return query.execute();
   };
   const rows = [];

@@ -10,6 +10,7 @@ import type { CopyIn, Store } from '../db/store.ts';
 import { noteFiguresWritten } from '../shared/telemetry.ts';
 import type { UnitGraph } from '../units/graph.ts';
 import { cellsFromText } from './cell-text.ts';
+import { inPrimaryKeyOrder, reportsOf } from './figure-order.ts';
 import {
   type ChangeSetInput,
   EDITABLE_STATUSES,
@@ -76,7 +77,7 @@ export async function writeValues(
     if (inputs.length >= PG_BULK_THRESHOLD && store.writeWithCopy)
       return committed(
         await store.writeWithCopy((trx, copy) =>
-          writeValuesPostgresBulk(trx, copy, store, graph, groups, change, audit, stats, editableReports),
+          writeValuesPostgresBulk(trx, copy, graph, groups, change, audit, stats, editableReports),
         ),
       );
     return committed(await savePostgres(store, { graph, inputs, change, audit, stats, editableReports }));
@@ -394,49 +395,6 @@ async function replaceValuesPostgres(
   }
 }
 
-function byPeriodAndUnit(a: ValueInput, b: ValueInput): number {
-  return a.period < b.period ? -1 : a.period > b.period ? 1 : a.unitId - b.unitId;
-}
-
-function inUnitOrder(rows: ValueInput[]): boolean {
-  for (let i = 1; i < rows.length; i++)
-    if (byPeriodAndUnit(rows[i - 1] as ValueInput, rows[i] as ValueInput) > 0) return false;
-  return true;
-}
-
-/**
- * Brings the BRIN index on (period, unit) up to date with the pages a bulk write filled, before it commits: a range
- * of pages not yet summarized is read by every query through the index, so a unit's figures would be looked for in
- * the whole import until autovacuum came by. Only the new ranges are read.
- */
-async function summarizeUnitIndex(db: Kysely<Database>, groups: readonly InputGroup[]): Promise<void> {
-  const partitions = [...new Set(groups.map((g) => `data_value_y${periodYear(g.period)}`))];
-  await sql`
-    SELECT brin_summarize_new_values(x.indexrelid)
-    FROM pg_inherits i JOIN pg_index x ON x.indexrelid = i.inhrelid
-    WHERE i.inhparent = 'data_value_unit_brin'::regclass
-      AND x.indrelid = ANY(${partitions}::regclass[])`.execute(db);
-}
-
-/**
- * Summarizes the new page ranges on a second connection, while the write's own goes on with reports and roll-ups
- * (the server's other core). A summary covers the rows of transactions still in progress, as it must for concurrent
- * writers, so this write's figures are in it. Resolves false, leaving the work to the write's transaction, when the
- * pool has no connection to spare (waiting for one could wait on writes that wait for this one) or the summary failed.
- */
-function summarizeBeside(store: Store, groups: readonly InputGroup[]): Promise<boolean> {
-  const pool = store.pool;
-  const spare =
-    pool !== null &&
-    pool.waitingCount === 0 &&
-    (pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10));
-  if (!spare) return Promise.resolve(false);
-  return summarizeUnitIndex(store.db, groups).then(
-    () => true,
-    () => false,
-  );
-}
-
 /**
  * The COPY lines of new figures (version 1 of the change set), adding each to the roll-up changes and to the change
  * set's seal as its line is made (while the server stores the lines before). Ids are integers (checked at the edge); the texts go through copyField's escaping.
@@ -473,7 +431,6 @@ function* figureLines(
 async function writeValuesPostgresBulk(
   trx: Kysely<Database>,
   copy: CopyIn,
-  store: Store,
   graph: UnitGraph,
   groups: readonly InputGroup[],
   change: ChangeSetInput,
@@ -504,7 +461,6 @@ async function writeValuesPostgresBulk(
     .executeTakeFirstOrThrow();
   const inserts: ValueInput[] = [];
   const updates: Array<{ input: ValueInput; old: ExistingRow }> = [];
-  let summarized: Promise<boolean> | null = null;
   const sealer = new FigureSealer();
   const rollups = new RollupAccumulator(graph);
   let unchanged = 0;
@@ -536,33 +492,23 @@ async function writeValuesPostgresBulk(
     return { changeId: null, inserted: 0, updated: 0, unchanged };
   }
   if (inserts.length > 0) {
-    // Stored period by period and unit by unit, so that the BRIN index on (period, unit) finds a unit's figures in a
-    // few pages (the primary key is ordered by indicator: reads across units).
-    if (!inUnitOrder(inserts)) inserts.sort(byPeriodAndUnit);
-    // The roll-up changes are added up while the lines are made, so the database gets each figure once.
+    // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
+    // The reports are written while the figures are put in order.
+    const reportsWritten = insertDraftReports(trx, reportsOf(inserts), change.at);
+    let ordered: ValueInput[];
+    try {
+      await nextTurn();
+      ordered = inPrimaryKeyOrder(inserts);
+    } finally {
+      await reportsWritten;
+    }
+    // In the primary key's order, each new entry lands after the one before: the B-tree is appended to, not
+    // searched, and its pages are filled instead of split in half. The roll-up changes are added up while the lines
+    // are made, so the database gets each figure once.
     await copy(
       'COPY data_value (period, unit_id, form_id, indicator_id, option_id, value, comment, version, change_id) FROM STDIN',
-      figureLines(inserts, changeId, rollups, sealer),
+      figureLines(ordered, changeId, rollups, sealer),
     );
-    summarized = summarizeBeside(store, groups);
-    // Every figure belongs to a report with a status (a draft until submitted): what aggregates count depends on it.
-    // The figures are in period and unit order, each form's together: a report's figures are neighbours.
-    const r: ValueInput[] = [];
-    let last: ValueInput | undefined;
-    for (const i of inserts) {
-      if (!last || last.period !== i.period || last.unitId !== i.unitId || last.formId !== i.formId)
-        r.push(i);
-      last = i;
-    }
-    for (let start = 0; start < r.length; start += PG_CHUNK) {
-      const part = r.slice(start, start + PG_CHUNK);
-      await sql`
-        INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
-        SELECT form_id, unit_id, period, 'draft', 1, ${change.at}
-        FROM unnest(${part.map((i) => i.formId)}::int[], ${part.map((i) => i.unitId)}::int[], ${part.map((i) => i.period)}::text[])
-             AS k(form_id, unit_id, period)
-        ON CONFLICT (form_id, period, unit_id) DO NOTHING`.execute(trx);
-    }
   }
   if (updates.length > 0) {
     await replaceValuesPostgres(trx, updates, changeId);
@@ -582,9 +528,20 @@ async function writeValuesPostgresBulk(
     await rollupsWritten;
   }
   stats.rollups = deltas.length;
-  if (summarized && !(await summarized)) await summarizeUnitIndex(trx, groups);
   await appendAudit(trx, draft);
   return summary;
+}
+
+async function insertDraftReports(trx: Kysely<Database>, reports: ValueInput[], at: string): Promise<void> {
+  for (let start = 0; start < reports.length; start += PG_CHUNK) {
+    const part = reports.slice(start, start + PG_CHUNK);
+    await sql`
+      INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
+      SELECT form_id, unit_id, period, 'draft', 1, ${at}
+      FROM unnest(${part.map((i) => i.formId)}::int[], ${part.map((i) => i.unitId)}::int[], ${part.map((i) => i.period)}::text[])
+           AS k(form_id, unit_id, period)
+      ON CONFLICT (form_id, period, unit_id) DO NOTHING`.execute(trx);
+  }
 }
 
 async function applyRollupsPostgres(trx: Kysely<Database>, deltas: RollupDelta[]): Promise<void> {
@@ -639,6 +596,22 @@ export interface ValueQuery {
   indicatorIds?: number[];
 }
 
+/**
+ * A read of some units' figures that names no indicator, made to name every indicator on PostgreSQL: there the
+ * figures' key is (period, indicator, unit, option, form), so without indicators a read of a few units walks each
+ * period's whole stretch of the key (a month at national scale: 200,000 entries for a unit's 60), while a lookup per
+ * indicator and unit reads only theirs. Past UNITS_LOOKED_UP units the stretch costs less and is left to be read.
+ * SQLite's key leads with the unit.
+ */
+export function unitFiguresByKey<QB extends SelectQueryBuilder<Database, 'data_value', object>>(
+  db: Kysely<Database>,
+  query: QB,
+  unitCount: number,
+): QB {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter) || unitCount > UNITS_LOOKED_UP) return query;
+  return query.where(sql<boolean>`data_value.indicator_id = ANY(ARRAY(SELECT id FROM indicator))`) as QB;
+}
+
 export async function readValues(db: Kysely<Database>, q: ValueQuery): Promise<StoredValue[]> {
   let query = db.selectFrom('data_value').selectAll();
   if (q.formId !== undefined) query = query.where('form_id', '=', q.formId);
@@ -646,6 +619,7 @@ export async function readValues(db: Kysely<Database>, q: ValueQuery): Promise<S
   if (q.periods) query = query.where('period', 'in', q.periods.length > 0 ? q.periods : ['']);
   if (q.indicatorIds)
     query = query.where('indicator_id', 'in', q.indicatorIds.length > 0 ? q.indicatorIds : [-1]);
+  else if (q.unitIds && q.periods) query = unitFiguresByKey(db, query, q.unitIds.length);
   const rows = await query.execute();
   return rows.map((r) => ({
     formId: r.form_id,
@@ -783,16 +757,19 @@ function keyFilter<QB extends SelectQueryBuilder<Database, 'value_rollup', objec
   db: Kysely<Database>,
   query: QB,
   q: { unitIds: number[]; periods: string[]; indicatorIds?: number[] },
+  /** The figures' table, whose key on PostgreSQL leads with the indicator after the period. */
+  keyedByIndicator = false,
 ): { query: QB; wanted: ((indicatorId: number) => boolean) | null } {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   let out = query.where('period', 'in', q.periods).where('unit_id', 'in', q.unitIds) as QB;
-  if (db.getExecutor().adapter instanceof PostgresAdapter && q.periods.length > 1) {
+  if (postgres && q.periods.length > 1) {
     const [low, high] = bounds(q.periods);
     out = out.where('period', '>=', low).where('period', '<=', high) as QB;
   }
   if (!q.indicatorIds) return { query: out, wanted: null };
   if (q.indicatorIds.length === 0)
     return { query: out.where('indicator_id', 'in', [-1]) as QB, wanted: null };
-  if (q.indicatorIds.length <= INDICATORS_IN_SQL)
+  if (q.indicatorIds.length <= INDICATORS_IN_SQL || (postgres && keyedByIndicator))
     return { query: out.where('indicator_id', 'in', q.indicatorIds) as QB, wanted: null };
   const ids = new Set(q.indicatorIds);
   return { query: out, wanted: (id) => ids.has(id) };
@@ -895,6 +872,7 @@ async function readSums(
         ),
       ]),
     q,
+    source === 'figures',
   );
   const wanted = filtered.wanted;
   let query = filtered.query.where('value', 'is not', null).groupBy(['unit_id', 'indicator_id', 'option_id']);

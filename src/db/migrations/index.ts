@@ -20,6 +20,8 @@ import * as m0022 from './0022_one_figure_index.ts';
 import * as m0023 from './0023_year_to_date_rollups.ts';
 import * as m0024 from './0024_audit_append.ts';
 import * as m0025 from './0025_session_generation.ts';
+import * as m0026 from './0026_figures_in_key_order.ts';
+import * as m0027 from './0027_rollups_updated_in_place.ts';
 
 /** Every migration, in order. Landed migrations are never edited; changes come as new numbered files. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023_year_to_date_rollups': m0023,
   '0024_audit_append': m0024,
   '0025_session_generation': m0025,
+  '0026_figures_in_key_order': m0026,
+  '0027_rollups_updated_in_place': m0027,
 };
