@@ -532,9 +532,21 @@ async function writeValuesPostgresBulk(
   return summary;
 }
 
+/**
+ * The draft reports of new figures, those already there left as they are. In the reports' key order, so that two
+ * writes creating some of the same reports wait for each other in the same order (never for each other at once).
+ */
 async function insertDraftReports(trx: Kysely<Database>, reports: ValueInput[], at: string): Promise<void> {
-  for (let start = 0; start < reports.length; start += PG_CHUNK) {
-    const part = reports.slice(start, start + PG_CHUNK);
+  const ordered = reports
+    .slice()
+    .sort(
+      (a, b) =>
+        a.formId - b.formId ||
+        (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+        a.unitId - b.unitId,
+    );
+  for (let start = 0; start < ordered.length; start += PG_CHUNK) {
+    const part = ordered.slice(start, start + PG_CHUNK);
     await sql`
       INSERT INTO submission (form_id, unit_id, period, status, version, updated_at)
       SELECT form_id, unit_id, period, 'draft', 1, ${at}
