@@ -226,6 +226,35 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal(written.inserted + written.updated + written.unchanged, 2);
     });
 
+    it('ends two writes creating the same new figures at once, in opposite orders, with one stored whole and the other refused as a conflict', async () => {
+      // The same province's figures in months nobody has written yet.
+      const months = new Map(PERIODS.map((p, i) => [p, `2024-0${i + 5}`]));
+      const first = importInputs().map((i) => ({ ...i, period: months.get(i.period) as string }));
+      const second = first
+        .slice()
+        .reverse()
+        .map((i) => ({ ...i, value: (i.value ?? 0) + 1 }));
+      const outcomes = await Promise.allSettled([
+        writeValues(ctx.store, ctx.graph, first, change('2025-03-06T01:00:00.000Z')),
+        writeValues(ctx.store, ctx.graph, second, change('2025-03-06T01:00:00.000Z')),
+      ]);
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+      const stored = await readValues(ctx.store.db, { periods: [...months.values()] });
+      const figures = (rows: Array<Omit<ValueInput, 'comment'>>) =>
+        rows.map((v) => `${v.period}|${v.unitId}|${v.indicatorId}|${v.optionId}|${v.value}`).sort();
+      if (backend === 'sqlite') {
+        // One writer at a time: the second write corrects the first's figures.
+        assert.deepEqual(refused, []);
+        assert.deepEqual(figures(stored), figures(second));
+      } else {
+        // Neither waits for the other at once (no deadlock): the one that comes second meets the first's figures.
+        assert.equal(refused.length, 1, String(refused));
+        assert.ok(refused[0] instanceof VersionConflictError, String(refused[0]));
+        const kept = outcomes[0]?.status === 'fulfilled' ? first : second;
+        assert.deepEqual(figures(stored), figures(kept));
+      }
+    });
+
     it('partitions an existing database by year when migrating, keeping every row (a no-op on SQLite)', async () => {
       const old = await scratchDatabase(backend);
       const store = await openStore(old.url);
