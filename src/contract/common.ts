@@ -49,13 +49,13 @@ export const reportStatusesSchema = z.object({
   locked: z.number(),
 });
 
+/** The province boundaries in force on a date (63 before July 2025, 34 from then): the map a figure is drawn on. */
+export const provinceEraSchema = z.enum(['63', '34']);
+
 /**
  * What an answer about figures counts (issue 13): the level of inclusion asked for, the report statuses it counts,
  * and per form how many units were expected, how many were counted and how many are in each status.
  */
-/** The province boundaries in force on a date (63 before July 2025, 34 from then): the map a figure is drawn on. */
-export const provinceEraSchema = z.enum(['63', '34']);
-
 export const dataStatusFields = {
   include: includeSchema,
   counts: z.array(z.string()).readonly(),
