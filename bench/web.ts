@@ -21,6 +21,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openAs } from '../test/browser/support.ts';
+import { ROUTE_CHANGED } from '../web/src/router.ts';
 import { startBenchApp } from './full-demo.ts';
 
 const args = new Map<string, string>();
@@ -98,15 +99,17 @@ async function timeFresh(
 }
 
 /**
- * Moves the open page to another address by its hash, as a click on a period or unit does, and times on the page's
- * own clock until the card's figure has changed and been painted (the frame after the one that first shows it).
+ * Moves the open page to another address, as a click on a period or unit does (the page's router: the address
+ * changes, then the page is told), and times on the page's own clock until the card's figure has changed and been
+ * painted (the frame after the one that first shows it).
  */
-async function timeSwitch(page: Page, hash: string): Promise<number> {
+async function timeSwitch(page: Page, address: string): Promise<number> {
   return page.evaluate(
-    async ([wanted, selector]) => {
+    async ([wanted, selector, routeChanged]) => {
       const before = document.querySelector(selector)?.textContent;
       const t0 = performance.now();
-      location.hash = wanted;
+      history.pushState(null, '', wanted);
+      window.dispatchEvent(new Event(routeChanged));
       for (;;) {
         await new Promise((next) => requestAnimationFrame(next));
         const el = document.querySelector(selector);
@@ -115,7 +118,7 @@ async function timeSwitch(page: Page, hash: string): Promise<number> {
       await new Promise((next) => requestAnimationFrame(next));
       return performance.now() - t0;
     },
-    [hash, CARD] as const,
+    [address, CARD, ROUTE_CHANGED] as const,
   );
 }
 
@@ -137,9 +140,9 @@ async function main(): Promise<void> {
 
   const first: FreshTiming[] = [];
   for (let i = 0; i < RUNS; i++)
-    first.push(await timeFresh(browser.context, `${app.origin}/#/tong-hop?unit=BCA&period=2020-02`, CARD));
+    first.push(await timeFresh(browser.context, `${app.origin}/tong-hop?unit=BCA&period=2020-02`, CARD));
 
-  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
+  await page.goto(`${app.origin}/tong-hop?unit=BCA&period=2020-02`);
   await card.waitFor();
   const switches: FreshTiming[] = [];
   // Every switch to a month not shown before (from March 2019, four months apart, across the 2025 reform): a month
@@ -155,24 +158,24 @@ async function main(): Promise<void> {
     const period = periods[i] as string;
     await settle();
     const t0 = performance.now();
-    const onPage = await timeSwitch(page, `#/tong-hop?unit=BCA&period=${period}`);
+    const onPage = await timeSwitch(page, `/tong-hop?unit=BCA&period=${period}`);
     switches.push({ driver: performance.now() - t0, page: onPage });
   }
   const unitSwitches: FreshTiming[] = [];
   for (const unit of ['40', '01', '79', '38', 'BCA', '37', '48']) {
     await settle();
     const t0 = performance.now();
-    const onPage = await timeSwitch(page, `#/tong-hop?unit=${unit}&period=2020-02`);
+    const onPage = await timeSwitch(page, `/tong-hop?unit=${unit}&period=2020-02`);
     unitSwitches.push({ driver: performance.now() - t0, page: onPage });
   }
   const pivot: FreshTiming[] = [];
   const tasks: FreshTiming[] = [];
   for (let i = 0; i < RUNS; i++) {
     pivot.push(
-      await timeFresh(browser.context, `${app.origin}/#/tong-hop/bang?unit=BCA&period=2020-02`, PIVOT_ROW),
+      await timeFresh(browser.context, `${app.origin}/tong-hop/bang?unit=BCA&period=2020-02`, PIVOT_ROW),
     );
     tasks.push(
-      await timeFresh(browser.context, `${app.origin}/#/nhiem-vu?unit=BCA&period=2020-02&view=all`, TASK_ROW),
+      await timeFresh(browser.context, `${app.origin}/nhiem-vu?unit=BCA&period=2020-02&view=all`, TASK_ROW),
     );
   }
   // A static file of the same server (the page's icon, an SVG document) in a new tab, timed the same way: on the

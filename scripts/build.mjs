@@ -20,4 +20,13 @@ if (existsSync(new URL('../web/index.html', import.meta.url))) {
     '--logLevel',
     'warn',
   ]);
+  // The first view drawn on the server (src/server/first-view.ts), from the same components.
+  run(process.execPath, [
+    'node_modules/vite/bin/vite.js',
+    'build',
+    '--config',
+    'web/vite.server.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
 }

@@ -23,7 +23,7 @@ export interface NewNotification {
   kind: NotificationKind;
   title: string;
   body: string;
-  /** Where the page shows the matter, as the page's own address ("#/bao-cao/BC-THANG?unit=…"). */
+  /** Where the page shows the matter, as the page's own address ("/bao-cao/BC-THANG?unit=…"). */
   link: string | null;
   /** The same key is sent once: "deadline:BC-THANG/13285/2026-12:7". */
   key: string;

@@ -113,7 +113,7 @@ export async function notifySubmission(
       kind,
       title,
       body,
-      link: `#/bao-cao/${e.form}?unit=${e.unitCode}&period=${e.period}`,
+      link: `/bao-cao/${e.form}?unit=${e.unitCode}&period=${e.period}`,
       key: `${kind}:${e.form}/${e.unitCode}/${e.period}:${e.at}:${u.id}`,
     })),
   );
@@ -136,7 +136,7 @@ export async function notifyTaskAssigned(
       kind: 'task_assigned' as const,
       title: 'Đơn vị được giao nhiệm vụ mới',
       body: `${t.content} (thời hạn: ${t.deadlineText})`,
-      link: '#/nhiem-vu',
+      link: '/nhiem-vu',
       key: `task_assigned:${t.taskIds.join(',')}:${u.id}`,
     })),
     trx,
@@ -153,7 +153,7 @@ export async function notifyPackReady(ctx: AppContext, m: { id: number; title: s
       kind: 'pack_ready' as const,
       title: `Tài liệu ${m.title} đã sẵn sàng`,
       body: `Tài liệu hội nghị "${m.title}" đã được chốt và sẵn sàng để xem.`,
-      link: `#/giao-ban/${m.id}`,
+      link: `/giao-ban/${m.id}`,
       key: `pack_ready:${m.id}:${id}`,
     })),
   );
@@ -195,7 +195,7 @@ export async function runNotificationJob(ctx: AppContext): Promise<{ created: nu
           kind: 'deadline_soon',
           title: `Sắp đến hạn nộp báo cáo ${form.code} ${period.id}`,
           body: `Báo cáo ${form.code} kỳ ${period.id} của đơn vị phải nộp trước hết ngày ${formatDate(deadline)}.`,
-          link: `#/bao-cao/${form.code}?unit=${unit.code}&period=${period.id}`,
+          link: `/bao-cao/${form.code}?unit=${unit.code}&period=${period.id}`,
           key: `deadline_soon:${form.code}/${unit.code}/${period.id}:${user.id}`,
         });
       }
@@ -215,7 +215,7 @@ export async function runNotificationJob(ctx: AppContext): Promise<{ created: nu
         kind: 'task_overdue',
         title: 'Nhiệm vụ quá hạn',
         body: `${task.directive} (thời hạn: ${task.deadlineText})`,
-        link: '#/nhiem-vu?view=overdue',
+        link: '/nhiem-vu?view=overdue',
         key: `task_overdue:${task.id}:${user.id}`,
       });
     }

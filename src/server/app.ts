@@ -43,6 +43,7 @@ import { checkSubmission } from '../validation/service.ts';
 import { valueRoutes } from '../values/routes.ts';
 import { contractSerializer, declareErrorAnswers, UndeclaredFieldsError } from './contract.ts';
 import { inlineScriptSources } from './csp.ts';
+import { loadDrawing, registerDrawnViews } from './first-view.ts';
 import { ERROR_BODY_SCHEMA, openApiTransform } from './openapi.ts';
 import { registerSessions } from './session.ts';
 
@@ -290,6 +291,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(targetRoutes(routes), { prefix: '/api' });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
+    const drawing = await loadDrawing(webRoot);
+    if (drawing) registerDrawnViews(app, webRoot, drawing);
     await app.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',

@@ -119,7 +119,7 @@ describe('notifications', () => {
     };
     assert.equal(item.kind, 'report_returned');
     assert.match(item.body, /approver.*Lý do: Thiếu số liệu tai nạn giao thông/);
-    assert.equal(item.link, `#/bao-cao/BC-THANG?unit=${commune}&period=${period}`);
+    assert.equal(item.link, `/bao-cao/BC-THANG?unit=${commune}&period=${period}`);
     assert.equal(mails.length, 1);
     assert.deepEqual(mails[0]?.to, ['canbo@xa.test']);
     assert.match(mails[0]?.raw ?? '', /Subject: =\?UTF-8\?|Subject: \[Giao ban\]/);

@@ -58,7 +58,7 @@ test('the ministry office creates a meeting and assigns a directive to two provi
   assert.equal(await form.getByLabel('Ngày họp').inputValue(), '2026-11-29');
   await form.getByLabel('Chủ trì').fill('Đồng chí Bộ trưởng');
   await form.getByRole('button', { name: 'Tạo hội nghị' }).click();
-  await page.waitForURL(/#\/giao-ban\/\d+/);
+  await page.waitForURL(/\/giao-ban\/\d+/);
   meetingUrl = page.url();
   await page.locator('.meeting-detail h1').waitFor();
 
@@ -185,7 +185,7 @@ test('after the deadline Thanh Hóa’s task is overdue on the tasks page and in
   assert.equal(await form.getByLabel('Ngày họp').inputValue(), '2026-12-10');
   await form.getByLabel('Chủ trì').fill('Đồng chí Bộ trưởng');
   await form.getByRole('button', { name: 'Tạo hội nghị' }).click();
-  await page.waitForURL((url) => /#\/giao-ban\/\d+/.test(url.hash) && url.href !== meetingUrl);
+  await page.waitForURL((url) => /\/giao-ban\/\d+/.test(url.pathname) && url.href !== meetingUrl);
   await page.getByRole('link', { name: 'Tài liệu hội nghị' }).click();
   const pack = page.locator('#tai-lieu');
   const packOverdue = pack.locator('.pack-overdue tr[data-unit="38"]', { hasText: DIRECTIVE });

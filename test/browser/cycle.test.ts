@@ -71,7 +71,7 @@ after(async () => {
   await approverBrowser?.close();
 });
 
-const reportUrl = () => `${app.origin}/#/bao-cao/${FORM}?unit=${COMMUNE}&period=${PERIOD}`;
+const reportUrl = () => `${app.origin}/bao-cao/${FORM}?unit=${COMMUNE}&period=${PERIOD}`;
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
 
 test('warnings show while typing, from the server’s rules and the commune’s history, and must be fixed or explained', {
@@ -140,7 +140,7 @@ test('a return needs a reason; the officer sees why, by whom and when, and the w
   await approver.locator('.history-list li', { hasText: 'Trả lại' }).waitFor();
 
   // The header says there is something new; the inbox says what, and leads to the report.
-  await officer.goto(`${app.origin}/#/bao-cao?unit=${COMMUNE}&period=${PERIOD}`);
+  await officer.goto(`${app.origin}/bao-cao?unit=${COMMUNE}&period=${PERIOD}`);
   await officer.getByRole('link', { name: 'Thông báo: 1 chưa đọc' }).click();
   const item = officer.locator('.inbox-item.unread[data-kind="report_returned"]');
   await item.waitFor();
@@ -153,7 +153,7 @@ test('a return needs a reason; the officer sees why, by whom and when, and the w
   await officer.getByRole('button', { name: 'Lưu', exact: true }).click();
   await officer.getByText('Đã lưu lựa chọn.').waitFor();
   await item.getByRole('button').click();
-  await officer.waitForURL(/#\/bao-cao\/BC-THANG/);
+  await officer.waitForURL(/\/bao-cao\/BC-THANG/);
   await officer.getByRole('link', { name: 'Thông báo', exact: true }).waitFor();
   const notice = officer.locator('.returned-notice');
   await notice.waitFor();
@@ -195,7 +195,7 @@ test('a return needs a reason; the officer sees why, by whom and when, and the w
 test('the approver’s desk shows open warnings and lateness, filters, and approves many at once where none is open', {
   skip: skipWithoutChromium,
 }, async () => {
-  await approver.goto(`${app.origin}/#/bao-cao?unit=37&period=${PERIOD}`);
+  await approver.goto(`${app.origin}/bao-cao?unit=37&period=${PERIOD}`);
   const desk = approver.locator('.approvals-desk');
   await desk.locator('tr', { hasText: clean.name }).waitFor();
   const flaggedRow = desk.locator('tr', { hasText: flagged.name });
@@ -211,7 +211,7 @@ test('the approver’s desk shows open warnings and lateness, filters, and appro
   assert.deepEqual(await desk.locator('tbody th').allTextContents(), [flagged.name]);
 
   // October's late reports are marked; the notice about December's approvals does not follow to October.
-  await approver.goto(`${app.origin}/#/bao-cao?unit=37&period=2026-10`);
+  await approver.goto(`${app.origin}/bao-cao?unit=37&period=2026-10`);
   await approver.locator('.approvals-desk .heading-period', { hasText: '10/2026' }).waitFor();
   assert.equal(await desk.getByText('Số báo cáo đã phê duyệt').count(), 0);
   await desk.getByLabel('Hiển thị').selectOption('late');

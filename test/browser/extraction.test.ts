@@ -40,7 +40,7 @@ interface SentCell {
 test('figures read from pasted text are proposed, accepted, saved and keep their source', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await page.goto(`${app.origin}/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
   await input('drug.cases').waitFor();
   const saves: string[] = [];
   page.on('request', (request) => {
@@ -112,7 +112,7 @@ test('figures read from pasted text are proposed, accepted, saved and keep their
 test('“Nhận tất cả” fills the blank cells and leaves a figure already there for the officer to decide', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await page.goto(`${app.origin}/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
   await input('drug.cases').waitFor();
   // The officer has typed 4 suspects; the report says 7.
   await input('drug.suspects').fill('4');
@@ -135,7 +135,7 @@ test('“Nhận tất cả” fills the blank cells and leaves a figure already 
 test('a figure the catalogue did not recognise is shown with its noun, put into a chosen cell and accepted', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await page.goto(`${app.origin}/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
   await page.reload();
   await input('weapons.support_tools').waitFor();
   await page.getByText('Đọc từ văn bản báo cáo', { exact: true }).click();

@@ -26,7 +26,7 @@ useBrowserSuite([{ username: 'analyst.map', role: 'analyst', unitCode: 'BCA' }],
 test('a switch of month keeps the map drawn while the ranking loads, then recolours it', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2026-09`);
+  await page.goto(`${app.origin}/tong-hop?unit=BCA&period=2026-09`);
   await page.locator(CARD).waitFor();
   await page.locator('.map-chart svg path').first().waitFor();
   await page.locator('.ranking-table tbody tr').first().waitFor();
@@ -48,7 +48,8 @@ test('a switch of month keeps the map drawn while the ranking loads, then recolo
   };
   await page.route('**/api/aggregates/ranking?*period=2026-10*', hold);
   await page.evaluate(() => {
-    location.hash = '#/tong-hop?unit=BCA&period=2026-10';
+    history.pushState(null, '', '/tong-hop?unit=BCA&period=2026-10');
+    window.dispatchEvent(new Event('giaoban:route'));
   });
   await page.waitForFunction(
     ([selector, old]) => document.querySelector(selector as string)?.textContent !== old,
@@ -82,12 +83,13 @@ test('the outlines are read once for each era: months of the same era ask for no
   const asked = outlineReads(fresh);
   const showMonth = async (period: string) => {
     await fresh.evaluate((p) => {
-      location.hash = `#/tong-hop?unit=BCA&period=${p}`;
+      history.pushState(null, '', `/tong-hop?unit=BCA&period=${p}`);
+      window.dispatchEvent(new Event('giaoban:route'));
     }, period);
     await fresh.locator(`.ranking-table[data-period="${period}"] tbody tr`).first().waitFor();
     await fresh.locator('.map-chart svg path').first().waitFor();
   };
-  await fresh.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2025-03`);
+  await fresh.goto(`${app.origin}/tong-hop?unit=BCA&period=2025-03`);
   await fresh.locator(CARD).waitFor();
   for (const period of ['2025-04', '2025-05', '2025-06']) await showMonth(period);
   assert.deepEqual(asked, ['/api/geo/provinces/63'], 'four months before the reform: one read');

@@ -26,7 +26,7 @@ useBrowserSuite(
     const meetings = await listMeetings(app.testApp.ctx);
     const latest = [...meetings].sort((a, b) => b.heldOn.localeCompare(a.heldOn))[0];
     assert.ok(latest, 'the demo has meetings');
-    route = `#/giao-ban/${latest.id}`;
+    route = `/giao-ban/${latest.id}`;
   },
 );
 
@@ -38,7 +38,7 @@ test('a province approver is told the pack is not theirs to view, with no error 
   page.on('request', (r) => {
     if (/\/api\/meetings\/\d+\/pack/.test(r.url())) packRequests.push(r.url());
   });
-  await page.goto(`${app.origin}/${route}`);
+  await page.goto(`${app.origin}${route}`);
   const notice = page.locator('#tai-lieu .notice-info');
   await notice.waitFor();
   assert.match((await notice.textContent()) ?? '', /không có quyền xem tài liệu hội nghị/);

@@ -29,11 +29,11 @@ test('sign-in and the dashboard request nothing from other hosts', {
       violations.push(message.text());
   });
   await signIn(page, app, 'analyst.net');
-  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
+  await page.goto(`${app.origin}/tong-hop?unit=BCA&period=2020-02`);
   await page.locator('.card-value').first().waitFor();
   await page.locator('.map-chart svg path').first().waitFor();
   await page.locator('.chart-panel svg').first().waitFor();
-  await page.goto(`${app.origin}/#/tong-hop/bang?unit=BCA&period=2020-02`);
+  await page.goto(`${app.origin}/tong-hop/bang?unit=BCA&period=2020-02`);
   await page.locator('.pivot-table').waitFor();
 
   const origin = new URL(app.origin).origin;

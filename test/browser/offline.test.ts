@@ -50,7 +50,7 @@ test('figures typed offline survive a reload and are saved exactly once when the
   assert.equal(manifest.status(), 200);
   assert.equal((await manifest.json()).display, 'standalone');
 
-  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await page.goto(`${app.origin}/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -134,7 +134,7 @@ test('a figure changed on the server while offline is put to the officer, who ke
 test('signing out forgets the reads the page kept for use without a network', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
+  await page.goto(`${app.origin}/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`);
   await input('crime.occurred').waitFor();
   const keptPaths = () =>
     page.evaluate(async () =>

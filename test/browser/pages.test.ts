@@ -28,7 +28,7 @@ useBrowserSuite([{ username: 'tonghop.bca', role: 'analyst', unitCode: 'BCA' }],
 test('the targets page answers for the period chosen in the header and sets provinces without figures apart', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/giao-ban/chi-tieu?unit=BCA&period=2020-06`);
+  await page.goto(`${app.origin}/giao-ban/chi-tieu?unit=BCA&period=2020-06`);
   const target = page.locator('.target').first();
   // June 2020 is the 63-province era: its last data day is 14/06/2020.
   await target.locator('.target-bar').nth(62).waitFor();
@@ -50,7 +50,8 @@ test('the targets page draws its map on the outlines of the era, read once for t
   const asked = outlineReads(fresh);
   const showMonth = async (period: string) => {
     await fresh.evaluate((p) => {
-      location.hash = `#/giao-ban/chi-tieu?unit=BCA&period=${p}`;
+      history.pushState(null, '', `/giao-ban/chi-tieu?unit=BCA&period=${p}`);
+      window.dispatchEvent(new Event('giaoban:route'));
     }, period);
     await fresh.waitForFunction(
       (p) => (document.querySelector('input[type="date"]') as HTMLInputElement | null)?.value.startsWith(p),
@@ -58,7 +59,7 @@ test('the targets page draws its map on the outlines of the era, read once for t
     );
     await fresh.locator('.target .map-chart svg path').first().waitFor();
   };
-  await fresh.goto(`${app.origin}/#/giao-ban/chi-tieu?unit=BCA&period=2020-06`);
+  await fresh.goto(`${app.origin}/giao-ban/chi-tieu?unit=BCA&period=2020-06`);
   await fresh.locator('.target .map-chart svg path').first().waitFor();
   for (const period of ['2020-07', '2020-08']) await showMonth(period);
   assert.deepEqual(asked, ['/api/geo/provinces/63'], 'three months of the 63 provinces: one read');
@@ -74,7 +75,7 @@ test('the targets page draws its map on the outlines of the era, read once for t
 test('the Tết page writes changes the Vietnamese way, names what it ranks by and has no empty column', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/giao-ban/dot-cao-diem?unit=BCA&period=2026-11`);
+  await page.goto(`${app.origin}/giao-ban/dot-cao-diem?unit=BCA&period=2026-11`);
   await page.locator('.campaign-list a').first().click();
   const ranking = page.locator('.campaign-ranking');
   await ranking.locator('tbody tr').first().waitFor();
@@ -96,7 +97,7 @@ test('the Tết page writes changes the Vietnamese way, names what it ranks by a
 });
 
 test('unit search puts tỉnh Nghệ An first for "Nghệ"', { skip: skipWithoutChromium }, async () => {
-  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2026-11`);
+  await page.goto(`${app.origin}/tong-hop?unit=BCA&period=2026-11`);
   await page.locator('.unit-button').click();
   await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('Nghệ');
   await page.locator('.unit-options [role="option"] >> nth=0', { hasText: 'Nghệ An' }).waitFor();
@@ -110,7 +111,7 @@ test('unit search puts tỉnh Nghệ An first for "Nghệ"', { skip: skipWithout
 test('long overdue tasks read in years and months, and English mode names the statuses in English', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/nhiem-vu?unit=BCA&period=2026-11&view=overdue`);
+  await page.goto(`${app.origin}/nhiem-vu?unit=BCA&period=2026-11&view=overdue`);
   await page.locator('.task-table tbody tr').first().waitFor();
   const text = (await page.locator('main').textContent()) ?? '';
   assert.doesNotMatch(text, /quá hạn \d{3,} ngày/);
@@ -128,14 +129,14 @@ test('long overdue tasks read in years and months, and English mode names the st
 test('units not yet reported are a compact list of links; an unknown page says it does not exist', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/tong-hop?unit=37&period=2026-11`);
+  await page.goto(`${app.origin}/tong-hop?unit=37&period=2026-11`);
   const panel = page.locator('.completeness');
   await panel.locator('details summary').click();
   const link = panel.locator('.missing-list li a').first();
   await link.waitFor();
-  assert.match((await link.getAttribute('href')) ?? '', /#\/tong-hop\?unit=\d+&period=2026-11/);
+  assert.match((await link.getAttribute('href')) ?? '', /^\/tong-hop\?unit=\d+&period=2026-11$/);
 
-  await page.goto(`${app.origin}/#/khong-co-trang-nay`);
+  await page.goto(`${app.origin}/khong-co-trang-nay`);
   await page.getByText('Trang này không tồn tại').waitFor();
   assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /đang được hoàn thiện/);
 });
@@ -149,7 +150,7 @@ test("before the completeness answers, the units not yet reported come linked fr
     held.push(() => route.abort());
   });
   try {
-    await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2026-10`);
+    await page.goto(`${app.origin}/tong-hop?unit=BCA&period=2026-10`);
     await page.reload();
     const panel = page.locator('.completeness');
     await panel.locator('details summary').click();
@@ -169,7 +170,7 @@ test("before the completeness answers, the units not yet reported come linked fr
     assert.equal(await links.count(), Math.min(60, missing.length));
     const first = links.first();
     assert.equal(await first.textContent(), missing[0]);
-    assert.equal((await first.getAttribute('href')) ?? '', `#/tong-hop?unit=${missing[0]}&period=2026-10`);
+    assert.equal((await first.getAttribute('href')) ?? '', `/tong-hop?unit=${missing[0]}&period=2026-10`);
   } finally {
     await page.unroute('**/api/completeness**');
     for (const release of held) await release().catch(() => undefined);

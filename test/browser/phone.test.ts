@@ -33,7 +33,7 @@ test('at 390×844 the form fits the screen, shows prior figures in each card and
     browser,
     app,
     'canbo.phuly',
-    `#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`,
+    `/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`,
   );
   await page.locator('.entry-input').first().waitFor();
   const width = await page.evaluate(() => ({

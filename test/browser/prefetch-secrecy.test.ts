@@ -36,7 +36,7 @@ async function monthsAsked(page: Page): Promise<string[]> {
     const url = new URL(request.url());
     if (url.pathname === '/api/aggregates') asked.add(url.searchParams.get('period') ?? '');
   });
-  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
+  await page.goto(`${app.origin}/tong-hop?unit=BCA&period=2020-02`);
   await page.locator(CARD).waitFor();
   await page.waitForTimeout(2500);
   return [...asked].sort();
@@ -47,7 +47,8 @@ test('a reader without clearance gets the months before and after asked for ahea
 }, async () => {
   const page = await openAs(browser, app, 'analyst.open');
   const asked = await monthsAsked(page);
-  for (const month of ['2020-01', '2020-02', '2020-03']) assert.ok(asked.includes(month), month);
+  // February itself comes drawn by the server, with its answer (first-view.test.ts).
+  for (const month of ['2020-01', '2020-03']) assert.ok(asked.includes(month), month);
   await page.close();
 });
 
@@ -67,7 +68,6 @@ test('a cleared reader gets only the month opened: no classified figures of anot
   });
   const page = await openAs(browser, app, 'analyst.cleared');
   const asked = await monthsAsked(page);
-  assert.ok(asked.includes('2020-02'));
   assert.deepEqual(
     asked.filter((month) => month.startsWith('2020-') && month !== '2020-02'),
     [],

@@ -59,9 +59,10 @@ async function openWithSlowSession(
   return { sent, me };
 }
 
-test('the dashboard asks for its figures, the catalogue and the unit while the session is being checked', {
+test('the dashboard the page draws (an address of the earlier form) asks for its figures, the catalogue and the unit while the session is being checked', {
   skip: skipWithoutChromium,
 }, async () => {
+  // The server draws the dashboard at its own address (first-view.test.ts); at the earlier form's the page does.
   const { sent, me } = await openWithSlowSession(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`, CARD);
   for (const path of ['/api/aggregates', '/api/indicators', '/api/forms', '/api/units/BCA'])
     assert.ok((sent.get(path) ?? Number.POSITIVE_INFINITY) < me, `${path} left before the session answered`);
@@ -71,12 +72,12 @@ test('the pivot and the tasks page ask for their table before the session answer
   skip: skipWithoutChromium,
 }, async () => {
   const pivot = await openWithSlowSession(
-    `${app.origin}/#/tong-hop/bang?unit=BCA&period=2020-02`,
+    `${app.origin}/tong-hop/bang?unit=BCA&period=2020-02`,
     '.pivot-table tbody tr',
   );
   assert.ok((pivot.sent.get('/api/aggregates') ?? Number.POSITIVE_INFINITY) < pivot.me);
   const tasks = await openWithSlowSession(
-    `${app.origin}/#/nhiem-vu?unit=BCA&period=2020-02&view=all`,
+    `${app.origin}/nhiem-vu?unit=BCA&period=2020-02&view=all`,
     '.task-table tbody tr',
   );
   assert.ok((tasks.sent.get('/api/tasks') ?? Number.POSITIVE_INFINITY) < tasks.me);
@@ -104,7 +105,8 @@ test("the first view's reads leave while the page is read, before any of its scr
     const figures = tab.waitForRequest((request) => request.url().includes('/api/aggregates?'), {
       timeout: 10_000,
     });
-    await tab.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`, { waitUntil: 'commit' });
+    // The pivot: a view the page draws (the server draws the dashboard, with its answers).
+    await tab.goto(`${app.origin}/tong-hop/bang?unit=BCA&period=2020-02`, { waitUntil: 'commit' });
     const request = await figures;
     // The scripts, asked for alongside, are still held: none of the page's code had run.
     for (let waited = 0; held.length === 0 && waited < 5000; waited += 50)
@@ -113,7 +115,7 @@ test("the first view's reads leave while the page is read, before any of its scr
     assert.match(request.url(), /unit=BCA&period=2020-02/);
     for (const route of held) await route.continue();
     await tab.unroute('**/assets/*.js');
-    await tab.locator(CARD).waitFor();
+    await tab.locator('.pivot-table tbody tr').first().waitFor();
     assert.deepEqual(refused, [], "the page's inline script is allowed by the Content-Security-Policy");
   } finally {
     await bare.close();
@@ -123,11 +125,12 @@ test("the first view's reads leave while the page is read, before any of its scr
 test('going back to a month already seen redraws the same cards at once, asking the server nothing', {
   skip: skipWithoutChromium,
 }, async () => {
-  await page.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
+  await page.goto(`${app.origin}/tong-hop?unit=BCA&period=2020-02`);
   await page.locator(CARD).waitFor();
   const february = await page.locator(CARD).textContent();
   await page.evaluate(() => {
-    location.hash = '#/tong-hop?unit=BCA&period=2020-03';
+    history.pushState(null, '', '/tong-hop?unit=BCA&period=2020-03');
+    window.dispatchEvent(new Event('giaoban:route'));
   });
   // March's card, not the moment between (March not seen before may show "loading" with no card).
   await page.waitForFunction(
@@ -146,7 +149,8 @@ test('going back to a month already seen redraws the same cards at once, asking 
     if (request.url().includes('/api/aggregates?')) asked.push(request.url());
   });
   await page.evaluate(() => {
-    location.hash = '#/tong-hop?unit=BCA&period=2020-02';
+    history.pushState(null, '', '/tong-hop?unit=BCA&period=2020-02');
+    window.dispatchEvent(new Event('giaoban:route'));
   });
   await page.waitForFunction(
     ([selector, value]) => document.querySelector(selector as string)?.textContent === value,
@@ -171,6 +175,7 @@ test('the first view of the dashboard loads only the shell’s and the dashboard
       if (document.querySelector('.card') && w.cardsAt === undefined) w.cardsAt = performance.now();
     }).observe(document, { childList: true, subtree: true });
   });
+  // The dashboard as the page draws it (the server draws it at its own address: first-view.test.ts).
   await fresh.goto(`${app.origin}/#/tong-hop?unit=BCA&period=2020-02`);
   await fresh.locator(CARD).waitFor();
   const seen = await fresh.evaluate(() => {
@@ -194,6 +199,7 @@ test('the first view of the dashboard loads only the shell’s and the dashboard
 test('a new tab whose answers come in time draws the view in its first frame, with no "checking" or "loading" before it', {
   skip: skipWithoutChromium,
 }, async (t) => {
+  // The dashboard as the page draws it (the server draws it at its own address: first-view.test.ts).
   const url = `${app.origin}/#/tong-hop?unit=BCA&period=2020-02`;
   // Once for the server's answers to be at hand, as a dashboard opened again during the day finds them.
   const warm = await browser.context.newPage();

@@ -23,13 +23,19 @@ export const skipWithoutChromium: string | false = existsSync(CHROMIUM)
 
 /** Builds the web page when it has not been built yet, so that the tests always exercise a real bundle. */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(ROOT, 'web', 'dist', 'index.html'))) return;
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  if (result.status !== 0) throw new Error('building the web page failed');
+  const builds = [
+    ['web/vite.config.ts', join(ROOT, 'web', 'dist', 'index.html')],
+    ['web/vite.server.config.ts', join(ROOT, 'web', 'dist-server', 'entry-server.js')],
+  ] as const;
+  for (const [config, output] of builds) {
+    if (existsSync(output)) continue;
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', config],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
+    if (result.status !== 0) throw new Error(`building ${config} failed`);
+  }
 }
 
 export interface RunningApp {
@@ -79,7 +85,12 @@ export interface LaunchedBrowser {
  * persistent context's argument (it refuses a --user-data-dir flag), which also keeps runs from sharing state.
  */
 export async function launchBrowser(
-  options: { width?: number; height?: number; serviceWorkers?: 'allow' | 'block' } = {},
+  options: {
+    width?: number;
+    height?: number;
+    serviceWorkers?: 'allow' | 'block';
+    javaScriptEnabled?: boolean;
+  } = {},
 ): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'giaoban-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -99,6 +110,7 @@ export async function launchBrowser(
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
     serviceWorkers: options.serviceWorkers ?? 'allow',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,
@@ -138,7 +150,7 @@ export async function signIn(page: Page, app: RunningApp, username: string): Pro
 
 /**
  * The set-up every browser test repeats: a new tab of `browser`, signed in as `username` (second factor
- * included), on `route` of the page (`#/tong-hop?unit=BCA&period=2020-02`; the home page when omitted).
+ * included), on `route` of the page (`/tong-hop?unit=BCA&period=2020-02`; the home page when omitted).
  */
 export async function openAs(
   browser: LaunchedBrowser,
@@ -148,7 +160,7 @@ export async function openAs(
 ): Promise<Page> {
   const page = await browser.context.newPage();
   await signIn(page, app, username);
-  if (route) await page.goto(`${app.origin}/${route}`);
+  if (route) await page.goto(`${app.origin}/${route.replace(/^\//, '')}`);
   return page;
 }
 

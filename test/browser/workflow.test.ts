@@ -37,7 +37,7 @@ test('an officer submits after explaining a warning, the province approves, and 
     browser,
     app,
     'canbo.phuly',
-    `#/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`,
+    `/bao-cao/BC-THANG?unit=${COMMUNE}&period=${PERIOD}`,
   );
   const cell = (key: string) => officer.locator(`.entry-input[data-key="${key}"]`);
   await cell('drug.cases').waitFor();
@@ -71,13 +71,13 @@ test('an officer submits after explaining a warning, the province approves, and 
 
   // A browser of the approver's own, as on another desk: no cookie of the officer's.
   const second = await launchBrowser();
-  const approver = await openAs(second, app, 'pheduyet.ninhbinh', `#/bao-cao?unit=37&period=${PERIOD}`);
+  const approver = await openAs(second, app, 'pheduyet.ninhbinh', `/bao-cao?unit=37&period=${PERIOD}`);
   const row = approver.locator('tr', { hasText: 'Phủ Lý' });
   await row.getByRole('button', { name: 'Phê duyệt' }).click();
   await approver.getByText(/Phủ Lý.*Đã phê duyệt/).waitFor();
   await approver.screenshot({ path: screenshotPath('workflow-approved'), fullPage: true });
 
-  await approver.goto(`${app.origin}/#/tong-hop?unit=37&period=${PERIOD}`);
+  await approver.goto(`${app.origin}/tong-hop?unit=37&period=${PERIOD}`);
   const panel = approver.locator('.completeness');
   await panel.waitFor();
   await approver.waitForFunction(() =>

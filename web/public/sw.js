@@ -46,11 +46,12 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(Promise.all([preload, self.clients.claim()]));
 });
 
-// The answer goes to the page as soon as it arrives; its copy is written meanwhile.
+// The answer goes to the page as soon as it arrives; its copy is written meanwhile. An answer marked no-store (a
+// view the server drew, which holds the reader's figures) is never copied: the shell stays the bare page.
 async function networkFirst(event, request, cacheName, fallbackKey, preloaded) {
   try {
     const response = (await preloaded) ?? (await fetch(request));
-    if (response.ok) {
+    if (response.ok && !/no-store/.test(response.headers.get('cache-control') ?? '')) {
       const copy = response.clone();
       event.waitUntil(caches.open(cacheName).then((cache) => cache.put(fallbackKey ?? request, copy)));
     }

@@ -1,4 +1,4 @@
-import { EARLY_READS, type EarlyReads, fetchRead, startRead } from './first-reads.ts';
+import { EARLY_READS, type EarlyReads, FIRST_ANSWERS_ID, fetchRead, startRead } from './first-reads.ts';
 import type { ApiIssue } from './types.ts';
 
 /** An error answered by the server, with its Vietnamese and English messages. */
@@ -159,8 +159,42 @@ function keepEarly(path: string, answer: Promise<unknown>): void {
   early.set(path, answer);
 }
 
+/**
+ * Takes first reads already answered as early answers: those the server read for the view it drew into the page
+ * (on the server, the same answers for the drawing itself).
+ */
+export function takeAnswers(answers: Record<string, unknown>): void {
+  for (const [path, value] of Object.entries(answers)) {
+    early.set(path, Promise.resolve(value));
+    arrived.set(path, value);
+  }
+}
+
+/** The answers the server sent with a view it drew (see src/server/first-view.ts), or null. */
+function answersInPage(): Record<string, unknown> | null {
+  if (typeof document === 'undefined') return null;
+  const element = document.getElementById(FIRST_ANSWERS_ID);
+  if (!element?.textContent) return null;
+  try {
+    return JSON.parse(element.textContent) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+const sentWithPage = answersInPage();
+
+/** Whether the server drew the address's view into the page (with its first reads' answers). */
+export function drawnByServer(): boolean {
+  return sentWithPage !== null;
+}
+
+if (sentWithPage) takeAnswers(sentWithPage);
 // The reads index.html's script started before this code arrived are taken as early answers.
-const handed = (window as unknown as Record<string, EarlyReads | undefined>)[EARLY_READS];
+const handed =
+  typeof window === 'undefined'
+    ? undefined
+    : (window as unknown as Record<string, EarlyReads | undefined>)[EARLY_READS];
 if (handed) {
   for (const [path, answer] of handed) keepEarly(path, answer);
   handed.clear();

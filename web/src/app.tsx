@@ -12,11 +12,13 @@ import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
 import { NotFoundPage } from './pages/placeholder.tsx';
 import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
-import { href, navigate, type Page, parseHash, type Route } from './router.ts';
+import { currentRoute, href, navigate, type Page, ROUTE_CHANGED, type Route } from './router.ts';
 import { currentPeriod, type Workspace, WorkspaceContext } from './session.ts';
 import type { Catalogue, Form, Me, Role, UnitDetail } from './types.ts';
 
 const LANG_KEY = 'giaoban.lang';
+/** The language also goes in a cookie, for the server to draw a view in it (see entry-server.tsx). */
+export const LANG_COOKIE = 'giaoban_lang';
 
 function initialLang(): Lang {
   return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
@@ -75,8 +77,8 @@ function stateOf(checked: SessionCheck): SessionState {
  * The app, given the session check start.tsx began (`sessionCheck`) and, when it and the first view's reads came
  * before the first frame, its outcome (`checked`): the first frame then draws the view itself.
  */
-export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | null }) {
-  const [lang, setLang] = useState<Lang>(initialLang);
+export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | null; lang?: Lang }) {
+  const [lang, setLang] = useState<Lang>(() => props.lang ?? initialLang());
   const [session, setSession] = useState<SessionState>(() =>
     props.checked ? stateOf(props.checked) : { state: 'checking' },
   );
@@ -84,6 +86,8 @@ export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | 
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem(LANG_KEY, lang);
+    // biome-ignore lint/suspicious/noDocumentCookie: one fixed name and a two-letter value; the Cookie Store API is missing from some browsers officers use.
+    document.cookie = `${LANG_COOKIE}=${lang}; path=/; max-age=31536000; samesite=strict`;
   }, [lang]);
 
   useEffect(() => {
@@ -112,8 +116,7 @@ export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | 
     const next = stepOf(me);
     setSession(next);
     if (next.state !== 'signed-in') return;
-    const route = location.hash.replace(/^#\/?/, '');
-    if (route === '') {
+    if (location.pathname === '/') {
       navigate(href(HOME[me.role], null, { unit: me.unit.code, period: currentPeriod(me.today) }), {
         replace: true,
       });
@@ -127,7 +130,7 @@ export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | 
       clearCache();
       forgetOfflineReads();
       setSession({ state: 'signed-out', ended: false });
-      navigate('#/', { replace: true });
+      navigate('/', { replace: true });
     }
   };
 
@@ -150,11 +153,11 @@ export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | 
 
 /** The view the address names, followed as it changes. */
 function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
+  const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
-    const onChange = () => setRoute(parseHash(location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    const onChange = () => setRoute(currentRoute());
+    window.addEventListener(ROUTE_CHANGED, onChange);
+    return () => window.removeEventListener(ROUTE_CHANGED, onChange);
   }, []);
   return route;
 }

@@ -2,7 +2,7 @@
 // built on its own into the small script index.html runs while the page is still being read (see early-reads.ts),
 // so that these reads leave before any of the page's code has been fetched.
 import { isPeriod, periodDate } from './format.ts';
-import { parseHash } from './router.ts';
+import type { Route } from './router.ts';
 
 /** Builds a query string, leaving out empty values. */
 export function query(params: Record<string, string | number | boolean | null | undefined>): string {
@@ -41,12 +41,11 @@ export function tasksPath(params: Record<string, string>): string {
 }
 
 /**
- * What the view at `hash` reads first: who is signed in, the catalogue, the unit, and the page's own figures or
+ * What `route`'s view reads first: who is signed in, the catalogue, the unit, and the page's own figures or
  * list. Without asking for them together each would wait for the one before (script → session → catalogue →
  * figures).
  */
-export function firstViewReads(hash: string): string[] {
-  const route = parseHash(hash);
+export function firstViewReads(route: Route): string[] {
   const reads = ['/api/auth/me', '/api/indicators', '/api/forms'];
   const { unit, period } = route.params;
   if (!unit || !isPeriod(period)) return reads;
@@ -113,6 +112,13 @@ export function startRead(path: string): Promise<unknown> {
     },
   );
 }
+
+/**
+ * A page the server drew its view into says so in its head (the meta element named so, read by index.html's script
+ * before the body arrives) and carries the view's first answers in the JSON script element of this id.
+ */
+export const SERVER_DRAWN_META = 'giaoban-drawn';
+export const FIRST_ANSWERS_ID = 'giaoban-first-answers';
 
 /** Where the script of index.html leaves the reads it started, for the page's code to take. */
 export const EARLY_READS = '__giaobanEarlyReads';

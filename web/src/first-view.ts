@@ -1,9 +1,9 @@
 // What the page's first script does before anything else: it takes the reads index.html's inlined script started
 // (or, where there is none, as in the development server, starts them) and asks for the view's code, so that both
 // travel while the rest of the page's code loads. Kept small on purpose: the view's code waits for it.
-import { prefetch } from './api.ts';
+import { drawnByServer, prefetch } from './api.ts';
 import { firstViewReads } from './first-reads.ts';
-import { type Page, parseHash } from './router.ts';
+import { currentRoute, type Page } from './router.ts';
 
 /** The code of each page, loaded when the page is first shown (or, for the address's page, as the page starts). */
 export const PAGE_CODE = {
@@ -34,8 +34,9 @@ export function loadPage(page: Page): Promise<unknown> {
  * forgotten.
  */
 export function prefetchFirstView(): void {
-  const route = parseHash(location.hash);
-  for (const path of firstViewReads(location.hash)) prefetch(path);
+  const route = currentRoute();
+  // A view the server has drawn came with its first reads' answers (see api.ts).
+  if (!drawnByServer()) for (const path of firstViewReads(route)) prefetch(path);
   // A page's code that fails to load now is asked for again when the page is shown.
   if (route.page !== 'not-found') loadPage(route.page).catch(() => {});
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet } from '../api.ts';
 import { useLang } from '../i18n.ts';
-import { href } from '../router.ts';
+import { href, ROUTE_CHANGED } from '../router.ts';
 
 /** Fired by the inbox page when it marks notifications read, so that the header's count follows. */
 export const INBOX_CHANGED = 'giaoban:inbox';
@@ -30,13 +30,13 @@ export function InboxLink(props: { unitCode: string; period: string }) {
     };
     refreshSoon();
     const timer = setInterval(refresh, POLL_MS);
-    window.addEventListener('hashchange', refreshSoon);
+    window.addEventListener(ROUTE_CHANGED, refreshSoon);
     window.addEventListener(INBOX_CHANGED, refresh);
     return () => {
       live = false;
       clearTimeout(soon);
       clearInterval(timer);
-      window.removeEventListener('hashchange', refreshSoon);
+      window.removeEventListener(ROUTE_CHANGED, refreshSoon);
       window.removeEventListener(INBOX_CHANGED, refresh);
     };
   }, []);

@@ -200,16 +200,16 @@ function MeetingView(props: { id: number }) {
         <span class="meeting-status">{lang === 'en' ? MEETING_STATUS_EN[m.status] : m.statusLabel}</span>
       </p>
       <nav class="meeting-toc" aria-label={t('mtgContents')}>
-        <a href={`#/giao-ban/${m.id}`} onClick={jumpTo('tai-lieu')}>
+        <a href={`/giao-ban/${m.id}#tai-lieu`} onClick={jumpTo('tai-lieu')}>
           {t('mtgPack')}
         </a>
-        <a href={`#/giao-ban/${m.id}`} onClick={jumpTo('chi-dao')}>
+        <a href={`/giao-ban/${m.id}#chi-dao`} onClick={jumpTo('chi-dao')}>
           {t('mtgDirectives')}
         </a>
-        <a href={`#/giao-ban/${m.id}`} onClick={jumpTo('bien-ban')}>
+        <a href={`/giao-ban/${m.id}#bien-ban`} onClick={jumpTo('bien-ban')}>
           {t('mtgMinutes')}
         </a>
-        <a href={`#/giao-ban/${m.id}`} onClick={jumpTo('ket-luan')}>
+        <a href={`/giao-ban/${m.id}#ket-luan`} onClick={jumpTo('ket-luan')}>
           {t('mtgConclusion')}
         </a>
       </nav>

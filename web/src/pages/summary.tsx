@@ -15,7 +15,7 @@ import {
 } from '../format.ts';
 import { type Lang, pick, type Translate, useLang } from '../i18n.ts';
 import { type Include, includeOf, includeParam } from '../include.ts';
-import { href, updateParams } from '../router.ts';
+import { currentRoute, href, updateParams } from '../router.ts';
 import { currentPeriod, useWorkspace } from '../session.ts';
 import type { AggregateRow, Aggregates, Completeness, Indicator, Ranking } from '../types.ts';
 import { type Load, useCachedGet } from '../use-load.ts';
@@ -494,5 +494,5 @@ function RankingTable(props: { ranking: Load<Ranking>; indicator: Indicator }) {
 }
 
 function currentParams(): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(location.hash.split('?')[1] ?? ''));
+  return currentRoute().params;
 }

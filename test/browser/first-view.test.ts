@@ -1,0 +1,168 @@
+// The dashboard drawn by the server into the page it sends (src/server/first-view.ts): the same cards the page draws
+// itself, read through the same gate, never kept by a cache, and taken over by the page's code; the page's own
+// addresses followed without reloading it, and addresses of the earlier form ("/#/…") still opening their view.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { SESSION_COOKIE } from '../../src/server/session.ts';
+import {
+  type LaunchedBrowser,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  skipWithoutChromium,
+  startApp,
+} from './support.ts';
+
+let app: RunningApp;
+let browser: LaunchedBrowser;
+let page: Page;
+const DASHBOARD = '/tong-hop?unit=BCA&period=2020-02';
+const CARD = '.card[data-indicator="drug.cases"][data-option=""] .card-value';
+
+before(async () => {
+  if (skipWithoutChromium) return;
+  app = await startApp([
+    { username: 'analyst.drawn', role: 'analyst', unitCode: 'BCA' },
+    { username: 'analyst.hanoi', role: 'analyst', unitCode: '01' },
+  ]);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await signIn(page, app, 'analyst.drawn');
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Every card of a dashboard: its measure and the figure, change and comparison lines as shown. */
+async function cardsOf(tab: Page): Promise<string[]> {
+  return tab
+    .locator('.card')
+    .evaluateAll((cards) =>
+      cards.map(
+        (card) =>
+          `${card.getAttribute('data-indicator')}|${card.getAttribute('data-option')}|${(card.textContent ?? '').replace(/\s+/g, ' ').trim()}`,
+      ),
+    );
+}
+
+async function sessionCookie(): Promise<string> {
+  const cookie = (await browser.context.cookies()).find((c) => c.name === SESSION_COOKIE);
+  assert.ok(cookie, 'signed in');
+  return `${SESSION_COOKIE}=${cookie.value}`;
+}
+
+test('with its scripts off, the dashboard shows the same cards the page draws itself', {
+  skip: skipWithoutChromium,
+}, async () => {
+  // The page's own drawing: an address of the earlier form, which the server cannot see and the page draws.
+  await page.goto(`${app.origin}/#${DASHBOARD}`);
+  await page.locator(CARD).waitFor();
+  await page.waitForURL(`${app.origin}${DASHBOARD}`);
+  const drawnByPage = await cardsOf(page);
+  assert.ok(drawnByPage.length > 10, `cards drawn: ${drawnByPage.length}`);
+
+  const noScripts = await launchBrowser({ javaScriptEnabled: false });
+  try {
+    await noScripts.context.addCookies(await browser.context.cookies());
+    const tab = await noScripts.context.newPage();
+    const response = await tab.goto(`${app.origin}${DASHBOARD}`);
+    assert.equal(response?.headers()['cache-control'], 'no-store', 'the drawn view is never kept by a cache');
+    assert.deepEqual(await cardsOf(tab), drawnByPage);
+  } finally {
+    await noScripts.close();
+  }
+});
+
+test('the page takes the drawn view over without asking for its first reads again, and then works as usual', {
+  skip: skipWithoutChromium,
+}, async () => {
+  const tab = await browser.context.newPage();
+  const asked: string[] = [];
+  tab.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+  });
+  const errors: string[] = [];
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await tab.goto(`${app.origin}${DASHBOARD}`);
+  const drawn = await cardsOf(tab);
+  // The card element the server sent is kept by the page's render (a mark on it survives).
+  await tab.locator(CARD).evaluate((el) => {
+    (el as HTMLElement).dataset.sent = 'yes';
+  });
+  // Taken over: the header's language switch answers, drawing the cards in English.
+  await tab.getByRole('button', { name: 'EN', exact: true }).click();
+  await tab.getByRole('heading', { name: /Ministry of Public Security/ }).waitFor();
+  assert.equal(await tab.locator(CARD).getAttribute('data-sent'), 'yes');
+  await tab.getByRole('button', { name: 'VI', exact: true }).click();
+  await tab.getByRole('heading', { name: /Bộ Công an/ }).waitFor();
+  assert.deepEqual(await cardsOf(tab), drawn);
+  for (const path of ['/api/auth/me', '/api/indicators', '/api/forms', '/api/units/BCA', '/api/aggregates'])
+    assert.ok(!asked.includes(path), `${path} was not asked for again: ${asked.join(', ')}`);
+  // A link of the page changes the view without loading the page again.
+  await tab.evaluate(() => {
+    (window as unknown as { samePage: boolean }).samePage = true;
+  });
+  await tab.locator('.main-nav a[href^="/nhiem-vu"]').click();
+  await tab.waitForURL(/\/nhiem-vu\?unit=BCA&period=2020-02/);
+  await tab.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await tab.evaluate(() => (window as unknown as { samePage?: boolean }).samePage), true);
+  await tab.goBack();
+  await tab.locator(CARD).waitFor();
+  assert.equal(new URL(tab.url()).pathname, '/tong-hop');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('the server draws only what the reader may read: a unit outside their scope gets the bare page', {
+  skip: skipWithoutChromium,
+}, async () => {
+  const hanoi = await browser.context.newPage();
+  await signIn(hanoi, app, 'analyst.hanoi');
+  const cookie = await sessionCookie();
+  const outside = await fetch(`${app.origin}${DASHBOARD}`, { headers: { cookie } });
+  const outsideText = await outside.text();
+  assert.equal(outside.status, 200);
+  assert.ok(!outsideText.includes('card-value'), 'no figure of the nation drawn for a province reader');
+  assert.ok(!outsideText.includes('giaoban-first-answers'), 'no answer sent with the page');
+  const own = await fetch(`${app.origin}/tong-hop?unit=01&period=2020-02`, { headers: { cookie } });
+  assert.ok((await own.text()).includes('card-value'), "the reader's own province is drawn");
+  // Signed out, nothing is drawn either.
+  const anonymous = await (await fetch(`${app.origin}${DASHBOARD}`)).text();
+  assert.ok(!anonymous.includes('card-value'));
+  // The page then shows the refusal as for its own reads.
+  await hanoi.goto(`${app.origin}${DASHBOARD}`);
+  await hanoi.locator('.notice').first().waitFor();
+  assert.equal(await hanoi.locator('.card').count(), 0);
+  await hanoi.close();
+  await signIn(page, app, 'analyst.drawn');
+});
+
+test("the service worker never keeps a drawn view: the page kept for use offline holds no reader's figures", {
+  skip: skipWithoutChromium,
+}, async () => {
+  await page.goto(`${app.origin}${DASHBOARD}`);
+  await page.locator(CARD).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.locator(CARD).waitFor();
+  const kept = await page.evaluate(async () => {
+    const texts: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        if (response?.headers.get('content-type')?.includes('text/html')) texts.push(await response.text());
+      }
+    }
+    return texts;
+  });
+  assert.ok(kept.length > 0, 'the bare page is kept for use offline');
+  for (const text of kept) assert.ok(!text.includes('card-value'), 'no drawn view in the cache');
+});
