@@ -190,7 +190,7 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   console.log(
-    "Times a person waits, on the page's clock (new tab: from the navigation's start; switch: from the hash change), to the painted frame; then the driver's clock, which adds its own commands' round trips.",
+    "Times a person waits, on the page's clock (new tab: from the navigation's start; switch: from the address change), to the painted frame; then the driver's clock, which adds its own commands' round trips.",
   );
   const line = (label: string, samples: FreshTiming[], target?: number): void => {
     console.log(

@@ -19,6 +19,8 @@ let browser: LaunchedBrowser;
 let page: Page;
 const DASHBOARD = '/tong-hop?unit=BCA&period=2020-02';
 const CARD = '.card[data-indicator="drug.cases"][data-option=""] .card-value';
+/** A drawn card's figure in the page's text (the style sheet inside a drawn page names the class too). */
+const DRAWN_CARD = 'class="card-value"';
 
 before(async () => {
   if (skipWithoutChromium) return;
@@ -129,13 +131,13 @@ test('the server draws only what the reader may read: a unit outside their scope
   const outside = await fetch(`${app.origin}${DASHBOARD}`, { headers: { cookie } });
   const outsideText = await outside.text();
   assert.equal(outside.status, 200);
-  assert.ok(!outsideText.includes('card-value'), 'no figure of the nation drawn for a province reader');
+  assert.ok(!outsideText.includes(DRAWN_CARD), 'no figure of the nation drawn for a province reader');
   assert.ok(!outsideText.includes('giaoban-first-answers'), 'no answer sent with the page');
   const own = await fetch(`${app.origin}/tong-hop?unit=01&period=2020-02`, { headers: { cookie } });
-  assert.ok((await own.text()).includes('card-value'), "the reader's own province is drawn");
+  assert.ok((await own.text()).includes(DRAWN_CARD), "the reader's own province is drawn");
   // Signed out, nothing is drawn either.
   const anonymous = await (await fetch(`${app.origin}${DASHBOARD}`)).text();
-  assert.ok(!anonymous.includes('card-value'));
+  assert.ok(!anonymous.includes(DRAWN_CARD));
   // The page then shows the refusal as for its own reads.
   await hanoi.goto(`${app.origin}${DASHBOARD}`);
   await hanoi.locator('.notice').first().waitFor();
@@ -164,5 +166,32 @@ test("the service worker never keeps a drawn view: the page kept for use offline
     return texts;
   });
   assert.ok(kept.length > 0, 'the bare page is kept for use offline');
-  for (const text of kept) assert.ok(!text.includes('card-value'), 'no drawn view in the cache');
+  for (const text of kept) assert.ok(!text.includes(DRAWN_CARD), 'no drawn view in the cache');
+});
+
+test("a click on the drawn view before the page's code has taken it over is done once it has, not lost", {
+  skip: skipWithoutChromium,
+}, async () => {
+  // Without a service worker, whose cache would answer for the script, so that it can be held back.
+  const bare = await launchBrowser({ serviceWorkers: 'block' });
+  const signInTab = await bare.context.newPage();
+  await signIn(signInTab, app, 'analyst.drawn');
+  const tab = await bare.context.newPage();
+  // The page's first script is held back: the drawn view is on screen with no handler on it yet.
+  const held: Array<() => Promise<void>> = [];
+  await tab.route('**/assets/index-*.js', (route) => {
+    held.push(() => route.continue());
+  });
+  await tab.goto(`${app.origin}${DASHBOARD}`);
+  await tab.locator(CARD).waitFor();
+  for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await tab.waitForTimeout(50);
+  assert.equal(held.length, 1, "the page's first script was asked for once the view was painted");
+  await tab.getByRole('button', { name: 'EN', exact: true }).click();
+  assert.equal(await tab.locator('html').getAttribute('lang'), 'vi', 'nothing happened yet');
+  for (const release of held) await release();
+  await tab.getByRole('heading', { name: /Ministry of Public Security/ }).waitFor();
+  assert.equal(await tab.locator('html').getAttribute('lang'), 'en');
+  await tab.getByRole('button', { name: 'VI', exact: true }).click();
+  await tab.getByRole('heading', { name: /Bộ Công an/ }).waitFor();
+  await bare.close();
 });

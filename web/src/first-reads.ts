@@ -115,10 +115,21 @@ export function startRead(path: string): Promise<unknown> {
 
 /**
  * A page the server drew its view into says so in its head (the meta element named so, read by index.html's script
- * before the body arrives) and carries the view's first answers in the JSON script element of this id.
+ * before the body arrives; its content is the page's first script, which that script then starts once the drawn
+ * view is on screen) and carries the view's first answers in the JSON script element of this id.
  */
 export const SERVER_DRAWN_META = 'giaoban-drawn';
 export const FIRST_ANSWERS_ID = 'giaoban-first-answers';
+
+/**
+ * Where the script of index.html keeps what a person did on a drawn view before the page's code took it over
+ * (clicks on its buttons, changes of its fields), for the page to do them once it has (see start.tsx).
+ */
+export const EARLY_EVENTS = '__giaobanEarlyEvents';
+export interface EarlyEvents {
+  events: Array<{ type: string; target: Element }>;
+  stop(): void;
+}
 
 /** Where the script of index.html leaves the reads it started, for the page's code to take. */
 export const EARLY_READS = '__giaobanEarlyReads';

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { drawnByServer, earlyReadsSettled, freshGet, setCsrfToken } from './api.ts';
 import { App, type SessionCheck } from './app.tsx';
+import { EARLY_EVENTS, type EarlyEvents } from './first-reads.ts';
 import { loadPage } from './first-view.ts';
 import { registerServiceWorker } from './offline.ts';
 import { currentRoute, followLinks } from './router.ts';
@@ -25,20 +26,23 @@ function firstViewReady(check: Promise<Me>): Promise<SessionCheck | null> {
     earlyReadsSettled(),
     route.page === 'not-found' ? null : loadPage(route.page).catch(() => null),
   ]).then(([outcome]) => outcome);
+  // A view the server drew is on screen already: the page takes it over once everything is here, never drawing a
+  // "checking" frame over it.
+  if (drawnByServer()) return ready;
   const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_FRAME_WAIT_MS));
   return Promise.race([ready, waited]);
 }
 
-/**
- * Resolves once the page's first frame has been painted: a view the server drew is shown by the browser as the page
- * is read, and the page's code takes it over only after that (taking it over costs a render of the whole view,
- * which would otherwise hold the first frame back).
- */
-function afterFirstPaint(): Promise<void> {
-  const frame = () => new Promise((next) => requestAnimationFrame(next));
-  return frame()
-    .then(frame)
-    .then(() => undefined);
+/** What a person did on the drawn view before this code took it over, done now that it has (see early-reads.ts). */
+function doEarlyEvents(): void {
+  const early = (window as unknown as Record<string, EarlyEvents | undefined>)[EARLY_EVENTS];
+  if (!early) return;
+  early.stop();
+  for (const { type, target } of early.events.splice(0)) {
+    if (!target.isConnected) continue;
+    if (type === 'click' && target instanceof HTMLElement) target.click();
+    else target.dispatchEvent(new Event(type, { bubbles: true }));
+  }
 }
 
 const root = document.getElementById('app');
@@ -47,12 +51,12 @@ if (root) {
   const check = freshGet<Me>('/api/auth/me');
   // A failure is the app's to handle (signed out); this copy only must not be reported as unhandled.
   check.catch(() => {});
-  const painted = drawnByServer() ? afterFirstPaint() : null;
-  void firstViewReady(check).then(async (checked) => {
+  void firstViewReady(check).then((checked) => {
     if (checked?.me) setCsrfToken(checked.me.csrfToken);
-    await painted;
-    // Over a view the server drew, the render keeps its elements and attaches the page's handlers to them.
+    // Over a view the server drew (this script is started once it has been painted), the render keeps its
+    // elements and attaches the page's handlers to them.
     render(<App sessionCheck={check} checked={checked} />, root);
+    doEarlyEvents();
   });
 }
 registerServiceWorker();
