@@ -27,10 +27,10 @@ interface Drawing {
 
 const APP_ELEMENT = '<div id="app"></div>';
 
-/** The built drawing module beside the page's build, or null when there is none (the page alone is served). */
+/** The built drawing module beside the page's build (index.html checked by the caller), or null when there is none. */
 export async function loadDrawing(webRoot: string): Promise<Drawing | null> {
   const file = resolve(webRoot, '..', 'dist-server', 'entry-server.js');
-  if (!existsSync(file) || !existsSync(resolve(webRoot, 'index.html'))) return null;
+  if (!existsSync(file)) return null;
   const drawing = (await import(pathToFileURL(file).href)) as Drawing;
   await drawing.prepare();
   return drawing;
@@ -71,7 +71,8 @@ export function registerDrawnViews(app: FastifyInstance, webRoot: string, drawin
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, 'http://page');
     const reads = request.cookies[SESSION_COOKIE] ? drawing.serverReads(url.pathname, url.search) : null;
-    if (!reads) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+    // Not drawn here: the page as every other address of it is served.
+    if (!reads) return reply.type('text/html').sendFile('index.html');
     const body = new PassThrough();
     // The view holds the reader's figures: never kept by a cache on the way, nor by the browser's.
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
@@ -108,7 +109,6 @@ export function registerDrawnViews(app: FastifyInstance, webRoot: string, drawin
       }
     } catch (error) {
       request.log.error({ err: error }, 'drawing the first view failed; the page draws it');
-      drawn = null;
     }
     body.end(
       drawn === null

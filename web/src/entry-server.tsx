@@ -5,7 +5,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { clearCache, takeAnswers } from './api.ts';
 import { App, LANG_COOKIE } from './app.tsx';
-import { FIRST_ANSWERS_ID, firstViewReads, SERVER_DRAWN_META } from './first-reads.ts';
+import { FIRST_ANSWERS_ID, firstViewReads, SERVER_DRAWN_META, SESSION_READS } from './first-reads.ts';
 import { loadPage } from './first-view.ts';
 import type { Lang } from './i18n.ts';
 import { drawAt, parseAddress, type Route } from './router.ts';
@@ -34,8 +34,9 @@ export function serverReads(pathname: string, search: string): string[] | null {
   const route = parseAddress(pathname, search);
   if (!drawnOnServer(route)) return null;
   const reads = firstViewReads(route);
-  // Without its unit and period in the address the view is the signed-in user's home, which the page works out.
-  return reads.length > 3 ? reads : null;
+  // Without its unit and period in the address the view is the signed-in user's home, which the page works out:
+  // only the session's reads are named then.
+  return reads.length > SESSION_READS.length ? reads : null;
 }
 
 /**

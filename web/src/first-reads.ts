@@ -45,8 +45,11 @@ export function tasksPath(params: Record<string, string>): string {
  * list. Without asking for them together each would wait for the one before (script → session → catalogue →
  * figures).
  */
+/** The reads of every view: who is signed in and the catalogue. */
+export const SESSION_READS = ['/api/auth/me', '/api/indicators', '/api/forms'] as const;
+
 export function firstViewReads(route: Route): string[] {
-  const reads = ['/api/auth/me', '/api/indicators', '/api/forms'];
+  const reads: string[] = [...SESSION_READS];
   const { unit, period } = route.params;
   if (!unit || !isPeriod(period)) return reads;
   reads.push(unitPath(unit, period));

@@ -108,8 +108,7 @@ export function followLinks(): void {
     if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return;
     const url = new URL(link.href);
     if (url.origin !== location.origin) return;
-    const first = url.pathname.split('/').filter(Boolean)[0] ?? '';
-    if (first !== '' && !(PAGES as readonly string[]).includes(first)) return;
+    if (parseAddress(url.pathname, url.search).page === 'not-found') return;
     // A link to a place on the same view ("#ket-luan") scrolls as the browser does.
     if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
     event.preventDefault();
