@@ -13,8 +13,11 @@
  *
  * `--service-worker block` runs the page without its service worker.
  *
+ * `--cpu-slowdown N` runs every tab's page on a main thread N times slower (Chromium's CPU throttling), to see the
+ * figures a slower machine than this one would give.
+ *
  * Usage: node --import tsx bench/web.ts [--runs 20] [--database data/giaoban.sqlite|small] [--web DIR]
- *   [--service-worker allow|block]
+ *   [--service-worker allow|block] [--cpu-slowdown N]
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -33,6 +36,16 @@ const CARD = '.card[data-indicator="drug.cases"][data-option=""] .card-value';
 const WEB_ROOT = args.get('web') === undefined ? undefined : resolve(String(args.get('web')));
 // `--service-worker block`: the page without its service worker, to see what the worker costs or saves.
 const SERVICE_WORKER = args.get('service-worker') === 'block' ? 'block' : 'allow';
+const CPU_SLOWDOWN = Number(args.get('cpu-slowdown') ?? 1);
+if (!(CPU_SLOWDOWN >= 1))
+  throw new Error(`--cpu-slowdown: a number of at least 1 was expected, not ${args.get('cpu-slowdown')}`);
+
+/** Slows the page's main thread as `--cpu-slowdown` asks, before it loads anything. */
+async function throttle(page: Page): Promise<void> {
+  if (CPU_SLOWDOWN === 1) return;
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+}
 
 function stats(samples: number[], target?: number): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -85,6 +98,7 @@ async function timeFresh(
   selector: string,
 ): Promise<FreshTiming> {
   const fresh = await context.newPage();
+  await throttle(fresh);
   const told = fresh.waitForEvent('console', {
     predicate: (message) => message.type() === 'debug' && message.text().endsWith(` ${selector}`),
     timeout: 30_000,
@@ -136,6 +150,7 @@ async function main(): Promise<void> {
     shown: SHOWN,
   });
   const page = await openAs(browser, app, 'analyst.bca');
+  await throttle(page);
   const card = page.locator(CARD);
 
   // Each new tab opens once the previous one's later work is over (its panels below the cards are read and drawn
@@ -186,7 +201,7 @@ async function main(): Promise<void> {
   const floor: FreshTiming[] = [];
   for (let i = 0; i < RUNS; i++) floor.push(await fresh(`${app.origin}/icon.svg`, 'svg'));
   console.log(
-    `${DATABASE === 'small' ? 'small demo' : DATABASE}${WEB_ROOT ? `, page from ${WEB_ROOT}` : ''}, ${RUNS} runs, load average at start ${load.join(' ')}, at end ${loadavg()
+    `${DATABASE === 'small' ? 'small demo' : DATABASE}${WEB_ROOT ? `, page from ${WEB_ROOT}` : ''}${CPU_SLOWDOWN === 1 ? '' : `, page's main thread ${CPU_SLOWDOWN}× slower`}, ${RUNS} runs, load average at start ${load.join(' ')}, at end ${loadavg()
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
