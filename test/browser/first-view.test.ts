@@ -1,10 +1,12 @@
-// The dashboard drawn by the server into the page it sends (src/server/first-view.ts): the same cards the page draws
-// itself, read through the same gate, never kept by a cache, and taken over by the page's code; the page's own
-// addresses followed without reloading it, and addresses of the earlier form ("/#/…") still opening their view.
+// The views drawn by the server into the page it sends (src/server/first-view.ts), every one of `DRAWN_PATHS`: the
+// same content the page draws itself, read through the same gate, never kept by a cache, and taken over by the
+// page's code without reading again; the page's own addresses followed without reloading it, and addresses of the
+// earlier form ("/#/…") still opening their view.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/server/session.ts';
+import { DRAWN_PATHS } from '../../web/src/first-reads.ts';
 import {
   type LaunchedBrowser,
   launchBrowser,
@@ -50,35 +52,126 @@ async function cardsOf(tab: Page): Promise<string[]> {
     );
 }
 
+interface DrawnView {
+  /** An address of the view with its unit and period. */
+  address: string;
+  /** The elements that carry the view's content (a card, a task's row). */
+  items: string;
+  /** The content as shown, element by element. */
+  read: (tab: Page) => Promise<string[]>;
+  /** The reads the page would make for the view, by path: none is asked for again once the view came drawn. */
+  reads: string[];
+}
+
+/** What each drawn view shows; a path added to `DRAWN_PATHS` without its entry here fails the sweep below. */
+const DRAWN_VIEWS: Record<string, DrawnView> = {
+  '/tong-hop': {
+    address: DASHBOARD,
+    items: CARD,
+    read: cardsOf,
+    reads: ['/api/auth/me', '/api/indicators', '/api/forms', '/api/units/BCA', '/api/aggregates'],
+  },
+  '/tong-hop/bang': {
+    address: '/tong-hop/bang?unit=BCA&period=2020-02',
+    items: '.pivot-table tbody tr',
+    read: (tab) =>
+      tab
+        .locator('main .pivot-table tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim()).join(' | ')),
+        ),
+    reads: ['/api/auth/me', '/api/indicators', '/api/forms', '/api/units/BCA', '/api/aggregates'],
+  },
+  '/nhiem-vu': {
+    address: '/nhiem-vu?unit=BCA&period=2020-02&view=all',
+    items: '.task-table tbody tr',
+    read: (tab) =>
+      tab
+        .locator('main .task-summary, main .task-table tbody tr')
+        .evaluateAll((rows) => rows.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    reads: ['/api/auth/me', '/api/indicators', '/api/forms', '/api/units/BCA', '/api/tasks'],
+  },
+};
+
+test('every view the server draws has its entry in this sweep', { skip: skipWithoutChromium }, () => {
+  assert.deepEqual(Object.keys(DRAWN_VIEWS).sort(), [...DRAWN_PATHS].sort());
+});
+
 async function sessionCookie(): Promise<string> {
   const cookie = (await browser.context.cookies()).find((c) => c.name === SESSION_COOKIE);
   assert.ok(cookie, 'signed in');
   return `${SESSION_COOKIE}=${cookie.value}`;
 }
 
-test('with its scripts off, the dashboard shows the same cards the page draws itself', {
-  skip: skipWithoutChromium,
-}, async () => {
-  // The page's own drawing: an address of the earlier form, which the server cannot see and the page draws.
-  await page.goto(`${app.origin}/#${DASHBOARD}`);
-  await page.locator(CARD).waitFor();
-  await page.waitForURL(`${app.origin}${DASHBOARD}`);
-  const drawnByPage = await cardsOf(page);
-  assert.ok(drawnByPage.length > 10, `cards drawn: ${drawnByPage.length}`);
+for (const [path, view] of Object.entries(DRAWN_VIEWS)) {
+  test(`with its scripts off, ${path} shows the same content the page draws itself`, {
+    skip: skipWithoutChromium,
+  }, async () => {
+    // The page's own drawing: an address of the earlier form, which the server cannot see and the page draws.
+    await page.goto(`${app.origin}/#${view.address}`);
+    await page.locator(view.items).first().waitFor();
+    await page.waitForURL(`${app.origin}${view.address}`);
+    const drawnByPage = await view.read(page);
+    assert.ok(drawnByPage.length > 2, `items drawn: ${drawnByPage.length}`);
 
-  const noScripts = await launchBrowser({ javaScriptEnabled: false });
-  try {
-    await noScripts.context.addCookies(await browser.context.cookies());
-    const tab = await noScripts.context.newPage();
-    const response = await tab.goto(`${app.origin}${DASHBOARD}`);
-    assert.equal(response?.headers()['cache-control'], 'no-store', 'the drawn view is never kept by a cache');
-    assert.deepEqual(await cardsOf(tab), drawnByPage);
-  } finally {
-    await noScripts.close();
-  }
-});
+    const noScripts = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      await noScripts.context.addCookies(await browser.context.cookies());
+      const tab = await noScripts.context.newPage();
+      const response = await tab.goto(`${app.origin}${view.address}`);
+      assert.equal(
+        response?.headers()['cache-control'],
+        'no-store',
+        'the drawn view is never kept by a cache',
+      );
+      assert.deepEqual(await view.read(tab), drawnByPage);
+    } finally {
+      await noScripts.close();
+    }
+  });
 
-test('the page takes the drawn view over without asking for its first reads again, and then works as usual', {
+  test(`the page takes ${path} over as drawn, without asking for its first reads again`, {
+    skip: skipWithoutChromium,
+  }, async () => {
+    const tab = await browser.context.newPage();
+    const asked: string[] = [];
+    tab.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+    });
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    tab.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await tab.goto(`${app.origin}${view.address}`);
+    const drawn = await view.read(tab);
+    // The element the server sent is kept by the page's render (a mark on it survives): the page's code, fetched
+    // once the view was painted, has run when the network has long been quiet.
+    await tab
+      .locator(view.items)
+      .first()
+      .evaluate((el) => {
+        (el as HTMLElement).dataset.sent = 'yes';
+      });
+    await tab.waitForLoadState('networkidle');
+    assert.equal(await tab.locator(view.items).first().getAttribute('data-sent'), 'yes');
+    assert.deepEqual(await view.read(tab), drawn);
+    // Taken over: the header's language switch answers, and back.
+    await tab.getByRole('button', { name: 'EN', exact: true }).click();
+    await tab.waitForFunction(() => document.documentElement.lang === 'en');
+    await tab.getByRole('button', { name: 'VI', exact: true }).click();
+    await tab.waitForFunction(() => document.documentElement.lang === 'vi');
+    await tab.locator(view.items).first().waitFor();
+    assert.deepEqual(await view.read(tab), drawn);
+    for (const read of view.reads)
+      assert.ok(!asked.includes(read), `${read} was not asked for again: ${asked.join(', ')}`);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+}
+
+test('over the drawn dashboard, the page switches language and follows its own links without reloading', {
   skip: skipWithoutChromium,
 }, async () => {
   const tab = await browser.context.newPage();

@@ -209,6 +209,18 @@ function takeOrGet<T>(path: string): Promise<T> {
   return (started as Promise<T>).catch(() => apiGet<T>(path));
 }
 
+/**
+ * The early answer for a path if it has already arrived (one the server sent with the view it drew), taken once as
+ * `freshGet` would take it; else undefined. A view drawn from it needs no request of its own.
+ */
+export function takeArrived<T>(path: string): T | undefined {
+  if (!arrived.has(path)) return undefined;
+  const value = arrived.get(path) as T;
+  early.delete(path);
+  arrived.delete(path);
+  return value;
+}
+
 /** GET of something that may change between views (tasks): not cached, but an early read is used once. */
 export function freshGet<T>(path: string): Promise<T> {
   return takeOrGet<T>(path);

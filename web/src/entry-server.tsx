@@ -5,28 +5,37 @@
 import { renderToString } from 'preact-render-to-string';
 import { clearCache, takeAnswers } from './api.ts';
 import { App, LANG_COOKIE } from './app.tsx';
-import { FIRST_ANSWERS_ID, firstViewReads, SERVER_DRAWN_META, SESSION_READS } from './first-reads.ts';
+import {
+  DRAWN_PATHS,
+  FIRST_ANSWERS_ID,
+  firstViewReads,
+  SERVER_DRAWN_META,
+  SESSION_READS,
+} from './first-reads.ts';
 import { loadPage } from './first-view.ts';
 import type { Lang } from './i18n.ts';
 import { drawAt, parseAddress, type Route } from './router.ts';
 import type { Me } from './types.ts';
 
-export { FIRST_ANSWERS_ID, LANG_COOKIE, SERVER_DRAWN_META };
-
-/** The paths whose views may be drawn here (with their queries, see `serverReads`). */
-export const DRAWN_PATHS = ['/tong-hop'] as const;
+export { DRAWN_PATHS, FIRST_ANSWERS_ID, LANG_COOKIE, SERVER_DRAWN_META };
 
 /** Loads the code of the pages drawn here (the page loads a page's code when first shown; here, once at start). */
 export async function prepare(): Promise<void> {
-  await loadPage('tong-hop');
+  await Promise.all(
+    DRAWN_PATHS.map((path) => {
+      const { page } = parseAddress(path, '');
+      if (page === 'not-found') throw new Error(`${path} is not an address of the page`);
+      return loadPage(page);
+    }),
+  );
 }
 
 /**
- * The views drawn on the server: the dashboard, the first view most readers open each morning. Other views are drawn
- * by the page as before (their first answers are asked for as the page is read).
+ * Whether the server draws the route's view (`DRAWN_PATHS`). Other views are drawn by the page (their first answers
+ * are asked for as the page is read).
  */
 function drawnOnServer(route: Route): boolean {
-  return route.page === 'tong-hop' && route.sub === null;
+  return DRAWN_PATHS.includes(route.sub === null ? `/${route.page}` : `/${route.page}/${route.sub}`);
 }
 
 /** The reads a view drawn on the server needs, or null when the server does not draw it. */
@@ -35,8 +44,8 @@ export function serverReads(pathname: string, search: string): string[] | null {
   if (!drawnOnServer(route)) return null;
   const reads = firstViewReads(route);
   // Without its unit and period in the address the view is the signed-in user's home, which the page works out:
-  // only the session's reads are named then.
-  return reads.length > SESSION_READS.length ? reads : null;
+  // only the session's reads are named then, without the unit's and the view's own.
+  return reads.length > SESSION_READS.length + 1 ? reads : null;
 }
 
 /**

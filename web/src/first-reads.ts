@@ -125,6 +125,13 @@ export const SERVER_DRAWN_META = 'giaoban-drawn';
 export const FIRST_ANSWERS_ID = 'giaoban-first-answers';
 
 /**
+ * The paths whose views the server draws (with a unit and period in the query, see entry-server.tsx): the dashboard,
+ * the first view most readers open each morning, the pivot's first table, and the tasks page, where each unit
+ * follows up the briefing's directives.
+ */
+export const DRAWN_PATHS: readonly string[] = ['/tong-hop', '/tong-hop/bang', '/nhiem-vu'];
+
+/**
  * Where the script of index.html keeps what a person did on a drawn view before the page's code took it over
  * (clicks on its buttons, changes of its fields), for the page to do them once it has (see start.tsx).
  */

@@ -6,18 +6,31 @@ export type Load<T> =
   | { state: 'ready'; data: T }
   | { state: 'failed'; error: ApiError };
 
-/** Runs a request whenever its inputs change; a late answer for inputs no longer shown is dropped. */
+/**
+ * Runs a request whenever its inputs change; a late answer for inputs no longer shown is dropped. `initial` may
+ * give the first inputs' answer at once (one that came with the page): the first render shows it, on the server
+ * too, and no request is made for it.
+ */
 export function useLoad<T>(
   load: () => Promise<T>,
   inputs: unknown[],
-  options: { keepOnReload?: boolean } = {},
+  options: { keepOnReload?: boolean; initial?: () => T | undefined } = {},
 ): [Load<T>, () => void] {
-  const [result, setResult] = useState<Load<T>>({ state: 'loading' });
+  const [result, setResult] = useState<Load<T>>(() => {
+    const given = options.initial?.();
+    return given === undefined ? { state: 'loading' } : { state: 'ready', data: given };
+  });
   const [attempt, setAttempt] = useState(0);
   const shown = useRef<unknown[] | null>(null);
+  const given = useRef(result.state === 'ready');
   // Started before the frame is painted, not after: an answer already here (asked for as the page started) is then
   // drawn in the same frame instead of the next.
   useLayoutEffect(() => {
+    if (given.current) {
+      given.current = false;
+      shown.current = inputs;
+      return;
+    }
     let current = true;
     // A reload after an action may keep what is shown until the answer comes, so that forms and notices on the
     // page are not unmounted; new inputs always start from "loading".

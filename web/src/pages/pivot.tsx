@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, cachedGet, downloadPost, query } from '../api.ts';
+import { ApiError, cachedGet, downloadPost, peekCached, query } from '../api.ts';
 import {
   allMeasures,
   clearanceAllows,
@@ -97,55 +97,89 @@ function rankingFor(
   );
 }
 
+interface TableShape {
+  rows: RowAxis;
+  columns: ColumnAxis;
+  months: number;
+  field: string;
+  focus: Measure;
+  include: string | null;
+}
+
+/** The indicators the reader is cleared for, of the field chosen, and the highest secrecy among them. */
+function indicatorRows(workspace: Workspace, shape: TableShape): { measures: Measure[]; secrecy: Secrecy } {
+  const measures = allMeasures(workspace.catalogue).filter(
+    (m) =>
+      (shape.field === 'all' || m.indicator.field === shape.field) &&
+      clearanceAllows(workspace.me.clearance, m.indicator.secrecy),
+  );
+  const secrecy = measures.reduce<Secrecy>(
+    (high, m) =>
+      SECRECY_ORDER.indexOf(m.indicator.secrecy) > SECRECY_ORDER.indexOf(high) ? m.indicator.secrecy : high,
+    'none',
+  );
+  return { measures, secrecy };
+}
+
+function indicatorLabel(m: Measure, lang: Lang): PivotCell[] {
+  return [text(measureName(m.indicator, m.option, lang)), text(unitLabel(m.indicator.unit, lang))];
+}
+
+/** The first table (indicators by the month's figures and comparisons), from the month's figures. */
+function measuresTable(
+  workspace: Workspace,
+  shape: TableShape,
+  data: Aggregates,
+  lang: Lang,
+  t: Translate,
+): PivotTable {
+  const { measures, secrecy } = indicatorRows(workspace, shape);
+  const byKey = new Map(data.rows.map((r) => [measureKey(r.indicator, r.option), r]));
+  return {
+    columns: [t('indicator'), t('measureUnit'), ...measureColumns(t)],
+    rows: measures.map((m) => [
+      ...indicatorLabel(m, lang),
+      ...measureCells(byKey.get(measureKey(m.indicator.code, m.option)), m.indicator),
+    ]),
+    secrecy,
+  };
+}
+
+/**
+ * The first table at once when the month's figures are already here (sent with the page the server drew, or read
+ * before), so that it is drawn in the first render; otherwise undefined and `buildTable` reads them.
+ */
+function measuresTableAtOnce(
+  workspace: Workspace,
+  shape: TableShape,
+  lang: Lang,
+  t: Translate,
+): PivotTable | undefined {
+  if (shape.rows !== 'ind' || shape.columns !== 'measures') return undefined;
+  const data = peekCached<Aggregates>(
+    aggregatesPath(workspace.unitCode, workspace.period, shape.include ?? undefined),
+  );
+  return data && measuresTable(workspace, shape, data, lang, t);
+}
+
 async function buildTable(
   workspace: Workspace,
-  shape: {
-    rows: RowAxis;
-    columns: ColumnAxis;
-    months: number;
-    field: string;
-    focus: Measure;
-    include: string | null;
-  },
+  shape: TableShape,
   lang: Lang,
   t: Translate,
 ): Promise<PivotTable> {
-  const { unitCode, period, catalogue, me } = workspace;
+  const { unitCode, period } = workspace;
   const periods = Array.from({ length: shape.months }, (_, i) => shiftMonth(period, i - shape.months + 1));
   if (shape.rows === 'ind') {
-    const measures = allMeasures(catalogue).filter(
-      (m) =>
-        (shape.field === 'all' || m.indicator.field === shape.field) &&
-        clearanceAllows(me.clearance, m.indicator.secrecy),
-    );
-    const secrecy = measures.reduce<Secrecy>(
-      (high, m) =>
-        SECRECY_ORDER.indexOf(m.indicator.secrecy) > SECRECY_ORDER.indexOf(high) ? m.indicator.secrecy : high,
-      'none',
-    );
-    const label = (m: Measure) => [
-      text(measureName(m.indicator, m.option, lang)),
-      text(unitLabel(m.indicator.unit, lang)),
-    ];
-    const heads = [t('indicator'), t('measureUnit')];
-    if (shape.columns === 'measures') {
-      const data = await aggregatesFor(unitCode, period, shape.include);
-      const byKey = new Map(data.rows.map((r) => [measureKey(r.indicator, r.option), r]));
-      return {
-        columns: [...heads, ...measureColumns(t)],
-        rows: measures.map((m) => [
-          ...label(m),
-          ...measureCells(byKey.get(measureKey(m.indicator.code, m.option)), m.indicator),
-        ]),
-        secrecy,
-      };
-    }
+    if (shape.columns === 'measures')
+      return measuresTable(workspace, shape, await aggregatesFor(unitCode, period, shape.include), lang, t);
+    const { measures, secrecy } = indicatorRows(workspace, shape);
     const months = await Promise.all(periods.map((p) => aggregatesFor(unitCode, p, shape.include)));
     const lookups = months.map((d) => new Map(d.rows.map((r) => [measureKey(r.indicator, r.option), r])));
     return {
-      columns: [...heads, ...periods.map(periodShort)],
+      columns: [t('indicator'), t('measureUnit'), ...periods.map(periodShort)],
       rows: measures.map((m) => [
-        ...label(m),
+        ...indicatorLabel(m, lang),
         ...lookups.map((lookup) =>
           number(lookup.get(measureKey(m.indicator.code, m.option))?.value, m.indicator.decimals),
         ),
@@ -192,9 +226,9 @@ export function PivotView(props: { params: Record<string, string> }) {
   const focus: Measure | null = focusIndicator
     ? { indicator: focusIndicator, option: props.params.opt ?? focusIndicator.options[0]?.code ?? null }
     : null;
+  const shape = focus && { rows, columns, months, field, focus, include };
   const [table] = useLoad(
-    async () =>
-      focus ? buildTable(workspace, { rows, columns, months, field, focus, include }, lang, t) : null,
+    async () => (shape ? buildTable(workspace, shape, lang, t) : null),
     [
       include,
       unitCode,
@@ -206,6 +240,7 @@ export function PivotView(props: { params: Record<string, string> }) {
       focus && measureKey(focus.indicator.code, focus.option),
       lang,
     ],
+    { initial: () => (shape ? measuresTableAtOnce(workspace, shape, lang, t) : undefined) },
   );
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, apiSend, freshGet } from '../api.ts';
+import { ApiError, apiSend, freshGet, takeArrived } from '../api.ts';
 import { tasksPath } from '../first-reads.ts';
 import { type MessageKey, useLang } from '../i18n.ts';
 import { href, updateParams } from '../router.ts';
@@ -197,7 +197,7 @@ export function TasksPage(props: { params: Record<string, string> }) {
   const [load, reload] = useLoad(
     () => freshGet<TaskList>(tasksPath(props.params)),
     [view, props.params.status, props.params.at, filterUnit],
-    { keepOnReload: true },
+    { keepOnReload: true, initial: () => takeArrived<TaskList>(tasksPath(props.params)) },
   );
   const tab = (name: string, label: string) => (
     <a
