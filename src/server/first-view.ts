@@ -1,7 +1,8 @@
 // The page's first view drawn on the server (web/src/entry-server.tsx, built into web/dist-server): for an address
-// the page draws there (the dashboard), the page's head goes at once, so that the browser starts on it (its
-// scripts, its style sheet) while the view's first answers are read, through the server's own routes with the
-// visitor's session (the same gate, lineage and audit as the page's own reads), and drawn into the body.
+// the page draws there (its DRAWN_PATHS: the dashboard, the pivot's first table, the tasks page), the page's head
+// goes at once, so that the browser starts on it (its scripts, its style sheet) while the view's first answers are
+// read, through the server's own routes with the visitor's session (the same gate, lineage and audit as the page's
+// own reads), and drawn into the body.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
