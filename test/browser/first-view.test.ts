@@ -272,3 +272,30 @@ test("a click on the drawn view before the page's code has taken it over is done
   await tab.getByRole('heading', { name: /Bộ Công an/ }).waitFor();
   await bare.close();
 });
+
+test("a move to the next month clicked before the page's code has taken the drawn view over shows that month", {
+  skip: skipWithoutChromium,
+}, async () => {
+  const bare = await launchBrowser({ serviceWorkers: 'block' });
+  try {
+    const signInTab = await bare.context.newPage();
+    await signIn(signInTab, app, 'analyst.drawn');
+    const tab = await bare.context.newPage();
+    const held: Array<() => Promise<void>> = [];
+    await tab.route('**/assets/index-*.js', (route) => {
+      held.push(() => route.continue());
+    });
+    await tab.goto(`${app.origin}${DASHBOARD}`);
+    await tab.locator(CARD).waitFor();
+    for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await tab.waitForTimeout(50);
+    await tab.getByRole('button', { name: 'Tháng sau' }).click();
+    for (const release of held) await release();
+    // The click is done once the page has taken over, before its view follows the address: the address and the
+    // view must both move to March.
+    await tab.waitForURL(/period=2020-03/);
+    await tab.getByRole('heading', { level: 1, name: /tháng 03\/2020/ }).waitFor();
+    await tab.locator('.ranking-table[data-period="2020-03"] tbody tr').first().waitFor();
+  } finally {
+    await bare.close();
+  }
+});

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiSend, cachedGet, clearCache, peekCached, setCsrfToken, whenSignedOut } from './api.ts';
 import { Header } from './components/header.tsx';
 import { MainNav } from './components/nav.tsx';
@@ -12,7 +12,15 @@ import { PasswordPage, RequiredPasswordStep } from './pages/password.tsx';
 import { NotFoundPage } from './pages/placeholder.tsx';
 import { SecondFactorPage } from './pages/second-factor.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
-import { currentRoute, href, navigate, type Page, ROUTE_CHANGED, type Route } from './router.ts';
+import {
+  currentAddress,
+  currentRoute,
+  href,
+  navigate,
+  type Page,
+  ROUTE_CHANGED,
+  type Route,
+} from './router.ts';
 import { currentPeriod, type Workspace, WorkspaceContext } from './session.ts';
 import type { Catalogue, Form, Me, Role, UnitDetail } from './types.ts';
 
@@ -154,11 +162,16 @@ export function App(props: { sessionCheck: Promise<Me>; checked: SessionCheck | 
 /** The view the address names, followed as it changes. */
 function useRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
-  useEffect(() => {
+  const [drawnFor] = useState(currentAddress);
+  // Listening from the moment the view is in the page (a layout effect, not one after the next paint): what a person
+  // did on a drawn view before the page's code took it over is done right after the first render, and a move to
+  // another month then told nobody. An address changed before this listened is caught up with.
+  useLayoutEffect(() => {
     const onChange = () => setRoute(currentRoute());
     window.addEventListener(ROUTE_CHANGED, onChange);
+    if (currentAddress() !== drawnFor) onChange();
     return () => window.removeEventListener(ROUTE_CHANGED, onChange);
-  }, []);
+  }, [drawnFor]);
   return route;
 }
 

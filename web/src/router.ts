@@ -49,6 +49,12 @@ export function drawAt(address: { pathname: string; search: string } | null): vo
   drawnAt = address;
 }
 
+/** The current address, path and query. */
+export function currentAddress(): string {
+  const at = drawnAt ?? location;
+  return `${at.pathname}${at.search}`;
+}
+
 /** The view of the current address. */
 export function currentRoute(): Route {
   const at = drawnAt ?? location;
