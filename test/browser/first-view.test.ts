@@ -246,15 +246,19 @@ test("the service worker never keeps a drawn view: the page kept for use offline
   for (const text of kept) assert.ok(!text.includes(DRAWN_CARD), 'no drawn view in the cache');
 });
 
-test("a click on the drawn view before the page's code has taken it over is done once it has, not lost", {
-  skip: skipWithoutChromium,
-}, async () => {
-  // Without a service worker, whose cache would answer for the script, so that it can be held back.
+/**
+ * The drawn dashboard in a new tab of a browser without a service worker (whose cache would answer for the script),
+ * its first script held back: the view is on screen with no handler on it yet until `release`.
+ */
+async function drawnWithScriptHeld(): Promise<{
+  tab: Page;
+  release: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
   const bare = await launchBrowser({ serviceWorkers: 'block' });
   const signInTab = await bare.context.newPage();
   await signIn(signInTab, app, 'analyst.drawn');
   const tab = await bare.context.newPage();
-  // The page's first script is held back: the drawn view is on screen with no handler on it yet.
   const held: Array<() => Promise<void>> = [];
   await tab.route('**/assets/index-*.js', (route) => {
     held.push(() => route.continue());
@@ -263,39 +267,45 @@ test("a click on the drawn view before the page's code has taken it over is done
   await tab.locator(CARD).waitFor();
   for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await tab.waitForTimeout(50);
   assert.equal(held.length, 1, "the page's first script was asked for once the view was painted");
-  await tab.getByRole('button', { name: 'EN', exact: true }).click();
-  assert.equal(await tab.locator('html').getAttribute('lang'), 'vi', 'nothing happened yet');
-  for (const release of held) await release();
-  await tab.getByRole('heading', { name: /Ministry of Public Security/ }).waitFor();
-  assert.equal(await tab.locator('html').getAttribute('lang'), 'en');
-  await tab.getByRole('button', { name: 'VI', exact: true }).click();
-  await tab.getByRole('heading', { name: /Bộ Công an/ }).waitFor();
-  await bare.close();
+  return {
+    tab,
+    release: async () => {
+      for (const release of held) await release();
+    },
+    close: () => bare.close(),
+  };
+}
+
+test("a click on the drawn view before the page's code has taken it over is done once it has, not lost", {
+  skip: skipWithoutChromium,
+}, async () => {
+  const { tab, release, close } = await drawnWithScriptHeld();
+  try {
+    await tab.getByRole('button', { name: 'EN', exact: true }).click();
+    assert.equal(await tab.locator('html').getAttribute('lang'), 'vi', 'nothing happened yet');
+    await release();
+    await tab.getByRole('heading', { name: /Ministry of Public Security/ }).waitFor();
+    assert.equal(await tab.locator('html').getAttribute('lang'), 'en');
+    await tab.getByRole('button', { name: 'VI', exact: true }).click();
+    await tab.getByRole('heading', { name: /Bộ Công an/ }).waitFor();
+  } finally {
+    await close();
+  }
 });
 
 test("a move to the next month clicked before the page's code has taken the drawn view over shows that month", {
   skip: skipWithoutChromium,
 }, async () => {
-  const bare = await launchBrowser({ serviceWorkers: 'block' });
+  const { tab, release, close } = await drawnWithScriptHeld();
   try {
-    const signInTab = await bare.context.newPage();
-    await signIn(signInTab, app, 'analyst.drawn');
-    const tab = await bare.context.newPage();
-    const held: Array<() => Promise<void>> = [];
-    await tab.route('**/assets/index-*.js', (route) => {
-      held.push(() => route.continue());
-    });
-    await tab.goto(`${app.origin}${DASHBOARD}`);
-    await tab.locator(CARD).waitFor();
-    for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await tab.waitForTimeout(50);
     await tab.getByRole('button', { name: 'Tháng sau' }).click();
-    for (const release of held) await release();
+    await release();
     // The click is done once the page has taken over, before its view follows the address: the address and the
     // view must both move to March.
     await tab.waitForURL(/period=2020-03/);
     await tab.getByRole('heading', { level: 1, name: /tháng 03\/2020/ }).waitFor();
     await tab.locator('.ranking-table[data-period="2020-03"] tbody tr').first().waitFor();
   } finally {
-    await bare.close();
+    await close();
   }
 });
