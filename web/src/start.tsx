@@ -54,8 +54,11 @@ if (root) {
   void firstViewReady(check).then((checked) => {
     if (checked?.me) setCsrfToken(checked.me.csrfToken);
     // Over a view the server drew (this script is started once it has been painted), the render keeps its
-    // elements and attaches the page's handlers to them.
+    // elements and attaches the page's handlers to them; a section a person opened meanwhile (a <details>, which
+    // opens without any script) would be closed by it, having no "open" in the page's markup: it is opened again.
+    const opened = [...root.querySelectorAll('details')].filter((details) => details.open);
     render(<App sessionCheck={check} checked={checked} />, root);
+    for (const details of opened) if (details.isConnected) details.open = true;
     doEarlyEvents();
   });
 }
