@@ -331,3 +331,17 @@ test("a section opened on the drawn view before the page's code has taken it ove
     await close();
   }
 });
+
+test("a choice made in a field of the drawn view before the page's code has taken it over is the one it acts on", {
+  skip: skipWithoutChromium,
+}, async () => {
+  const { tab, release, close } = await drawnWithScriptHeld();
+  try {
+    await tab.locator('.include-switch select').selectOption('draft');
+    await release();
+    await tab.waitForURL(/include=draft/);
+    assert.equal(await tab.locator('.include-switch select').inputValue(), 'draft');
+  } finally {
+    await close();
+  }
+});

@@ -23,9 +23,23 @@ if (drawn) {
   const kept: EarlyEvents['events'] = [];
   const keep = (event: Event) => {
     const target = event.target instanceof Element ? event.target : null;
-    const button = event.type === 'click' ? target?.closest('button') : target;
-    if (button) kept.push({ type: event.type, target: button });
+    const element = event.type === 'click' ? target?.closest('button') : target;
+    if (!element) return;
+    const field =
+      event.type !== 'click' &&
+      (element instanceof HTMLInputElement ||
+        element instanceof HTMLSelectElement ||
+        element instanceof HTMLTextAreaElement)
+        ? element
+        : null;
+    kept.push({
+      type: event.type,
+      target: element,
+      ...(field ? { value: field.value } : {}),
+      ...(field instanceof HTMLInputElement ? { checked: field.checked } : {}),
+    });
   };
+
   const types = ['click', 'input', 'change'];
   for (const type of types) document.addEventListener(type, keep, true);
   const early: EarlyEvents = {

@@ -137,7 +137,8 @@ export const DRAWN_PATHS: readonly string[] = ['/tong-hop', '/tong-hop/bang', '/
  */
 export const EARLY_EVENTS = '__giaobanEarlyEvents';
 export interface EarlyEvents {
-  events: Array<{ type: string; target: Element }>;
+  /** Each event with, for a field's, the value (or check) it left: the page's first render puts the drawn one back. */
+  events: Array<{ type: string; target: Element; value?: string; checked?: boolean }>;
   stop(): void;
 }
 

@@ -38,8 +38,11 @@ function doEarlyEvents(): void {
   const early = (window as unknown as Record<string, EarlyEvents | undefined>)[EARLY_EVENTS];
   if (!early) return;
   early.stop();
-  for (const { type, target } of early.events.splice(0)) {
+  for (const { type, target, value, checked } of early.events.splice(0)) {
     if (!target.isConnected) continue;
+    // The render has put the drawn value back into the field: the person's is restored before it is acted on.
+    if (value !== undefined && 'value' in target) (target as HTMLInputElement).value = value;
+    if (checked !== undefined && target instanceof HTMLInputElement) target.checked = checked;
     if (type === 'click' && target instanceof HTMLElement) target.click();
     else target.dispatchEvent(new Event(type, { bubbles: true }));
   }
