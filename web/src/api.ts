@@ -245,13 +245,13 @@ export function cachedGet<T>(path: string): Promise<T> {
 
 /** An answer `cachedGet` already holds, or undefined: a view shown before is drawn again in the same frame. */
 export function peekCached<T>(path: string): T | undefined {
-  if (!settled.has(path) && !cache.has(path) && arrived.has(path)) {
+  if (!settled.has(path) && !cache.has(path)) {
     // An early answer already here is taken into the cache at once, as `cachedGet` would take it a moment later.
-    const value = arrived.get(path);
-    early.delete(path);
-    arrived.delete(path);
-    cache.set(path, Promise.resolve(value));
-    settled.set(path, value);
+    const value = takeArrived(path);
+    if (value !== undefined) {
+      cache.set(path, Promise.resolve(value));
+      settled.set(path, value);
+    }
   }
   return settled.get(path) as T | undefined;
 }

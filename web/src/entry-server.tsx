@@ -43,8 +43,9 @@ export function serverReads(pathname: string, search: string): string[] | null {
   const route = parseAddress(pathname, search);
   if (!drawnOnServer(route)) return null;
   const reads = firstViewReads(route);
-  // Without its unit and period in the address the view is the signed-in user's home, which the page works out:
-  // only the session's reads are named then, without the unit's and the view's own.
+  // Drawn only with the view's own read (figures, task list) after the session's and the unit's: without a unit
+  // and period in the address the view is the signed-in user's home, which the page works out, and the pivot's
+  // other shapes (units by month) read theirs in turn.
   return reads.length > SESSION_READS.length + 1 ? reads : null;
 }
 

@@ -40,14 +40,14 @@ export function tasksPath(params: Record<string, string>): string {
   })}`;
 }
 
+/** The reads of every view: who is signed in and the catalogue. */
+export const SESSION_READS = ['/api/auth/me', '/api/indicators', '/api/forms'] as const;
+
 /**
  * What `route`'s view reads first: who is signed in, the catalogue, the unit, and the page's own figures or
  * list. Without asking for them together each would wait for the one before (script → session → catalogue →
  * figures).
  */
-/** The reads of every view: who is signed in and the catalogue. */
-export const SESSION_READS = ['/api/auth/me', '/api/indicators', '/api/forms'] as const;
-
 export function firstViewReads(route: Route): string[] {
   const reads: string[] = [...SESSION_READS];
   const { unit, period } = route.params;
