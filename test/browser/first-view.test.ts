@@ -247,40 +247,39 @@ test("the service worker never keeps a drawn view: the page kept for use offline
 });
 
 /**
- * The drawn dashboard (of `address`) in a new tab of a browser without a service worker (whose cache would answer for the script),
- * its first script held back: the view is on screen with no handler on it yet until `release`.
+ * Opens the drawn dashboard of `address` in a new tab of a browser without a service worker (whose cache would answer
+ * for the script), with the page's first script held back, and runs `act` on it: the view is on screen with no
+ * handler on it yet until `act` calls `release`. The browser is closed afterwards, whatever happened.
  */
-async function drawnWithScriptHeld(address = DASHBOARD): Promise<{
-  tab: Page;
-  release: () => Promise<void>;
-  close: () => Promise<void>;
-}> {
+async function withScriptHeld(
+  address: string,
+  act: (tab: Page, release: () => Promise<void>) => Promise<void>,
+): Promise<void> {
   const bare = await launchBrowser({ serviceWorkers: 'block' });
-  const signInTab = await bare.context.newPage();
-  await signIn(signInTab, app, 'analyst.drawn');
-  const tab = await bare.context.newPage();
-  const held: Array<() => Promise<void>> = [];
-  await tab.route('**/assets/index-*.js', (route) => {
-    held.push(() => route.continue());
-  });
-  await tab.goto(`${app.origin}${address}`);
-  await tab.locator(CARD).waitFor();
-  for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await tab.waitForTimeout(50);
-  assert.equal(held.length, 1, "the page's first script was asked for once the view was painted");
-  return {
-    tab,
-    release: async () => {
+  try {
+    const signInTab = await bare.context.newPage();
+    await signIn(signInTab, app, 'analyst.drawn');
+    const tab = await bare.context.newPage();
+    const held: Array<() => Promise<void>> = [];
+    await tab.route('**/assets/index-*.js', (route) => {
+      held.push(() => route.continue());
+    });
+    await tab.goto(`${app.origin}${address}`);
+    await tab.locator(CARD).waitFor();
+    for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await tab.waitForTimeout(50);
+    assert.equal(held.length, 1, "the page's first script was asked for once the view was painted");
+    await act(tab, async () => {
       for (const release of held) await release();
-    },
-    close: () => bare.close(),
-  };
+    });
+  } finally {
+    await bare.close();
+  }
 }
 
 test("a click on the drawn view before the page's code has taken it over is done once it has, not lost", {
   skip: skipWithoutChromium,
 }, async () => {
-  const { tab, release, close } = await drawnWithScriptHeld();
-  try {
+  await withScriptHeld(DASHBOARD, async (tab, release) => {
     await tab.getByRole('button', { name: 'EN', exact: true }).click();
     assert.equal(await tab.locator('html').getAttribute('lang'), 'vi', 'nothing happened yet');
     await release();
@@ -288,16 +287,13 @@ test("a click on the drawn view before the page's code has taken it over is done
     assert.equal(await tab.locator('html').getAttribute('lang'), 'en');
     await tab.getByRole('button', { name: 'VI', exact: true }).click();
     await tab.getByRole('heading', { name: /Bộ Công an/ }).waitFor();
-  } finally {
-    await close();
-  }
+  });
 });
 
 test("a move to the next month clicked before the page's code has taken the drawn view over shows that month", {
   skip: skipWithoutChromium,
 }, async () => {
-  const { tab, release, close } = await drawnWithScriptHeld();
-  try {
+  await withScriptHeld(DASHBOARD, async (tab, release) => {
     await tab.getByRole('button', { name: 'Tháng sau' }).click();
     await release();
     // The click is done once the page has taken over, before its view follows the address: the address and the
@@ -305,17 +301,14 @@ test("a move to the next month clicked before the page's code has taken the draw
     await tab.waitForURL(/period=2020-03/);
     await tab.getByRole('heading', { level: 1, name: /tháng 03\/2020/ }).waitFor();
     await tab.locator('.ranking-table[data-period="2020-03"] tbody tr').first().waitFor();
-  } finally {
-    await close();
-  }
+  });
 });
 
 test("a section opened on the drawn view before the page's code has taken it over stays open", {
   skip: skipWithoutChromium,
 }, async () => {
   // October 2026: units not yet reported, listed in a section opened on demand.
-  const { tab, release, close } = await drawnWithScriptHeld('/tong-hop?unit=BCA&period=2026-10');
-  try {
+  await withScriptHeld('/tong-hop?unit=BCA&period=2026-10', async (tab, release) => {
     const details = tab.locator('.completeness details');
     await details.locator('summary').click();
     assert.equal(
@@ -327,21 +320,16 @@ test("a section opened on the drawn view before the page's code has taken it ove
     // Taken over once the page's code, fetched on release, has run: the network is long quiet then.
     await tab.waitForLoadState('networkidle');
     assert.equal(await details.evaluate((el) => (el as HTMLDetailsElement).open), true, 'still open');
-  } finally {
-    await close();
-  }
+  });
 });
 
 test("a choice made in a field of the drawn view before the page's code has taken it over is the one it acts on", {
   skip: skipWithoutChromium,
 }, async () => {
-  const { tab, release, close } = await drawnWithScriptHeld();
-  try {
+  await withScriptHeld(DASHBOARD, async (tab, release) => {
     await tab.locator('.include-switch select').selectOption('draft');
     await release();
     await tab.waitForURL(/include=draft/);
     assert.equal(await tab.locator('.include-switch select').inputValue(), 'draft');
-  } finally {
-    await close();
-  }
+  });
 });
